@@ -1,0 +1,313 @@
+"""The report model: what the reader understood of one workbook, immutable and typed.
+
+Every value keeps where it came from (`Cell.ref`) and how it was written (`Cell.raw`,
+`Cell.number.source`), so that a finding can always point at the cell and quote it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .numbers import EMPTY, Number
+from .schema import NegativeFormula, Polarity, RowRole
+
+
+def column_letter(col: int) -> str:
+    """1 -> 'A', 28 -> 'AB'."""
+    letters = ""
+    while col > 0:
+        col, rem = divmod(col - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class CellRef:
+    """A cell address: sheet name as in the workbook, 1-based row and column."""
+
+    sheet: str
+    row: int
+    col: int
+
+    @property
+    def address(self) -> str:
+        return f"{column_letter(self.col)}{self.row}"
+
+    def __str__(self) -> str:
+        return f"{self.sheet}!{self.address}"
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One cell as read: its raw value, its text, and its parse as a number."""
+
+    ref: CellRef | None
+    raw: object = None
+    number: Number = EMPTY
+
+    @property
+    def text(self) -> str:
+        if self.raw is None:
+            return ""
+        if isinstance(self.raw, float) and self.raw.is_integer():
+            return str(int(self.raw))
+        return str(self.raw).strip()
+
+    @property
+    def value(self) -> float | None:
+        return self.number.value
+
+    @property
+    def is_blank(self) -> bool:
+        return self.raw is None or (isinstance(self.raw, str) and not self.raw.strip())
+
+
+BLANK = Cell(None)
+
+
+class ProblemKind:
+    """Stable keys for reading problems (translated in messages.py, prefix 'problem.')."""
+
+    MISSING_SHEET = "missing-sheet"
+    MISSING_HEADER = "missing-header"
+    MISSING_COLUMN = "missing-column"
+    DUPLICATE_COLUMN = "duplicate-column"
+    UNKNOWN_ROLE = "unknown-role"
+    UNKNOWN_POLARITY = "unknown-polarity"
+    UNKNOWN_SETTING = "unknown-setting"
+    NOT_A_NUMBER = "not-a-number"
+    AMBIGUOUS_NUMBER = "ambiguous-number"
+    NUMBER_AS_TEXT = "number-as-text"
+    ERROR_VALUE = "error-value"
+    FORMULA_NO_VALUE = "formula-no-value"
+    MISSING_VALUE = "missing-value"
+    HIDDEN_SHEET = "hidden-sheet"
+    TOO_LARGE = "too-large"
+
+
+@dataclass(frozen=True, slots=True)
+class ReadingProblem:
+    """Something the reader could not understand; rules turn these into findings."""
+
+    kind: str
+    sheet: str
+    cell: str  # address, or "" for a whole sheet
+    detail: str = ""  # the offending text, the missing name, ...
+    raw: object = None
+
+
+@dataclass(frozen=True, slots=True)
+class ScaleBand:
+    """One category: values >= lower (or > lower when not inclusive) up to the next band."""
+
+    name: str
+    lower: float
+    inclusive: bool = True
+
+    def contains_from_below(self, value: float) -> bool:
+        return value >= self.lower if self.inclusive else value > self.lower
+
+
+@dataclass(frozen=True, slots=True)
+class Scale:
+    """A rating scale: bands from the highest down. Values above 100 fall in the top band."""
+
+    name: str
+    bands: tuple[ScaleBand, ...]
+
+    def category(self, value: float | None) -> str | None:
+        if value is None:
+            return None
+        for band in self.bands:
+            if band.contains_from_below(value):
+                return band.name
+        return self.bands[-1].name if self.bands else None
+
+    def describe(self) -> str:
+        parts = [f"{'>=' if b.inclusive else '>'}{b.lower:g} {b.name}" for b in self.bands]
+        return "; ".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Computation settings, from Identitas, then overridden by config and the command line."""
+
+    scale: Scale
+    negative_formula: NegativeFormula = NegativeFormula.REFLECTED
+    tolerance: float = 0.01  # percentage points
+    decimals: int = 2
+    money_tolerance: float = 1.0  # rupiah
+    unit_synonyms: tuple[tuple[str, ...], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Identity:
+    nama_instansi: Cell = BLANK
+    pemerintah_daerah: Cell = BLANK
+    tahun: Cell = BLANK
+    periode_awal: Cell = BLANK
+    periode_akhir: Cell = BLANK
+    nama_kepala: Cell = BLANK
+    nip_kepala: Cell = BLANK
+    skala: Cell = BLANK
+    rumus_negatif: Cell = BLANK
+    toleransi: Cell = BLANK
+    desimal: Cell = BLANK
+
+    @property
+    def year(self) -> int | None:
+        v = self.tahun.value
+        return int(v) if v is not None else None
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    """A row of Tabel VI.1 (the RPJMD indicator table)."""
+
+    row: int
+    kode_indikator: Cell
+    tujuan: Cell = BLANK
+    sasaran: Cell = BLANK
+    indikator: Cell = BLANK
+    satuan: Cell = BLANK
+    polaritas: Cell = BLANK
+    kondisi_awal: Cell = BLANK
+    kondisi_akhir: Cell = BLANK
+    targets: tuple[tuple[int, Cell], ...] = ()  # (year, cell), in column order
+    keterangan: Cell = BLANK
+
+    @property
+    def code(self) -> str:
+        return self.kode_indikator.text
+
+    @property
+    def polarity(self) -> Polarity | None:
+        from .schema import parse_polarity
+
+        return parse_polarity(self.polaritas.raw)
+
+    def target_for(self, year: int) -> Cell | None:
+        for y, cell in self.targets:
+            if y == year:
+                return cell
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class PkRow:
+    """A row of Lampiran II (Perjanjian Kinerja with realisation)."""
+
+    row: int
+    role: RowRole | None
+    baris: Cell
+    kode: Cell = BLANK
+    kode_indikator: Cell = BLANK
+    sasaran: Cell = BLANK
+    indikator: Cell = BLANK
+    program_kegiatan: Cell = BLANK
+    target: Cell = BLANK
+    realisasi: Cell = BLANK
+    satuan: Cell = BLANK
+    capaian: Cell = BLANK
+    anggaran: Cell = BLANK
+    realisasi_anggaran: Cell = BLANK
+    keterangan: Cell = BLANK
+    program_row: int | None = None  # for Kegiatan and Jumlah: the Program row above
+
+
+@dataclass(frozen=True, slots=True)
+class MeasurementRow:
+    """A row of Pengukuran Kinerja (measurement figures as the report states them)."""
+
+    row: int
+    role: RowRole | None
+    baris: Cell
+    kode_indikator: Cell = BLANK
+    sasaran: Cell = BLANK
+    indikator: Cell = BLANK
+    satuan: Cell = BLANK
+    target: Cell = BLANK
+    realisasi: Cell = BLANK
+    capaian: Cell = BLANK
+    kategori: Cell = BLANK
+    sumber: Cell = BLANK
+    keterangan: Cell = BLANK
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """The indicator codes this row is about (several for a Rata-rata row)."""
+        text = self.kode_indikator.text
+        return tuple(c.strip() for c in text.replace(";", ",").split(",") if c.strip())
+
+
+@dataclass(frozen=True, slots=True)
+class BudgetRow:
+    """A row of Keuangan (budget tables)."""
+
+    row: int
+    role: RowRole | None
+    baris: Cell
+    kode: Cell = BLANK
+    uraian: Cell = BLANK
+    pagu: Cell = BLANK
+    realisasi: Cell = BLANK
+    persentase: Cell = BLANK
+    sumber_dana: Cell = BLANK
+    keterangan: Cell = BLANK
+    group_row: int | None = None  # the Kelompok row above
+    program_row: int | None = None  # for Rincian: the Program row above, if any
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """One workbook: one agency's report for one year."""
+
+    path: Path
+    sheet_names: dict[str, str]  # standard name -> name as found in the workbook
+    identity: Identity
+    settings: Settings
+    indicators: tuple[Indicator, ...] = ()
+    pk_rows: tuple[PkRow, ...] = ()
+    measurements: tuple[MeasurementRow, ...] = ()
+    budget_rows: tuple[BudgetRow, ...] = ()
+    problems: tuple[ReadingProblem, ...] = ()
+    custom_scale: Scale | None = None
+    rpjmd_years: tuple[int, ...] = ()
+    header_rows: dict[str, int] = field(default_factory=dict)  # standard sheet -> header row
+
+    def indicator(self, code: str) -> Indicator | None:
+        key = code.strip().casefold()
+        for ind in self.indicators:
+            if ind.code.casefold() == key:
+                return ind
+        return None
+
+    def pk_indicator(self, code: str) -> PkRow | None:
+        key = code.strip().casefold()
+        for row in self.pk_rows:
+            if row.role is RowRole.INDIKATOR and row.kode_indikator.text.casefold() == key:
+                return row
+        return None
+
+    @property
+    def indicator_codes(self) -> tuple[str, ...]:
+        """Every indicator code known to the workbook, in first-seen order."""
+        codes: dict[str, None] = {}
+        for ind in self.indicators:
+            if ind.code:
+                codes.setdefault(ind.code, None)
+        for row in self.pk_rows:
+            if row.role is RowRole.INDIKATOR and row.kode_indikator.text:
+                codes.setdefault(row.kode_indikator.text, None)
+        return tuple(codes)
+
+
+class WorkbookError(Exception):
+    """A file that cannot be read as a workbook at all. `reason` is a message key."""
+
+    def __init__(self, path: Path | str, reason: str, detail: str = "") -> None:
+        super().__init__(f"{path}: {reason} {detail}".strip())
+        self.path = Path(path)
+        self.reason = reason
+        self.detail = detail

@@ -1,0 +1,246 @@
+"""Numbers as people write them in Indonesian reports, parsed with a record of how.
+
+Indonesian documents use '.' for thousands and ',' for decimals ("6.910.387.000", "74,94"); many
+workbooks mix in the English style ("1,004,422,800", "95.56") or both at once
+("8,102,579,062,65", "Rp. 18,685,267,564,00", "745,520,000,00-"). `parse_number` decides each
+case, says how it decided (`Number.source`, `Number.note`) and marks the cases that have two
+plausible readings as ambiguous instead of guessing silently.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from enum import StrEnum
+
+
+class NumberSource(StrEnum):
+    """How a value was obtained from its cell."""
+
+    EMPTY = "empty"  # blank cell
+    DASH = "dash"  # a lone '-' : nothing stated (counts as 0 in a sum)
+    NUMBER = "number"  # a numeric cell
+    PERCENT_FORMAT = "percent-format"  # numeric cell in Excel's % format: 0.9305 read as 93.05
+    TEXT = "text"  # text with one sensible reading
+    AMBIGUOUS = "ambiguous"  # text with two plausible readings; `note` says which was taken
+    INVALID = "invalid"  # not a number; `note` says why
+    ERROR = "error"  # an Excel error value such as #DIV/0!
+    FORMULA = "formula"  # a formula with no cached value
+
+
+# Notes: stable keys, translated by the message catalogue (messages.py, prefix "num.").
+NOTE_THOUSANDS_DOT = "thousands-dot"  # 1.697 -> 1697
+NOTE_THOUSANDS_COMMA = "thousands-comma"  # 21,378 -> 21378
+NOTE_DECIMAL_DOT_3 = "decimal-dot-3"  # 93.055 in a percent column -> 93.055
+NOTE_DECIMAL_COMMA_3 = "decimal-comma-3"  # 93,055 in a percent column -> 93.055
+NOTE_LAST_GROUP_DECIMAL = "last-group-decimal"  # 8,102,579,062,65 -> 8102579062.65
+NOTE_SPACE_IN_NUMBER = "space-in-number"  # "95, 12" -> 95.12
+NOTE_TRAILING_DASH = "trailing-dash"  # "745,520,000,00-" -> 745520000.00
+NOTE_PERCENT_SIGN = "percent-sign"  # "60,10 %"
+NOTE_CURRENCY = "currency"  # "Rp. 18.685.267.564,00"
+NOTE_UNIT = "unit-text"  # "21,378 KPM": the text after the number is a unit
+NOTE_RANGE = "range"  # "80-90"
+NOTE_NOT_A_NUMBER = "not-a-number"
+NOTE_SEVERAL_NUMBERS = "several-numbers"  # "45% (37,428) 16,246"
+NOTE_PARENTHESES = "parentheses"  # "(37.428)": a side figure or a negative?
+NOTE_BAD_GROUPING = "bad-grouping"  # "1.23.4"
+NOTE_NOT_FINITE = "not-finite"
+NOTE_BOOLEAN = "boolean"
+NOTE_DATE = "date"
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    """A parsed number. `value` is None for blanks, ranges and anything not a number."""
+
+    value: float | None
+    source: NumberSource
+    low: float | None = None  # set for ranges "80-90"
+    high: float | None = None
+    unit: str = ""  # text written after the number: "Org", "KPM", "Lbg."
+    decimals: int | None = None  # digits after the decimal separator as written (text only)
+    notes: tuple[str, ...] = ()  # how the text was read, or why it is not a number
+
+    @property
+    def is_range(self) -> bool:
+        return self.low is not None and self.high is not None
+
+    @property
+    def is_blank(self) -> bool:
+        return self.source in (NumberSource.EMPTY, NumberSource.DASH)
+
+    @property
+    def is_usable(self) -> bool:
+        """A value (or range) that arithmetic can use."""
+        return self.value is not None or self.is_range
+
+    @property
+    def is_problem(self) -> bool:
+        return self.source in (NumberSource.INVALID, NumberSource.ERROR, NumberSource.FORMULA)
+
+    @property
+    def note(self) -> str:
+        return self.notes[0] if self.notes else ""
+
+
+EMPTY = Number(None, NumberSource.EMPTY)
+
+_DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2212"
+_CURRENCY = re.compile(r"^\s*(?:rp\.?|idr)\s*", re.IGNORECASE)
+_RANGE_WORDS = re.compile(r"\s*(?:s\.?/d\.?|sampai(?:\s+dengan)?|hingga|to)\s*", re.IGNORECASE)
+# One number: digits with '.', ',' and (between digits) single spaces as separators.
+_NUM = r"\d+(?:\s?[.,]\s?\d+)*"
+_FULL = re.compile(
+    rf"^(?P<sign>[-+]?)\s*(?P<num>{_NUM})\s*(?P<trail>[.,]*)\s*(?P<pct>%?)\s*"
+    rf"(?P<dash>[{_DASHES}]?)\s*(?P<unit>[^\d]*?)\s*$"
+)
+_RANGE = re.compile(
+    rf"^(?P<a>{_NUM})\s*%?\s*(?:[{_DASHES}]|s\.?/d\.?)\s*(?P<b>{_NUM})\s*(?P<pct>%?)\s*"
+    rf"(?P<unit>[^\d]*?)\s*$"
+)
+_ANY_DIGITS = re.compile(r"\d+")
+_ERROR_VALUES = {"#div/0!", "#n/a", "#value!", "#ref!", "#name?", "#num!", "#null!",
+                 "#getting_data", "#spill!", "#calc!"}
+
+
+def parse_number(raw: object, *, percent_column: bool = False) -> Number:
+    """Parse a cell value into a Number, recording how it was read.
+
+    `percent_column` changes one decision: a single separator followed by three digits
+    ("93.055") is read as a decimal there, as thousands elsewhere ("1.697" -> 1697).
+    """
+    if raw is None:
+        return EMPTY
+    if isinstance(raw, bool):
+        return Number(None, NumberSource.INVALID, notes=(NOTE_BOOLEAN,))
+    if isinstance(raw, int | float):
+        value = float(raw)
+        if not math.isfinite(value):
+            return Number(None, NumberSource.INVALID, notes=(NOTE_NOT_FINITE,))
+        return Number(value, NumberSource.NUMBER)
+    if isinstance(raw, datetime | date | time | timedelta):
+        return Number(None, NumberSource.INVALID, notes=(NOTE_DATE,))
+    return parse_text(str(raw), percent_column=percent_column)
+
+
+def parse_text(text: str, *, percent_column: bool = False) -> Number:
+    s = text.replace("\u00a0", " ").strip()
+    if not s:
+        return EMPTY
+    if s in _DASHES or s in ("--", "---"):
+        return Number(None, NumberSource.DASH)
+    if s.casefold() in _ERROR_VALUES:
+        return Number(None, NumberSource.ERROR, notes=(s.upper(),))
+    low = s.casefold()
+    if low in ("nan", "inf", "-inf", "+inf", "infinity", "-infinity"):
+        return Number(None, NumberSource.INVALID, notes=(NOTE_NOT_FINITE,))
+
+    notes: list[str] = []
+    m = _CURRENCY.match(s)
+    if m:
+        s = s[m.end():]
+        notes.append(NOTE_CURRENCY)
+
+    if s.startswith("(") and s.endswith(")") and _ANY_DIGITS.search(s):
+        return Number(None, NumberSource.INVALID, notes=(NOTE_PARENTHESES,))
+
+    if len(_ANY_DIGITS.findall(_strip_grouping(s))) >= 2:
+        rng = _RANGE.match(_RANGE_WORDS.sub("-", s) if _RANGE_WORDS.search(s) else s)
+        if rng:
+            return _parse_range(rng, notes, percent_column)
+        return Number(None, NumberSource.INVALID, notes=(NOTE_SEVERAL_NUMBERS,))
+
+    m = _FULL.match(s)
+    if not m:
+        return Number(None, NumberSource.INVALID, notes=(NOTE_NOT_A_NUMBER,))
+    value, decimals, how, num_notes = _read_digits(m.group("num"), percent_column)
+    if value is None:
+        return Number(None, NumberSource.INVALID, notes=tuple(num_notes) or (NOTE_BAD_GROUPING,))
+    notes.extend(num_notes)
+    if m.group("sign") == "-":
+        value = -value
+    if m.group("pct"):
+        notes.append(NOTE_PERCENT_SIGN)
+    if m.group("dash"):
+        notes.append(NOTE_TRAILING_DASH)
+    unit = m.group("unit").strip()
+    if unit:
+        if unit in _DASHES:
+            notes.append(NOTE_TRAILING_DASH)
+            unit = ""
+        else:
+            notes.append(NOTE_UNIT)
+    return Number(value, how, unit=unit, decimals=decimals, notes=tuple(notes))
+
+
+def _strip_grouping(s: str) -> str:
+    """Join digit groups split by separators so that '1.234,5' counts as one number."""
+    return re.sub(r"(?<=\d)\s?[.,]\s?(?=\d)", "", s)
+
+
+def _parse_range(m: re.Match[str], notes: list[str], percent_column: bool) -> Number:
+    a, _, how_a, notes_a = _read_digits(m.group("a"), percent_column)
+    b, _, how_b, notes_b = _read_digits(m.group("b"), percent_column)
+    if a is None or b is None:
+        return Number(None, NumberSource.INVALID, notes=(NOTE_BAD_GROUPING,))
+    lo, hi = min(a, b), max(a, b)
+    how = NumberSource.AMBIGUOUS if NumberSource.AMBIGUOUS in (how_a, how_b) else NumberSource.TEXT
+    all_notes = [NOTE_RANGE, *notes, *notes_a, *notes_b]
+    if m.group("pct"):
+        all_notes.append(NOTE_PERCENT_SIGN)
+    return Number(None, how, low=lo, high=hi, unit=m.group("unit").strip(),
+                  notes=tuple(dict.fromkeys(all_notes)))
+
+
+def _read_digits(num: str, percent_column: bool
+                 ) -> tuple[float | None, int | None, NumberSource, list[str]]:
+    """Decide what the separators in a digit string mean.
+
+    Returns (value, decimals written, source, notes). value is None when the grouping makes
+    no sense.
+    """
+    notes: list[str] = []
+    if " " in num:
+        notes.append(NOTE_SPACE_IN_NUMBER)
+        num = num.replace(" ", "")
+    seps = [c for c in num if c in ".,"]
+    groups = re.split(r"[.,]", num)
+    how = NumberSource.AMBIGUOUS if notes else NumberSource.TEXT
+    if not seps:
+        return float(num), 0, how, notes
+
+    last = seps[-1]
+    head, tail = groups[:-1], groups[-1]
+    if len(set(seps)) == 2:
+        # Mixed: the last separator is the decimal one, every earlier one a thousands mark,
+        # e.g. "18.685.267.564,00" or "26,787,846,626.65".
+        if seps.count(last) != 1 or not _is_thousands(head):
+            return None, None, how, [NOTE_BAD_GROUPING]
+        return _number(head, tail), len(tail), how, notes
+
+    if len(seps) == 1:
+        if len(tail) != 3 or head[0] == "0":
+            return _number(head, tail), len(tail), how, notes  # "93,05", "95.56", "0,125"
+        if percent_column:
+            notes.append(NOTE_DECIMAL_DOT_3 if last == "." else NOTE_DECIMAL_COMMA_3)
+            return _number(head, tail), 3, NumberSource.AMBIGUOUS, notes
+        notes.append(NOTE_THOUSANDS_DOT if last == "." else NOTE_THOUSANDS_COMMA)
+        return float("".join(groups)), 0, NumberSource.AMBIGUOUS, notes
+
+    # Several separators of one kind.
+    if _is_thousands(groups):
+        return float("".join(groups)), 0, how, notes  # "1,004,422,800", "6.910.387.000"
+    if _is_thousands(head) and 1 <= len(tail) <= 2:
+        notes.append(NOTE_LAST_GROUP_DECIMAL)  # "8,102,579,062,65", "1,416,378,320,0"
+        return _number(head, tail), len(tail), how, notes
+    return None, None, how, [NOTE_BAD_GROUPING]
+
+
+def _is_thousands(groups: list[str]) -> bool:
+    return 1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])
+
+
+def _number(head: list[str], tail: str) -> float:
+    return float("".join(head) + "." + tail)

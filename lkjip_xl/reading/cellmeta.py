@@ -1,0 +1,136 @@
+"""What python-calamine does not tell: error values, formulas without a cached value, and
+cells shown in Excel's percent format. A light scan of the raw sheet XML, run only on the
+sheets whose bytes show one of these can be there, so the common clean workbook costs a zip
+read and a few byte searches. XML is parsed with defusedxml (no entity expansion, no DTDs).
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .limits import Limits
+
+NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+NS_PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+PERCENT_BUILTIN_FORMATS = {9, 10}
+_QUOTED = re.compile(r'"[^"]*"|\\.')
+
+
+@dataclass(slots=True)
+class CellMeta:
+    """Per sheet name: address -> detail."""
+
+    errors: dict[str, dict[str, str]] = field(default_factory=dict)  # '#DIV/0!'
+    formulas: dict[str, dict[str, str]] = field(default_factory=dict)  # no cached value
+    percent: dict[str, set[str]] = field(default_factory=dict)  # Excel % format
+
+    def error_at(self, sheet: str, address: str) -> str | None:
+        return self.errors.get(sheet, {}).get(address)
+
+    def formula_at(self, sheet: str, address: str) -> str | None:
+        return self.formulas.get(sheet, {}).get(address)
+
+    def is_percent(self, sheet: str, address: str) -> bool:
+        return address in self.percent.get(sheet, ())
+
+
+def scan_cell_meta(path: Path, sheet_names: tuple[str, ...], limits: Limits) -> CellMeta:
+    meta = CellMeta()
+    with zipfile.ZipFile(path) as zf:
+        parts = _sheet_parts(zf)
+        percent_styles = _percent_styles(zf)
+        style_needles = [f' s="{i}"'.encode() for i in sorted(percent_styles)]
+        for name in sheet_names:
+            part = parts.get(name)
+            if part is None or part not in zf.namelist():
+                continue
+            data = zf.read(part)
+            wanted = (
+                b't="e"' in data
+                or b"<f" in data
+                or any(needle in data for needle in style_needles)
+            )
+            if wanted:
+                _scan_sheet(data, name, percent_styles, meta)
+    return meta
+
+
+def _parse(data: bytes):
+    from defusedxml.ElementTree import fromstring
+
+    return fromstring(data, forbid_dtd=True)
+
+
+def _sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name -> zip part name, from workbook.xml and its relationships."""
+    workbook = _parse(zf.read("xl/workbook.xml"))
+    try:
+        rels = _parse(zf.read("xl/_rels/workbook.xml.rels"))
+    except KeyError:
+        return {}
+    targets = {
+        rel.get("Id"): rel.get("Target", "") for rel in rels.iter(f"{NS_PKG_REL}Relationship")
+    }
+    parts: dict[str, str] = {}
+    for sheet in workbook.iter(f"{NS_MAIN}sheet"):
+        target = targets.get(sheet.get(f"{NS_REL}id"), "")
+        if not target:
+            continue
+        part = target.lstrip("/") if target.startswith("/") else posixpath.normpath(
+            posixpath.join("xl", target)
+        )
+        parts[sheet.get("name", "")] = part
+    return parts
+
+
+def _percent_styles(zf: zipfile.ZipFile) -> set[int]:
+    """Indexes of cellXfs whose number format shows a percent."""
+    try:
+        styles = _parse(zf.read("xl/styles.xml"))
+    except KeyError:
+        return set()
+    percent_formats = set(PERCENT_BUILTIN_FORMATS)
+    for fmt in styles.iter(f"{NS_MAIN}numFmt"):
+        code = _QUOTED.sub("", fmt.get("formatCode", ""))
+        if "%" in code:
+            percent_formats.add(int(fmt.get("numFmtId", "-1")))
+    result: set[int] = set()
+    xfs = styles.find(f"{NS_MAIN}cellXfs")
+    if xfs is not None:
+        for index, xf in enumerate(xfs.findall(f"{NS_MAIN}xf")):
+            if int(xf.get("numFmtId", "0")) in percent_formats:
+                result.add(index)
+    return result
+
+
+def _scan_sheet(data: bytes, name: str, percent_styles: set[int], meta: CellMeta) -> None:
+    root = _parse(data)
+    errors: dict[str, str] = {}
+    formulas: dict[str, str] = {}
+    percent: set[str] = set()
+    for c in root.iter(f"{NS_MAIN}c"):
+        address = c.get("r", "")
+        v = c.find(f"{NS_MAIN}v")
+        value = v.text if v is not None else None
+        if c.get("t") == "e":
+            errors[address] = value or "#N/A"
+            continue
+        f = c.find(f"{NS_MAIN}f")
+        if f is not None and (value is None or value == ""):
+            formulas[address] = f.text or ""
+        style = c.get("s")
+        if style is not None and percent_styles and int(style) in percent_styles:
+            percent.add(address)
+    if errors:
+        meta.errors[name] = errors
+    if formulas:
+        meta.formulas[name] = formulas
+    if percent:
+        meta.percent[name] = percent

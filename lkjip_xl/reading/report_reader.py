@@ -1,0 +1,411 @@
+"""Turn a workbook into a Report. Never raises on content: what it cannot understand becomes
+a ReadingProblem that the rules report. Only a file that cannot be opened at all raises
+WorkbookError.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..model import (
+    BLANK,
+    BudgetRow,
+    Cell,
+    CellRef,
+    Identity,
+    Indicator,
+    MeasurementRow,
+    PkRow,
+    ProblemKind,
+    ReadingProblem,
+    Report,
+    Scale,
+    ScaleBand,
+    Settings,
+    column_letter,
+)
+from ..numbers import EMPTY, Number, NumberSource, parse_number
+from ..scales import DEFAULT_SCALE, builtin_scale, is_custom
+from ..schema import (
+    BUDGET_TABLE,
+    IDENTITY_FIELDS,
+    INPUT_SHEETS,
+    MEASUREMENT_TABLE,
+    PK_TABLE,
+    RPJMD_TABLE,
+    SCALE_TABLE,
+    SHEET_ALIASES,
+    SHEET_BUDGET,
+    SHEET_IDENTITY,
+    SHEET_MEASUREMENT,
+    SHEET_PK,
+    SHEET_RPJMD,
+    NegativeFormula,
+    RowRole,
+    TableSpec,
+    normalise,
+    parse_negative_formula,
+    parse_polarity,
+    parse_role,
+)
+from .limits import Limits
+from .opening import RawSheet, RawWorkbook, open_workbook
+from .tables import TableLayout, find_table, header_names
+
+NUMERIC_KINDS = ("number", "percent", "money")
+_TEXT_SOURCES_TO_REPORT = {
+    NumberSource.TEXT: ProblemKind.NUMBER_AS_TEXT,
+    NumberSource.AMBIGUOUS: ProblemKind.AMBIGUOUS_NUMBER,
+    NumberSource.INVALID: ProblemKind.NOT_A_NUMBER,
+}
+
+
+def read_report(path: str | Path, *, limits: Limits | None = None) -> Report:
+    """Read the workbook at `path` into a Report (raises WorkbookError if it cannot be opened)."""
+    raw = open_workbook(path, limits)
+    return build_report(raw)
+
+
+def build_report(raw: RawWorkbook) -> Report:
+    """Build the Report from sheets already read (also used by the Excel layer)."""
+    ctx = _Context(raw)
+    identity, settings, custom_scale = _read_identity(ctx)
+    indicators, years = _read_rpjmd(ctx)
+    return Report(
+        path=raw.path,
+        sheet_names=dict(ctx.found),
+        identity=identity,
+        settings=settings,
+        indicators=indicators,
+        pk_rows=_read_pk(ctx),
+        measurements=_read_measurements(ctx),
+        budget_rows=_read_budget(ctx),
+        problems=tuple(ctx.problems),
+        custom_scale=custom_scale,
+        rpjmd_years=years,
+        header_rows=dict(ctx.header_rows),
+    )
+
+
+@dataclass(slots=True)
+class _Context:
+    raw: RawWorkbook
+    found: dict[str, str] = field(default_factory=dict)  # standard name -> actual name
+    problems: list[ReadingProblem] = field(default_factory=list)
+    header_rows: dict[str, int] = field(default_factory=dict)
+    _merged: dict[str, dict[tuple[int, int], tuple[int, int]]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        by_key = {normalise(name): name for name in self.raw.sheets}
+        for standard in INPUT_SHEETS:
+            for candidate in (standard, *SHEET_ALIASES.get(standard, ())):
+                actual = by_key.get(normalise(candidate))
+                if actual is not None:
+                    self.found[standard] = actual
+                    break
+            else:
+                self.problem(ProblemKind.MISSING_SHEET, standard, "", standard)
+                continue
+            sheet = self.raw.sheets[self.found[standard]]
+            if not sheet.visible:
+                self.problem(ProblemKind.HIDDEN_SHEET, sheet.name, "", sheet.name)
+            if sheet.truncated:
+                self.problem(ProblemKind.TOO_LARGE, sheet.name, "", f"{len(sheet.rows)}+")
+
+    def sheet(self, standard: str) -> RawSheet | None:
+        actual = self.found.get(standard)
+        return self.raw.sheets.get(actual) if actual else None
+
+    def problem(self, kind: str, sheet: str, cell: str, detail: str = "", raw: object = None
+                ) -> None:
+        self.problems.append(ReadingProblem(kind, sheet, cell, detail, raw))
+
+    def merged_origin(self, sheet: RawSheet, row: int, col: int) -> tuple[int, int]:
+        """The top-left cell of the merged range holding (row, col), or the cell itself."""
+        cache = self._merged.get(sheet.name)
+        if cache is None:
+            cache = {}
+            for r1, c1, r2, c2 in sheet.merged:
+                if (r2 - r1 + 1) * (c2 - c1 + 1) > 10_000:
+                    continue  # a giant merge is decoration, not data
+                for r in range(r1, r2 + 1):
+                    for c in range(c1, c2 + 1):
+                        if (r, c) != (r1, c1):
+                            cache[(r, c)] = (r1, c1)
+            self._merged[sheet.name] = cache
+        return cache.get((row, col), (row, col))
+
+    def cell(self, sheet: RawSheet, row: int, col: int, kind: str = "text") -> Cell:
+        """The cell at (row, col), parsed for `kind`; problems are recorded as they are met."""
+        ref = CellRef(sheet.name, row, col)
+        address = ref.address
+        src_row, src_col = row, col
+        if kind not in NUMERIC_KINDS:
+            # A merged text cell (a Sasaran spanning rows) belongs to every row it covers.
+            src_row, src_col = self.merged_origin(sheet, row, col)
+        value = _value_at(sheet, src_row, src_col)
+        meta = self.raw.meta
+        if value is None:
+            error = meta.error_at(sheet.name, address)
+            if error:
+                self.problem(ProblemKind.ERROR_VALUE, sheet.name, address, error, error)
+                return Cell(ref, error, Number(None, NumberSource.ERROR, notes=(error,)))
+            formula = meta.formula_at(sheet.name, address)
+            if formula is not None:
+                self.problem(ProblemKind.FORMULA_NO_VALUE, sheet.name, address, formula)
+                return Cell(ref, None, Number(None, NumberSource.FORMULA, notes=(formula,)))
+            return Cell(ref, None, EMPTY)
+        if kind not in NUMERIC_KINDS:
+            return Cell(ref, value, EMPTY)
+        number = parse_number(value, percent_column=(kind == "percent"))
+        if number.source is NumberSource.NUMBER and meta.is_percent(sheet.name, address):
+            assert number.value is not None
+            number = Number(round(number.value * 100, 10), NumberSource.PERCENT_FORMAT,
+                            notes=("percent-format",))
+        if number.source is NumberSource.ERROR:
+            self.problem(ProblemKind.ERROR_VALUE, sheet.name, address, str(value), value)
+        elif number.source in _TEXT_SOURCES_TO_REPORT:
+            self.problem(_TEXT_SOURCES_TO_REPORT[number.source], sheet.name, address,
+                         str(value), value)
+        return Cell(ref, value, number)
+
+
+def _value_at(sheet: RawSheet, row: int, col: int) -> object:
+    """The raw value, or None for a blank cell (calamine gives '' for blanks)."""
+    if row - 1 >= len(sheet.rows):
+        return None
+    cells = sheet.rows[row - 1]
+    if col - 1 >= len(cells):
+        return None
+    value = cells[col - 1]
+    if value == "" or value is None:
+        return None
+    if isinstance(value, str) and not value.strip():
+        return None
+    return value
+
+
+# --- Identitas ---------------------------------------------------------------------------
+
+def _read_identity(ctx: _Context) -> tuple[Identity, Settings, Scale | None]:
+    sheet = ctx.sheet(SHEET_IDENTITY)
+    values: dict[str, Cell] = {}
+    custom: Scale | None = None
+    if sheet is not None:
+        labels = {normalise(name): col for col in IDENTITY_FIELDS for name in col.names()}
+        for r, row in enumerate(sheet.rows[:80], start=1):
+            for c, value in enumerate(row, start=1):
+                field_ = labels.get(normalise(value)) if isinstance(value, str) else None
+                if field_ is None or field_.key in values:
+                    continue
+                values[field_.key] = ctx.cell(sheet, r, c + 1, field_.kind)
+                break
+        custom = _read_custom_scale(ctx, sheet)
+    for col in IDENTITY_FIELDS:
+        if col.required and (col.key not in values or values[col.key].is_blank):
+            where = values[col.key].ref.address if col.key in values and values[col.key].ref else ""
+            ctx.problem(ProblemKind.MISSING_VALUE, ctx.found.get(SHEET_IDENTITY, SHEET_IDENTITY),
+                        where, col.header)
+    identity = Identity(**values)
+    return identity, _settings(ctx, identity, custom), custom
+
+
+def _read_custom_scale(ctx: _Context, sheet: RawSheet) -> Scale | None:
+    layout = find_table(sheet.rows, SCALE_TABLE)
+    if layout is None or layout.missing:
+        return None
+    bands: list[ScaleBand] = []
+    for r in range(layout.first_data_row, len(sheet.rows) + 1):
+        name = ctx.cell(sheet, r, layout.columns["kategori"])
+        lower = ctx.cell(sheet, r, layout.columns["batas_bawah"], "number")
+        if name.is_blank and lower.is_blank:
+            continue
+        if name.is_blank or lower.value is None:
+            ctx.problem(ProblemKind.MISSING_VALUE, sheet.name, (name.ref or lower.ref).address,
+                        "Kategori / Batas Bawah")
+            continue
+        inclusive = True
+        if "termasuk" in layout.columns:
+            flag = ctx.cell(sheet, r, layout.columns["termasuk"])
+            inclusive = normalise(flag.raw) not in ("tidak", "no", "false", "0")
+        bands.append(ScaleBand(name.text, lower.value, inclusive))
+    if not bands:
+        return None
+    bands.sort(key=lambda b: (b.lower, not b.inclusive), reverse=True)
+    return Scale("Kustom", tuple(bands))
+
+
+def _settings(ctx: _Context, identity: Identity, custom: Scale | None) -> Settings:
+    scale = DEFAULT_SCALE
+    sheet_name = ctx.found.get(SHEET_IDENTITY, SHEET_IDENTITY)
+
+    def bad(cell: Cell, label: str) -> None:
+        ctx.problem(ProblemKind.UNKNOWN_SETTING, sheet_name,
+                    cell.ref.address if cell.ref else "", f"{label}: {cell.text}", cell.raw)
+
+    if not identity.skala.is_blank:
+        if is_custom(identity.skala.raw):
+            if custom is not None:
+                scale = custom
+            else:
+                bad(identity.skala, "Skala Penilaian")
+        else:
+            found = builtin_scale(identity.skala.raw)
+            if found is None:
+                bad(identity.skala, "Skala Penilaian")
+            else:
+                scale = found
+    formula = NegativeFormula.REFLECTED
+    if not identity.rumus_negatif.is_blank:
+        parsed = parse_negative_formula(identity.rumus_negatif.raw)
+        if parsed is None:
+            bad(identity.rumus_negatif, "Rumus Indikator Negatif")
+        else:
+            formula = parsed
+    tolerance = 0.01
+    if identity.toleransi.value is not None and identity.toleransi.value >= 0:
+        tolerance = identity.toleransi.value
+    elif not identity.toleransi.is_blank:
+        bad(identity.toleransi, "Toleransi")
+    decimals = 2
+    d = identity.desimal.value
+    if d is not None and d.is_integer() and 0 <= d <= 6:
+        decimals = int(d)
+    elif not identity.desimal.is_blank:
+        bad(identity.desimal, "Desimal")
+    return Settings(scale=scale, negative_formula=formula, tolerance=tolerance, decimals=decimals)
+
+
+# --- tables ------------------------------------------------------------------------------
+
+def _layout(ctx: _Context, standard: str, spec: TableSpec, *, with_years: bool = False
+            ) -> tuple[RawSheet, TableLayout] | None:
+    sheet = ctx.sheet(standard)
+    if sheet is None:
+        return None
+    layout = find_table(sheet.rows, spec, with_years=with_years)
+    if layout is None:
+        ctx.problem(ProblemKind.MISSING_HEADER, sheet.name, "", header_names(spec))
+        return None
+    for name in layout.duplicates:
+        ctx.problem(ProblemKind.DUPLICATE_COLUMN, sheet.name, f"{layout.header_row}", name)
+    if layout.missing:
+        for name in layout.missing:
+            ctx.problem(ProblemKind.MISSING_COLUMN, sheet.name, f"{layout.header_row}", name)
+        return None
+    ctx.header_rows[standard] = layout.header_row
+    return sheet, layout
+
+
+def _rows(ctx: _Context, sheet: RawSheet, layout: TableLayout, spec: TableSpec
+          ) -> list[tuple[int, dict[str, Cell]]]:
+    """Every non-blank data row as {key: Cell}."""
+    kinds = {c.key: c.kind for c in spec.columns}
+    result = []
+    cols = sorted(layout.columns.items(), key=lambda kv: kv[1])
+    for r in range(layout.first_data_row, len(sheet.rows) + 1):
+        blank = all(_value_at(sheet, r, c) is None for _, c in cols) and not any(
+            _value_at(sheet, r, c) is not None for c in layout.years.values()
+        )
+        if blank and not _has_meta(ctx, sheet, r, [c for _, c in cols]):
+            continue
+        cells = {key: ctx.cell(sheet, r, c, kinds[key]) for key, c in cols}
+        result.append((r, cells))
+    return result
+
+
+def _has_meta(ctx: _Context, sheet: RawSheet, row: int, cols: list[int]) -> bool:
+    meta = ctx.raw.meta
+    for c in cols:
+        address = f"{column_letter(c)}{row}"
+        if meta.error_at(sheet.name, address) or meta.formula_at(sheet.name, address) is not None:
+            return True
+    return False
+
+
+def _role(ctx: _Context, cells: dict[str, Cell], allowed: tuple[RowRole, ...]) -> RowRole | None:
+    baris = cells["baris"]
+    role = parse_role(baris.raw)
+    if role is None or role not in allowed:
+        ref = baris.ref
+        assert ref is not None
+        ctx.problem(ProblemKind.UNKNOWN_ROLE, ref.sheet, ref.address, baris.text, baris.raw)
+        return None
+    return role
+
+
+def _read_rpjmd(ctx: _Context) -> tuple[tuple[Indicator, ...], tuple[int, ...]]:
+    found = _layout(ctx, SHEET_RPJMD, RPJMD_TABLE, with_years=True)
+    if found is None:
+        return (), ()
+    sheet, layout = found
+    indicators = []
+    for r, cells in _rows(ctx, sheet, layout, RPJMD_TABLE):
+        targets = tuple(
+            (year, ctx.cell(sheet, r, c, "number")) for year, c in sorted(layout.years.items())
+        )
+        if all(cell.is_blank for cell in cells.values()) and all(t.is_blank for _, t in targets):
+            continue
+        polarity = cells.get("polaritas", BLANK)
+        if not polarity.is_blank and parse_polarity(polarity.raw) is None:
+            assert polarity.ref is not None
+            ctx.problem(ProblemKind.UNKNOWN_POLARITY, sheet.name, polarity.ref.address,
+                        polarity.text, polarity.raw)
+        indicators.append(Indicator(row=r, targets=targets, **cells))
+    return tuple(indicators), tuple(sorted(layout.years))
+
+
+def _read_pk(ctx: _Context) -> tuple[PkRow, ...]:
+    found = _layout(ctx, SHEET_PK, PK_TABLE)
+    if found is None:
+        return ()
+    sheet, layout = found
+    rows = []
+    program_row: int | None = None
+    for r, cells in _rows(ctx, sheet, layout, PK_TABLE):
+        role = _role(ctx, cells, (RowRole.INDIKATOR, RowRole.PROGRAM, RowRole.KEGIATAN,
+                                  RowRole.JUMLAH, RowRole.TOTAL))
+        if role is RowRole.PROGRAM:
+            program_row = r
+        parent = program_row if role in (RowRole.KEGIATAN, RowRole.JUMLAH) else None
+        rows.append(PkRow(row=r, role=role, program_row=parent, **cells))
+    return tuple(rows)
+
+
+def _read_measurements(ctx: _Context) -> tuple[MeasurementRow, ...]:
+    found = _layout(ctx, SHEET_MEASUREMENT, MEASUREMENT_TABLE)
+    if found is None:
+        return ()
+    sheet, layout = found
+    return tuple(
+        MeasurementRow(row=r, role=_role(ctx, cells, (RowRole.INDIKATOR, RowRole.RATA_RATA)),
+                       **cells)
+        for r, cells in _rows(ctx, sheet, layout, MEASUREMENT_TABLE)
+    )
+
+
+def _read_budget(ctx: _Context) -> tuple[BudgetRow, ...]:
+    found = _layout(ctx, SHEET_BUDGET, BUDGET_TABLE)
+    if found is None:
+        return ()
+    sheet, layout = found
+    rows = []
+    group_row: int | None = None
+    program_row: int | None = None
+    for r, cells in _rows(ctx, sheet, layout, BUDGET_TABLE):
+        role = _role(ctx, cells, (RowRole.KELOMPOK, RowRole.PROGRAM, RowRole.RINCIAN,
+                                  RowRole.JUMLAH, RowRole.TOTAL))
+        if role is RowRole.KELOMPOK:
+            group_row, program_row = r, None
+        elif role is RowRole.PROGRAM:
+            program_row = r
+        elif role in (RowRole.JUMLAH, RowRole.TOTAL):
+            program_row = None
+        rows.append(BudgetRow(
+            row=r, role=role,
+            group_row=group_row if role is not RowRole.KELOMPOK else None,
+            program_row=program_row if role is RowRole.RINCIAN else None,
+            **cells,
+        ))
+    return tuple(rows)

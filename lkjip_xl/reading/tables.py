@@ -1,0 +1,111 @@
+"""Find a table in a sheet by its header row, never by fixed coordinates.
+
+Header names are matched case-, space- and punctuation-insensitively, with aliases; title rows
+above, extra or reordered columns, blank rows and merged cells are tolerated.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..schema import Column, TableSpec, normalise
+
+HEADER_SEARCH_ROWS = 40  # a header row further down than this is not looked for
+
+
+@dataclass(slots=True)
+class TableLayout:
+    """Where a table's header is and which column holds which key (1-based)."""
+
+    header_row: int
+    columns: dict[str, int] = field(default_factory=dict)  # key -> column
+    years: dict[int, int] = field(default_factory=dict)  # year -> column (Tabel VI.1)
+    duplicates: list[str] = field(default_factory=list)  # headers seen twice
+    missing: list[str] = field(default_factory=list)  # required headers not found
+    first_data_row: int = 0
+
+
+def _alias_index(spec: TableSpec) -> dict[str, Column]:
+    index: dict[str, Column] = {}
+    for col in spec.columns:
+        for name in col.names():
+            index.setdefault(normalise(name), col)
+    return index
+
+
+def _year_of(value: object) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float) and float(value).is_integer() and 1990 <= value <= 2100:
+        return int(value)
+    if isinstance(value, str):
+        s = value.strip().rstrip(".")
+        for prefix in ("tahun", "th", "target"):
+            if s.casefold().startswith(prefix):
+                s = s[len(prefix):].strip()
+        if s.isdigit() and len(s) == 4 and 1990 <= int(s) <= 2100:
+            return int(s)
+    return None
+
+
+def find_table(rows: list[list[object]], spec: TableSpec, *, with_years: bool = False
+               ) -> TableLayout | None:
+    """The best header row among the first rows: the one matching most of the spec's columns.
+
+    It must match at least two columns. A row that matches at least three but lacks a required
+    column is returned with `missing` set, so the reader can name what is missing.
+    Returns None when no row looks like the header.
+    """
+    index = _alias_index(spec)
+    required = {c.key for c in spec.columns if c.required}
+    best: TableLayout | None = None
+    best_score = 1
+    partial: TableLayout | None = None
+    for r, row in enumerate(rows[:HEADER_SEARCH_ROWS], start=1):
+        layout = TableLayout(header_row=r)
+        for c, value in enumerate(row, start=1):
+            col = index.get(normalise(value)) if isinstance(value, str) else None
+            if col is None:
+                continue
+            if col.key in layout.columns:
+                layout.duplicates.append(str(value).strip())
+                continue
+            layout.columns[col.key] = c
+        score = len(layout.columns)
+        if score > best_score and required <= layout.columns.keys():
+            best, best_score = layout, score
+        elif score >= 3 and (partial is None or score > len(partial.columns)):
+            partial = layout
+    if best is None:
+        if partial is None:
+            return None
+        best = partial
+        by_key = {c.key: c.header for c in spec.columns}
+        best.missing = [by_key[k] for k in sorted(required - best.columns.keys())]
+    best.first_data_row = best.header_row + 1
+    if with_years:
+        _find_years(rows, best)
+    return best
+
+
+def _find_years(rows: list[list[object]], layout: TableLayout) -> None:
+    """Year columns sit in the header row, or in the row below it under a merged title."""
+    for r in (layout.header_row, layout.header_row + 1):
+        if r > len(rows):
+            break
+        used = set(layout.columns.values())
+        years = {}
+        for c, value in enumerate(rows[r - 1], start=1):
+            year = _year_of(value)
+            if year is not None and c not in used and year not in years:
+                years[year] = c
+        if years:
+            layout.years = years
+            layout.first_data_row = r + 1
+            return
+
+
+def header_names(spec: TableSpec) -> str:
+    """The required headers, for a 'header not found' message."""
+    names = [c.header for c in spec.columns if c.required] or [c.header for c in spec.columns[:3]]
+    return ", ".join(names)

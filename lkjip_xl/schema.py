@@ -1,0 +1,285 @@
+"""The standard workbook's contract: sheet names, header names with aliases, row roles.
+
+This module is the single source of truth shared by the template builder, the reader and the
+writers. `docs/template.md` documents the same contract for people and other programs.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from enum import StrEnum
+
+# Sheet names (template.md). The reader matches them after `normalise`.
+SHEET_GUIDE = "Petunjuk"
+SHEET_IDENTITY = "Identitas"
+SHEET_RPJMD = "Tabel VI.1"
+SHEET_PK = "Lampiran II"
+SHEET_MEASUREMENT = "Pengukuran Kinerja"
+SHEET_BUDGET = "Keuangan"
+SHEET_SUMMARY = "Ringkasan"
+SHEET_FINDINGS = "Temuan"
+
+INPUT_SHEETS = (SHEET_IDENTITY, SHEET_RPJMD, SHEET_PK, SHEET_MEASUREMENT, SHEET_BUDGET)
+OUTPUT_SHEETS = (SHEET_SUMMARY, SHEET_FINDINGS)
+
+SHEET_ALIASES: dict[str, tuple[str, ...]] = {
+    SHEET_IDENTITY: ("Identitas Instansi", "Identitas dan Pengaturan", "Identity"),
+    SHEET_RPJMD: ("Tabel VI 1", "Tabel 6.1", "RPJMD", "Indikator RPJMD"),
+    SHEET_PK: ("Lampiran 2", "Perjanjian Kinerja", "PK", "Lampiran II PK"),
+    SHEET_MEASUREMENT: ("Pengukuran", "Pengukuran Kinerja Sasaran", "Capaian Kinerja"),
+    SHEET_BUDGET: ("Aspek Keuangan", "Anggaran", "Realisasi Anggaran"),
+}
+
+# Where the template puts things: a title row, a hint row, then the header row.
+TEMPLATE_HEADER_ROW = 3
+TEMPLATE_FIRST_DATA_ROW = 4
+IDENTITY_FIRST_ROW = 3  # Identitas: label in column A, value in column B, from this row
+
+_PUNCT = re.compile(r"[^0-9a-z]+")
+
+
+def normalise(text: object) -> str:
+    """Case-, space- and punctuation-insensitive key: 'Capaian (%)' -> 'capaian'.
+
+    '%' and 'Rp' hints are dropped so that 'Anggaran (Rp)' and 'Anggaran' match.
+    """
+    if text is None:
+        return ""
+    s = unicodedata.normalize("NFKD", str(text)).casefold()
+    s = s.replace("%", " ").replace("(rp)", " ").replace("rp.", " ")
+    s = _PUNCT.sub("", s)
+    return s
+
+
+class RowRole(StrEnum):
+    """The `Baris` column: what a row is."""
+
+    INDIKATOR = "Indikator"
+    PROGRAM = "Program"
+    KEGIATAN = "Kegiatan"
+    JUMLAH = "Jumlah"
+    TOTAL = "Total"
+    RATA_RATA = "Rata-rata"
+    KELOMPOK = "Kelompok"
+    RINCIAN = "Rincian"
+
+
+PK_ROLES = (RowRole.INDIKATOR, RowRole.PROGRAM, RowRole.KEGIATAN, RowRole.JUMLAH, RowRole.TOTAL)
+MEASUREMENT_ROLES = (RowRole.INDIKATOR, RowRole.RATA_RATA)
+BUDGET_ROLES = (RowRole.KELOMPOK, RowRole.PROGRAM, RowRole.RINCIAN, RowRole.JUMLAH, RowRole.TOTAL)
+
+ROLE_ALIASES: dict[str, RowRole] = {
+    "indikator": RowRole.INDIKATOR,
+    "ik": RowRole.INDIKATOR,
+    "program": RowRole.PROGRAM,
+    "kegiatan": RowRole.KEGIATAN,
+    "subkegiatan": RowRole.KEGIATAN,
+    "jumlah": RowRole.JUMLAH,
+    "subtotal": RowRole.JUMLAH,
+    "total": RowRole.TOTAL,
+    "jumlahtotal": RowRole.TOTAL,
+    "rata2": RowRole.RATA_RATA,
+    "ratarata": RowRole.RATA_RATA,
+    "average": RowRole.RATA_RATA,
+    "kelompok": RowRole.KELOMPOK,
+    "rincian": RowRole.RINCIAN,
+}
+
+
+def parse_role(value: object) -> RowRole | None:
+    """The RowRole written in a `Baris` cell, or None when it is not one."""
+    return ROLE_ALIASES.get(normalise(value))
+
+
+class Polarity(StrEnum):
+    POSITIVE = "Positif"
+    NEGATIVE = "Negatif"
+
+
+POLARITY_ALIASES: dict[str, Polarity] = {
+    "positif": Polarity.POSITIVE,
+    "positive": Polarity.POSITIVE,
+    "naik": Polarity.POSITIVE,
+    "p": Polarity.POSITIVE,
+    "negatif": Polarity.NEGATIVE,
+    "negative": Polarity.NEGATIVE,
+    "turun": Polarity.NEGATIVE,
+    "n": Polarity.NEGATIVE,
+}
+
+
+def parse_polarity(value: object) -> Polarity | None:
+    return POLARITY_ALIASES.get(normalise(value))
+
+
+class NegativeFormula(StrEnum):
+    """How the capaian of a lower-is-better indicator is computed."""
+
+    REFLECTED = "(2T-R)/T"
+    INVERSE = "T/R"
+
+
+NEGATIVE_FORMULA_ALIASES: dict[str, NegativeFormula] = {
+    "2trt": NegativeFormula.REFLECTED,
+    "trtt": NegativeFormula.REFLECTED,  # written as (T-(R-T))/T
+    "reflected": NegativeFormula.REFLECTED,
+    "tr": NegativeFormula.INVERSE,
+    "inverse": NegativeFormula.INVERSE,
+}
+
+
+def parse_negative_formula(value: object) -> NegativeFormula | None:
+    return NEGATIVE_FORMULA_ALIASES.get(normalise(value))
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One column of a table: its key in the model, its header, and accepted aliases."""
+
+    key: str
+    header: str
+    aliases: tuple[str, ...] = ()
+    required: bool = False
+    kind: str = "text"  # text | number | percent | money | role | code
+    computed: bool = False  # a derived column the toolkit writes (capaian, kategori, %)
+    help_id: str = ""  # what goes in it, shown as the header cell's note
+
+    def names(self) -> tuple[str, ...]:
+        return (self.header, *self.aliases)
+
+
+@dataclass(frozen=True, slots=True)
+class TableSpec:
+    sheet: str
+    columns: tuple[Column, ...]
+
+    def column(self, key: str) -> Column:
+        for col in self.columns:
+            if col.key == key:
+                return col
+        raise KeyError(key)
+
+
+def _c(key: str, header: str, *aliases: str, required: bool = False, kind: str = "text",
+       computed: bool = False, help_id: str = "") -> Column:
+    return Column(key, header, aliases, required, kind, computed, help_id)
+
+
+KETERANGAN = _c("keterangan", "Keterangan", "Catatan", "Penjelasan", "Notes",
+                help_id="Penjelasan bebas, misalnya angka lain yang tertulis di laporan.")
+
+PK_TABLE = TableSpec(SHEET_PK, (
+    _c("baris", "Baris", "Jenis Baris", "Peran", required=True, kind="role",
+       help_id="Peran baris: Indikator, Program, Kegiatan, Jumlah atau Total."),
+    _c("kode", "Kode", "No", "Nomor", "Kode Program", "Kode Kegiatan", kind="code",
+       help_id="Kode atau nomor program/kegiatan."),
+    _c("kode_indikator", "Kode Indikator", "Kode IK", "Kode Indikator Kinerja", kind="code",
+       help_id="Kode indikator (mis. IK-1): kunci penghubung antar-lembar."),
+    _c("sasaran", "Sasaran", "Sasaran Strategis", help_id="Sasaran yang didukung."),
+    _c("indikator", "Indikator Kinerja", "Indikator", "Indikator Sasaran",
+       help_id="Nama indikator kinerja (baris Indikator)."),
+    _c("program_kegiatan", "Program/Kegiatan", "Program Kegiatan", "Uraian",
+       "Nama Program/Kegiatan", help_id="Nama program atau kegiatan."),
+    _c("target", "Target", "Target Fisik", kind="number",
+       help_id="Target fisik (angka; rentang boleh ditulis 80-90)."),
+    _c("realisasi", "Realisasi", "Realisasi Fisik", kind="number",
+       help_id="Realisasi fisik (angka)."),
+    _c("satuan", "Satuan", "Unit", help_id="Satuan target dan realisasi (Org, Lbg, Unit, %)."),
+    _c("capaian", "Capaian (%)", "Capaian", "Persentase Capaian", "Capaian Kinerja",
+       kind="percent", computed=True,
+       help_id="Capaian dalam persen (93,05 berarti 93,05%). Dihitung oleh lkjip-xl."),
+    _c("anggaran", "Anggaran (Rp)", "Anggaran", "Pagu", "Pagu Anggaran", kind="money",
+       help_id="Anggaran dalam rupiah."),
+    _c("realisasi_anggaran", "Realisasi Anggaran (Rp)", "Realisasi Anggaran", "Realisasi Keuangan",
+       kind="money", help_id="Realisasi anggaran dalam rupiah."),
+    KETERANGAN,
+))
+
+MEASUREMENT_TABLE = TableSpec(SHEET_MEASUREMENT, (
+    _c("baris", "Baris", "Jenis Baris", "Peran", required=True, kind="role",
+       help_id="Peran baris: Indikator atau Rata-rata."),
+    _c("kode_indikator", "Kode Indikator", "Kode IK", "Kode Indikator Kinerja", kind="code",
+       help_id="Kode indikator. Pada baris Rata-rata: daftar kode dipisah koma "
+               "(kosong = semua indikator)."),
+    _c("sasaran", "Sasaran", "Sasaran Strategis", help_id="Sasaran yang diukur."),
+    _c("indikator", "Indikator Kinerja", "Indikator", "Uraian",
+       help_id="Nama indikator atau uraian rata-rata."),
+    _c("satuan", "Satuan", "Unit", help_id="Satuan target dan realisasi."),
+    _c("target", "Target", kind="number", help_id="Target seperti tertulis di laporan."),
+    _c("realisasi", "Realisasi", kind="number", help_id="Realisasi seperti tertulis di laporan."),
+    _c("capaian", "Capaian (%)", "Capaian", "Persentase Tingkat Capaian", "Persentase Capaian",
+       kind="percent", computed=True,
+       help_id="Capaian (atau rata-rata) dalam persen seperti tertulis; dihitung oleh lkjip-xl."),
+    _c("kategori", "Kategori", "Kategori Penilaian", "Predikat", computed=True,
+       help_id="Kategori menurut skala penilaian; dihitung oleh lkjip-xl."),
+    _c("sumber", "Sumber", "Sumber Data", "Bagian Laporan",
+       help_id="Di bagian laporan mana angka ini tertulis (mis. Bab III 3.2)."),
+    KETERANGAN,
+))
+
+BUDGET_TABLE = TableSpec(SHEET_BUDGET, (
+    _c("baris", "Baris", "Jenis Baris", "Peran", required=True, kind="role",
+       help_id="Peran baris: Kelompok, Program, Rincian, Jumlah atau Total."),
+    _c("kode", "Kode", "No", "Nomor", kind="code", help_id="Kode atau nomor."),
+    _c("uraian", "Uraian", "Kegiatan", "Program/Kegiatan", "Nama",
+       help_id="Nama kelompok belanja, program atau rincian."),
+    _c("pagu", "Pagu (Rp)", "Pagu", "Target (Rp)", "Anggaran (Rp)", "Anggaran", kind="money",
+       help_id="Pagu anggaran dalam rupiah."),
+    _c("realisasi", "Realisasi (Rp)", "Realisasi", "Realisasi Anggaran", kind="money",
+       help_id="Realisasi dalam rupiah."),
+    _c("persentase", "Persentase (%)", "Persentase", "Serapan", "Serapan (%)", kind="percent",
+       computed=True, help_id="Realisasi / Pagu x 100; dihitung oleh lkjip-xl."),
+    _c("sumber_dana", "Sumber Dana", "Sumber Anggaran", help_id="APBD II, APBD I, APBN, ..."),
+    KETERANGAN,
+))
+
+# Tabel VI.1 has year columns that follow the period; they are found by their year header.
+RPJMD_TABLE = TableSpec(SHEET_RPJMD, (
+    _c("kode_indikator", "Kode Indikator", "Kode IK", "Kode Indikator Kinerja", required=True,
+       kind="code", help_id="Kode indikator (mis. IK-1); sama dengan di lembar lain."),
+    _c("tujuan", "Tujuan", help_id="Tujuan RPJMD/Renstra."),
+    _c("sasaran", "Sasaran", "Sasaran Strategis", help_id="Sasaran RPJMD/Renstra."),
+    _c("indikator", "Indikator Kinerja", "Indikator", "Indikator Kinerja Program",
+       help_id="Nama indikator."),
+    _c("satuan", "Satuan", "Unit", help_id="Satuan indikator."),
+    _c("polaritas", "Polaritas", "Arah", "Sifat Indikator",
+       help_id="Positif (makin tinggi makin baik) atau Negatif (makin rendah makin baik)."),
+    _c("kondisi_awal", "Kondisi Awal", "Kondisi Kinerja Awal", "Kondisi Awal Periode",
+       kind="number", help_id="Kondisi kinerja pada awal periode RPJMD."),
+    _c("kondisi_akhir", "Kondisi Akhir", "Kondisi Kinerja Akhir", "Kondisi Akhir Periode",
+       kind="number", help_id="Kondisi kinerja pada akhir periode (sama dengan target tahun "
+                              "terakhir)."),
+    KETERANGAN,
+))
+RPJMD_YEAR_HELP = "Target indikator untuk tahun {year} (angka; rentang boleh ditulis 80-90)."
+
+TABLES: dict[str, TableSpec] = {
+    SHEET_RPJMD: RPJMD_TABLE,
+    SHEET_PK: PK_TABLE,
+    SHEET_MEASUREMENT: MEASUREMENT_TABLE,
+    SHEET_BUDGET: BUDGET_TABLE,
+}
+
+# Identitas: label -> key. Labels are matched with `normalise` too.
+IDENTITY_FIELDS: tuple[Column, ...] = (
+    _c("nama_instansi", "Nama Instansi", "Instansi", "Nama OPD", "OPD", required=True),
+    _c("pemerintah_daerah", "Pemerintah Daerah", "Pemda", "Kabupaten/Kota", "Provinsi"),
+    _c("tahun", "Tahun Laporan", "Tahun", required=True, kind="number"),
+    _c("periode_awal", "Periode Awal", "Awal Periode", "Awal Periode RPJMD", kind="number"),
+    _c("periode_akhir", "Periode Akhir", "Akhir Periode", "Akhir Periode RPJMD", kind="number"),
+    _c("nama_kepala", "Nama Kepala", "Kepala", "Nama Pimpinan"),
+    _c("nip_kepala", "NIP Kepala", "NIP", "NIP Pimpinan"),
+    _c("skala", "Skala Penilaian", "Skala", "Skala Nilai"),
+    _c("rumus_negatif", "Rumus Indikator Negatif", "Rumus Negatif"),
+    _c("toleransi", "Toleransi", "Toleransi (poin persen)", kind="number"),
+    _c("desimal", "Desimal", "Jumlah Desimal", kind="number"),
+)
+
+# A custom scale is a small table on Identitas, found by this header row.
+SCALE_TABLE = TableSpec(SHEET_IDENTITY, (
+    _c("kategori", "Kategori", "Kategori Penilaian", required=True),
+    _c("batas_bawah", "Batas Bawah", "Nilai Minimum", "Dari", required=True, kind="number"),
+    _c("termasuk", "Termasuk Batas", "Inklusif", "Termasuk"),
+))

@@ -1,0 +1,1 @@
+"""Writers: text and data formats for findings, the corrected workbook, the Excel layer."""
