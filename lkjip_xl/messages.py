@@ -117,6 +117,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "num.boolean": ("nilai benar/salah, bukan angka", "a true/false value, not a number"),
     "num.date": ("tanggal, bukan angka", "a date, not a number"),
     "num.percent-format": ("format persen Excel: dikali 100", "Excel percent format: times 100"),
+    # --- end of catalogue (add new sections above this line) ---
 }
 
 

@@ -1,0 +1,166 @@
+"""Settings in force for a check: the workbook's Identitas, then a config file, then the
+command line. Config files: `[tool.lkjip-xl]` in pyproject.toml, or `lkjip-xl.toml`, found in
+the current folder or its parents.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .model import Report, Settings
+from .rules.base import Severity
+from .scales import builtin_scale, is_custom
+from .schema import normalise, parse_negative_formula
+
+# Units written differently that mean the same thing (compared after `normalise`).
+DEFAULT_UNIT_SYNONYMS: tuple[tuple[str, ...], ...] = (
+    ("Org", "Orang", "Jiwa", "Jiwa/Org", "Org/Jiwa", "Orang/Jiwa", "Jiwa/Orang", "Org/KPM"),
+    ("Lbg", "Lembaga", "Lbg/Org"),
+    ("Unit", "Unit/Rumah", "Rumah"),
+    ("KPM", "Keluarga"),
+    ("Pst", "Peserta", "Psrt"),
+    ("Keg", "Kegiatan"),
+    ("%", "Persen"),
+)
+
+
+class ConfigError(ValueError):
+    """A config value that makes no sense; the message names the key."""
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    select: tuple[str, ...] = ()  # code prefixes; empty means every rule
+    ignore: tuple[str, ...] = ()
+    severity: dict[str, Severity] = field(default_factory=dict)  # code -> level
+    scale: str | None = None
+    negative_formula: str | None = None
+    tolerance: float | None = None
+    decimals: int | None = None
+    unit_synonyms: tuple[tuple[str, ...], ...] = DEFAULT_UNIT_SYNONYMS
+    rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    source: str = ""  # the file the config came from, for messages
+
+    def enabled(self, code: str) -> bool:
+        selected = not self.select or any(code.startswith(p) for p in self.select)
+        return selected and not any(code.startswith(p) for p in self.ignore)
+
+    def settings_for(self, report: Report) -> Settings:
+        """The workbook's settings with this config's overrides applied."""
+        s = report.settings
+        changes: dict[str, Any] = {"unit_synonyms": self.unit_synonyms}
+        if self.scale:
+            if is_custom(self.scale):
+                if report.custom_scale is None:
+                    raise ConfigError(f"scale={self.scale}")
+                changes["scale"] = report.custom_scale
+            else:
+                scale = builtin_scale(self.scale)
+                if scale is None:
+                    raise ConfigError(f"scale={self.scale}")
+                changes["scale"] = scale
+        if self.negative_formula:
+            formula = parse_negative_formula(self.negative_formula)
+            if formula is None:
+                raise ConfigError(f"negative-formula={self.negative_formula}")
+            changes["negative_formula"] = formula
+        if self.tolerance is not None:
+            changes["tolerance"] = self.tolerance
+        if self.decimals is not None:
+            changes["decimals"] = self.decimals
+        return dataclasses.replace(s, **changes)
+
+    def merged(self, **overrides: Any) -> Config:
+        """This config with the non-empty overrides (from the command line) applied."""
+        return dataclasses.replace(self, **{k: v for k, v in overrides.items() if v})
+
+
+def find_config_file(start: Path | None = None) -> Path | None:
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        candidate = folder / "lkjip-xl.toml"
+        if candidate.is_file():
+            return candidate
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and "tool" in (data := _load(pyproject)) \
+                and "lkjip-xl" in data["tool"]:
+            return pyproject
+    return None
+
+
+def _load(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: {exc}") from exc
+
+
+def load_config(path: Path | None = None) -> Config:
+    """The config from `path`, or from the nearest config file, or the defaults."""
+    path = path or find_config_file()
+    if path is None:
+        return Config()
+    data = _load(path)
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("lkjip-xl", {})
+    return config_from_dict(data, source=str(path))
+
+
+def _str_list(value: Any, key: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return tuple(v.strip() for v in value.split(",") if v.strip())
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    raise ConfigError(key)
+
+
+def config_from_dict(data: dict[str, Any], source: str = "") -> Config:
+    known = {"select", "ignore", "severity", "scale", "negative-formula", "tolerance",
+             "decimals", "units", "rules"}
+    unknown = sorted(set(data) - known)
+    if unknown:
+        raise ConfigError(f"{source}: {', '.join(unknown)}")
+    severity: dict[str, Severity] = {}
+    for code, level in (data.get("severity") or {}).items():
+        try:
+            severity[str(code)] = Severity(str(level).lower())
+        except ValueError as exc:
+            raise ConfigError(f"severity.{code}={level}") from exc
+    units = DEFAULT_UNIT_SYNONYMS
+    if "units" in data:
+        groups = data["units"]
+        if not isinstance(groups, list) or not all(isinstance(g, list) for g in groups):
+            raise ConfigError("units")
+        units = tuple(tuple(str(u) for u in g) for g in groups)
+    tolerance = data.get("tolerance")
+    if tolerance is not None and (not isinstance(tolerance, int | float) or tolerance < 0):
+        raise ConfigError(f"tolerance={tolerance}")
+    decimals = data.get("decimals")
+    if decimals is not None and (not isinstance(decimals, int) or not 0 <= decimals <= 6):
+        raise ConfigError(f"decimals={decimals}")
+    return Config(
+        select=_str_list(data.get("select", []), "select"),
+        ignore=_str_list(data.get("ignore", []), "ignore"),
+        severity=severity,
+        scale=data.get("scale"),
+        negative_formula=data.get("negative-formula"),
+        tolerance=float(tolerance) if tolerance is not None else None,
+        decimals=decimals,
+        unit_synonyms=units,
+        rule_options={str(k): dict(v) for k, v in (data.get("rules") or {}).items()},
+        source=source,
+    )
+
+
+def unit_key(unit: str, synonyms: tuple[tuple[str, ...], ...]) -> str:
+    """One key for units that mean the same: 'Org', 'Orang' and 'Jiwa/Org' -> 'org'."""
+    key = normalise(unit)
+    for group in synonyms:
+        keys = [normalise(u) for u in group]
+        if key in keys:
+            return keys[0]
+    return key

@@ -1,0 +1,50 @@
+"""Run the rules on a report. Returns findings; never prints."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from pathlib import Path
+
+from .config import Config
+from .model import Report, WorkbookError
+from .reading import Limits, read_report
+from .rules import Finding, RuleContext, all_rules
+
+
+def check_report(report: Report, config: Config | None = None) -> list[Finding]:
+    """Every finding of every enabled rule, sorted stably."""
+    config = config or Config()
+    settings = config.settings_for(report)
+    findings: list[Finding] = []
+    for rule in all_rules():
+        if not config.enabled(rule.code):
+            continue
+        severity = config.severity.get(rule.code, rule.severity)
+        options = {**rule.options, **config.rule_options.get(rule.code, {})}
+        ctx = RuleContext(report, settings, rule, severity, options)
+        for finding in rule.check(ctx):
+            if finding.severity is not severity and rule.code in config.severity:
+                finding = dataclasses.replace(finding, severity=severity)
+            findings.append(finding)
+    return sorted(findings, key=lambda f: f.sort_key)
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    """The outcome of checking one file: its findings, or why it could not be read."""
+
+    path: Path
+    findings: tuple[Finding, ...] = ()
+    error: WorkbookError | None = None
+    report: Report | None = None
+
+
+def check_file(path: Path, config: Config | None = None, limits: Limits | None = None,
+               keep_report: bool = False) -> FileResult:
+    try:
+        report = read_report(path, limits=limits)
+    except WorkbookError as exc:
+        return FileResult(path, error=exc)
+    findings = check_report(report, config)
+    return FileResult(path, tuple(findings), report=report if keep_report else None)

@@ -1,0 +1,142 @@
+"""The domain's arithmetic: capaian, percentages, rounding. Pure functions, no I/O.
+
+Formulas (domain.md):
+- positive indicator: R / T x 100
+- negative indicator: (2T - R) / T x 100, floored at 0 (the regulation's (T - (R - T)) / T);
+  or T / R x 100 when the workbook says so
+- range target lo-hi: measured against the bound the realisation is past; inside counts as 100
+- T = 0 or blank: not computable (a negative indicator with T = 0 and R = 0 gives 100)
+Rounding is half up to the workbook's decimals; no caps.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+
+from .numbers import Number
+from .schema import NegativeFormula, Polarity
+
+
+def round_half_up(value: float, decimals: int = 2) -> float:
+    """93.0555 -> 93.06; uses the shortest repr so 1.005 rounds like a person expects."""
+    return float(Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP))
+
+
+def truncate(value: float, decimals: int = 2) -> float:
+    return float(Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), ROUND_DOWN))
+
+
+def fmt(value: float | None, decimals: int | None = None) -> str:
+    """A number for a formula text: 565, 594, 95.12 (no thousands separators)."""
+    if value is None:
+        return "?"
+    if decimals is None:
+        return f"{value:.10g}" if not float(value).is_integer() else str(int(value))
+    return f"{value:.{decimals}f}"
+
+
+class NotComputable:
+    """Stable reasons why a capaian cannot be computed (message keys 'calc.<reason>')."""
+
+    NO_TARGET = "no-target"
+    ZERO_TARGET = "zero-target"
+    NO_REALISATION = "no-realisation"
+    ZERO_REALISATION = "zero-realisation"  # T/R with R = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Computation:
+    """A computed capaian: the exact value, the rounded one, and how it was obtained."""
+
+    exact: float | None
+    rounded: float | None
+    formula: str  # e.g. "565 / 594 x 100"
+    reason: str = ""  # NotComputable.* when exact is None
+
+    @property
+    def ok(self) -> bool:
+        return self.exact is not None
+
+
+def _fail(reason: str) -> Computation:
+    return Computation(None, None, "", reason)
+
+
+def capaian(target: Number, realisasi: Number, polarity: Polarity | None,
+            negative_formula: NegativeFormula = NegativeFormula.REFLECTED,
+            decimals: int = 2) -> Computation:
+    """The capaian (%) of one indicator or activity from its target and realisation."""
+    if realisasi.value is None:
+        return _fail(NotComputable.NO_REALISATION)
+    r = realisasi.value
+    negative = polarity is Polarity.NEGATIVE
+    if target.is_range:
+        assert target.low is not None and target.high is not None
+        lo, hi = target.low, target.high
+        if lo <= r <= hi:
+            return Computation(100.0, 100.0, f"{fmt(r)} dalam rentang {fmt(lo)}-{fmt(hi)} = 100")
+        bound = hi if r > hi else lo
+        return _single(bound, r, negative, negative_formula, decimals)
+    if target.value is None:
+        return _fail(NotComputable.NO_TARGET)
+    return _single(target.value, r, negative, negative_formula, decimals)
+
+
+def _single(t: float, r: float, negative: bool, negative_formula: NegativeFormula,
+            decimals: int) -> Computation:
+    if negative and negative_formula is NegativeFormula.INVERSE:
+        if r == 0:
+            return _fail(NotComputable.ZERO_REALISATION)
+        exact = t / r * 100
+        return Computation(exact, round_half_up(exact, decimals), f"{fmt(t)} / {fmt(r)} x 100")
+    if t == 0:
+        if negative and r == 0:
+            return Computation(100.0, 100.0, "T = 0, R = 0: 100")
+        return _fail(NotComputable.ZERO_TARGET)
+    if negative:
+        exact = max(0.0, (2 * t - r) / t * 100)
+        formula = f"(2 x {fmt(t)} - {fmt(r)}) / {fmt(t)} x 100"
+        if (2 * t - r) < 0:
+            formula += " (min. 0)"
+        return Computation(exact, round_half_up(exact, decimals), formula)
+    exact = r / t * 100
+    return Computation(exact, round_half_up(exact, decimals), f"{fmt(r)} / {fmt(t)} x 100")
+
+
+def percentage(part: float | None, whole: float | None, decimals: int = 2) -> Computation:
+    """part / whole x 100 (budget absorption, serapan)."""
+    if part is None:
+        return _fail(NotComputable.NO_REALISATION)
+    if whole is None:
+        return _fail(NotComputable.NO_TARGET)
+    if whole == 0:
+        return _fail(NotComputable.ZERO_TARGET)
+    exact = part / whole * 100
+    return Computation(exact, round_half_up(exact, decimals), f"{fmt(part)} / {fmt(whole)} x 100")
+
+
+def mean(values: list[float], decimals: int = 2) -> Computation:
+    if not values:
+        return _fail(NotComputable.NO_TARGET)
+    exact = math.fsum(values) / len(values)
+    terms = " + ".join(fmt(v) for v in values)
+    return Computation(exact, round_half_up(exact, decimals), f"({terms}) / {len(values)}")
+
+
+def digits_typo(a: float, b: float) -> str | None:
+    """'one-digit' when two integers differ in exactly one digit, 'swapped' when two adjacent
+    digits are exchanged (594 vs 954), else None. The likely typo between two figures."""
+    if not (float(a).is_integer() and float(b).is_integer()) or a == b:
+        return None
+    sa, sb = str(int(abs(a))), str(int(abs(b)))
+    if len(sa) != len(sb):
+        return None
+    diffs = [i for i, (x, y) in enumerate(zip(sa, sb, strict=True)) if x != y]
+    if len(diffs) == 1:
+        return "one-digit"
+    if len(diffs) == 2 and diffs[1] == diffs[0] + 1 and sa[diffs[0]] == sb[diffs[1]] \
+            and sa[diffs[1]] == sb[diffs[0]]:
+        return "swapped"
+    return None

@@ -1,0 +1,3 @@
+"""averages rules (placeholder until written)."""
+
+RULES = ()

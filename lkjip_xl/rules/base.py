@@ -1,0 +1,155 @@
+"""The finding and rule types every rule module uses."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from ..messages import t
+from ..model import CellRef, Report, Settings
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 3, "warning": 2, "info": 1}[self.value]
+
+
+class Action(StrEnum):
+    """What `fix` does about a finding."""
+
+    CORRECT = "correct"  # a safe correction replaces a wrong value
+    FILL = "fill"  # a safe correction fills a blank
+    CORRECT_UNSAFE = "correct-unsafe"  # only with --unsafe-fixes (e.g. overwrite a total)
+    REVIEW = "review"  # a human must look
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """A proposed new value for one cell."""
+
+    ref: CellRef
+    value: float | str
+    action: Action = Action.CORRECT
+
+
+Value = float | str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One thing wrong, with everything a human needs to act on it.
+
+    `message_key` and `params` make the sentence (id or en) through the catalogue;
+    `formula` shows how `expected` was computed, `inputs` the cells that fed it.
+    """
+
+    code: str
+    name: str
+    severity: Severity
+    file: str
+    sheet: str
+    cell: str  # address such as "J12", or "" for a whole sheet or workbook
+    message_key: str
+    params: tuple[tuple[str, Any], ...] = ()
+    stated: Value = None
+    expected: Value = None
+    difference: float | None = None
+    tolerance: float | None = None
+    formula: str = ""
+    inputs: tuple[tuple[str, Value], ...] = ()  # (Sheet!A1, value)
+    related: tuple[str, ...] = ()  # other cells, "Sheet!A1"
+    fix: Fix | None = None
+
+    def message(self, lang: str = "id") -> str:
+        return t(self.message_key, lang, **dict(self.params))
+
+    @property
+    def location(self) -> str:
+        return f"{self.sheet}!{self.cell}" if self.cell else self.sheet
+
+    @property
+    def sort_key(self) -> tuple:
+        return (self.file, _sheet_order(self.sheet), self.sheet, _row_col(self.cell), self.code,
+                self.message_key, str(self.params))
+
+    @property
+    def action(self) -> Action:
+        return self.fix.action if self.fix else Action.REVIEW
+
+
+def _sheet_order(sheet: str) -> int:
+    from ..schema import INPUT_SHEETS
+
+    return INPUT_SHEETS.index(sheet) if sheet in INPUT_SHEETS else len(INPUT_SHEETS)
+
+
+def _row_col(address: str) -> tuple[int, int]:
+    letters = "".join(ch for ch in address if ch.isalpha())
+    digits = "".join(ch for ch in address if ch.isdigit())
+    col = 0
+    for ch in letters.upper():
+        col = col * 26 + ord(ch) - 64
+    return (int(digits) if digits else 0, col)
+
+
+CheckFn = Callable[["RuleContext"], Iterator[Finding]]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A registered rule: stable code, short name, default severity, options, documentation."""
+
+    code: str
+    name: str
+    severity: Severity
+    check: CheckFn
+    doc: str
+    options: Mapping[str, Any] = field(default_factory=dict)
+    family: str = ""
+
+    @property
+    def summary(self) -> str:
+        return self.doc.strip().splitlines()[0] if self.doc.strip() else self.name
+
+
+@dataclass(frozen=True, slots=True)
+class RuleContext:
+    """What a rule's `check` receives: the report, the settings in force, and helpers to build
+    findings for this rule."""
+
+    report: Report
+    settings: Settings
+    rule: Rule
+    severity: Severity
+    options: Mapping[str, Any]
+
+    @property
+    def file(self) -> str:
+        return str(self.report.path)
+
+    def finding(self, where: CellRef | None, message_key: str, *, sheet: str = "",
+                severity: Severity | None = None, **fields: Any) -> Finding:
+        """A finding of this rule at `where` (or on `sheet` as a whole when where is None).
+
+        `params` for the message go in `params=dict(...)`; other keyword arguments are Finding
+        fields (stated, expected, difference, tolerance, formula, inputs, related, fix).
+        """
+        params = fields.pop("params", {})
+        return Finding(
+            code=self.rule.code,
+            name=self.rule.name,
+            severity=severity or self.severity,
+            file=self.file,
+            sheet=where.sheet if where else sheet,
+            cell=where.address if where else "",
+            message_key=message_key,
+            params=tuple(params.items()),
+            **fields,
+        )

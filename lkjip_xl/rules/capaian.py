@@ -1,0 +1,3 @@
+"""capaian rules (placeholder until written)."""
+
+RULES = ()

@@ -1,0 +1,3 @@
+"""consistency rules (placeholder until written)."""
+
+RULES = ()

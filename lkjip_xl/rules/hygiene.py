@@ -1,0 +1,3 @@
+"""hygiene rules (placeholder until written)."""
+
+RULES = ()

@@ -1,0 +1,3 @@
+"""totals rules (placeholder until written)."""
+
+RULES = ()

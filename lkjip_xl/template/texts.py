@@ -1,0 +1,166 @@
+"""The template's own words (Bahasa Indonesia): titles, hints, explanations, the guide.
+
+The workbook is an Indonesian document for Indonesian staff, so these texts are content, not
+translatable messages. Header names and column help never appear here: they come from
+`lkjip_xl.schema`.
+"""
+
+from __future__ import annotations
+
+from ..schema import (
+    SHEET_BUDGET,
+    SHEET_FINDINGS,
+    SHEET_IDENTITY,
+    SHEET_MEASUREMENT,
+    SHEET_PK,
+    SHEET_RPJMD,
+    SHEET_SUMMARY,
+    RowRole,
+)
+
+TITLE_GUIDE = "Petunjuk Pengisian Buku Kerja LKjIP (lkjip-xl)"
+TITLE_IDENTITY = "Identitas Instansi dan Pengaturan"
+HINT_IDENTITY = ("Isi nilai di kolom B. Label di kolom A jangan diubah; "
+                 "kolom C berisi penjelasan.")
+SCALE_SECTION_TITLE = "Skala Kustom (isi bila Skala Penilaian = Kustom)"
+SCALE_SECTION_EXPLAIN = (
+    "Satu baris per kategori. Batas Bawah = nilai terendah kategori itu; nilai masuk kategori "
+    "tertinggi yang batas bawahnya terlewati. Termasuk Batas = Tidak berarti nilai harus lebih "
+    "besar dari batas (kosong = Ya). Nilai di atas 100 masuk kategori tertinggi."
+)
+LEGEND = "Kolom berwarna seperti sel ini dihitung oleh lkjip-xl"
+
+
+def title(sheet: str, tahun: int, awal: int, akhir: int) -> str:
+    return {
+        SHEET_RPJMD: f"Tabel VI.1 - Indikator Kinerja dan Target RPJMD/Renstra {awal}-{akhir}",
+        SHEET_PK: f"Lampiran II - Perjanjian Kinerja Tahun {tahun} dan Realisasinya",
+        SHEET_MEASUREMENT: f"Pengukuran Kinerja Tahun {tahun} (seperti tertulis di laporan)",
+        SHEET_BUDGET: f"Aspek Keuangan Tahun {tahun} (Pagu dan Realisasi Anggaran)",
+    }[sheet]
+
+
+HINTS = {
+    SHEET_RPJMD: ("Satu baris per indikator; target tiap tahun di kolom tahunnya "
+                  "(rentang boleh ditulis 80-90)."),
+    SHEET_PK: "Kolom Baris: Indikator, Program, Kegiatan, Jumlah atau Total (lihat Petunjuk).",
+    SHEET_MEASUREMENT: ("Salin angka persis seperti di laporan. Baris: Indikator atau "
+                        "Rata-rata."),
+    SHEET_BUDGET: "Kolom Baris: Kelompok, Program, Rincian, Jumlah atau Total (rupiah penuh).",
+}
+
+# Short field explanations for Identitas column C, by IDENTITY_FIELDS key.
+IDENTITY_EXPLAIN = {
+    "nama_instansi": "Nama OPD, mis. Dinas Sosial dan Pemberdayaan Masyarakat.",
+    "pemerintah_daerah": "Pemerintah kabupaten/kota/provinsi, mis. Pemerintah Kota Batam.",
+    "tahun": "Tahun yang dilaporkan (4 digit).",
+    "periode_awal": "Tahun awal periode RPJMD/Renstra (tahun Kondisi Awal).",
+    "periode_akhir": "Tahun akhir periode RPJMD/Renstra.",
+    "nama_kepala": "Nama kepala OPD yang menandatangani laporan.",
+    "nip_kepala": "NIP 18 digit; disimpan sebagai teks agar tidak berubah.",
+    "skala": "Skala penilaian kategori capaian: {choices}.",
+    "rumus_negatif": ("Rumus capaian indikator negatif (makin rendah makin baik): "
+                      "(2T-R)/T (baku) atau T/R."),
+    "toleransi": ("Selisih (poin persen) yang masih dianggap sama saat memeriksa angka "
+                  "tertulis, mis. 0,01."),
+    "desimal": "Jumlah angka desimal untuk pembulatan capaian (baku 2).",
+}
+
+# What each Baris value means on each sheet: (role, meaning, example).
+ROLE_GUIDE: dict[str, tuple[tuple[RowRole, str, str], ...]] = {
+    SHEET_PK: (
+        (RowRole.INDIKATOR, "Indikator yang diperjanjikan dalam PK: Kode Indikator, Sasaran, "
+                            "Indikator Kinerja, Target, Satuan.",
+         "IK-1 | Menurunnya jumlah PMKS | Target 2.819 | Org"),
+        (RowRole.PROGRAM, "Program: Kode, nama, Anggaran; Target/Realisasi bila laporan "
+                          "menuliskannya.",
+         "Program Penanganan PMKS | Anggaran 18.685.267.564"),
+        (RowRole.KEGIATAN, "Kegiatan dari program di atasnya: Kode Indikator yang didukung, "
+                           "Target, Realisasi, Satuan, Capaian (boleh kosong), Anggaran. "
+                           "Kegiatan dengan beberapa satuan ditulis beberapa baris.",
+         "Verifikasi dan Validasi data PMKS | IK-1 | 12 | 12 | Kecamatan"),
+        (RowRole.JUMLAH, "Subtotal tertulis untuk program di atasnya (per Satuan bila Satuan "
+                         "diisi).", "Jumlah Program Penanganan PMKS"),
+        (RowRole.TOTAL, "Total keseluruhan tertulis untuk semua program (per Satuan bila "
+                        "diisi).", "Jumlah Total"),
+    ),
+    SHEET_MEASUREMENT: (
+        (RowRole.INDIKATOR, "Target, realisasi, capaian dan kategori satu indikator seperti "
+                            "tertulis; Sumber = bagian laporan.",
+         "IK-1 | 2.819 | 2.109 | 74,81 | Bab III 3.2"),
+        (RowRole.RATA_RATA, "Rata-rata tertulis (dan kategorinya). Kode Indikator: daftar "
+                            "kode yang dirata-ratakan, dipisah koma; kosong = semua indikator "
+                            "di lembar ini.", "IK-1, IK-2, IK-3 | 84,02 | Berhasil"),
+    ),
+    SHEET_BUDGET: (
+        (RowRole.KELOMPOK, "Membuka kelompok belanja atau sumber dana.",
+         "Belanja Tidak Langsung; Belanja Langsung; Belanja Operasi"),
+        (RowRole.PROGRAM, "Sub-kelompok di dalam kelompok; tanpa Rincian, baris Program "
+                          "membawa angkanya sendiri.", "Program Penanganan PMKS"),
+        (RowRole.RINCIAN, "Satu mata anggaran.", "Belanja Pegawai"),
+        (RowRole.JUMLAH, "Subtotal tertulis dari kelompok yang sedang berjalan.",
+         "Jumlah Belanja Langsung"),
+        (RowRole.TOTAL, "Total keseluruhan tertulis.", "Total Belanja"),
+    ),
+}
+
+SHEET_GUIDE_LINES = (
+    (SHEET_IDENTITY, "Nama instansi, tahun, periode RPJMD, kepala, dan pengaturan "
+                     "perhitungan (skala penilaian, rumus indikator negatif, toleransi, "
+                     "desimal)."),
+    (SHEET_RPJMD, "Indikator RPJMD/Renstra: kondisi awal, target per tahun, kondisi akhir, "
+                  "dan Polaritas (Positif = makin tinggi makin baik, Negatif = makin rendah "
+                  "makin baik)."),
+    (SHEET_PK, "Perjanjian Kinerja tahun ini: indikator dan target, program dan kegiatan "
+               "dengan realisasi fisik dan anggaran."),
+    (SHEET_MEASUREMENT, "Tabel pengukuran kinerja Bab III seperti tertulis. Indikator yang "
+                        "sama boleh muncul beberapa kali dari bagian laporan yang berbeda."),
+    (SHEET_BUDGET, "Aspek keuangan (Bab III 3.4): pagu dan realisasi anggaran per kelompok, "
+                   "program dan rincian."),
+    (f"{SHEET_SUMMARY}, {SHEET_FINDINGS}", "Ditulis oleh lkjip-xl (ringkasan dan temuan); "
+                                            "tidak perlu dibuat atau diisi."),
+)
+
+NUMBER_LINES = (
+    ("Persen", "Tulis poin persen: 93,05 berarti 93,05%. Jangan memakai format % Excel; "
+               "bila terlanjur, 93,05% (tersimpan 0,9305) tetap dibaca 93,05."),
+    ("Rupiah", "Tulis angka penuh, tanpa Rp: 18685267564 atau 18.685.267.564."),
+    ("Desimal", "Koma desimal (74,94) dan titik ribuan (6.910.387.000) dipahami; gaya "
+                "Inggris (95.56; 1,004,422,800) juga. 1.697 dibaca seribu enam ratus "
+                "sembilan puluh tujuh; angka yang bermakna ganda dilaporkan."),
+    ("Rentang", "Target berupa rentang ditulis 80-90 atau 80 s/d 90."),
+    ("Tanda -", "Tanda - saja berarti tidak ada angka (dihitung 0 dalam penjumlahan)."),
+    ("Satuan", "Teks di belakang angka (21.378 KPM) dianggap satuan; sebaiknya tulis satuan "
+               "di kolom Satuan."),
+    ("Salah hitung", "Salin angka persis seperti tertulis di laporan, termasuk yang salah: "
+                     "menemukannya adalah tugas lkjip-xl."),
+)
+
+LAYOUT_LINES = (
+    ("Judul kolom", "Jangan mengubah nama judul kolom (baris 3). Urutan kolom boleh diubah, "
+                    "kolom tambahan, baris judul dan baris kosong boleh ditambahkan."),
+    ("Kode Indikator", "Kunci penghubung antar-lembar (mis. IK-1): indikator yang sama harus "
+                       "berkode sama di Tabel VI.1, Lampiran II dan Pengukuran Kinerja, "
+                       "walaupun namanya ditulis berbeda. Bila kode kosong, lkjip-xl "
+                       "mencocokkan nama dan memberi tahu."),
+    ("Warna", "Judul kolom biru muda = diisi staf. Judul kolom abu-biru dan sel yang "
+              "diarsir = dihitung oleh lkjip-xl: isi seperti tertulis di laporan atau "
+              "biarkan kosong."),
+    ("Catatan", "Arahkan tetikus ke judul kolom untuk melihat penjelasannya."),
+)
+
+COMMAND_LINES = (
+    ("lkjip-xl check laporan.xlsx", "Memeriksa buku kerja dan menampilkan temuan "
+                                    "(angka tidak cocok, total tidak sesuai, kategori salah)."),
+    ("lkjip-xl fix laporan.xlsx", "Menulis salinan yang dibetulkan beserta lembar Ringkasan "
+                                  "dan Temuan; berkas asli tidak ditimpa."),
+    ("lkjip-xl template -o templat.xlsx",
+     "Membuat templat kosong baru (pilihan: --tahun 2019 --periode 2016-2021)."),
+    ("lkjip-xl --help", "Daftar perintah dan pilihannya."),
+)
+
+GUIDE_INTRO = (
+    "Satu buku kerja = laporan kinerja (LKjIP) satu instansi untuk satu tahun. Staf mengisi "
+    "angka seperti tertulis di laporan; lkjip-xl menghitung ulang capaian, kategori dan "
+    "ringkasan, lalu melaporkan setiap perbedaan."
+)
