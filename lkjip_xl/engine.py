@@ -6,7 +6,7 @@ import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
-from .config import Config
+from .config import Config, ConfigError
 from .model import Report, WorkbookError
 from .reading import Limits, read_report
 from .rules import Finding, RuleContext, all_rules
@@ -46,5 +46,8 @@ def check_file(path: Path, config: Config | None = None, limits: Limits | None =
         report = read_report(path, limits=limits)
     except WorkbookError as exc:
         return FileResult(path, error=exc)
-    findings = check_report(report, config)
+    try:
+        findings = check_report(report, config)
+    except ConfigError as exc:  # e.g. --scale Kustom on a workbook without a custom scale
+        return FileResult(path, error=WorkbookError(path, "cli.bad_config", str(exc)))
     return FileResult(path, tuple(findings), report=report if keep_report else None)

@@ -37,6 +37,44 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "show.measurements": ("Baris Pengukuran Kinerja: {n}", "Pengukuran Kinerja rows: {n}"),
     "show.budget": ("Baris Keuangan: {n}", "Keuangan rows: {n}"),
     "show.problems": ("Masalah pembacaan: {n}", "Reading problems: {n}"),
+    "cli.check.help": (
+        "Periksa buku kerja (berkas, folder, atau pola glob) dan laporkan temuan.",
+        "Check workbooks (files, folders or globs) and report findings.",
+    ),
+    "cli.check.output": ("Tulis hasil ke berkas ini.", "Write the result to this file."),
+    "cli.check.select": ("Hanya aturan dengan kode/awalan ini (mis. CAP,TOT).",
+                         "Only rules with these codes/prefixes (e.g. CAP,TOT)."),
+    "cli.check.ignore": ("Abaikan aturan dengan kode/awalan ini.",
+                         "Ignore rules with these codes/prefixes."),
+    "cli.check.fail_on": ("Tingkat temuan terendah yang membuat kode keluar 1.",
+                          "Lowest finding level that makes the exit code 1."),
+    "cli.check.exit_zero": ("Keluar dengan 0 walaupun ada temuan.",
+                            "Exit 0 even when there are findings."),
+    "cli.check.jobs": ("Jumlah proses paralel.", "Number of parallel processes."),
+    "cli.check.config": ("Berkas konfigurasi (lkjip-xl.toml atau pyproject.toml).",
+                         "Config file (lkjip-xl.toml or pyproject.toml)."),
+    "cli.check.scale": ("Timpa skala penilaian: 'Skala 4', 'Skala 5' atau Kustom.",
+                        "Override the rating scale: 'Skala 4', 'Skala 5' or Kustom."),
+    "cli.check.negative_formula": ("Timpa rumus indikator negatif: (2T-R)/T atau T/R.",
+                                   "Override the negative-indicator formula: (2T-R)/T or T/R."),
+    "cli.check.tolerance": ("Timpa toleransi (poin persen).",
+                            "Override the tolerance (percentage points)."),
+    "cli.check.decimals": ("Timpa jumlah desimal.", "Override the number of decimals."),
+    "cli.check.progress": ("Memeriksa", "Checking"),
+    "cli.rules.help": ("Daftar semua aturan pemeriksaan.", "List every check rule."),
+    "cli.bad_config": ("konfigurasi tidak valid: {detail}", "invalid configuration: {detail}"),
+    "cli.no_files": ("tidak ada buku kerja ditemukan di: {paths}",
+                     "no workbooks found in: {paths}"),
+    "check.unreadable": ("tidak dapat dibaca", "cannot be read"),
+    "check.clean": ("tidak ada temuan", "no findings"),
+    "check.stated": ("tertulis", "stated"),
+    "check.expected": ("seharusnya", "expected"),
+    "check.summary": (
+        "{files} berkas diperiksa: {error} galat, {warning} peringatan, {info} info; "
+        "{unreadable} tidak terbaca.",
+        "{files} files checked: {error} errors, {warning} warnings, {info} info; "
+        "{unreadable} unreadable.",
+    ),
     # --- opening a file ----------------------------------------------------------------
     "open.not_found": ("berkas tidak ditemukan", "file not found"),
     "open.is_directory": ("ini folder, bukan berkas", "this is a folder, not a file"),
@@ -117,6 +155,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "num.boolean": ("nilai benar/salah, bukan angka", "a true/false value, not a number"),
     "num.date": ("tanggal, bukan angka", "a date, not a number"),
     "num.percent-format": ("format persen Excel: dikali 100", "Excel percent format: times 100"),
+    # --- template ---
+    "template.bad_period": ("periode tidak sah: {awal}-{akhir} (tahun awal harus sebelum "
+                            "tahun akhir)",
+                            "invalid period: {awal}-{akhir} (the first year must come before "
+                            "the last)"),
+    "template.unknown_key": ("kunci tidak dikenal untuk lembar '{sheet}': {key}",
+                             "unknown key for sheet '{sheet}': {key}"),
+    "template.unknown_sheet": ("lembar '{sheet}' bukan tabel templat yang dikenal",
+                               "sheet '{sheet}' is not a known template table"),
+    "template.label_absent": ("label '{label}' tidak ada di kolom A lembar '{sheet}'",
+                              "label '{label}' is not in column A of sheet '{sheet}'"),
+    "template.no_scale_table": ("tabel Skala Kustom (Kategori, Batas Bawah, Termasuk Batas) "
+                                "tidak ditemukan di lembar '{sheet}'",
+                                "the Skala Kustom table (Kategori, Batas Bawah, Termasuk "
+                                "Batas) is not on sheet '{sheet}'"),
     # --- end of catalogue (add new sections above this line) ---
 }
 

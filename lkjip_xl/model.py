@@ -311,3 +311,6 @@ class WorkbookError(Exception):
         self.path = Path(path)
         self.reason = reason
         self.detail = detail
+
+    def __reduce__(self):
+        return (WorkbookError, (self.path, self.reason, self.detail))
