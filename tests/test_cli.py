@@ -1,0 +1,165 @@
+"""The command line: version, language, check's formats, selection and exit codes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from lkjip_xl import __version__
+from lkjip_xl.cli import cli
+
+from .builders import make_workbook, simple_indicator_rows
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def clean(tmp_path: Path) -> Path:
+    rows = simple_indicator_rows(target=100, realisasi=90)
+    rows["pengukuran"][0]["capaian"] = 90
+    rows["pengukuran"][0]["kategori"] = "Sangat Berhasil"
+    rows["lampiran"].append({"baris": "Kegiatan", "kode": "1", "kode_indikator": "IK-1",
+                             "program_kegiatan": "Kegiatan uji", "target": 100,
+                             "realisasi": 90, "satuan": "Org", "capaian": 90})
+    return make_workbook(tmp_path / "clean.xlsx", **rows)
+
+
+@pytest.fixture
+def wrong(tmp_path: Path) -> Path:
+    """Capaian stated 81.41 where 90 / 100 x 100 = 90."""
+    rows = simple_indicator_rows(target=100, realisasi=90)
+    rows["pengukuran"][0]["capaian"] = 81.41
+    rows["pengukuran"][0]["kategori"] = "Berhasil"
+    rows["lampiran"].append({"baris": "Kegiatan", "kode": "1", "kode_indikator": "IK-1",
+                             "program_kegiatan": "Kegiatan uji", "target": 100,
+                             "realisasi": 90, "satuan": "Org", "capaian": 90})
+    return make_workbook(tmp_path / "wrong.xlsx", **rows)
+
+
+def test_version() -> None:
+    code, out, _ = run("--version")
+    assert code == 0 and __version__ in out
+
+
+def test_clean_workbook_exits_zero(clean: Path) -> None:
+    code, out, _ = run("check", str(clean))
+    assert code == 0, out
+    assert "tidak ada temuan" in out
+
+
+def test_wrong_capaian_exits_one_and_names_the_cell(wrong: Path) -> None:
+    code, out, _ = run("check", str(wrong))
+    assert code == 1
+    assert "Pengukuran Kinerja!" in out and "CAP001" in out
+
+
+def test_exit_zero_and_fail_on(wrong: Path) -> None:
+    assert run("check", "--exit-zero", str(wrong))[0] == 0
+    assert run("check", "--ignore", "CAP001", "--ignore", "KAT,AVG,XTB", str(wrong))[0] in (0, 1)
+    code, out, _ = run("check", "--select", "CAP001", "--format", "json", str(wrong))
+    doc = json.loads(out)
+    assert {f["code"] for f in doc["findings"]} == {"CAP001"}
+    assert code == 1
+
+
+def test_english_messages(wrong: Path) -> None:
+    _, out_id, _ = run("check", "--select", "CAP001", str(wrong))
+    _, out_en, _ = run("--lang", "en", "check", "--select", "CAP001", str(wrong))
+    assert "files checked" in out_en and "berkas diperiksa" in out_id
+
+
+def test_json_schema_fields(wrong: Path) -> None:
+    code, out, _ = run("check", "--format", "json", "--select", "CAP001", str(wrong))
+    doc = json.loads(out)
+    assert doc["schema_version"] == 1
+    assert doc["files"] == [{"file": str(wrong), "status": "findings",
+                             "counts": {"error": 1, "warning": 0, "info": 0}}]
+    f = doc["findings"][0]
+    assert (f["sheet"], f["stated"], f["expected"]) == ("Pengukuran Kinerja", 81.41, 90.0)
+    assert f["difference"] == pytest.approx(-8.59)
+    assert f["formula"] == "90 / 100 x 100"
+    assert f["action"] == "correct"
+
+
+def test_csv_and_sarif(wrong: Path) -> None:
+    _, out, _ = run("check", "--format", "csv", "--select", "CAP001", str(wrong))
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [r["code"] for r in rows] == ["CAP001"]
+    _, out, _ = run("check", "--format", "sarif", "--select", "CAP001", str(wrong))
+    sarif = json.loads(out)
+    assert sarif["runs"][0]["results"][0]["ruleId"] == "CAP001"
+
+
+def test_output_file_is_written(wrong: Path, tmp_path: Path) -> None:
+    target = tmp_path / "out" / "result.json"
+    code, out, _ = run("check", "--format", "json", "-o", str(target), str(wrong))
+    assert code == 1 and out == ""
+    assert json.loads(target.read_text())["summary"]["files"] == 1
+
+
+def test_batch_goes_on_past_unreadable_files(clean: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.xlsx"
+    bad.write_text("this is not a workbook")
+    code, out, err = run("check", str(tmp_path))
+    assert code == 2
+    assert f"{bad}:" in out and "bukan buku kerja Excel" in out
+    assert f"{clean}: tidak ada temuan" in out
+    assert "Traceback" not in out + err
+
+
+def test_missing_file_is_one_line(tmp_path: Path) -> None:
+    code, out, err = run("check", "--format", "json", str(tmp_path / "nope.xlsx"))
+    assert code == 2
+    assert json.loads(out)["errors"][0]["reason"] == "open.not_found"
+    assert err.strip().count("\n") == 0 and "nope.xlsx" in err
+
+
+def test_glob_and_folder_expansion(clean: Path, wrong: Path) -> None:
+    folder = clean.parent
+    code, out, _ = run("check", "--format", "json", str(folder / "*.xlsx"))
+    files = [f["file"] for f in json.loads(out)["files"]]
+    assert files == sorted([str(clean), str(wrong)])
+
+
+def test_bad_config_value_is_usage_error(clean: Path, tmp_path: Path) -> None:
+    cfg = tmp_path / "lkjip-xl.toml"
+    cfg.write_text('tolerance = -1\n')
+    code, _, err = run("check", "--config", str(cfg), str(clean))
+    assert code == 2 and "tolerance" in err
+
+
+def test_config_file_selects_rules(wrong: Path, tmp_path: Path) -> None:
+    cfg = tmp_path / "lkjip-xl.toml"
+    cfg.write_text('ignore = ["CAP001"]\n[severity]\nCAP001 = "info"\n')
+    code, out, _ = run("check", "--config", str(cfg), "--format", "json", str(wrong))
+    assert "CAP001" not in {f["code"] for f in json.loads(out)["findings"]}
+
+
+def test_rules_lists_every_family() -> None:
+    code, out, _ = run("rules")
+    assert code == 0
+    for prefix in ("CAP", "TOT", "XTB", "AVG", "KAT", "INP"):
+        assert f"\n{prefix}" in "\n" + out, prefix
+
+
+def test_template_and_show(tmp_path: Path) -> None:
+    target = tmp_path / "t.xlsx"
+    code, out, _ = run("template", "-o", str(target), "--tahun", "2024", "--periode", "2021-2026")
+    assert code == 0 and target.exists()
+    code, _, err = run("template", "-o", str(target))
+    assert code == 2 and "--force" in err
+    code, out, _ = run("show", str(target))
+    assert code == 0 and "2024" in out
+
+
+def test_bad_period_is_usage_error(tmp_path: Path) -> None:
+    code, _, err = run("template", "-o", str(tmp_path / "t.xlsx"), "--periode", "2021")
+    assert code == 2 and "2016-2021" in err
