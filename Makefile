@@ -30,7 +30,7 @@ examples: $(STAMP)
 
 ## Regenerate the committed template.
 template: $(STAMP)
-	$(BIN)/lkjip-xl template -o workbook_templates/lkjip_template.xlsx
+	$(BIN)/lkjip-xl template -o workbook_templates/lkjip_template.xlsx --force
 
 clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info

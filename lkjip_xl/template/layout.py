@@ -88,6 +88,6 @@ def header_year(value: object) -> int | None:
         value = int(value)
     if isinstance(value, str) and value.strip().isdigit():
         value = int(value.strip())
-    if isinstance(value, int) and 1900 <= value <= 2200:
+    if isinstance(value, int) and 1990 <= value <= 2100:  # the reader's year range
         return value
     return None

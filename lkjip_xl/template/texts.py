@@ -126,8 +126,9 @@ NUMBER_LINES = (
                "bila terlanjur, 93,05% (tersimpan 0,9305) tetap dibaca 93,05."),
     ("Rupiah", "Tulis angka penuh, tanpa Rp: 18685267564 atau 18.685.267.564."),
     ("Desimal", "Koma desimal (74,94) dan titik ribuan (6.910.387.000) dipahami; gaya "
-                "Inggris (95.56; 1,004,422,800) juga. 1.697 dibaca seribu enam ratus "
-                "sembilan puluh tujuh; angka yang bermakna ganda dilaporkan."),
+                "Inggris (95.56; 1,004,422,800) juga. Satu pemisah diikuti tepat tiga angka "
+                "(1.697; 21,378) dibaca sebagai ribuan, kecuali di kolom persen (93,055); "
+                "angka seperti ini dilaporkan sebagai bermakna ganda."),
     ("Rentang", "Target berupa rentang ditulis 80-90 atau 80 s/d 90."),
     ("Tanda -", "Tanda - saja berarti tidak ada angka (dihitung 0 dalam penjumlahan)."),
     ("Satuan", "Teks di belakang angka (21.378 KPM) dianggap satuan; sebaiknya tulis satuan "
@@ -152,8 +153,9 @@ LAYOUT_LINES = (
 COMMAND_LINES = (
     ("lkjip-xl check laporan.xlsx", "Memeriksa buku kerja dan menampilkan temuan "
                                     "(angka tidak cocok, total tidak sesuai, kategori salah)."),
-    ("lkjip-xl fix laporan.xlsx", "Menulis salinan yang dibetulkan beserta lembar Ringkasan "
-                                  "dan Temuan; berkas asli tidak ditimpa."),
+    ("lkjip-xl fix laporan.xlsx", "Membetulkan angka turunan (capaian, persentase, kategori) "
+                                  "dan menulis hasilnya ke berkas baru; berkas asli tidak "
+                                  "ditimpa. Pilihannya: lkjip-xl fix --help."),
     ("lkjip-xl template -o templat.xlsx",
      "Membuat templat kosong baru (pilihan: --tahun 2019 --periode 2016-2021)."),
     ("lkjip-xl --help", "Daftar perintah dan pilihannya."),

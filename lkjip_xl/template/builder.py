@@ -1,0 +1,466 @@
+"""Build, save and fill the standard LKjIP workbook template.
+
+Everything a reader relies on (sheet names, header texts, which columns are computed, help
+texts) comes from `lkjip_xl.schema`; this module only decides layout and looks.
+
+`save_template` output is byte-identical across runs for the same arguments: the document
+timestamps are pinned and the zip is rewritten with fixed entry times, so the committed
+`workbook_templates/lkjip_template.xlsx` can be compared with a fresh build.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from collections.abc import Iterable, Mapping
+from contextlib import suppress
+from dataclasses import fields
+from datetime import datetime
+from pathlib import Path
+from zipfile import ZIP_STORED, ZipFile, ZipInfo
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.writer.excel import ExcelWriter
+
+from ..messages import t
+from ..model import Settings
+from ..scales import DEFAULT_SCALE, SCALE_CHOICES
+from ..schema import (
+    BUDGET_TABLE,
+    IDENTITY_FIELDS,
+    IDENTITY_FIRST_ROW,
+    MEASUREMENT_TABLE,
+    PK_TABLE,
+    RPJMD_TABLE,
+    SCALE_TABLE,
+    SHEET_ALIASES,
+    SHEET_GUIDE,
+    SHEET_IDENTITY,
+    TABLES,
+    TEMPLATE_FIRST_DATA_ROW,
+    TEMPLATE_HEADER_ROW,
+    Column,
+    NegativeFormula,
+    TableSpec,
+    normalise,
+)
+from . import texts
+from .guide import build_guide
+from .layout import Slot, choices_for, column_slot, header_year, table_slots, year_slot
+from .styles import (
+    COMPUTED_HEADER_FILL,
+    EXPLAIN_FONT,
+    HEADER_FONT,
+    HINT_FONT,
+    INPUT_BORDER,
+    LABEL_FILL,
+    SECTION_FONT,
+    TITLE_FONT,
+    TOP,
+    WRAP_TOP,
+    CellStyle,
+    help_comment,
+    style_header,
+)
+
+# Dropdowns and other per-row features reach this row: generous for any real report.
+LAST_INPUT_ROW = 500
+SCALE_EMPTY_ROWS = 8  # bordered empty rows under the Skala Kustom header
+SCALE_VALIDATION_ROWS = 30  # Termasuk Batas dropdown rows under that header
+YES_NO = ("Ya", "Tidak")
+
+# Pinned so that two builds are byte-identical (see the module docstring).
+FIXED_TIME = datetime(2000, 1, 1)
+_FIXED_ZIP_TIME = (2000, 1, 1, 0, 0, 0)
+# Stored, not deflated: deflate output depends on the zlib build (zlib vs zlib-ng), stored
+# bytes do not. The file is small either way and git compresses it anyway.
+_ZIP_COMPRESSION = ZIP_STORED
+_UNIX = 3  # ZipInfo.create_system; the default differs between Windows and the rest
+
+_TAB_GUIDE = "548235"
+_TAB_INPUT = "5B9BD5"
+_DATA_TABLES = (RPJMD_TABLE, PK_TABLE, MEASUREMENT_TABLE, BUDGET_TABLE)
+
+
+# --- building ------------------------------------------------------------------------------
+
+
+def build_template(tahun: int = 2019, periode_awal: int = 2016,
+                   periode_akhir: int = 2021) -> Workbook:
+    """The standard workbook, empty but for the Identitas defaults."""
+    if periode_awal >= periode_akhir:
+        raise ValueError(t("template.bad_period", awal=periode_awal, akhir=periode_akhir))
+    wb = Workbook()
+    guide = wb.active
+    guide.title = SHEET_GUIDE
+    guide.sheet_properties.tabColor = _TAB_GUIDE
+    build_guide(guide)
+    _build_identity(wb.create_sheet(SHEET_IDENTITY), tahun, periode_awal, periode_akhir)
+    for spec in _DATA_TABLES:
+        ws = wb.create_sheet(spec.sheet)
+        slots = table_slots(spec, periode_awal, periode_akhir)
+        _build_table(ws, slots, texts.title(spec.sheet, tahun, periode_awal, periode_akhir),
+                     texts.HINTS[spec.sheet])
+    for ws in wb.worksheets[1:]:
+        ws.sheet_properties.tabColor = _TAB_INPUT
+    _pin_properties(wb)
+    return wb
+
+
+def _pin_properties(wb: Workbook) -> None:
+    props = wb.properties
+    props.creator = "lkjip-xl"
+    props.title = "Templat LKjIP"
+    props.lastModifiedBy = None
+    props.created = FIXED_TIME
+    props.modified = FIXED_TIME
+
+
+def _build_table(ws: Worksheet, slots: list[Slot], title: str, hint: str) -> None:
+    last_col = len(slots)
+    _title_rows(ws, title, hint, last_col)
+    for idx, slot in enumerate(slots, start=1):
+        cell = ws.cell(TEMPLATE_HEADER_ROW, idx, slot.header)
+        style_header(cell, slot.computed)
+        cell.comment = help_comment(slot.help)
+        dim = ws.column_dimensions[get_column_letter(idx)]
+        dim.width = slot.width
+        slot.style.apply_to_column(dim)
+        _add_choices(ws, idx, slot.key)
+    _legend(ws, slots)
+    ws.row_dimensions[TEMPLATE_HEADER_ROW].height = 32
+    ws.freeze_panes = f"A{TEMPLATE_FIRST_DATA_ROW}"
+    ws.print_title_rows = f"{TEMPLATE_HEADER_ROW}:{TEMPLATE_HEADER_ROW}"
+    _landscape(ws)
+
+
+def _title_rows(ws: Worksheet, title: str, hint: str, last_col: int) -> None:
+    # Every cell of rows 1-2 gets its own style, so the column-level shading of computed
+    # columns starts at the data rows instead of running through the title.
+    for col in range(1, last_col + 1):
+        ws.cell(1, col).font = TITLE_FONT
+        ws.cell(2, col).font = HINT_FONT
+    ws.cell(1, 1, title)
+    ws.cell(2, 1, hint)
+    ws.row_dimensions[1].height = 22
+
+
+def _legend(ws: Worksheet, slots: list[Slot]) -> None:
+    first = next((i for i, s in enumerate(slots, start=1) if s.computed), None)
+    if first is None:
+        return
+    cell = ws.cell(2, first, texts.LEGEND)
+    cell.fill = COMPUTED_HEADER_FILL
+
+
+def _landscape(ws: Worksheet) -> None:
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def _add_choices(ws: Worksheet, col: int, key: str | int) -> None:
+    choices = choices_for(ws.title, key)
+    if not choices:
+        return
+    letter = get_column_letter(col)
+    ref = f"{letter}{TEMPLATE_FIRST_DATA_ROW}:{letter}{LAST_INPUT_ROW}"
+    # Baris only warns: the reader also understands aliases such as 'Sub Kegiatan'.
+    _add_list_validation(ws, ref, choices, warn=key == "baris")
+
+
+def _add_list_validation(ws: Worksheet, ref: str, choices: Iterable[str], *,
+                         warn: bool = False) -> None:
+    """A dropdown; `warn` lets staff keep another value (the reader knows aliases)."""
+    values = list(choices)
+    dv = DataValidation(
+        type="list",
+        formula1='"' + ",".join(values) + '"',
+        allow_blank=True,
+        showErrorMessage=True,
+        errorStyle="warning" if warn else "stop",
+        errorTitle="Nilai tidak dikenal",
+        error="Pilih salah satu: " + ", ".join(values) + ".",
+    )
+    dv.add(ref)
+    ws.add_data_validation(dv)
+
+
+# --- Identitas -----------------------------------------------------------------------------
+
+
+def identity_defaults(tahun: int, periode_awal: int, periode_akhir: int) -> dict[str, object]:
+    """The values the template pre-fills on Identitas; settings follow `model.Settings`."""
+    settings = {f.name: f.default for f in fields(Settings)}
+    return {
+        "tahun": tahun,
+        "periode_awal": periode_awal,
+        "periode_akhir": periode_akhir,
+        "skala": DEFAULT_SCALE.name,
+        "rumus_negatif": NegativeFormula(settings["negative_formula"]).value,
+        "toleransi": settings["tolerance"],
+        "desimal": settings["decimals"],
+    }
+
+
+_IDENTITY_STYLES = {"nip_kepala": CellStyle("@", None, TOP)}  # keep 18-digit NIPs as text
+_DEFAULT_IDENTITY_STYLE = CellStyle("General", None, TOP)
+
+
+def _build_identity(ws: Worksheet, tahun: int, awal: int, akhir: int) -> None:
+    ws["A1"] = texts.TITLE_IDENTITY
+    ws["A1"].font = TITLE_FONT
+    ws["A2"] = texts.HINT_IDENTITY
+    ws["A2"].font = HINT_FONT
+    for letter, width in (("A", 30), ("B", 30), ("C", 80)):
+        ws.column_dimensions[letter].width = width
+    defaults = identity_defaults(tahun, awal, akhir)
+    row = IDENTITY_FIRST_ROW
+    for field in IDENTITY_FIELDS:
+        _identity_row(ws, row, field, defaults.get(field.key))
+        row += 1
+    _build_scale_table(ws, row + 1)
+
+
+def _identity_row(ws: Worksheet, row: int, field: Column, default: object) -> None:
+    label = ws.cell(row, 1, field.header)
+    label.font = HEADER_FONT
+    label.fill = LABEL_FILL
+    label.border = INPUT_BORDER
+    value = ws.cell(row, 2, default)
+    _identity_style(field.key).apply(value)
+    value.border = INPUT_BORDER
+    explain = texts.IDENTITY_EXPLAIN[field.key].format(choices=", ".join(SCALE_CHOICES))
+    note = ws.cell(row, 3, explain)
+    note.font = EXPLAIN_FONT
+    note.alignment = WRAP_TOP
+    choices = {"skala": SCALE_CHOICES,
+               "rumus_negatif": tuple(f.value for f in NegativeFormula)}.get(field.key)
+    if choices:
+        _add_list_validation(ws, f"B{row}", choices)
+
+
+def _identity_style(key: str) -> CellStyle:
+    return _IDENTITY_STYLES.get(key, _DEFAULT_IDENTITY_STYLE)
+
+
+def _build_scale_table(ws: Worksheet, section_row: int) -> None:
+    ws.cell(section_row, 1, texts.SCALE_SECTION_TITLE).font = SECTION_FONT
+    explain = ws.cell(section_row, 3, texts.SCALE_SECTION_EXPLAIN)
+    explain.font = EXPLAIN_FONT
+    explain.alignment = WRAP_TOP
+    ws.row_dimensions[section_row].height = 48
+    header_row = section_row + 1
+    for idx, col in enumerate(SCALE_TABLE.columns, start=1):
+        cell = ws.cell(header_row, idx, col.header)
+        style_header(cell, computed=False)
+    for row in range(header_row + 1, header_row + 1 + SCALE_EMPTY_ROWS):
+        for idx in range(1, len(SCALE_TABLE.columns) + 1):
+            ws.cell(row, idx).border = INPUT_BORDER
+    termasuk = get_column_letter(len(SCALE_TABLE.columns))
+    _add_list_validation(
+        ws, f"{termasuk}{header_row + 1}:{termasuk}{header_row + SCALE_VALIDATION_ROWS}", YES_NO)
+
+
+# --- filling (for tests, examples and other tools) -----------------------------------------
+
+
+def fill_rows(ws: Worksheet, rows: list[dict], header_row: int = TEMPLATE_HEADER_ROW) -> None:
+    """Write `rows` below the header row, each a dict keyed by schema Column key (or year).
+
+    Columns are found by reading the header row, so any column order works. Values are written
+    as given (a str stays text, even one starting with '='); None leaves the cell blank.
+    """
+    columns = _header_slots(ws, header_row)
+    _check_keys(ws.title, rows, columns)
+    for offset, values in enumerate(rows):
+        row = header_row + 1 + offset
+        for key, value in values.items():
+            col, slot = columns[key]
+            cell = ws.cell(row, col)
+            _write(cell, value)
+            slot.style.apply(cell)
+
+
+def _check_keys(sheet: str, rows: Iterable[Mapping], columns: Mapping) -> None:
+    # All keys first, so that a bad key leaves the sheet untouched.
+    for values in rows:
+        for key in values:
+            if key not in columns:
+                raise ValueError(t("template.unknown_key", key=repr(key), sheet=sheet))
+
+
+def _write(cell: Cell, value: object) -> None:
+    cell.value = value
+    if isinstance(value, str) and cell.data_type == "f":
+        cell.data_type = "s"  # openpyxl would take '=...' for a formula; keep it as text
+
+
+def _header_slots(ws: Worksheet, header_row: int) -> dict[str | int, tuple[int, Slot]]:
+    """Key -> (column index, slot) for every recognised header cell; first one wins."""
+    spec = _spec_for(ws, header_row)
+    lookup = _name_lookup(spec.columns)
+    found: dict[str | int, tuple[int, Slot]] = {}
+    for cell in ws[header_row]:
+        year = header_year(cell.value)
+        if year is not None:
+            found.setdefault(year, (cell.column, year_slot(year)))
+            continue
+        col = lookup.get(normalise(cell.value))
+        if col is not None:
+            found.setdefault(col.key, (cell.column, column_slot(col)))
+    return found
+
+
+def _name_lookup(columns: Iterable[Column]) -> dict[str, Column]:
+    """normalised name -> column; headers take precedence over aliases."""
+    columns = tuple(columns)
+    lookup = {normalise(col.header): col for col in columns}
+    for col in columns:
+        for alias in col.aliases:
+            lookup.setdefault(normalise(alias), col)
+    return lookup
+
+
+def _spec_for(ws: Worksheet, header_row: int) -> TableSpec:
+    """The table a sheet holds: by its name (or alias), else by its header cells."""
+    title = normalise(ws.title)
+    for sheet, spec in TABLES.items():
+        names = (sheet, *SHEET_ALIASES.get(sheet, ()))
+        if title in {normalise(n) for n in names}:
+            return spec
+    headers = {normalise(c.value) for c in ws[header_row]}
+    best = max(TABLES.values(), key=lambda s: len(headers & set(_name_lookup(s.columns))))
+    if len(headers & set(_name_lookup(best.columns))) >= 2:
+        return best
+    raise ValueError(t("template.unknown_sheet", sheet=ws.title))
+
+
+def fill_identity(ws: Worksheet, values: dict[str, object]) -> None:
+    """Write Identitas values in column B of the row whose column-A label names the field."""
+    fields_by_key = {f.key: f for f in IDENTITY_FIELDS}
+    unknown = [k for k in values if k not in fields_by_key]
+    if unknown:
+        raise ValueError(t("template.unknown_key", key=repr(unknown[0]), sheet=ws.title))
+    rows = _label_rows(ws)
+    for key, value in values.items():
+        row = rows.get(key)
+        if row is None:
+            raise ValueError(t("template.label_absent", label=fields_by_key[key].header,
+                               sheet=ws.title))
+        cell = ws.cell(row, 2)
+        _write(cell, value)
+        _identity_style(key).apply(cell)
+
+
+def _label_rows(ws: Worksheet) -> dict[str, int]:
+    """IDENTITY_FIELDS key -> the first row whose column-A label matches one of its names."""
+    lookup = _name_lookup(IDENTITY_FIELDS)
+    rows: dict[str, int] = {}
+    for (cell,) in ws.iter_rows(min_col=1, max_col=1):
+        field = lookup.get(normalise(cell.value))
+        if field is not None:
+            rows.setdefault(field.key, cell.row)
+    return rows
+
+
+def fill_custom_scale(ws: Worksheet, bands: list[dict]) -> None:
+    """Write custom scale bands (kategori, batas_bawah, termasuk) under the scale header."""
+    header_row, columns = _scale_header(ws)
+    keys = {col.key for col in SCALE_TABLE.columns}
+    for band in bands:
+        for key in band:
+            if key not in keys:
+                raise ValueError(t("template.unknown_key", key=repr(key), sheet=ws.title))
+            if key not in columns:
+                raise ValueError(t("template.no_scale_table", sheet=ws.title))
+    for offset, band in enumerate(bands):
+        for key, value in band.items():
+            cell = ws.cell(header_row + 1 + offset, columns[key])
+            _write(cell, value)
+            cell.border = INPUT_BORDER
+
+
+def _scale_header(ws: Worksheet) -> tuple[int, dict[str, int]]:
+    """The row of the Skala Kustom header and key -> column; needs Kategori and Batas Bawah."""
+    lookup = _name_lookup(SCALE_TABLE.columns)
+    required = {col.key for col in SCALE_TABLE.columns if col.required}
+    for row in ws.iter_rows():
+        columns: dict[str, int] = {}
+        for cell in row:
+            col = lookup.get(normalise(cell.value))
+            if col is not None:
+                columns.setdefault(col.key, cell.column)
+        if required <= columns.keys():
+            return row[0].row, columns
+    raise ValueError(t("template.no_scale_table", sheet=ws.title))
+
+
+# --- saving --------------------------------------------------------------------------------
+
+
+def workbook_bytes(wb: Workbook) -> bytes:
+    """The .xlsx bytes of `wb`, deterministic: fixed zip entry times, uncompressed entries.
+
+    Unlike `Workbook.save`, this keeps `wb.properties.modified` as it is (openpyxl's save
+    stamps the current time there).
+    """
+    raw = io.BytesIO()
+    archive = ZipFile(raw, "w", _ZIP_COMPRESSION)
+    ExcelWriter(wb, archive).save()  # closes the archive
+    return _normalise_zip(raw.getvalue())
+
+
+def _normalise_zip(data: bytes) -> bytes:
+    out = io.BytesIO()
+    with ZipFile(io.BytesIO(data)) as src, ZipFile(out, "w", _ZIP_COMPRESSION) as dst:
+        for info in src.infolist():
+            entry = ZipInfo(info.filename, date_time=_FIXED_ZIP_TIME)
+            entry.compress_type = _ZIP_COMPRESSION
+            entry.create_system = _UNIX
+            entry.external_attr = 0o644 << 16
+            dst.writestr(entry, src.read(info))
+    return out.getvalue()
+
+
+def save_template(path: str | os.PathLike[str], tahun: int = 2019, periode_awal: int = 2016,
+                  periode_akhir: int = 2021) -> Path:
+    """Write the template to `path` atomically and return the path.
+
+    The bytes go to a temporary file in the same folder, which then replaces `path`; on any
+    failure the temporary file is removed and `path` is left as it was.
+    """
+    target = Path(path)
+    data = workbook_bytes(build_template(tahun, periode_awal, periode_akhir))
+    _atomic_write(target, data)
+    return target
+
+
+def _atomic_write(target: Path, data: bytes) -> None:
+    fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.",
+                                    suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        # mkstemp makes the file private (0600); a template is an ordinary document.
+        os.chmod(tmp_name, _mode_for(target))
+        os.replace(tmp_name, target)
+    except BaseException:
+        with suppress(FileNotFoundError):
+            os.unlink(tmp_name)
+        raise
+
+
+def _mode_for(target: Path) -> int:
+    try:
+        return target.stat().st_mode & 0o777
+    except FileNotFoundError:
+        return 0o644
