@@ -1,0 +1,150 @@
+"""Build the example workbooks from their YAML sources.
+
+    python examples/build_examples.py            # every examples/*.yaml -> examples/<stem>.xlsx
+    python examples/build_examples.py a.yaml     # just that one, next to it
+
+Each YAML file holds `identitas` (Identitas values by field key) and one list of rows per
+input sheet: `tabel_vi_1`, `lampiran_ii`, `pengukuran_kinerja`, `keuangan`. Row dicts use the
+schema column keys (and int years for Tabel VI.1). A YAML string becomes a text cell exactly
+as typed, a YAML number a numeric cell; absent keys stay blank.
+
+The standard template is built for the file's own year and period, filled, and saved
+atomically (temporary file + rename) with deterministic bytes, so a rebuild of an unchanged
+YAML gives an identical .xlsx. Importable: `build(yaml_path, out_path) -> Path`.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from contextlib import suppress
+from pathlib import Path
+
+import yaml
+
+from lkjip_xl.schema import (
+    SHEET_BUDGET,
+    SHEET_IDENTITY,
+    SHEET_MEASUREMENT,
+    SHEET_PK,
+    SHEET_RPJMD,
+)
+from lkjip_xl.template import build_template, fill_identity, fill_rows, workbook_bytes
+
+EXAMPLES_DIR = Path(__file__).resolve().parent
+
+# YAML section -> sheet it fills.
+SECTIONS: dict[str, str] = {
+    "tabel_vi_1": SHEET_RPJMD,
+    "lampiran_ii": SHEET_PK,
+    "pengukuran_kinerja": SHEET_MEASUREMENT,
+    "keuangan": SHEET_BUDGET,
+}
+IDENTITY_SECTION = "identitas"
+
+
+class ExampleError(ValueError):
+    """A YAML source that cannot be turned into a workbook."""
+
+
+def load_example(yaml_path: str | os.PathLike[str]) -> dict:
+    """The YAML source as a dict, checked for shape: known sections, plain cell values."""
+    path = Path(yaml_path)
+    with path.open(encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    if not isinstance(data, dict):
+        raise ExampleError(f"{path}: expected a mapping at the top level")
+    unknown = set(data) - set(SECTIONS) - {IDENTITY_SECTION}
+    if unknown:
+        raise ExampleError(f"{path}: unknown section(s): {', '.join(sorted(map(str, unknown)))}")
+    identity = data.get(IDENTITY_SECTION)
+    if not isinstance(identity, dict):
+        raise ExampleError(f"{path}: '{IDENTITY_SECTION}' must be a mapping")
+    for key, value in identity.items():
+        _check_value(path, f"{IDENTITY_SECTION}.{key}", value)
+    for section in SECTIONS:
+        rows = data.get(section, [])
+        if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
+            raise ExampleError(f"{path}: '{section}' must be a list of mappings")
+        for i, row in enumerate(rows):
+            for key, value in row.items():
+                _check_value(path, f"{section}[{i}].{key}", value)
+    return data
+
+
+def _check_value(path: Path, where: str, value: object) -> None:
+    # bool is an int subclass; dates and nested structures have no cell meaning here.
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise ExampleError(f"{path}: {where}: a cell value must be text or a number, "
+                           f"got {type(value).__name__} {value!r}")
+
+
+def build_workbook(data: dict):
+    """The filled template (an openpyxl Workbook) for a loaded YAML source."""
+    identity = data[IDENTITY_SECTION]
+    try:
+        tahun = int(identity["tahun"])
+        awal = int(identity["periode_awal"])
+        akhir = int(identity["periode_akhir"])
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ExampleError(f"identitas needs tahun, periode_awal, periode_akhir: {exc}") from exc
+    wb = build_template(tahun, awal, akhir)
+    fill_identity(wb[SHEET_IDENTITY], identity)
+    for section, sheet in SECTIONS.items():
+        rows = data.get(section) or []
+        if rows:
+            fill_rows(wb[sheet], rows)
+    wb.properties.title = f"LKjIP {tahun} {identity.get('nama_instansi', '')}".strip()
+    return wb
+
+
+def build(yaml_path: str | os.PathLike[str], out_path: str | os.PathLike[str]) -> Path:
+    """Build the workbook of `yaml_path` into `out_path` (atomically) and return the path."""
+    target = Path(out_path)
+    data = load_example(yaml_path)
+    _atomic_write(target, workbook_bytes(build_workbook(data)))
+    return target
+
+
+def _atomic_write(target: Path, data: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.",
+                                    suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp_name, 0o644)  # mkstemp makes it private; an example is a document
+        os.replace(tmp_name, target)
+    except BaseException:
+        with suppress(FileNotFoundError):
+            os.unlink(tmp_name)
+        raise
+
+
+def example_sources(directory: Path = EXAMPLES_DIR) -> list[Path]:
+    """Every YAML source in `directory`, sorted."""
+    return sorted(directory.glob("*.yaml"))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    sources = [Path(a) for a in args] if args else example_sources()
+    if not sources:
+        print(f"no *.yaml in {EXAMPLES_DIR}", file=sys.stderr)
+        return 1
+    for src in sources:
+        try:
+            out = build(src, src.with_suffix(".xlsx"))
+        except (OSError, ExampleError, ValueError, yaml.YAMLError) as exc:
+            print(f"{src}: {exc}", file=sys.stderr)
+            return 1
+        print(f"built {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
