@@ -104,14 +104,26 @@ def indicator_figures(report: Report, settings: Settings) -> dict[str, Indicator
 
 def _realisation(report: Report, code: str, pk: PkRow | None, target: Cell | None
                  ) -> Cell | None:
+    """The realisation measured against the agreed target.
+
+    The PK row's own realisation first; else the Pengukuran Kinerja statement whose target is
+    the agreed one (several statements: the first in sheet order). A realisation stated
+    against another target measures something else, so it is not paired with the agreed
+    target: the capaian is then not computable, and the cross-table rules say why.
+    """
     if pk is not None and _usable(pk.realisasi):
         return pk.realisasi
     rows = [m for m in measurement_rows(report, code) if _usable(m.realisasi)]
-    if not rows:
-        return None
-    if target is not None and target.value is not None:
-        # Prefer the statement whose target is the agreed one: it measures the same thing.
-        for m in rows:
-            if m.target.value == target.value:
-                return m.realisasi
-    return rows[0].realisasi
+    if target is None:
+        return rows[0].realisasi if rows else None
+    for m in rows:
+        if _same_target(m.target, target):
+            return m.realisasi
+    return None
+
+
+def _same_target(a: Cell, b: Cell) -> bool:
+    na, nb = a.number, b.number
+    if na.is_range or nb.is_range:
+        return (na.low, na.high) == (nb.low, nb.high)
+    return na.value is not None and na.value == nb.value

@@ -170,6 +170,918 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                 "tidak ditemukan di lembar '{sheet}'",
                                 "the Skala Kustom table (Kategori, Batas Bawah, Termasuk "
                                 "Batas) is not on sheet '{sheet}'"),
+    # --- rules: totals and cross-table consistency (TOT, XTB) ---
+    "rule.TOT001.plain": (
+        "{quantity} pada baris {role}{label}{unit} tertulis {stated}, tetapi {n} angka kegiatan "
+        "yang dicakupnya berjumlah {expected} (selisih {difference}): {formula}. "
+        "Sel yang dijumlah: {cells}.",
+        "{quantity} on the {role} row{label}{unit} is stated as {stated}, but the {n} Kegiatan "
+        "figures it covers add up to {expected} (difference {difference}): {formula}. "
+        "Cells added: {cells}.",
+    ),
+    "rule.TOT001.mixed": (
+        "{quantity} pada baris {role}{label}{unit} tertulis {stated}, tetapi {n} angka kegiatan "
+        "dengan satuan itu berjumlah {expected} (selisih {difference}): {formula}. Angka "
+        "{stated} sama dengan jumlah semua kegiatan tanpa memandang satuan ({mixed_sum}): "
+        "total ini menjumlahkan satuan yang berbeda.",
+        "{quantity} on the {role} row{label}{unit} is stated as {stated}, but the {n} Kegiatan "
+        "figures in that unit add up to {expected} (difference {difference}): {formula}. "
+        "{stated} is the sum of all Kegiatan regardless of unit ({mixed_sum}): this total "
+        "adds different units together.",
+    ),
+    "rule.TOT002.plain": (
+        "{quantity} pada baris {role}{label} tertulis {stated}, tetapi {n} angka yang "
+        "dicakupnya berjumlah {expected} (selisih {difference}): {formula}. "
+        "Sel yang dijumlah: {cells}.",
+        "{quantity} on the {role} row{label} is stated as {stated}, but the {n} amounts it "
+        "covers add up to {expected} (difference {difference}): {formula}. "
+        "Cells added: {cells}.",
+    ),
+    "rule.TOT003.mixed_units": (
+        "{quantity} pada baris {role}{label} tertulis {stated} tanpa Satuan, sedangkan "
+        "kegiatannya memakai beberapa satuan ({units}): jumlahnya tidak dapat diperiksa. "
+        "Semua angka tanpa memandang satuan berjumlah {mixed_sum} (selisih {difference}).",
+        "{quantity} on the {role} row{label} is stated as {stated} without a Satuan, while its "
+        "Kegiatan use several units ({units}): the sum cannot be checked. All figures added "
+        "regardless of unit make {mixed_sum} (difference {difference}).",
+    ),
+    "rule.TOT003.mixed_units_equal": (
+        "{quantity} pada baris {role}{label} tertulis {stated} tanpa Satuan, sedangkan "
+        "kegiatannya memakai beberapa satuan ({units}): jumlahnya tidak dapat diperiksa per "
+        "satuan. Angka itu sama dengan jumlah semua angka tanpa memandang satuan.",
+        "{quantity} on the {role} row{label} is stated as {stated} without a Satuan, while its "
+        "Kegiatan use several units ({units}): the sum cannot be checked per unit. The figure "
+        "equals all figures added regardless of unit.",
+    ),
+    "rule.TOT003.mixed_units_unknown": (
+        "{quantity} pada baris {role}{label} tertulis {stated} tanpa Satuan, sedangkan "
+        "kegiatannya memakai beberapa satuan ({units}): jumlahnya tidak dapat diperiksa.",
+        "{quantity} on the {role} row{label} is stated as {stated} without a Satuan, while its "
+        "Kegiatan use several units ({units}): the sum cannot be checked.",
+    ),
+    "rule.TOT003.no_unit_terms": (
+        "{quantity} pada baris {role}{label}{unit} tertulis {stated}, tetapi tidak ada kegiatan "
+        "dengan satuan itu (satuan kegiatan: {units}): jumlahnya tidak dapat diperiksa.",
+        "{quantity} on the {role} row{label}{unit} is stated as {stated}, but no Kegiatan uses "
+        "that unit (units used: {units}): the sum cannot be checked.",
+    ),
+    "rule.TOT003.unusable": (
+        "{quantity} pada baris {role}{label}{unit} tertulis {stated}, tetapi jumlahnya tidak "
+        "dapat diperiksa karena sel {cells} tidak berisi angka yang dapat dipakai.",
+        "{quantity} on the {role} row{label}{unit} is stated as {stated}, but the sum cannot "
+        "be checked because cell(s) {cells} hold no usable number.",
+    ),
+    "rule.XTB001.plain": (
+        "{quantity} {code} di Pengukuran Kinerja ({sumber}) tertulis {stated}, tetapi di "
+        "Perjanjian Kinerja ({pk_cell}) {pk}.",
+        "{quantity} of {code} in Pengukuran Kinerja ({sumber}) is stated as {stated}, but the "
+        "Perjanjian Kinerja ({pk_cell}) says {pk}.",
+    ),
+    "rule.XTB001.typo_one_digit": (
+        "{quantity} {code} di Pengukuran Kinerja ({sumber}) tertulis {stated}, tetapi di "
+        "Perjanjian Kinerja ({pk_cell}) {pk}; keduanya hanya beda satu angka, kemungkinan "
+        "salah ketik.",
+        "{quantity} of {code} in Pengukuran Kinerja ({sumber}) is stated as {stated}, but the "
+        "Perjanjian Kinerja ({pk_cell}) says {pk}; they differ in one digit, a likely typo.",
+    ),
+    "rule.XTB001.typo_swapped": (
+        "{quantity} {code} di Pengukuran Kinerja ({sumber}) tertulis {stated}, tetapi di "
+        "Perjanjian Kinerja ({pk_cell}) {pk}; dua angka tertukar, kemungkinan salah ketik.",
+        "{quantity} of {code} in Pengukuran Kinerja ({sumber}) is stated as {stated}, but the "
+        "Perjanjian Kinerja ({pk_cell}) says {pk}; two digits are swapped, a likely typo.",
+    ),
+    "rule.XTB001.elsewhere_one_digit": (
+        "{quantity} {code} di Pengukuran Kinerja ({sumber}) tertulis {stated}, tetapi di "
+        "Perjanjian Kinerja ({pk_cell}) {pk}. Angka {stated} hanya beda satu angka dari {other} "
+        "yang tertulis untuk indikator yang sama di {other_cell}: kemungkinan salah ketik.",
+        "{quantity} of {code} in Pengukuran Kinerja ({sumber}) is stated as {stated}, but the "
+        "Perjanjian Kinerja ({pk_cell}) says {pk}. {stated} differs in one digit from {other} "
+        "stated for the same indicator at {other_cell}: a likely typo.",
+    ),
+    "rule.XTB001.elsewhere_swapped": (
+        "{quantity} {code} di Pengukuran Kinerja ({sumber}) tertulis {stated}, tetapi di "
+        "Perjanjian Kinerja ({pk_cell}) {pk}. Angka {stated} sama dengan {other} yang tertulis "
+        "untuk indikator yang sama di {other_cell} dengan dua angka tertukar: kemungkinan "
+        "salah ketik.",
+        "{quantity} of {code} in Pengukuran Kinerja ({sumber}) is stated as {stated}, but the "
+        "Perjanjian Kinerja ({pk_cell}) says {pk}. {stated} is {other}, stated for the same "
+        "indicator at {other_cell}, with two digits swapped: a likely typo.",
+    ),
+    "rule.XTB002.plain": (
+        "Capaian {code} tertulis berbeda di {n} tempat: {listing}. Dihitung: {computed} = "
+        "{formula}.",
+        "The capaian of {code} is stated differently in {n} places: {listing}. Computed: "
+        "{computed} = {formula}.",
+    ),
+    "rule.XTB002.no_computed": (
+        "Capaian {code} tertulis berbeda di {n} tempat: {listing}. Capaian tidak dapat "
+        "dihitung dari target dan realisasi.",
+        "The capaian of {code} is stated differently in {n} places: {listing}. It cannot be "
+        "computed from target and realisation.",
+    ),
+    "rule.XTB003.plain": (
+        "Target PK {code} adalah {pk}, tetapi target RPJMD tahun {year} ({rpjmd_cell}) {rpjmd}, "
+        "tanpa penjelasan di Keterangan.",
+        "The PK target of {code} is {pk}, but the RPJMD target for {year} ({rpjmd_cell}) is "
+        "{rpjmd}, with no explanation in Keterangan.",
+    ),
+    "rule.XTB004.plain": (
+        "Target PK {code} adalah {pk}, berbeda dari target RPJMD tahun {year} ({rpjmd_cell}) "
+        "{rpjmd}; penjelasan: \"{explanation}\".",
+        "The PK target of {code} is {pk}, unlike the RPJMD target for {year} ({rpjmd_cell}) "
+        "{rpjmd}; explanation given: \"{explanation}\".",
+    ),
+    "rule.XTB005.plain": (
+        "Kondisi akhir {code} tertulis {akhir}, tetapi target tahun terakhir {year} "
+        "({target_cell}) {target}.",
+        "The kondisi akhir of {code} is stated as {akhir}, but the target of the last year "
+        "{year} ({target_cell}) is {target}.",
+    ),
+    "rule.XTB006.code": (
+        "{quantity} program \"{name}\" di Keuangan tertulis {stated}, tetapi program yang sama "
+        "di Lampiran II ({pk_cell}, dicocokkan menurut Kode) {pk} (selisih {difference}).",
+        "{quantity} of program \"{name}\" in Keuangan is stated as {stated}, but the same "
+        "program in Lampiran II ({pk_cell}, matched by Kode) says {pk} (difference "
+        "{difference}).",
+    ),
+    "rule.XTB006.name": (
+        "{quantity} program \"{name}\" di Keuangan tertulis {stated}, tetapi program yang sama "
+        "di Lampiran II ({pk_cell}, dicocokkan menurut nama) {pk} (selisih {difference}).",
+        "{quantity} of program \"{name}\" in Keuangan is stated as {stated}, but the same "
+        "program in Lampiran II ({pk_cell}, matched by name) says {pk} (difference "
+        "{difference}).",
+    ),
+    "rule.XTB007.containment": (
+        "{quantity} program \"{name}\" di Keuangan tertulis {stated}, tetapi program "
+        "\"{pk_name}\" di Lampiran II ({pk_cell}) {pk} (selisih {difference}). Keduanya "
+        "dicocokkan karena nama yang satu memuat nama yang lain: periksa apakah memang program "
+        "yang sama.",
+        "{quantity} of program \"{name}\" in Keuangan is stated as {stated}, but program "
+        "\"{pk_name}\" in Lampiran II ({pk_cell}) says {pk} (difference {difference}). They "
+        "were paired because one name contains the other: check that they are the same "
+        "program.",
+    ),
+    "rule.XTB007.similarity": (
+        "{quantity} program \"{name}\" di Keuangan tertulis {stated}, tetapi program "
+        "\"{pk_name}\" di Lampiran II ({pk_cell}) {pk} (selisih {difference}). Keduanya "
+        "dicocokkan karena namanya mirip: periksa apakah memang program yang sama.",
+        "{quantity} of program \"{name}\" in Keuangan is stated as {stated}, but program "
+        "\"{pk_name}\" in Lampiran II ({pk_cell}) says {pk} (difference {difference}). They "
+        "were paired because their names are similar: check that they are the same program.",
+    ),
+    # --- rules: hygiene ---
+    "rule.INP.decimal-dot": ("titik dibaca sebagai desimal", "dot read as decimal point"),
+    "rule.INP.decimal-comma": ("koma dibaca sebagai desimal", "comma read as decimal point"),
+    "rule.INP001.plain": (
+        "angka '{raw}' disimpan sebagai teks; dibaca {value}. Simpan sebagai angka agar Excel "
+        "dapat menghitungnya",
+        "number '{raw}' is stored as text; read as {value}. Store it as a number so that Excel "
+        "can compute with it"),
+    "rule.INP001.fix": (
+        "angka '{raw}' disimpan sebagai teks; dibaca {value} ({how_id}). Simpan sebagai angka "
+        "agar Excel dapat menghitungnya",
+        "number '{raw}' is stored as text; read as {value} ({how_en}). Store it as a number so "
+        "that Excel can compute with it"),
+    "rule.INP001.review": (
+        "angka '{raw}' disimpan sebagai teks; dibaca {value} ({how_id}). Periksa bacaan ini, "
+        "lalu ketik ulang sebagai angka",
+        "number '{raw}' is stored as text; read as {value} ({how_en}). Check this reading, then "
+        "type it again as a number"),
+    "rule.INP001.unit": (
+        "angka '{raw}' disimpan sebagai teks bersama satuan; dibaca {value} ({how_id}). Tulis "
+        "angkanya saja dan satuan '{unit}' di kolom Satuan",
+        "number '{raw}' is stored as text with a unit; read as {value} ({how_en}). Write the "
+        "number alone and the unit '{unit}' in the Satuan column"),
+    "rule.INP002.other": (
+        "'{raw}' bermakna ganda: dibaca {value} ({how_id}), tetapi bisa juga {other}. Ketik "
+        "angka yang dimaksud sebagai angka, bukan teks",
+        "'{raw}' is ambiguous: read as {value} ({how_en}), but it could also be {other}. Type "
+        "the intended value as a number, not text"),
+    "rule.INP002.space": (
+        "'{raw}' bermakna ganda: dibaca {value} ({how_id}), tetapi spasinya bisa memisahkan "
+        "dua angka. Ketik angka yang dimaksud sebagai angka",
+        "'{raw}' is ambiguous: read as {value} ({how_en}), but the space may separate two "
+        "numbers. Type the intended value as a number"),
+    "rule.INP002.plain": (
+        "'{raw}' bermakna ganda: dibaca {value} ({how_id}). Ketik angka yang dimaksud sebagai "
+        "angka",
+        "'{raw}' is ambiguous: read as {value} ({how_en}). Type the intended value as a number"),
+    "rule.INP003.several-numbers": (
+        "'{raw}' bukan satu angka: sel berisi beberapa angka. Tulis satu angka saja; angka "
+        "lain ke kolom Keterangan",
+        "'{raw}' is not one number: the cell holds several numbers. Write one number; put the "
+        "others in the Keterangan column"),
+    "rule.INP003.parentheses": (
+        "'{raw}' bukan angka yang dapat dipakai: angka dalam kurung bisa berarti angka "
+        "pendamping atau negatif. Tulis angkanya tanpa kurung (negatif dengan tanda -)",
+        "'{raw}' is not a usable number: a number in parentheses may be a side figure or a "
+        "negative. Write it without parentheses (a negative with a - sign)"),
+    "rule.INP003.bad-grouping": (
+        "'{raw}' bukan angka yang dapat dipakai: pemisah ribuan/desimal tidak masuk akal. "
+        "Periksa angkanya dan ketik ulang",
+        "'{raw}' is not a usable number: the thousands/decimal separators make no sense. Check "
+        "the figure and type it again"),
+    "rule.INP003.boolean": (
+        "'{raw}' adalah nilai benar/salah, bukan angka. Isi angka",
+        "'{raw}' is a true/false value, not a number. Enter a number"),
+    "rule.INP003.date": (
+        "'{raw}' adalah tanggal, bukan angka (Excel mungkin mengubah ketikan menjadi tanggal). "
+        "Format sel sebagai angka dan ketik ulang",
+        "'{raw}' is a date, not a number (Excel may have turned the typing into a date). Format "
+        "the cell as a number and type it again"),
+    "rule.INP003.not-finite": (
+        "'{raw}' bukan angka hingga. Isi angka yang benar",
+        "'{raw}' is not a finite number. Enter the right number"),
+    "rule.INP003.words": (
+        "'{raw}' bukan angka; sel ini tidak ikut dihitung. Isi angka, atau kosongkan dan "
+        "jelaskan di kolom Keterangan",
+        "'{raw}' is not a number; the cell is left out of every computation. Enter a number, "
+        "or leave it blank and explain in the Keterangan column"),
+    "rule.INP003.range": (
+        "'{raw}' adalah rentang ({value}); kolom ini memerlukan satu angka. Rentang hanya boleh "
+        "di kolom target",
+        "'{raw}' is a range ({value}); this column needs one number. Ranges are allowed in "
+        "target columns only"),
+    "rule.INP004.error": (
+        "sel berisi nilai galat Excel {error}; sel ini tidak ikut dihitung. Perbaiki rumusnya "
+        "atau ketik nilainya",
+        "the cell holds the Excel error value {error}; it is left out of every computation. "
+        "Correct the formula or type the value"),
+    "rule.INP005.formula": (
+        "rumus ={formula} tidak punya nilai tersimpan, jadi terbaca kosong. Buka dan simpan "
+        "berkas di Excel atau LibreOffice agar nilainya dihitung",
+        "the formula ={formula} has no stored value, so it reads as blank. Open and save the "
+        "file in Excel or LibreOffice so that the values are computed"),
+    "rule.INP006.aliases": (
+        "lembar '{sheet}' tidak ada (nama lain yang dikenali: {aliases}); isinya tidak "
+        "diperiksa. Tambahkan lembar ini atau ganti nama lembar yang ada",
+        "sheet '{sheet}' is missing (other names recognised: {aliases}); its content is not "
+        "checked. Add the sheet or rename the existing one"),
+    "rule.INP006.plain": (
+        "lembar '{sheet}' tidak ada; isinya tidak diperiksa. Tambahkan lembar ini",
+        "sheet '{sheet}' is missing; its content is not checked. Add the sheet"),
+    "rule.INP007.header": (
+        "baris judul kolom lembar '{sheet}' tidak ditemukan di 40 baris pertama (dicari: "
+        "{names}); lembar ini tidak diperiksa. Pakai judul kolom dari templat",
+        "the header row of sheet '{sheet}' was not found in the first 40 rows (looked for: "
+        "{names}); the sheet is not checked. Use the template's column headers"),
+    "rule.INP008.column": (
+        "kolom wajib '{column}' tidak ada di baris judul (baris {row}); tabel ini tidak dibaca. "
+        "Tambahkan kolom '{column}'",
+        "required column '{column}' is missing from the header row (row {row}); the table is "
+        "not read. Add the column '{column}'"),
+    "rule.INP009.column": (
+        "judul kolom '{column}' muncul dua kali; kolom pertama yang dipakai dan kolom ini "
+        "diabaikan. Hapus atau ganti nama salah satunya",
+        "column header '{column}' appears twice; the first column is used and this one ignored. "
+        "Delete or rename one of them"),
+    "rule.INP010.blank": (
+        "kolom Baris kosong pada baris berisi data; baris ini tidak ikut diperiksa. Isi salah "
+        "satu: {allowed}",
+        "the Baris cell is blank on a row with data; the row is not checked. Enter one of: "
+        "{allowed}"),
+    "rule.INP010.other-sheet": (
+        "Baris '{value}' tidak dipakai di lembar ini; baris ini tidak ikut diperiksa. Pakai "
+        "salah satu: {allowed}",
+        "Baris '{value}' is not used on this sheet; the row is not checked. Use one of: "
+        "{allowed}"),
+    "rule.INP010.suggest": (
+        "Baris '{value}' tidak dikenal (maksudnya '{suggestion}'?); baris ini tidak ikut "
+        "diperiksa. Pakai salah satu: {allowed}",
+        "unknown Baris value '{value}' (did you mean '{suggestion}'?); the row is not checked. "
+        "Use one of: {allowed}"),
+    "rule.INP010.unknown": (
+        "Baris '{value}' tidak dikenal; baris ini tidak ikut diperiksa. Pakai salah satu: "
+        "{allowed}",
+        "unknown Baris value '{value}'; the row is not checked. Use one of: {allowed}"),
+    "rule.INP011.polarity": (
+        "Polaritas '{value}' tidak dikenal; indikator dianggap Positif (makin tinggi makin "
+        "baik). Tulis Positif atau Negatif",
+        "unknown Polaritas '{value}'; the indicator is treated as Positif (higher is better). "
+        "Write Positif or Negatif"),
+    "rule.INP012.skala": (
+        "Skala Penilaian '{value}' tidak dikenal; dipakai {default}. Pilihan: {choices}",
+        "unknown Skala Penilaian '{value}'; {default} is used. Choices: {choices}"),
+    "rule.INP012.skala-custom": (
+        "Skala Penilaian '{value}' dipilih tetapi tabel skala (Kategori, Batas Bawah) tidak "
+        "ada di lembar Identitas; dipakai {default}",
+        "Skala Penilaian '{value}' is chosen but the scale table (Kategori, Batas Bawah) is "
+        "not on the Identitas sheet; {default} is used"),
+    "rule.INP012.rumus_negatif": (
+        "Rumus Indikator Negatif '{value}' tidak dikenal; dipakai {default}. Pilihan: "
+        "{formulas}",
+        "unknown Rumus Indikator Negatif '{value}'; {default} is used. Choices: {formulas}"),
+    "rule.INP012.toleransi": (
+        "Toleransi '{value}' bukan angka >= 0; dipakai {default} poin persen",
+        "Toleransi '{value}' is not a number >= 0; {default} percentage points is used"),
+    "rule.INP012.desimal": (
+        "Desimal '{value}' harus bilangan bulat 0 sampai 6; dipakai {default}",
+        "Desimal '{value}' must be a whole number from 0 to 6; {default} is used"),
+    "rule.INP012.other": (
+        "pengaturan tidak dikenal: {detail}; nilai bawaan dipakai",
+        "unknown setting: {detail}; the default is used"),
+    "rule.INP013.blank": (
+        "{label} wajib diisi di lembar Identitas",
+        "{label} is required on the Identitas sheet"),
+    "rule.INP013.absent": (
+        "label '{label}' tidak ada di lembar Identitas; tambahkan baris '{label}' dengan "
+        "nilainya di sel kanannya",
+        "label '{label}' is not on the Identitas sheet; add a row '{label}' with its value in "
+        "the cell to its right"),
+    "rule.INP013.scale-row": (
+        "baris skala kustom tanpa Kategori atau Batas Bawah (angka); baris ini diabaikan",
+        "a custom scale row without Kategori or a numeric Batas Bawah; the row is ignored"),
+    "rule.INP014.hidden": (
+        "lembar '{sheet}' tersembunyi; tetap dibaca dan diperiksa. Tampilkan (Unhide) agar "
+        "pemeriksa melihatnya",
+        "sheet '{sheet}' is hidden; it is read and checked all the same. Unhide it so that "
+        "reviewers see it"),
+    "rule.INP015.rows": (
+        "lembar '{sheet}' terlalu besar: hanya {rows} baris pertama dibaca. Hapus baris kosong "
+        "atau sisa isi di bawah tabel",
+        "sheet '{sheet}' is too large: only its first {rows} rows were read. Delete the empty "
+        "rows or stray content below the table"),
+    "rule.INP016.blank-name": (
+        "Kode Indikator kosong; nama indikator '{name}' sama dengan indikator {match}. Isi "
+        "{match} agar baris ini terhubung",
+        "Kode Indikator is blank; the indicator name '{name}' matches indicator {match}. Enter "
+        "{match} so that the row joins up"),
+    "rule.INP016.blank-names": (
+        "Kode Indikator kosong; nama indikator '{name}' sama dengan beberapa indikator: "
+        "{match}. Isi kode yang benar",
+        "Kode Indikator is blank; the indicator name '{name}' matches several indicators: "
+        "{match}. Enter the right code"),
+    "rule.INP016.blank": (
+        "Kode Indikator kosong dan nama indikator '{name}' tidak cocok dengan indikator yang "
+        "dikenal; baris ini tidak terhubung ke lembar lain. Isi Kode Indikator",
+        "Kode Indikator is blank and the indicator name '{name}' matches no known indicator; "
+        "the row joins nothing on other sheets. Enter the Kode Indikator"),
+    "rule.INP016.unknown-name": (
+        "Kode Indikator '{code}' tidak ada di Tabel VI.1 maupun baris Indikator Lampiran II, "
+        "tetapi nama indikatornya sama dengan {match}: mungkin kodenya salah tulis",
+        "Kode Indikator '{code}' is in neither Tabel VI.1 nor a Lampiran II Indikator row, but "
+        "the indicator name matches {match}: the code may be mistyped"),
+    "rule.INP016.unknown": (
+        "Kode Indikator '{code}' tidak ada di Tabel VI.1 maupun baris Indikator Lampiran II "
+        "(kode yang ada: {known}); baris ini tidak terhubung",
+        "Kode Indikator '{code}' is in neither Tabel VI.1 nor a Lampiran II Indikator row "
+        "(known codes: {known}); the row joins nothing"),
+    "rule.INP017.duplicate": (
+        "Kode Indikator '{code}' sudah dipakai di {first}; setiap indikator perlu kode "
+        "sendiri. Ganti salah satu kode",
+        "Kode Indikator '{code}' is already used at {first}; every indicator needs its own "
+        "code. Change one of them"),
+    "rule.INP018.blank": (
+        "Kegiatan '{name}' tanpa Kode Indikator: tidak jelas indikator mana yang didukungnya. "
+        "Isi kode indikatornya",
+        "Kegiatan '{name}' has no Kode Indikator: it is unclear which indicator it supports. "
+        "Enter the indicator's code"),
+    "rule.INP018.unknown": (
+        "Kegiatan '{name}' menunjuk Kode Indikator '{code}' yang tidak ada (kode yang ada: "
+        "{known}). Perbaiki kodenya",
+        "Kegiatan '{name}' points to Kode Indikator '{code}', which does not exist (known "
+        "codes: {known}). Correct the code"),
+    "rule.INP019.none": (
+        "indikator {code} ('{name}') tidak didukung satu pun Kegiatan di Lampiran II; isi Kode "
+        "Indikator {code} pada kegiatan yang mendukungnya",
+        "indicator {code} ('{name}') is served by no Kegiatan on Lampiran II; enter Kode "
+        "Indikator {code} on the kegiatan that serve it"),
+    "rule.INP020.bad-period": (
+        "Periode Awal {start} tidak sebelum Periode Akhir {end}; perbaiki periode RPJMD",
+        "Periode Awal {start} is not before Periode Akhir {end}; correct the RPJMD period"),
+    "rule.INP020.outside": (
+        "Tahun Laporan {year} di luar periode RPJMD: tahun bertarget adalah {first} sampai "
+        "{last}. Periksa Tahun Laporan dan Periode Awal/Akhir",
+        "Tahun Laporan {year} is outside the RPJMD period: the years with a target are {first} "
+        "to {last}. Check Tahun Laporan and Periode Awal/Akhir"),
+    "rule.INP020.no-columns": (
+        "Tabel VI.1 tidak punya kolom tahun, jadi target RPJMD tahun {year} tidak dapat "
+        "ditemukan. Beri judul kolom target dengan tahunnya (mis. 2019)",
+        "Tabel VI.1 has no year columns, so the RPJMD target for {year} cannot be found. Head "
+        "the target columns with their year (e.g. 2019)"),
+    "rule.INP020.not-in-columns": (
+        "Tahun Laporan {year} tidak ada di kolom tahun Tabel VI.1 ({years}); target RPJMD "
+        "tahun ini tidak dapat ditemukan",
+        "Tahun Laporan {year} is not among the Tabel VI.1 year columns ({years}); the RPJMD "
+        "target for the year cannot be found"),
+    "rule.INP021.no-column": (
+        "kolom Polaritas tidak ada: {n} indikator dianggap Positif (makin tinggi makin baik). "
+        "Tambahkan kolom Polaritas",
+        "there is no Polaritas column: {n} indicators are treated as Positif (higher is "
+        "better). Add a Polaritas column"),
+    "rule.INP021.blank": (
+        "Polaritas indikator {code} kosong; dianggap Positif (makin tinggi makin baik). Isi "
+        "Positif atau Negatif",
+        "Polaritas of indicator {code} is blank; it is treated as Positif (higher is better). "
+        "Enter Positif or Negatif"),
+    # --- rules: capaian, averages and categories (CAP, AVG, KAT) --------------------------
+    "rule.CAP001.plain": ("Capaian tertulis {stated} tetapi dihitung {expected} = {formula}.",
+                          "Capaian stated as {stated} but computed {expected} = {formula}."),
+    "rule.CAP001.agreed-target": (
+        "Capaian tertulis {stated} tetapi dihitung {expected} = {formula}, dengan target {other} "
+        "yang disepakati untuk {code} di PK ({other_cell}); baris ini menulis target {own}.",
+        "Capaian stated as {stated} but computed {expected} = {formula}, with the target {other} "
+        "agreed for {code} in the PK ({other_cell}); this row states the target {own}.",
+    ),
+    "rule.CAP001.inverted": (
+        "Capaian tertulis {stated} tetapi dihitung {expected} = {formula}; angka tertulis adalah "
+        "rasio terbalik {alt_formula} (target dibagi realisasi).",
+        "Capaian stated as {stated} but computed {expected} = {formula}; the stated figure is "
+        "the inverted ratio {alt_formula} (target divided by realisation).",
+    ),
+    "rule.CAP001.fraction": (
+        "Capaian tertulis {stated} adalah pecahan, bukan persen ({stated} x 100 = {as_percent}); "
+        "dihitung {expected} = {formula}.",
+        "Capaian stated as {stated} is a fraction, not a percent ({stated} x 100 = "
+        "{as_percent}); computed {expected} = {formula}.",
+    ),
+    "rule.CAP001.polarity": (
+        "Capaian tertulis {stated} tetapi dihitung {expected} = {formula}; angka tertulis memakai "
+        "rumus indikator {used_polarity} {alt_formula}, padahal polaritas indikator ini "
+        "{polarity}.",
+        "Capaian stated as {stated} but computed {expected} = {formula}; the stated figure uses "
+        "the {used_polarity} indicator formula {alt_formula}, but this indicator's polarity is "
+        "{polarity}.",
+    ),
+    "rule.CAP001.other-formula": (
+        "Capaian tertulis {stated} tetapi dihitung {expected} = {formula}; angka tertulis memakai "
+        "rumus negatif lain {alt_formula}, padahal buku kerja memakai {negative_formula} "
+        "(Identitas: Rumus Indikator Negatif).",
+        "Capaian stated as {stated} but computed {expected} = {formula}; the stated figure uses "
+        "the other negative formula {alt_formula}, but the workbook uses {negative_formula} "
+        "(Identitas: Rumus Indikator Negatif).",
+    ),
+    "rule.CAP001.denominator": (
+        "Capaian tertulis {stated} = {alt_formula} memakai target {own} dari baris ini, padahal "
+        "target {code} yang disepakati di PK adalah {other} ({other_cell}); dihitung {expected} "
+        "= {formula}.",
+        "Capaian stated as {stated} = {alt_formula} uses this row's target {own}, but the target "
+        "agreed for {code} in the PK is {other} ({other_cell}); computed {expected} = {formula}.",
+    ),
+    "rule.CAP001.denominator.one-digit": (
+        "Capaian tertulis {stated} = {alt_formula} memakai target {own} dari baris ini, padahal "
+        "target {code} yang disepakati di PK adalah {other} ({other_cell}); dihitung {expected} "
+        "= {formula}. Kemungkinan salah ketik: {own} dan {other} hanya berbeda satu angka.",
+        "Capaian stated as {stated} = {alt_formula} uses this row's target {own}, but the target "
+        "agreed for {code} in the PK is {other} ({other_cell}); computed {expected} = {formula}. "
+        "Likely typo: {own} vs {other} differ in one digit.",
+    ),
+    "rule.CAP001.denominator.swapped": (
+        "Capaian tertulis {stated} = {alt_formula} memakai target {own} dari baris ini, padahal "
+        "target {code} yang disepakati di PK adalah {other} ({other_cell}); dihitung {expected} "
+        "= {formula}. Kemungkinan salah ketik: pada {own} dan {other} dua angka bertukar tempat.",
+        "Capaian stated as {stated} = {alt_formula} uses this row's target {own}, but the target "
+        "agreed for {code} in the PK is {other} ({other_cell}); computed {expected} = {formula}. "
+        "Likely typo: {own} vs {other} have two digits swapped.",
+    ),
+    "rule.CAP001.numerator": (
+        "Capaian tertulis {stated} = {alt_formula} memakai realisasi {other} yang tertulis di "
+        "{other_cell}, padahal baris ini menulis realisasi {own}; dihitung {expected} = "
+        "{formula}.",
+        "Capaian stated as {stated} = {alt_formula} uses the realisation {other} stated in "
+        "{other_cell}, but this row states the realisation {own}; computed {expected} = "
+        "{formula}.",
+    ),
+    "rule.CAP001.numerator.one-digit": (
+        "Capaian tertulis {stated} = {alt_formula} memakai realisasi {other} yang tertulis di "
+        "{other_cell}, padahal baris ini menulis realisasi {own}; dihitung {expected} = "
+        "{formula}. Kemungkinan salah ketik: {own} dan {other} hanya berbeda satu angka.",
+        "Capaian stated as {stated} = {alt_formula} uses the realisation {other} stated in "
+        "{other_cell}, but this row states the realisation {own}; computed {expected} = "
+        "{formula}. Likely typo: {own} vs {other} differ in one digit.",
+    ),
+    "rule.CAP001.numerator.swapped": (
+        "Capaian tertulis {stated} = {alt_formula} memakai realisasi {other} yang tertulis di "
+        "{other_cell}, padahal baris ini menulis realisasi {own}; dihitung {expected} = "
+        "{formula}. Kemungkinan salah ketik: pada {own} dan {other} dua angka bertukar tempat.",
+        "Capaian stated as {stated} = {alt_formula} uses the realisation {other} stated in "
+        "{other_cell}, but this row states the realisation {own}; computed {expected} = "
+        "{formula}. Likely typo: {own} vs {other} have two digits swapped.",
+    ),
+    "rule.CAP002.truncated": (
+        "{count} nilai capaian/persentase ditulis dipotong, bukan dibulatkan; yang pertama: "
+        "{stated} untuk {formula} = {exact} (dibulatkan: {expected}). Sel: {cells}.",
+        "{count} capaian/percentage values are truncated instead of rounded; the first: "
+        "{stated} for {formula} = {exact} (rounded: {expected}). Cells: {cells}.",
+    ),
+    "rule.CAP003.rounded": (
+        "Nilai tertulis {stated} dibulatkan ke {decimals} desimal; dengan {workbook_decimals} "
+        "desimal sesuai pengaturan buku kerja: {expected} = {formula}.",
+        "The stated value {stated} is rounded to {decimals} decimals; with the workbook's "
+        "{workbook_decimals} decimals: {expected} = {formula}.",
+    ),
+    "rule.CAP004.blank": ("Capaian kosong; dapat dihitung {expected} = {formula}.",
+                          "Capaian is blank; it computes to {expected} = {formula}."),
+    "rule.CAP005.no-target": (
+        "Capaian tidak dapat dihitung: target kosong ({cell}); realisasi {realisasi}, capaian "
+        "tertulis {stated}. Tidak dibagi.",
+        "Capaian cannot be computed: the target is blank ({cell}); realisation {realisasi}, "
+        "capaian stated {stated}. Not divided.",
+    ),
+    "rule.CAP005.zero-target": (
+        "Capaian tidak dapat dihitung: target bernilai 0 ({cell}) dan tidak dapat menjadi "
+        "pembagi; realisasi {realisasi}, capaian tertulis {stated}.",
+        "Capaian cannot be computed: the target is 0 ({cell}) and cannot be a divisor; "
+        "realisation {realisasi}, capaian stated {stated}.",
+    ),
+    "rule.CAP005.zero-realisation": (
+        "Capaian tidak dapat dihitung dengan rumus T/R: realisasi bernilai 0 ({cell}) dan tidak "
+        "dapat menjadi pembagi; target {target}, capaian tertulis {stated}.",
+        "Capaian cannot be computed with the T/R formula: the realisation is 0 ({cell}) and "
+        "cannot be a divisor; target {target}, capaian stated {stated}.",
+    ),
+    "rule.CAP005.no-realisation": (
+        "Capaian tertulis {stated} tidak dapat dihitung: realisasi kosong ({cell}); target "
+        "{target}.",
+        "Capaian stated as {stated} cannot be computed: the realisation is blank ({cell}); "
+        "target {target}.",
+    ),
+    "rule.CAP005.pagu-blank": (
+        "Persentase tertulis {stated} tidak dapat dihitung: pagu kosong ({cell}); realisasi "
+        "{realisasi}.",
+        "Percentage stated as {stated} cannot be computed: the pagu is blank ({cell}); "
+        "realisation {realisasi}.",
+    ),
+    "rule.CAP005.pagu-zero": (
+        "Persentase tertulis {stated} tidak dapat dihitung: pagu bernilai 0 ({cell}); realisasi "
+        "{realisasi}.",
+        "Percentage stated as {stated} cannot be computed: the pagu is 0 ({cell}); realisation "
+        "{realisasi}.",
+    ),
+    "rule.CAP005.budget-no-realisation": (
+        "Persentase tertulis {stated} tidak dapat dihitung: realisasi kosong ({cell}); pagu "
+        "{target}.",
+        "Percentage stated as {stated} cannot be computed: the realisation is blank ({cell}); "
+        "pagu {target}.",
+    ),
+    "rule.CAP006.plain": (
+        "Persentase tertulis {stated} tetapi dihitung {expected} = {formula} "
+        "(realisasi / pagu x 100).",
+        "Percentage stated as {stated} but computed {expected} = {formula} "
+        "(realisation / pagu x 100).",
+    ),
+    "rule.CAP006.inverted": (
+        "Persentase tertulis {stated} tetapi dihitung {expected} = {formula}; angka tertulis "
+        "adalah rasio terbalik {alt_formula} (pagu dibagi realisasi).",
+        "Percentage stated as {stated} but computed {expected} = {formula}; the stated figure is "
+        "the inverted ratio {alt_formula} (pagu divided by realisation).",
+    ),
+    "rule.CAP006.fraction": (
+        "Persentase tertulis {stated} adalah pecahan, bukan persen ({stated} x 100 = "
+        "{as_percent}); dihitung {expected} = {formula}.",
+        "Percentage stated as {stated} is a fraction, not a percent ({stated} x 100 = "
+        "{as_percent}); computed {expected} = {formula}.",
+    ),
+    "rule.CAP007.blank": (
+        "Persentase kosong; dapat dihitung {expected} = {formula} (realisasi / pagu x 100).",
+        "Percentage is blank; it computes to {expected} = {formula} (realisation / pagu x 100).",
+    ),
+    "rule.AVG001.stated": (
+        "Rata-rata tertulis {stated} sama dengan rata-rata capaian tertulis {stated_mean} = "
+        "{stated_formula}, tetapi rata-rata capaian terhitung adalah {expected} = {formula}.",
+        "The stated average {stated} is the mean of the stated capaian {stated_mean} = "
+        "{stated_formula}, but the mean of the computed capaian is {expected} = {formula}.",
+    ),
+    "rule.AVG001.neither": (
+        "Rata-rata tertulis {stated} tidak sama dengan rata-rata capaian terhitung {expected} = "
+        "{formula}, maupun dengan rata-rata capaian tertulis {stated_mean} = {stated_formula}.",
+        "The stated average {stated} is neither the mean of the computed capaian {expected} = "
+        "{formula} nor the mean of the stated capaian {stated_mean} = {stated_formula}.",
+    ),
+    "rule.AVG001.neither-no-stated": (
+        "Rata-rata tertulis {stated} tetapi rata-rata capaian terhitung adalah {expected} = "
+        "{formula}.",
+        "The stated average is {stated} but the mean of the computed capaian is {expected} = "
+        "{formula}.",
+    ),
+    "rule.AVG001.stated-only": (
+        "Rata-rata tertulis {stated} tetapi rata-rata capaian tertulis adalah {expected} = "
+        "{formula} (capaian sebagian indikator tidak dapat dihitung ulang).",
+        "The stated average is {stated} but the mean of the stated capaian is {expected} = "
+        "{formula} (some indicators' capaian cannot be recomputed).",
+    ),
+    "rule.AVG001.divisor": (
+        "Rata-rata tertulis {stated} = {alt_formula}: dibagi {k}, padahal ada {n} suku; "
+        "seharusnya {expected} = {formula}.",
+        "The stated average {stated} = {alt_formula}: divided by {k}, but there are {n} terms; "
+        "it should be {expected} = {formula}.",
+    ),
+    "rule.AVG001.divisor-stated": (
+        "Rata-rata tertulis {stated} = {alt_formula} (capaian tertulis): dibagi {k}, padahal "
+        "ada {n} suku; seharusnya {expected} = {formula}.",
+        "The stated average {stated} = {alt_formula} (stated capaian): divided by {k}, but "
+        "there are {n} terms; it should be {expected} = {formula}.",
+    ),
+    "rule.AVG002.truncated": (
+        "Rata-rata tertulis {stated} adalah {formula} = {exact} yang dipotong, bukan dibulatkan "
+        "({expected}).",
+        "The stated average {stated} is {formula} = {exact} truncated instead of rounded "
+        "({expected}).",
+    ),
+    "rule.KAT001.plain": (
+        "Kategori tertulis '{stated}', tetapi nilai terhitung {value} termasuk '{expected}' "
+        "menurut {scale} ({bands}).",
+        "The stated category is '{stated}', but the computed value {value} is '{expected}' on "
+        "{scale} ({bands}).",
+    ),
+    "rule.KAT001.follows-stated": (
+        "Kategori tertulis '{stated}' sesuai capaian tertulis {capaian}, tetapi nilai terhitung "
+        "{value} termasuk '{expected}' menurut {scale} ({bands}).",
+        "The stated category '{stated}' follows the stated capaian {capaian}, but the computed "
+        "value {value} is '{expected}' on {scale} ({bands}).",
+    ),
+    "rule.KAT001.other": (
+        "Kategori tertulis '{stated}', tetapi nilai terhitung {value} termasuk '{expected}' "
+        "menurut {scale} ({bands}); capaian tertulis {capaian} akan termasuk '{by_stated}'.",
+        "The stated category is '{stated}', but the computed value {value} is '{expected}' on "
+        "{scale} ({bands}); the stated capaian {capaian} would be '{by_stated}'.",
+    ),
+    "rule.KAT001.stated-only": (
+        "Kategori tertulis '{stated}', tetapi capaian tertulis {value} termasuk '{expected}' "
+        "menurut {scale} ({bands}); capaian tidak dapat dihitung ulang.",
+        "The stated category is '{stated}', but the stated capaian {value} is '{expected}' on "
+        "{scale} ({bands}); the capaian cannot be recomputed.",
+    ),
+    "rule.KAT002.blank": (
+        "Kategori kosong; nilai terhitung {value} termasuk '{expected}' menurut {scale}.",
+        "The category is blank; the computed value {value} is '{expected}' on {scale}.",
+    ),
+    "rule.KAT003.unknown": (
+        "Kategori tertulis '{stated}' bukan kategori {scale} yang berlaku di buku kerja ini "
+        "({bands}).",
+        "The stated category '{stated}' is not a category of {scale}, the scale this workbook "
+        "uses ({bands}).",
+    ),
+    # --- rekap ---
+    "cli.check.report": ("Tulis rekap untuk penelaah (.xlsx atau .csv): satu baris per buku "
+                         "kerja, semua temuan, jumlah per aturan.",
+                         "Write a rekap for reviewers (.xlsx or .csv): one row per workbook, "
+                         "every finding, counts per rule."),
+    "cli.check.timeout": ("Batas waktu per berkas dalam detik (0 = tanpa batas).",
+                          "Time limit per file in seconds (0 = no limit)."),
+    "cli.check.jobs_auto": ("Jumlah proses paralel (0 = satu per CPU).",
+                            "Number of parallel processes (0 = one per CPU)."),
+    "rekap.bad_suffix": ("berkas rekap harus berakhiran .xlsx atau .csv: {path}",
+                         "the rekap file must end in .xlsx or .csv: {path}"),
+    "rekap.title": ("Rekap pemeriksaan LKjIP", "LKjIP check summary"),
+    "rekap.sheet.files": ("Rekap", "Files"),
+    "rekap.sheet.findings": ("Temuan", "Findings"),
+    "rekap.sheet.rules": ("Aturan", "Rules"),
+    "rekap.col.file": ("Berkas", "File"),
+    "rekap.col.status": ("Status", "Status"),
+    "rekap.col.reason": ("Alasan", "Reason"),
+    "rekap.col.message": ("Pesan", "Message"),
+    "rekap.col.agency": ("Nama Instansi", "Agency"),
+    "rekap.col.government": ("Pemerintah Daerah", "Regional Government"),
+    "rekap.col.year": ("Tahun", "Year"),
+    "rekap.col.indicators": ("Jumlah Indikator", "Indicators"),
+    "rekap.col.computed": ("Capaian Terhitung", "Capaian Computed"),
+    "rekap.col.capaian": ("Rata-rata Capaian (%)", "Mean Capaian (%)"),
+    "rekap.col.category": ("Kategori", "Category"),
+    "rekap.col.pagu": ("Pagu (Rp)", "Budget (Rp)"),
+    "rekap.col.realisasi": ("Realisasi (Rp)", "Spent (Rp)"),
+    "rekap.col.serapan": ("Serapan Anggaran (%)", "Budget Absorption (%)"),
+    "rekap.col.error": ("Galat", "Errors"),
+    "rekap.col.warning": ("Peringatan", "Warnings"),
+    "rekap.col.info": ("Info", "Info"),
+    "rekap.col.sheet": ("Lembar", "Sheet"),
+    "rekap.col.cell": ("Sel", "Cell"),
+    "rekap.col.code": ("Kode", "Code"),
+    "rekap.col.name": ("Nama Aturan", "Rule Name"),
+    "rekap.col.severity": ("Tingkat", "Severity"),
+    "rekap.col.stated": ("Tertulis", "Stated"),
+    "rekap.col.expected": ("Seharusnya", "Expected"),
+    "rekap.col.difference": ("Selisih", "Difference"),
+    "rekap.col.tolerance": ("Toleransi", "Tolerance"),
+    "rekap.col.formula": ("Rumus", "Formula"),
+    "rekap.col.inputs": ("Masukan", "Inputs"),
+    "rekap.col.related": ("Sel Terkait", "Related Cells"),
+    "rekap.col.action": ("Tindakan", "Action"),
+    "rekap.col.findings": ("Jumlah Temuan", "Findings"),
+    "rekap.col.files": ("Jumlah Berkas", "Files"),
+    "rekap.col.summary": ("Uraian", "Description"),
+    "limit.timeout": ("pemeriksaan melewati batas waktu ({detail}); berkas mungkin rusak atau "
+                      "terlalu rumit",
+                      "checking took longer than the limit ({detail}); the file may be "
+                      "damaged or too complex"),
+    "limit.crashed": ("proses pemeriksa berhenti mendadak ({detail}); berkas mungkin rusak atau "
+                      "terlalu besar",
+                      "the checking process died ({detail}); the file may be damaged or too "
+                      "large"),
+    "limit.memory": ("memori habis saat membaca berkas; berkas terlalu besar atau rusak",
+                     "out of memory while reading the file; it is too large or damaged"),
+    # --- fix ---
+    "fix.help": ("Tulis buku kerja yang dibetulkan, dengan lembar Ringkasan dan Temuan.",
+                 "Write the corrected workbook, with the Ringkasan and Temuan sheets."),
+    "fix.opt.output": ("Berkas keluaran (bawaan: NAMA.diperbaiki.xlsx di samping masukan).",
+                       "Output file (default: NAME.diperbaiki.xlsx beside the input)."),
+    "fix.opt.unsafe": ("Terapkan juga perbaikan tidak aman (menimpa jumlah yang tertulis).",
+                       "Also apply unsafe fixes (overwrite stated totals)."),
+    "fix.opt.diff": ("Tampilkan perubahan sel tanpa menulis apa pun.",
+                     "Show the cell changes and write nothing."),
+    "fix.opt.in_place": ("Timpa berkas masukan (cadangan bertanggal dibuat dulu).",
+                         "Overwrite the input (a timestamped backup is kept first)."),
+    "fix.opt.force": ("Tulis walaupun ada bagian buku kerja yang akan hilang.",
+                      "Write even if parts of the workbook would be lost."),
+    "fix.written": ("Buku kerja yang dibetulkan: {path}", "Corrected workbook: {path}"),
+    "fix.counts": ("{corrected} sel dibetulkan, {filled} sel diisi, {review} sel perlu "
+                   "ditinjau; {findings} temuan.",
+                   "{corrected} cells corrected, {filled} filled, {review} to review; "
+                   "{findings} findings."),
+    "fix.unsafe_skipped_line": ("{n} perbaikan tidak aman tidak diterapkan (pakai "
+                                "--unsafe-fixes).",
+                                "{n} unsafe fixes not applied (use --unsafe-fixes)."),
+    "fix.backup": ("Cadangan: {path}", "Backup: {path}"),
+    "fix.same_file": ("berkas keluaran sama dengan berkas masukan; pakai --in-place untuk "
+                      "menimpanya (cadangan dibuat dulu): {path}",
+                      "the output is the input file; use --in-place to overwrite it (a backup "
+                      "is kept first): {path}"),
+    "fix.bad_suffix": ("berkas keluaran harus {suffix} seperti masukannya: {path}",
+                       "the output must be {suffix} like its input: {path}"),
+    "fix.write_failed": ("gagal menulis {path}: {detail}", "could not write {path}: {detail}"),
+    "fix.diff.none": ("tidak ada sel yang berubah", "no cell would change"),
+    "fix.diff.count": ("{n} sel akan berubah; tidak ada yang ditulis.",
+                       "{n} cells would change; nothing written."),
+    "fix.blank": ("kosong", "blank"),
+    "fix.comment.changed": ("Semula {old}; dihitung {new} = {formula} (aturan {code})",
+                            "Was {old}; computed {new} = {formula} (rule {code})"),
+    "fix.comment.changed_plain": ("Semula {old}; menjadi {new} (aturan {code})",
+                                  "Was {old}; now {new} (rule {code})"),
+    "fix.comment.filled": ("Semula kosong; diisi {new} = {formula} (aturan {code})",
+                           "Was blank; filled with {new} = {formula} (rule {code})"),
+    "fix.comment.filled_plain": ("Semula kosong; diisi {new} (aturan {code})",
+                                 "Was blank; filled with {new} (rule {code})"),
+    "fix.comment.unsafe_applied": ("Perbaikan tidak aman (--unsafe-fixes): periksa juga "
+                                   "angka-angka yang dijumlahkan.",
+                                   "Unsafe fix (--unsafe-fixes): check the figures added up "
+                                   "too."),
+    "fix.comment.review": ("Periksa: {message} (aturan {code})",
+                           "Check: {message} (rule {code})"),
+    "fix.comment.unsafe_hint": ("Usulan: {new} (tidak diterapkan; pakai --unsafe-fixes).",
+                                "Proposed: {new} (not applied; use --unsafe-fixes)."),
+    "fix.comment.formula": ("Sel berisi rumus dan tidak ditimpa; nilai yang dihitung: {new} "
+                            "(aturan {code})",
+                            "The cell holds a formula and was not overwritten; computed "
+                            "value: {new} (rule {code})"),
+    "fix.action.corrected": ("dibetulkan", "corrected"),
+    "fix.action.filled": ("diisi", "filled"),
+    "fix.action.review": ("perlu ditinjau", "to review"),
+    "fix.severity.error": ("galat", "error"),
+    "fix.severity.warning": ("peringatan", "warning"),
+    "fix.severity.info": ("info", "info"),
+    "fix.eff.efisien": ("efisien", "efficient"),
+    "fix.eff.cukup-efisien": ("cukup efisien", "fairly efficient"),
+    "fix.eff.tidak-efisien": ("tidak efisien", "not efficient"),
+    "fix.legend.changed": ("Dibetulkan atau diisi oleh lkjip-xl; nilai semula ada di komentar "
+                           "sel.",
+                           "Corrected or filled by lkjip-xl; the original value is in the "
+                           "cell's comment."),
+    "fix.legend.review": ("Perlu ditinjau: komentar sel dan lembar Temuan menjelaskan apa yang "
+                          "diperiksa.",
+                          "To review: the cell's comment and the Temuan sheet say what to "
+                          "check."),
+    "fix.legend.category": ("Kategori: {name}", "Category: {name}"),
+    "fix.legend.reading.efisien": ("Efisiensi: efisien", "Efficiency: efficient"),
+    "fix.legend.reading.cukup-efisien": ("Efisiensi: cukup efisien",
+                                         "Efficiency: fairly efficient"),
+    "fix.legend.reading.tidak-efisien": ("Efisiensi: tidak efisien",
+                                         "Efficiency: not efficient"),
+    "fix.sum.title": ("Ringkasan Kinerja {agency} Tahun {year}",
+                      "Performance Summary, {agency}, {year}"),
+    "fix.sum.settings": ("Skala penilaian: {scale} ({bands}). Rumus indikator negatif: "
+                         "{formula}. Desimal: {decimals}.",
+                         "Rating scale: {scale} ({bands}). Negative-indicator formula: "
+                         "{formula}. Decimals: {decimals}."),
+    "fix.sum.generated": ("Dihitung oleh lkjip-xl {version} dari lembar masukan; nilai, "
+                          "bukan rumus.",
+                          "Computed by lkjip-xl {version} from the input sheets; values, "
+                          "not formulas."),
+    "fix.sum.s_indicators": ("1. Capaian per indikator", "1. Achievement per indicator"),
+    "fix.sum.s_sasaran": ("2. Capaian per sasaran dan keseluruhan",
+                          "2. Achievement per goal and overall"),
+    "fix.sum.s_budget": ("3. Anggaran per program", "3. Budget per program"),
+    "fix.sum.s_efficiency": ("4. Efisiensi", "4. Efficiency"),
+    "fix.sum.s_findings": ("5. Temuan", "5. Findings"),
+    "fix.sum.s_legend": ("6. Keterangan warna", "6. Colour legend"),
+    "fix.sum.s_chart": ("7. Grafik capaian per indikator", "7. Chart of achievement"),
+    "fix.sum.h_code": ("Kode", "Code"),
+    "fix.sum.h_indicator": ("Indikator Kinerja", "Indicator"),
+    "fix.sum.h_sasaran": ("Sasaran", "Goal (sasaran)"),
+    "fix.sum.h_unit": ("Satuan", "Unit"),
+    "fix.sum.h_polarity": ("Polaritas", "Polarity"),
+    "fix.sum.h_target": ("Target PK", "PK target"),
+    "fix.sum.h_realisasi": ("Realisasi", "Realisation"),
+    "fix.sum.h_capaian": ("Capaian (%)", "Achievement (%)"),
+    "fix.sum.h_category": ("Kategori", "Category"),
+    "fix.sum.h_rpjmd_target": ("Target RPJMD {year}", "RPJMD target {year}"),
+    "fix.sum.h_capaian_rpjmd": ("Capaian thd RPJMD (%)", "Achievement vs RPJMD (%)"),
+    "fix.sum.h_formula": ("Rumus", "Formula"),
+    "fix.sum.h_no": ("No", "No"),
+    "fix.sum.h_codes": ("Indikator", "Indicators"),
+    "fix.sum.h_count": ("Jumlah indikator", "Indicators counted"),
+    "fix.sum.h_average": ("Rata-rata capaian (%)", "Mean achievement (%)"),
+    "fix.sum.h_program": ("Program", "Programme"),
+    "fix.sum.h_source": ("Sumber angka", "Source of the figures"),
+    "fix.sum.h_pagu": ("Pagu (Rp)", "Budget (Rp)"),
+    "fix.sum.h_realisasi_rp": ("Realisasi (Rp)", "Spent (Rp)"),
+    "fix.sum.h_serapan": ("Serapan (%)", "Absorption (%)"),
+    "fix.sum.h_capaian_kinerja": ("Capaian kinerja (%)", "Performance (%)"),
+    "fix.sum.h_difference": ("Selisih (poin)", "Difference (points)"),
+    "fix.sum.h_difference_reading": ("Menurut selisih", "By difference"),
+    "fix.sum.h_ratio": ("Rasio (IE)", "Ratio (IE)"),
+    "fix.sum.h_ratio_reading": ("Menurut rasio", "By ratio"),
+    "fix.sum.h_severity": ("Tingkat", "Severity"),
+    "fix.sum.h_findings": ("Temuan", "Findings"),
+    "fix.sum.h_action": ("Tindakan", "Action"),
+    "fix.sum.h_cells": ("Sel", "Cells"),
+    "fix.sum.h_colour": ("Warna", "Colour"),
+    "fix.sum.h_meaning": ("Arti", "Meaning"),
+    "fix.sum.h_line": ("Garis 100%", "100% line"),
+    "fix.sum.chart_title": ("Capaian per indikator (%)", "Achievement per indicator (%)"),
+    "fix.sum.polarity_assumed": ("{polarity} (tidak tertulis)", "{polarity} (not stated)"),
+    "fix.sum.reason.no-target": ("tidak dapat dihitung: target kosong",
+                                 "not computable: no target"),
+    "fix.sum.reason.zero-target": ("tidak dapat dihitung: target 0",
+                                   "not computable: target 0"),
+    "fix.sum.reason.no-realisation": ("tidak dapat dihitung: realisasi kosong",
+                                      "not computable: no realisation"),
+    "fix.sum.reason.zero-realisation": ("tidak dapat dihitung: realisasi 0 (rumus T/R)",
+                                        "not computable: realisation 0 (T/R formula)"),
+    "fix.sum.reason.none": ("tidak ada capaian yang dapat dihitung",
+                            "no computable achievement"),
+    "fix.sum.left_out": ("(tidak dihitung: {codes})", "(left out: {codes})"),
+    "fix.sum.overall": ("Keseluruhan", "Overall"),
+    "fix.sum.total": ("Jumlah", "Total"),
+    "fix.sum.no_serapan": ("serapan tidak dapat dihitung", "absorption not computable"),
+    "fix.sum.budget_left_out": ("Tidak ikut dijumlahkan (pagu atau realisasi tidak ada): "
+                                "{programs}",
+                                "Not added to the total (no budget or no spending figure): "
+                                "{programs}"),
+    "fix.sum.source_matched": ("{where} ({how})", "{where} ({how})"),
+    "fix.sum.match.code": ("cocok menurut kode", "matched by code"),
+    "fix.sum.match.name": ("cocok menurut nama", "matched by name"),
+    "fix.sum.match.containment": ("nama sebagian sama: periksa", "name partly equal: check"),
+    "fix.sum.match.similarity": ("nama mirip: periksa", "similar name: check"),
+    "fix.sum.eff_note": ("Selisih = capaian - serapan: di atas +5 efisien, -5 s.d. +5 cukup "
+                         "efisien, di bawah -5 tidak efisien. Rasio = capaian / serapan: di "
+                         "atas 1 efisien.",
+                         "Difference = achievement - absorption: above +5 efficient, -5 to +5 "
+                         "fairly efficient, below -5 not efficient. Ratio = achievement / "
+                         "absorption: above 1 efficient."),
+    "fix.sum.unsafe_skipped": ("{n} perbaikan tidak aman tidak diterapkan (pakai "
+                               "--unsafe-fixes).",
+                               "{n} unsafe fixes not applied (use --unsafe-fixes)."),
+    "fix.tem.no": ("No", "No"),
+    "fix.tem.code": ("Kode", "Code"),
+    "fix.tem.name": ("Aturan", "Rule"),
+    "fix.tem.severity": ("Tingkat", "Severity"),
+    "fix.tem.sheet": ("Lembar", "Sheet"),
+    "fix.tem.cell": ("Sel", "Cell"),
+    "fix.tem.message": ("Pesan", "Message"),
+    "fix.tem.stated": ("Tertulis", "Stated"),
+    "fix.tem.expected": ("Seharusnya", "Expected"),
+    "fix.tem.difference": ("Selisih", "Difference"),
+    "fix.tem.formula": ("Rumus", "Formula"),
+    "fix.tem.action": ("Tindakan", "Action taken"),
+    "fix.drop.refuse": ("buku kerja berisi bagian yang akan hilang jika disimpan: {parts}; "
+                        "pakai --force untuk tetap menulis",
+                        "the workbook holds parts that saving would lose: {parts}; use "
+                        "--force to write anyway"),
+    "fix.drop.note": ("catatan: tidak ikut disimpan (tidak mengubah isi): {parts}",
+                      "note: not saved again (no content lost): {parts}"),
+    "fix.drop.shape": ("bentuk/kotak teks", "shapes or text boxes"),
+    "fix.drop.image": ("gambar (Pillow tidak terpasang)", "images (Pillow not installed)"),
+    "fix.drop.graphic": ("objek gambar yang tidak dikenal", "unrecognised drawing objects"),
+    "fix.drop.diagram": ("SmartArt", "SmartArt"),
+    "fix.drop.pivot": ("tabel pivot", "pivot tables"),
+    "fix.drop.slicer": ("slicer", "slicers"),
+    "fix.drop.timeline": ("timeline", "timelines"),
+    "fix.drop.webextension": ("add-in Office (mis. kode xlwings Lite)",
+                              "Office add-ins (e.g. xlwings Lite code)"),
+    "fix.drop.richdata": ("gambar di dalam sel / nilai kaya", "pictures in cells / rich values"),
+    "fix.drop.metadata": ("metadata sel (rumus array dinamis)",
+                          "cell metadata (dynamic array formulas)"),
+    "fix.drop.threaded": ("komentar berutas (balasan)", "threaded comments (replies)"),
+    "fix.drop.embedding": ("objek tersemat (OLE)", "embedded objects (OLE)"),
+    "fix.drop.datamodel": ("model data (Power Pivot)", "data model (Power Pivot)"),
+    "fix.drop.connection": ("koneksi data / kueri", "data connections / queries"),
+    "fix.drop.powerquery": ("Power Query", "Power Query"),
+    "fix.drop.control": ("kontrol formulir / ActiveX", "form or ActiveX controls"),
+    "fix.drop.customui": ("pita (ribbon) khusus", "custom ribbon"),
+    "fix.drop.vba": ("proyek VBA dalam berkas .xlsx", "a VBA project in an .xlsx file"),
+    "fix.drop.sparkline": ("sparkline", "sparklines"),
+    "fix.drop.x14-conditional-format": ("format bersyarat Excel 2010+",
+                                        "Excel 2010+ conditional formats"),
+    "fix.drop.x14-data-validation": ("validasi data Excel 2010+",
+                                     "Excel 2010+ data validation"),
+    "fix.drop.extension": ("ekstensi lembar kerja", "worksheet extensions"),
+    "fix.drop.unknown": ("bagian yang tidak dikenal", "unrecognised parts"),
+    "fix.drop.printer": ("pengaturan printer", "printer settings"),
+    "fix.drop.chartstyle": ("gaya warna grafik", "chart colour styles"),
+    "fix.drop.thumbnail": ("gambar mini", "thumbnail"),
+    "fix.drop.sheetview": ("tampilan lembar bernama", "named sheet views"),
+    "fix.drop.ignored-errors": ("tanda 'abaikan galat' sel", "cells' 'ignore error' flags"),
+    "fix.drop.customxml": ("XML khusus (metadata dokumen)", "custom XML (document metadata)"),
     # --- end of catalogue (add new sections above this line) ---
 }
 

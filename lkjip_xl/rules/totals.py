@@ -1,3 +1,419 @@
-"""totals rules (placeholder until written)."""
+"""Totals rules: every stated Program, Jumlah and Total figure against the sum of what it covers.
 
-RULES = ()
+Lampiran II (Perjanjian Kinerja):
+- a `Program` row covers the `Kegiatan` rows below it (up to the next Program);
+- a `Jumlah` row covers the Kegiatan of its program above it;
+- a `Total` row covers every Kegiatan above it, over all programs.
+Target and Realisasi add up per Satuan (units that mean the same, such as Org/Orang/Jiwa, count
+as one: `config.unit_key` with `settings.unit_synonyms`); Anggaran and Realisasi Anggaran are
+money and add up regardless of unit.
+
+Keuangan (budget tables):
+- a `Kelompok` opens a group; its items are its `Rincian` rows plus the `Program` rows that have
+  no Rincian of their own (such a Program carries its own amounts);
+- a `Program` row with Rincian that states amounts must equal the sum of its Rincian;
+- a `Jumlah` row is the subtotal of its Kelompok's items since the Kelompok began (or since the
+  Kelompok's previous Jumlah row);
+- a `Total` row is the sum of the Kelompok subtotals above it (since the previous Total): a
+  Kelompok's stated Jumlah rows where it has them, else the sum of its items.
+Pagu and Realisasi are checked separately.
+
+What counts: a '-' counts as 0; a blank cell is left out; a figure that is not a usable number
+(text, an error, a range) makes the sum unknown, and TOT003 says so at INFO level instead of
+comparing (the hygiene rules report the cell itself).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..config import unit_key
+from ..model import BudgetRow, Cell, PkRow, Report, Settings
+from ..numbers import NumberSource
+from ..schema import RowRole
+from .base import Action, Finding, Fix, RuleContext, Severity
+from .define import rule
+
+# (model attribute, the name shown in messages: the workbook's own column header)
+_PK_COUNTS = (("target", "Target"), ("realisasi", "Realisasi"))
+_PK_MONEY = (("anggaran", "Anggaran"), ("realisasi_anggaran", "Realisasi Anggaran"))
+_BUDGET_MONEY = (("pagu", "Pagu"), ("realisasi", "Realisasi"))
+
+_MAX_CELLS_IN_MESSAGE = 8
+
+# Why a stated total could not be compared (TOT003 message variants).
+MIXED_UNITS = "mixed_units"
+NO_UNIT_TERMS = "no_unit_terms"
+UNUSABLE = "unusable"
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """One stated total and the cells it covers, ready to be judged."""
+
+    sheet: str  # "pk" (Lampiran II) or "budget" (Keuangan)
+    stated: Cell
+    quantity: str  # Target, Realisasi, Anggaran, Pagu, ...
+    role: str  # Program, Jumlah, Total
+    label: str  # the program or kelompok name, "" for a grand total
+    unit: str  # the Satuan as written, "" for money or no Satuan
+    money: bool
+    terms: tuple[tuple[Cell, float], ...] = ()
+    problem: str = ""  # "" when comparable, else MIXED_UNITS / NO_UNIT_TERMS / UNUSABLE
+    units: tuple[str, ...] = ()  # the units found among the covered cells (for messages)
+    unusable: tuple[Cell, ...] = ()
+    mixed_sum: float | None = None  # all covered figures added regardless of unit
+    covered: tuple[Cell, ...] = ()  # every non-blank figure under the total, any unit
+
+    @property
+    def expected(self) -> float:
+        total = math.fsum(v for _, v in self.terms)
+        return round(total, 2) if self.money else round(total, 9)
+
+
+def plain_number(value: float | None) -> str:
+    """A plain number for formulas and messages: 2819, 26787846626.65 (no grouping).
+
+    Rounded to 6 decimals through the shortest repr, so float noise never shows
+    (26787846626.65, not 26787846626.650002)."""
+    if value is None:
+        return "?"
+    if float(value).is_integer():
+        return str(int(value))
+    text = format(Decimal(repr(round(value, 6))), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _is_empty(cell: Cell) -> bool:
+    return cell.number.source is NumberSource.EMPTY
+
+
+def _is_dash(cell: Cell) -> bool:
+    return cell.number.source is NumberSource.DASH
+
+
+def _add(cells: Iterable[Cell]) -> tuple[tuple[tuple[Cell, float], ...], tuple[Cell, ...]]:
+    """(terms, unusable): blanks are left out, '-' counts as 0, ranges and text are unusable."""
+    terms: list[tuple[Cell, float]] = []
+    unusable: list[Cell] = []
+    for cell in cells:
+        if _is_empty(cell):
+            continue
+        if _is_dash(cell):
+            terms.append((cell, 0.0))
+        elif cell.number.value is not None:
+            terms.append((cell, cell.number.value))
+        else:
+            unusable.append(cell)
+    return tuple(terms), tuple(unusable)
+
+
+def _stated(cell: Cell) -> bool:
+    """A total that states a single number (blank, '-', text and ranges state nothing we add)."""
+    return cell.number.value is not None and cell.ref is not None
+
+
+# --- Lampiran II ------------------------------------------------------------------------------
+
+
+def _pk_name(row: PkRow | None) -> str:
+    if row is None:
+        return ""
+    return row.program_kegiatan.text or row.kode.text
+
+
+def _pk_unit(row: PkRow, cell: Cell) -> str:
+    """The Satuan of a figure: the row's Satuan, else the unit written after the number."""
+    return row.satuan.text or cell.number.unit
+
+
+def pk_comparisons(report: Report, settings: Settings) -> Iterator[Comparison]:
+    """Every stated Program/Jumlah/Total figure of Lampiran II with the Kegiatan it covers."""
+    kegiatan = [r for r in report.pk_rows if r.role is RowRole.KEGIATAN]
+    programs = {r.row: r for r in report.pk_rows if r.role is RowRole.PROGRAM}
+    for row in report.pk_rows:
+        if row.role is RowRole.PROGRAM:
+            covered = [k for k in kegiatan if k.program_row == row.row]
+            label = _pk_name(row)
+        elif row.role is RowRole.JUMLAH:
+            covered = [k for k in kegiatan if k.program_row == row.program_row and k.row < row.row]
+            label = _pk_name(programs.get(row.program_row)) if row.program_row else ""
+        elif row.role is RowRole.TOTAL:
+            covered = [k for k in kegiatan if k.row < row.row]
+            label = ""
+        else:
+            continue
+        role = row.role.value
+        for attr, quantity in _PK_COUNTS:
+            comp = _pk_count(row, covered, attr, quantity, role, label, settings)
+            if comp is not None:
+                yield comp
+        for attr, quantity in _PK_MONEY:
+            comp = _money("pk", getattr(row, attr), [getattr(k, attr) for k in covered],
+                          quantity, role, label)
+            if comp is not None:
+                yield comp
+
+
+def _pk_count(row: PkRow, covered: Sequence[PkRow], attr: str, quantity: str, role: str,
+              label: str, settings: Settings) -> Comparison | None:
+    """A Target or Realisasi total, added per Satuan."""
+    stated: Cell = getattr(row, attr)
+    if not _stated(stated):
+        return None
+    synonyms = settings.unit_synonyms
+    unit = _pk_unit(row, stated)
+    wanted = unit_key(unit, synonyms)
+    # (unit key, unit as written, cell) of every covered figure that is not blank
+    figures = [(unit_key(_pk_unit(k, c), synonyms), _pk_unit(k, c), c)
+               for k in covered if not _is_empty(c := getattr(k, attr))]
+    if not figures:
+        return None  # nothing listed under it: nothing to verify
+    base = Comparison("pk", stated, quantity, role, label, unit, money=False,
+                      covered=tuple(c for _, _, c in figures))
+    # Units seen, a '-' with no unit says nothing about units.
+    seen: dict[str, str] = {}
+    for k, u, c in figures:
+        if not (_is_dash(c) and not k):
+            seen.setdefault(k, u)
+    units = tuple(dict.fromkeys(seen[k] or "-" for k in seen))
+    all_terms, all_unusable = _add(c for _, _, c in figures)
+    mixed = math.fsum(v for _, v in all_terms) if not all_unusable else None
+    if wanted:
+        cells = [c for k, _, c in figures if k == wanted]
+        if not cells:
+            return _replace(base, problem=NO_UNIT_TERMS, units=units, mixed_sum=mixed)
+    else:
+        if len(seen) > 1:
+            return _replace(base, problem=MIXED_UNITS, units=units, mixed_sum=mixed)
+        cells = [c for _, _, c in figures]
+    terms, unusable = _add(cells)
+    if unusable:
+        return _replace(base, problem=UNUSABLE, unusable=unusable)
+    return _replace(base, terms=terms, units=units, mixed_sum=mixed)
+
+
+def _replace(comp: Comparison, **changes: object) -> Comparison:
+    return dataclasses.replace(comp, **changes)  # type: ignore[arg-type]
+
+
+def _money(sheet: str, stated: Cell, cells: Sequence[Cell], quantity: str, role: str,
+           label: str) -> Comparison | None:
+    """A money total: added regardless of unit."""
+    if not _stated(stated):
+        return None
+    if all(_is_empty(c) for c in cells):
+        return None  # nothing listed under it: nothing to verify
+    terms, unusable = _add(cells)
+    base = Comparison(sheet, stated, quantity, role, label, "", money=True)
+    if unusable:
+        return _replace(base, problem=UNUSABLE, unusable=unusable)
+    return _replace(base, terms=terms)
+
+
+# --- Keuangan ---------------------------------------------------------------------------------
+
+
+def _group_of(row: BudgetRow) -> int | None:
+    """The Kelompok a row belongs to (a Kelompok row belongs to itself)."""
+    return row.row if row.role is RowRole.KELOMPOK else row.group_row
+
+
+def budget_comparisons(report: Report) -> Iterator[Comparison]:
+    """Every stated Program/Jumlah/Total amount of Keuangan with the amounts it covers."""
+    rows = report.budget_rows
+    rincian_of: dict[int, list[BudgetRow]] = {}
+    for r in rows:
+        if r.role is RowRole.RINCIAN and r.program_row is not None:
+            rincian_of.setdefault(r.program_row, []).append(r)
+    names = {r.row: r.uraian.text for r in rows if r.role is RowRole.KELOMPOK}
+
+    def is_item(r: BudgetRow) -> bool:
+        return r.role is RowRole.RINCIAN or (r.role is RowRole.PROGRAM and r.row not in rincian_of)
+
+    last_jumlah: dict[int | None, int] = {}  # group -> row of its latest Jumlah
+    last_total = 0
+    for row in rows:
+        if row.role is RowRole.PROGRAM and row.row in rincian_of:
+            for attr, quantity in _BUDGET_MONEY:
+                comp = _money("budget", getattr(row, attr),
+                              [getattr(r, attr) for r in rincian_of[row.row]],
+                              quantity, "Program", row.uraian.text)
+                if comp is not None:
+                    yield comp
+        elif row.role is RowRole.JUMLAH:
+            start = last_jumlah.get(row.group_row, 0)
+            items = [r for r in rows if r.group_row == row.group_row and start < r.row < row.row
+                     and is_item(r)]
+            last_jumlah[row.group_row] = row.row
+            label = names.get(row.group_row, "") if row.group_row else ""
+            for attr, quantity in _BUDGET_MONEY:
+                comp = _money("budget", getattr(row, attr), [getattr(r, attr) for r in items],
+                              quantity, "Jumlah", label)
+                if comp is not None:
+                    yield comp
+        elif row.role is RowRole.TOTAL:
+            window = [r for r in rows if last_total < r.row < row.row]
+            last_total = row.row
+            for attr, quantity in _BUDGET_MONEY:
+                cells = _total_cells(window, attr, is_item)
+                comp = _money("budget", getattr(row, attr), cells, quantity, "Total",
+                              row.uraian.text)
+                if comp is not None:
+                    yield comp
+
+
+def _total_cells(window: Sequence[BudgetRow], attr: str,
+                 is_item: Callable[[BudgetRow], bool]) -> list[Cell]:
+    """What a Total adds: per Kelompok its stated Jumlah rows, else its items."""
+    groups: dict[int | None, None] = {}
+    for r in window:
+        if r.role is not RowRole.TOTAL:
+            groups.setdefault(_group_of(r), None)
+    cells: list[Cell] = []
+    for group in groups:
+        members = [r for r in window if r.group_row == group and r.role is not RowRole.KELOMPOK]
+        subtotals = [getattr(r, attr) for r in members
+                     if r.role is RowRole.JUMLAH and not _is_empty(getattr(r, attr))]
+        cells.extend(subtotals or [getattr(r, attr) for r in members if is_item(r)])
+    return cells
+
+
+# --- the rules --------------------------------------------------------------------------------
+
+
+def _mismatch(comp: Comparison, settings: Settings) -> bool:
+    stated = comp.stated.number.value
+    assert stated is not None
+    expected = comp.expected
+    slack = 1e-9 * max(1.0, abs(expected))
+    tolerance = settings.money_tolerance if comp.money else 0.0
+    return abs(stated - expected) > tolerance + slack
+
+
+def _cells_text(cells: Sequence[Cell]) -> str:
+    addresses = [c.ref.address for c in cells if c.ref is not None]
+    shown = ", ".join(addresses[:_MAX_CELLS_IN_MESSAGE])
+    return shown + (", …" if len(addresses) > _MAX_CELLS_IN_MESSAGE else "")
+
+
+def _common_params(comp: Comparison) -> dict[str, str]:
+    return {
+        "quantity": comp.quantity,
+        "role": comp.role,
+        "label": f' "{comp.label}"' if comp.label else "",
+        "unit": f" (Satuan {comp.unit})" if comp.unit else "",
+        "stated": plain_number(comp.stated.number.value),
+    }
+
+
+def _mismatch_finding(ctx: RuleContext, comp: Comparison, code: str) -> Finding:
+    assert comp.stated.ref is not None
+    stated = comp.stated.number.value
+    assert stated is not None
+    expected = comp.expected
+    difference = round(stated - expected, 2 if comp.money else 9)
+    formula = " + ".join(plain_number(v) for _, v in comp.terms) + f" = {plain_number(expected)}"
+    cells = [c for c, _ in comp.terms]
+    params = {**_common_params(comp), "expected": plain_number(expected),
+              "difference": plain_number(difference), "n": str(len(cells)), "formula": formula,
+              "cells": _cells_text(cells)}
+    key = f"rule.{code}.plain"
+    # A per-unit total that equals the sum of every unit mixed together: say so, it is the
+    # likely explanation (the seed's 2,819 adds Kecamatan, Unit, Lbg and Org).
+    if (not comp.money and comp.unit and comp.mixed_sum is not None
+            and abs(comp.mixed_sum - stated) <= 1e-9 * max(1.0, abs(stated))):
+        key = f"rule.{code}.mixed"
+        params["mixed_sum"] = plain_number(comp.mixed_sum)
+    return ctx.finding(
+        comp.stated.ref, key, params=params, stated=stated, expected=expected,
+        difference=difference,
+        tolerance=ctx.settings.money_tolerance if comp.money else 0.0,
+        formula=formula,
+        inputs=tuple((str(c.ref), v) for c, v in comp.terms if c.ref is not None),
+        related=tuple(str(c.ref) for c in cells if c.ref is not None),
+        fix=Fix(comp.stated.ref, expected, Action.CORRECT_UNSAFE),
+    )
+
+
+@rule("TOT001", "pk-total-mismatch", Severity.ERROR)
+def pk_total_mismatch(ctx: RuleContext) -> Iterator[Finding]:
+    """A Program, Jumlah or Total figure in Lampiran II differs from the sum of its Kegiatan.
+
+    Checked: Target and Realisasi per Satuan, Anggaran and Realisasi Anggaran in rupiah.
+    A `Program` row covers the Kegiatan rows below it; a `Jumlah` row the Kegiatan of its
+    program above it; a `Total` row every Kegiatan above it. Target and Realisasi are added per
+    Satuan: a Jumlah with Satuan `Org` adds the Kegiatan whose Satuan means the same (Org,
+    Orang, Jiwa, ...; configurable with `units` in the config file). A total without a Satuan is
+    compared when all its Kegiatan share one unit (else TOT003 says it cannot be compared).
+    A Satuan may also be written after the number ("55 Unit").
+
+    A '-' counts as 0, a blank is left out. Counts must match exactly, money within
+    `money_tolerance` rupiah. When a per-unit total equals the sum of all units mixed together,
+    the message says so. The fix (unsafe: the tool cannot know whether the total or a part is
+    wrong) writes the sum into the total.
+    """
+    for comp in pk_comparisons(ctx.report, ctx.settings):
+        if not comp.problem and _mismatch(comp, ctx.settings):
+            yield _mismatch_finding(ctx, comp, "TOT001")
+
+
+@rule("TOT002", "budget-total-mismatch", Severity.ERROR)
+def budget_total_mismatch(ctx: RuleContext) -> Iterator[Finding]:
+    """A Program, Jumlah or Total amount in Keuangan differs from the sum of what it covers.
+
+    Pagu and Realisasi are checked separately, within `money_tolerance` rupiah.
+    - A `Program` row that has `Rincian` rows and states an amount must equal their sum.
+    - A `Jumlah` row must equal the sum of its Kelompok's items above it (since the Kelompok
+      began, or since its previous Jumlah): its Rincian rows plus the Program rows without
+      Rincian (those carry their own amounts).
+    - A `Total` row must equal the sum of the Kelompok subtotals above it (since the previous
+      Total): a Kelompok's stated Jumlah rows, or the sum of its items when it has none.
+    A '-' counts as 0, a blank is left out. The fix (unsafe) writes the sum into the total.
+    """
+    for comp in budget_comparisons(ctx.report):
+        if not comp.problem and _mismatch(comp, ctx.settings):
+            yield _mismatch_finding(ctx, comp, "TOT002")
+
+
+@rule("TOT003", "total-not-verifiable", Severity.INFO)
+def total_not_verifiable(ctx: RuleContext) -> Iterator[Finding]:
+    """A stated total in Lampiran II or Keuangan that cannot be checked, and why.
+
+    - `mixed_units`: a Target/Realisasi total without a Satuan over Kegiatan with several
+      units (the message gives the sum of all of them regardless of unit, for information);
+    - `no_unit_terms`: a total with a Satuan that none of its Kegiatan uses;
+    - `unusable`: one of the figures it covers is not a usable number (text, an error, a
+      range); the hygiene rules report that cell.
+    """
+    comps = [*pk_comparisons(ctx.report, ctx.settings), *budget_comparisons(ctx.report)]
+    for comp in comps:
+        if not comp.problem:
+            continue
+        assert comp.stated.ref is not None
+        params = {**_common_params(comp), "units": ", ".join(comp.units),
+                  "mixed_sum": plain_number(comp.mixed_sum),
+                  "cells": _cells_text(comp.unusable)}
+        key = f"rule.TOT003.{comp.problem}"
+        if comp.problem == MIXED_UNITS:
+            stated = comp.stated.number.value
+            assert stated is not None
+            if comp.mixed_sum is None:
+                key = "rule.TOT003.mixed_units_unknown"
+            elif abs(comp.mixed_sum - stated) <= 1e-9 * max(1.0, abs(stated)):
+                key = "rule.TOT003.mixed_units_equal"
+            else:
+                params["difference"] = plain_number(round(stated - comp.mixed_sum, 9))
+        yield ctx.finding(
+            comp.stated.ref, key, params=params, stated=comp.stated.number.value,
+            inputs=tuple((str(c.ref), c.text) for c in comp.unusable if c.ref is not None),
+            related=tuple(str(c.ref) for c in (comp.unusable or comp.covered)
+                          if c.ref is not None),
+        )
+
+
+RULES = (pk_total_mismatch, budget_total_mismatch, total_not_verifiable)
