@@ -342,6 +342,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "agar Excel dapat menghitungnya",
         "number '{raw}' is stored as text; read as {value} ({how_en}). Store it as a number so "
         "that Excel can compute with it"),
+    "rule.INP001.count": (
+        "angka '{raw}' disimpan sebagai teks; dibaca {value} ({how_id}): satuan '{satuan}' "
+        "dihitung dalam bilangan bulat. Simpan sebagai angka agar Excel dapat menghitungnya",
+        "number '{raw}' is stored as text; read as {value} ({how_en}): the unit '{satuan}' is "
+        "counted in whole numbers. Store it as a number so that Excel can compute with it"),
+    "rule.INP001.money": (
+        "angka '{raw}' disimpan sebagai teks; dibaca {value} ({how_id}): rupiah tidak memakai "
+        "tiga desimal. Simpan sebagai angka agar Excel dapat menghitungnya",
+        "number '{raw}' is stored as text; read as {value} ({how_en}): rupiah never have three "
+        "decimals. Store it as a number so that Excel can compute with it"),
     "rule.INP001.review": (
         "angka '{raw}' disimpan sebagai teks; dibaca {value} ({how_id}). Periksa bacaan ini, "
         "lalu ketik ulang sebagai angka",
@@ -574,6 +584,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Positif atau Negatif",
         "Polaritas of indicator {code} is blank; it is treated as Positif (higher is better). "
         "Enter Positif or Negatif"),
+    "rule.INP022.blank": (
+        "baris Indikator tanpa Kode Indikator ('{name}'); namanya tidak cocok dengan indikator "
+        "yang dikenal, jadi baris ini hanya diperiksa sendiri. Isi kodenya bila baris ini "
+        "mengukur satu indikator",
+        "Indikator row without Kode Indikator ('{name}'); its name matches no known indicator, "
+        "so the row is only checked on its own. Enter the code if it measures one indicator"),
     # --- rules: capaian, averages and categories (CAP, AVG, KAT) --------------------------
     "rule.CAP001.plain": ("Capaian tertulis {stated} tetapi dihitung {expected} = {formula}.",
                           "Capaian stated as {stated} but computed {expected} = {formula}."),

@@ -93,7 +93,7 @@ _RANGE_WORDS = re.compile(r"\s*(?:s\.?/d\.?|sampai(?:\s+dengan)?|hingga|to)\s*",
 # One number: digits with '.', ',' and (between digits) single spaces as separators.
 _NUM = r"\d+(?:\s?[.,]\s?\d+)*"
 _FULL = re.compile(
-    rf"^(?P<sign>[-+]?)\s*(?P<num>{_NUM})\s*(?P<trail>[.,]*)\s*(?P<pct>%?)\s*"
+    rf"^(?P<sign>[-+\u2212]?)\s*(?P<num>{_NUM})\s*(?P<trail>[.,]*)\s*(?P<pct>%?)\s*"
     rf"(?P<dash>[{_DASHES}]?)\s*(?P<unit>[^\d]*?)\s*$"
 )
 _RANGE = re.compile(
@@ -101,6 +101,7 @@ _RANGE = re.compile(
     rf"(?P<unit>[^\d]*?)\s*$"
 )
 _ANY_DIGITS = re.compile(r"\d+")
+_END_PUNCT = re.compile(r"[.,;:\s]+")
 _ERROR_VALUES = {"#div/0!", "#n/a", "#value!", "#ref!", "#name?", "#num!", "#null!",
                  "#getting_data", "#spill!", "#calc!"}
 
@@ -155,11 +156,12 @@ def parse_text(text: str, *, percent_column: bool = False) -> Number:
     m = _FULL.match(s)
     if not m:
         return Number(None, NumberSource.INVALID, notes=(NOTE_NOT_A_NUMBER,))
-    value, decimals, how, num_notes = _read_digits(m.group("num"), percent_column)
+    money = NOTE_CURRENCY in notes
+    value, decimals, how, num_notes = _read_digits(m.group("num"), percent_column, money)
     if value is None:
         return Number(None, NumberSource.INVALID, notes=tuple(num_notes) or (NOTE_BAD_GROUPING,))
     notes.extend(num_notes)
-    if m.group("sign") == "-":
+    if m.group("sign") in ("-", "\u2212"):
         value = -value
     if m.group("pct"):
         notes.append(NOTE_PERCENT_SIGN)
@@ -170,6 +172,8 @@ def parse_text(text: str, *, percent_column: bool = False) -> Number:
         if unit in _DASHES:
             notes.append(NOTE_TRAILING_DASH)
             unit = ""
+        elif _END_PUNCT.fullmatch(unit):
+            unit = ""  # "87,35 %." : the end of a sentence, not a unit
         else:
             notes.append(NOTE_UNIT)
     return Number(value, how, unit=unit, decimals=decimals, notes=tuple(notes))
@@ -181,8 +185,9 @@ def _strip_grouping(s: str) -> str:
 
 
 def _parse_range(m: re.Match[str], notes: list[str], percent_column: bool) -> Number:
-    a, _, how_a, notes_a = _read_digits(m.group("a"), percent_column)
-    b, _, how_b, notes_b = _read_digits(m.group("b"), percent_column)
+    money = NOTE_CURRENCY in notes
+    a, _, how_a, notes_a = _read_digits(m.group("a"), percent_column, money)
+    b, _, how_b, notes_b = _read_digits(m.group("b"), percent_column, money)
     if a is None or b is None:
         return Number(None, NumberSource.INVALID, notes=(NOTE_BAD_GROUPING,))
     lo, hi = min(a, b), max(a, b)
@@ -194,9 +199,12 @@ def _parse_range(m: re.Match[str], notes: list[str], percent_column: bool) -> Nu
                   notes=tuple(dict.fromkeys(all_notes)))
 
 
-def _read_digits(num: str, percent_column: bool
+def _read_digits(num: str, percent_column: bool, money: bool = False
                  ) -> tuple[float | None, int | None, NumberSource, list[str]]:
     """Decide what the separators in a digit string mean.
+
+    `money` (the text had an Rp prefix): rupiah never have three decimals, so "Rp 1.500" is
+    1500 with no ambiguity.
 
     Returns (value, decimals written, source, notes). value is None when the grouping makes
     no sense.
@@ -221,8 +229,12 @@ def _read_digits(num: str, percent_column: bool
         return _number(head, tail), len(tail), how, notes
 
     if len(seps) == 1:
-        if len(tail) != 3 or head[0] == "0":
+        # A first group starting with 0 cannot be a thousands group: "0,125", "00.125".
+        if len(tail) != 3 or head[0].startswith("0"):
             return _number(head, tail), len(tail), how, notes  # "93,05", "95.56", "0,125"
+        if money:
+            notes.append(NOTE_THOUSANDS_DOT if last == "." else NOTE_THOUSANDS_COMMA)
+            return float("".join(groups)), 0, how, notes
         if percent_column:
             notes.append(NOTE_DECIMAL_DOT_3 if last == "." else NOTE_DECIMAL_COMMA_3)
             return _number(head, tail), 3, NumberSource.AMBIGUOUS, notes

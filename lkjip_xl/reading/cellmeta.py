@@ -21,6 +21,9 @@ NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 NS_PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 PERCENT_BUILTIN_FORMATS = {9, 10}
 _QUOTED = re.compile(r'"[^"]*"|\\.')
+# A formula element, <f>, <f t="shared" .../> or <x:f>; not <formula1> of a data validation
+# (every template sheet has those), which would send each sheet to the slow full parse.
+_FORMULA_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
 
 
 @dataclass(slots=True)
@@ -54,7 +57,7 @@ def scan_cell_meta(path: Path, sheet_names: tuple[str, ...], limits: Limits) -> 
             data = zf.read(part)
             wanted = (
                 b't="e"' in data
-                or b"<f" in data
+                or _FORMULA_TAG.search(data) is not None
                 or any(needle in data for needle in style_needles)
             )
             if wanted:

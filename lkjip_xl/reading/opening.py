@@ -16,6 +16,7 @@ from .cellmeta import CellMeta, scan_cell_meta
 from .limits import Limits
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = b"PK\x03\x04"
 ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 
 
@@ -55,6 +56,10 @@ def check_container(path: Path, limits: Limits) -> None:
                 raise WorkbookError(path, "open.password")
             raise WorkbookError(path, "open.legacy_xls")
     if not zipfile.is_zipfile(path):
+        # A zip whose end was cut off (an interrupted download or copy) still starts with a
+        # local file header: it is a damaged workbook, not some other kind of file.
+        if head.startswith(ZIP_MAGIC):
+            raise WorkbookError(path, "open.corrupt", "truncated zip")
         raise WorkbookError(path, "open.not_zip")
     try:
         with zipfile.ZipFile(path) as zf:

@@ -5,6 +5,7 @@ WorkbookError.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -54,6 +55,7 @@ from .opening import RawSheet, RawWorkbook, open_workbook
 from .tables import TableLayout, find_table, header_names
 
 NUMERIC_KINDS = ("number", "percent", "money")
+_ROW_DIGITS = re.compile(r"\d+$")
 _TEXT_SOURCES_TO_REPORT = {
     NumberSource.TEXT: ProblemKind.NUMBER_AS_TEXT,
     NumberSource.AMBIGUOUS: ProblemKind.AMBIGUOUS_NUMBER,
@@ -288,11 +290,14 @@ def _layout(ctx: _Context, standard: str, spec: TableSpec, *, with_years: bool =
     if layout is None:
         ctx.problem(ProblemKind.MISSING_HEADER, sheet.name, "", header_names(spec))
         return None
-    for name in layout.duplicates:
-        ctx.problem(ProblemKind.DUPLICATE_COLUMN, sheet.name, f"{layout.header_row}", name)
+    # Problems point at real cells: the duplicate header itself, or the header row's first cell
+    # for a column that is not there.
+    for name, col in layout.duplicates:
+        ctx.problem(ProblemKind.DUPLICATE_COLUMN, sheet.name,
+                    f"{column_letter(col)}{layout.header_row}", name)
     if layout.missing:
         for name in layout.missing:
-            ctx.problem(ProblemKind.MISSING_COLUMN, sheet.name, f"{layout.header_row}", name)
+            ctx.problem(ProblemKind.MISSING_COLUMN, sheet.name, f"A{layout.header_row}", name)
         return None
     ctx.header_rows[standard] = layout.header_row
     return sheet, layout
@@ -304,15 +309,27 @@ def _rows(ctx: _Context, sheet: RawSheet, layout: TableLayout, spec: TableSpec
     kinds = {c.key: c.kind for c in spec.columns}
     result = []
     cols = sorted(layout.columns.items(), key=lambda kv: kv[1])
-    for r in range(layout.first_data_row, len(sheet.rows) + 1):
+    every_col = [c for _, c in cols] + list(layout.years.values())
+    for r in range(layout.first_data_row, _last_row(ctx, sheet) + 1):
         blank = all(_value_at(sheet, r, c) is None for _, c in cols) and not any(
             _value_at(sheet, r, c) is not None for c in layout.years.values()
         )
-        if blank and not _has_meta(ctx, sheet, r, [c for _, c in cols]):
+        if blank and not _has_meta(ctx, sheet, r, every_col):
             continue
         cells = {key: ctx.cell(sheet, r, c, kinds[key]) for key, c in cols}
         result.append((r, cells))
     return result
+
+
+def _last_row(ctx: _Context, sheet: RawSheet) -> int:
+    """The last row to visit. calamine leaves formulas without a cached value out of its grid,
+    so rows holding only such cells at the bottom of a sheet are found from the XML scan."""
+    if sheet.truncated:
+        return len(sheet.rows)
+    meta = ctx.raw.meta
+    addresses = [*meta.errors.get(sheet.name, {}), *meta.formulas.get(sheet.name, {})]
+    rows = [int(m.group()) for a in addresses if (m := _ROW_DIGITS.search(a))]
+    return max([len(sheet.rows), *rows])
 
 
 def _has_meta(ctx: _Context, sheet: RawSheet, row: int, cols: list[int]) -> bool:

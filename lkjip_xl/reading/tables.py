@@ -20,7 +20,7 @@ class TableLayout:
     header_row: int
     columns: dict[str, int] = field(default_factory=dict)  # key -> column
     years: dict[int, int] = field(default_factory=dict)  # year -> column (Tabel VI.1)
-    duplicates: list[str] = field(default_factory=list)  # headers seen twice
+    duplicates: list[tuple[str, int]] = field(default_factory=list)  # (header, column) seen twice
     missing: list[str] = field(default_factory=list)  # required headers not found
     first_data_row: int = 0
 
@@ -68,7 +68,7 @@ def find_table(rows: list[list[object]], spec: TableSpec, *, with_years: bool = 
             if col is None:
                 continue
             if col.key in layout.columns:
-                layout.duplicates.append(str(value).strip())
+                layout.duplicates.append((str(value).strip(), c))
                 continue
             layout.columns[col.key] = c
         score = len(layout.columns)

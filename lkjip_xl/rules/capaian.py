@@ -1,3 +1,728 @@
-"""capaian rules (placeholder until written)."""
+"""Capaian rules (CAP): recompute every stated capaian and every budget percentage.
 
-RULES = ()
+Where a derived figure is stated:
+- Lampiran II: every `Kegiatan` row (its own Target and Realisasi, with the polarity of the
+  indicator it serves), and any other row (Indikator, Program, Jumlah, Total) that states a
+  Capaian next to its own Target and Realisasi;
+- Pengukuran Kinerja: every `Indikator` row that states a Target or a Realisasi of its own. The
+  expected value uses the indicator's AGREED target (the Lampiran II Indikator row's target)
+  when the row's own target looks like a typing slip of it (694 for 594) in the same unit,
+  and the row's own realisasi (or the indicator's realisasi when the row states none). A row
+  that states only a capaian is left to the cross-table "capaian disagreement" rule;
+- Keuangan: every row that states a Persentase (Rincian, Program, Jumlah, Total alike: the
+  percentage of a total row is recomputed from the totals it states).
+
+Every stated value is compared with the value computed by `formulas.capaian` (or
+`formulas.percentage`) and sorted into exactly one outcome: equal (nothing to say), truncated
+instead of rounded (CAP002, once per workbook), rounded to fewer decimals (CAP003), within the
+tolerance, or a mismatch (CAP001 / CAP006), whose message says what most likely happened.
+
+The analysis is shared by the rules through `checks(report, settings)`; `truncated_cells(ctx)`
+gives the fixer the cells CAP002 is about, with their correct values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+from typing import Protocol
+
+from ..analysis import (
+    IndicatorFigures,
+    code_key,
+    indicator_figures,
+    measurement_rows,
+    polarity_of,
+)
+from ..config import unit_key
+from ..formulas import (
+    Computation,
+    NotComputable,
+    capaian,
+    digits_typo,
+    fmt,
+    percentage,
+    round_half_up,
+    truncate,
+)
+from ..model import Cell, CellRef, MeasurementRow, PkRow, Report, Settings
+from ..numbers import Number
+from ..schema import NegativeFormula, Polarity, RowRole
+from .base import Action, Finding, Fix, RuleContext, Severity, Value
+from .define import rule
+
+_MAX_DECIMALS = 10  # a float's written decimals are inferred up to this many
+
+
+# --- comparing a stated value with a computed one ----------------------------------------------
+
+def _eq(a: float, b: float) -> bool:
+    """Equal up to float noise (1e-9 relative)."""
+    return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
+
+
+def stated_decimals(number: Number) -> int:
+    """How many decimals a stated value was written with: as typed for text, else the fewest
+    decimals that reproduce the float (149.0 -> 0, 93.05 -> 2)."""
+    if number.decimals is not None:
+        return number.decimals
+    assert number.value is not None
+    exponent = Decimal(repr(number.value)).normalize().as_tuple().exponent
+    assert isinstance(exponent, int)
+    return min(max(0, -exponent), _MAX_DECIMALS)
+
+
+def fmt_stated(number: Number) -> str:
+    """A stated value as written, decimals included: '98.70' for '98,70'."""
+    if number.value is None:
+        return "-"
+    return fmt(number.value, stated_decimals(number))
+
+
+def agrees(stated: float, decimals_stated: int, exact: float, settings: Settings) -> bool:
+    """Whether `stated` is an acceptable writing of `exact`: rounded or truncated to the
+    decimals it was written with, or within the tolerance of the workbook's rounding."""
+    return (_eq(stated, round_half_up(exact, decimals_stated))
+            or _eq(stated, truncate(exact, decimals_stated))
+            or abs(stated - round_half_up(exact, settings.decimals))
+            <= settings.tolerance + 1e-9)
+
+
+class Outcome(StrEnum):
+    OK = "ok"
+    TRUNCATED = "truncated"  # CAP002
+    ROUNDED = "rounded"  # CAP003: fewer decimals than the workbook's
+    MISMATCH = "mismatch"  # CAP001 / CAP006
+
+
+def classify(stated: Number, exact: float, settings: Settings) -> Outcome:
+    """Sort a stated value against the exact computed one."""
+    assert stated.value is not None
+    s, ds, dec = stated.value, stated_decimals(stated), settings.decimals
+    if _eq(s, round_half_up(exact, ds)):
+        if ds < dec and not _eq(round_half_up(exact, ds), round_half_up(exact, dec)):
+            return Outcome.ROUNDED
+        return Outcome.OK
+    if _eq(s, truncate(exact, ds)):
+        return Outcome.TRUNCATED
+    if abs(s - round_half_up(exact, dec)) <= settings.tolerance + 1e-9:
+        return Outcome.OK
+    return Outcome.MISMATCH
+
+
+# --- what is checked ------------------------------------------------------------------------
+
+class Kind(StrEnum):
+    CAPAIAN = "capaian"
+    PERCENTAGE = "percentage"
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """Another way the stated value may have been obtained (an explanation of a mismatch)."""
+
+    variant: str  # message variant: inverted, fraction, polarity, denominator, ...
+    exact: float
+    formula: str
+    params: tuple[tuple[str, str], ...] = ()
+    related: tuple[str, ...] = ()
+    factor: float = 1.0  # 100 for "a fraction written for a percent"
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    """One derived cell and how its value is computed."""
+
+    kind: Kind
+    cell: Cell  # the Capaian / Persentase cell (stated, or blank)
+    computation: Computation
+    inputs: tuple[tuple[str, Value], ...]
+    related: tuple[str, ...] = ()
+    candidates: tuple[Candidate, ...] = ()
+    fillable: bool = False  # a blank here may be filled (CAP004 / CAP007)
+    target_cell: Cell | None = None  # the denominator used (pagu for a percentage)
+    realisasi_cell: Cell | None = None
+    plain_variant: str = "plain"  # "agreed-target" when the row's own target was replaced
+    plain_params: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def stated(self) -> Number:
+        return self.cell.number
+
+    @property
+    def has_value(self) -> bool:
+        return self.cell.number.value is not None
+
+    def outcome(self, settings: Settings) -> Outcome | None:
+        if not self.has_value or self.computation.exact is None:
+            return None
+        return classify(self.stated, self.computation.exact, settings)
+
+
+def _ref(cell: Cell | None) -> str:
+    return str(cell.ref) if cell is not None and cell.ref is not None else ""
+
+
+def _input(cell: Cell) -> tuple[str, Value]:
+    n = cell.number
+    return (_ref(cell), n.value if n.value is not None else cell.text or None)
+
+
+def _bad(cell: Cell) -> bool:
+    """Written but not usable as a number: left to the hygiene rules."""
+    return not cell.number.is_blank and not cell.number.is_usable
+
+
+def _fmt_number(n: Number) -> str:
+    if n.is_range:
+        return f"{fmt(n.low)}-{fmt(n.high)}"
+    return fmt(n.value) if n.value is not None else "-"
+
+
+def _same_number(a: Number, b: Number) -> bool:
+    if a.is_range or b.is_range:
+        return (a.low, a.high) == (b.low, b.high)
+    return a.value is not None and b.value is not None and _eq(a.value, b.value)
+
+
+def _flip(polarity: Polarity) -> Polarity:
+    return Polarity.NEGATIVE if polarity is Polarity.POSITIVE else Polarity.POSITIVE
+
+
+def _other_formula(formula: NegativeFormula) -> NegativeFormula:
+    if formula is NegativeFormula.REFLECTED:
+        return NegativeFormula.INVERSE
+    return NegativeFormula.REFLECTED
+
+
+def _explanations(target: Number, realisasi: Number, polarity: Polarity, settings: Settings,
+                  exact: float | None) -> list[Candidate]:
+    """Wrong-but-common computations: the inverted ratio, the other polarity's formula, the
+    other negative formula, and a fraction written where a percent belongs."""
+    out: list[Candidate] = []
+    if not target.is_range and target.value is not None and realisasi.value is not None:
+        neg = settings.negative_formula
+        if polarity is Polarity.POSITIVE:
+            # T / R written for R / T. (For a negative indicator under T / R, the inverted
+            # ratio is the positive formula: the "polarity" explanation below.)
+            inv = capaian(realisasi, target, Polarity.POSITIVE)
+            if inv.ok:
+                assert inv.exact is not None
+                out.append(Candidate("inverted", inv.exact, inv.formula))
+        flipped = capaian(target, realisasi, _flip(polarity), neg)
+        if flipped.ok:
+            assert flipped.exact is not None
+            out.append(Candidate("polarity", flipped.exact, flipped.formula,
+                                 params=(("used_polarity", _flip(polarity).value),
+                                         ("polarity", polarity.value))))
+        if polarity is Polarity.NEGATIVE:
+            other = capaian(target, realisasi, polarity, _other_formula(neg))
+            if other.ok:
+                assert other.exact is not None
+                out.append(Candidate("other-formula", other.exact, other.formula,
+                                     params=(("negative_formula", neg.value),)))
+    if exact is not None:
+        out.append(Candidate("fraction", exact / 100, f"{fmt(exact)} / 100", factor=100.0))
+    return out
+
+
+# --- Lampiran II ------------------------------------------------------------------------------
+
+def _pk_checks(report: Report, settings: Settings) -> Iterator[Check]:
+    for row in report.pk_rows:
+        if row.role is None or row.capaian.ref is None:
+            continue
+        if row.role is not RowRole.KEGIATAN and row.capaian.number.is_blank:
+            continue  # only Kegiatan rows get a capaian filled in
+        if _bad(row.target) or _bad(row.realisasi) or _bad(row.capaian):
+            continue
+        yield _pk_check(report, settings, row)
+
+
+def _pk_check(report: Report, settings: Settings, row: PkRow) -> Check:
+    code = row.kode_indikator.text
+    polarity = polarity_of(report, code)[0] if code else Polarity.POSITIVE
+    comp = capaian(row.target.number, row.realisasi.number, polarity,
+                   settings.negative_formula, settings.decimals)
+    return Check(
+        kind=Kind.CAPAIAN,
+        cell=row.capaian,
+        computation=comp,
+        inputs=(_input(row.target), _input(row.realisasi)),
+        candidates=tuple(_explanations(row.target.number, row.realisasi.number, polarity,
+                                       settings, comp.exact)),
+        fillable=row.role is RowRole.KEGIATAN and row.target.number.is_usable
+        and row.realisasi.number.is_usable,
+        target_cell=row.target,
+        realisasi_cell=row.realisasi,
+    )
+
+
+# --- Pengukuran Kinerja -----------------------------------------------------------------------
+
+def _agreed_target(report: Report, settings: Settings, row: MeasurementRow,
+                   fig: IndicatorFigures | None) -> Cell | None:
+    """The PK (agreed) target that replaces the row's own target, or None to keep the row's.
+
+    Only the signed PK target counts (not the RPJMD fallback), only when the row's own target
+    looks like a typing slip of it (one digit different, two adjacent digits swapped: 694 for
+    594), and only in the same unit. Any other difference (72 against a PK target of "45%",
+    1.025 against 40) means the two tables measure different things: that is a target
+    disagreement for the consistency rules, and re-basing would invent capaian like 2492.50.
+    """
+    if fig is None or fig.pk is None or fig.target is not fig.pk.target:
+        return None
+    agreed = fig.pk.target
+    own = row.target.number
+    if agreed.number.value is None or own.value is None or own.is_range:
+        return None
+    if digits_typo(own.value, agreed.number.value) is None:
+        return None
+    a, b = row.satuan.text, fig.pk.satuan.text
+    if a and b and unit_key(a, settings.unit_synonyms) != unit_key(b, settings.unit_synonyms):
+        return None
+    return agreed
+
+
+def coherent_computation(report: Report, fig: IndicatorFigures) -> Computation | None:
+    """The indicator's computed capaian when it compares like with like, else None.
+
+    `analysis.indicator_figures` takes the agreed target and, when the PK states no
+    realisation, a realisation stated in Pengukuran Kinerja, preferring one stated against the
+    same target but falling back to any. Only the first two cases measure the same thing: the
+    seed's 67 (of 72) against the PK's "45%" would give 148.89. Averages and categories use
+    the computed capaian only when it is coherent and fall back on the stated figures.
+    """
+    comp = fig.computation
+    if not comp.ok or fig.target is None or fig.realisasi is None:
+        return None
+    if fig.pk is not None and fig.realisasi is fig.pk.realisasi:
+        return comp
+    for m in measurement_rows(report, fig.code):
+        if m.realisasi is fig.realisasi:
+            same = m.target.number.is_blank or _same_number(m.target.number, fig.target.number)
+            return comp if same else None
+    return comp
+
+
+def _figures_for(row: MeasurementRow, figures: dict[str, IndicatorFigures]
+                 ) -> IndicatorFigures | None:
+    return figures.get(code_key(row.codes[0])) if row.codes else None
+
+
+def _measurement_inputs(report: Report, settings: Settings, row: MeasurementRow,
+                        fig: IndicatorFigures | None) -> tuple[Cell | None, Cell | None,
+                                                              Cell | None]:
+    """(target used, realisasi used, agreed target when it replaced the row's own)."""
+    agreed = _agreed_target(report, settings, row, fig)
+    if agreed is not None:
+        target: Cell | None = agreed
+    elif row.target.number.is_usable:
+        target = row.target
+    else:
+        target = fig.target if fig is not None else None
+    if row.realisasi.number.is_usable:
+        realisasi: Cell | None = row.realisasi
+    else:
+        realisasi = fig.realisasi if fig is not None else None
+    return target, realisasi, agreed
+
+
+def measurement_computation(report: Report, settings: Settings, row: MeasurementRow,
+                            figures: dict[str, IndicatorFigures]
+                            ) -> tuple[Computation | None, tuple[tuple[str, Value], ...]]:
+    """The capaian a Pengukuran Indikator row should state, and the cells it comes from: from
+    the row's own figures (re-based on the agreed target) when it states any, else the
+    indicator's computed capaian. (None, ()) when the row's figures are unreadable."""
+    fig = _figures_for(row, figures)
+    if row.target.number.is_blank and row.realisasi.number.is_blank:
+        if fig is None:
+            return None, ()
+        target, realisasi = fig.target, fig.realisasi
+        comp: Computation | None = coherent_computation(report, fig)
+    elif _bad(row.target) or _bad(row.realisasi):
+        return None, ()
+    else:
+        target, realisasi, _ = _measurement_inputs(report, settings, row, fig)
+        polarity = fig.polarity if fig is not None else Polarity.POSITIVE
+        if target is None or realisasi is None:
+            comp = Computation(None, None, "", NotComputable.NO_TARGET if target is None
+                               else NotComputable.NO_REALISATION)
+        else:
+            comp = capaian(target.number, realisasi.number, polarity,
+                           settings.negative_formula, settings.decimals)
+    return comp, tuple(_input(c) for c in (target, realisasi) if c is not None)
+
+
+def _measurement_checks(report: Report, settings: Settings,
+                        figures: dict[str, IndicatorFigures]) -> Iterator[Check]:
+    for row in report.measurements:
+        if row.role is not RowRole.INDIKATOR or row.capaian.ref is None:
+            continue
+        if row.target.number.is_blank and row.realisasi.number.is_blank:
+            continue  # states only a capaian: the cross-table rule compares those
+        if _bad(row.target) or _bad(row.realisasi) or _bad(row.capaian):
+            continue
+        yield _measurement_check(report, settings, row, _figures_for(row, figures))
+
+
+def _measurement_check(report: Report, settings: Settings, row: MeasurementRow,
+                       fig: IndicatorFigures | None) -> Check:
+    target, realisasi, agreed = _measurement_inputs(report, settings, row, fig)
+    polarity = fig.polarity if fig is not None else Polarity.POSITIVE
+    code = fig.code if fig is not None else (row.codes[0] if row.codes else "")
+    if target is None or realisasi is None:
+        comp = Computation(None, None, "", NotComputable.NO_TARGET if target is None
+                           else NotComputable.NO_REALISATION)
+    else:
+        comp = capaian(target.number, realisasi.number, polarity, settings.negative_formula,
+                       settings.decimals)
+    inputs = tuple(_input(c) for c in (target, realisasi) if c is not None)
+    # Explanations, most specific first: the row's own (mistyped) target, the usual slips,
+    # and last a realisation stated elsewhere (the weakest: a coincidence is easy).
+    candidates: list[Candidate] = []
+    related: list[str] = []
+    plain_variant, plain_params = "plain", ()
+    if agreed is not None and realisasi is not None:
+        related.append(_ref(agreed))
+        own = row.target.number
+        alt = capaian(own, realisasi.number, polarity, settings.negative_formula)
+        params = _figure_params(code, own, agreed.number, agreed)
+        if alt.ok:
+            assert alt.exact is not None
+            candidates.append(Candidate(_with_typo("denominator", own, agreed.number),
+                                        alt.exact, alt.formula, params, (_ref(agreed),)))
+        plain_variant, plain_params = "agreed-target", params
+    if target is not None and realisasi is not None:
+        candidates.extend(_explanations(target.number, realisasi.number, polarity, settings,
+                                        comp.exact))
+    other_r = fig.realisasi if fig is not None else None
+    if (target is not None and other_r is not None and realisasi is row.realisasi
+            and other_r is not row.realisasi and other_r.number.value is not None
+            and not _same_number(other_r.number, row.realisasi.number)):
+        alt = capaian(target.number, other_r.number, polarity, settings.negative_formula)
+        if alt.ok:
+            assert alt.exact is not None
+            candidates.append(Candidate(
+                _with_typo("numerator", row.realisasi.number, other_r.number), alt.exact,
+                alt.formula, _figure_params(code, row.realisasi.number, other_r.number, other_r),
+                (_ref(other_r),)))
+    return Check(
+        kind=Kind.CAPAIAN,
+        cell=row.capaian,
+        computation=comp,
+        inputs=inputs,
+        related=tuple(dict.fromkeys(related)),
+        candidates=tuple(candidates),
+        fillable=row.target.number.is_usable and row.realisasi.number.is_usable,
+        target_cell=target if target is not None else row.target,
+        realisasi_cell=realisasi if realisasi is not None else row.realisasi,
+        plain_variant=plain_variant,
+        plain_params=plain_params,
+    )
+
+
+def _figure_params(code: str, own: Number, other: Number, other_cell: Cell
+                   ) -> tuple[tuple[str, str], ...]:
+    return (("code", code), ("own", _fmt_number(own)), ("other", _fmt_number(other)),
+            ("other_cell", _ref(other_cell)))
+
+
+def _with_typo(variant: str, a: Number, b: Number) -> str:
+    """'denominator' -> 'denominator.one-digit' when the two figures look like a typo."""
+    if a.value is None or b.value is None:
+        return variant
+    typo = digits_typo(a.value, b.value)
+    return f"{variant}.{typo}" if typo else variant
+
+
+# --- Keuangan ---------------------------------------------------------------------------------
+
+def _budget_checks(report: Report, settings: Settings) -> Iterator[Check]:
+    for row in report.budget_rows:
+        cell = row.persentase
+        if row.role is None or cell.ref is None:
+            continue
+        if _bad(row.pagu) or _bad(row.realisasi) or _bad(cell):
+            continue
+        pagu, real = row.pagu.number, row.realisasi.number
+        if cell.number.is_blank and (pagu.value is None or real.value is None):
+            continue  # nothing stated, nothing to compute from
+        comp = percentage(real.value, pagu.value, settings.decimals)
+        candidates: list[Candidate] = []
+        if pagu.value is not None and real.value:
+            inv = percentage(pagu.value, real.value)
+            assert inv.exact is not None
+            candidates.append(Candidate("inverted", inv.exact, inv.formula))
+        if comp.exact is not None:
+            candidates.append(Candidate("fraction", comp.exact / 100,
+                                        f"{fmt(comp.exact)} / 100", factor=100.0))
+        yield Check(
+            kind=Kind.PERCENTAGE,
+            cell=cell,
+            computation=comp,
+            inputs=(_input(row.pagu), _input(row.realisasi)),
+            candidates=tuple(candidates),
+            fillable=pagu.value is not None and real.value is not None,
+            target_cell=row.pagu,
+            realisasi_cell=row.realisasi,
+        )
+
+
+def checks(report: Report, settings: Settings) -> list[Check]:
+    """Every derived cell of the workbook (Lampiran II, Pengukuran Kinerja, Keuangan), in sheet
+    and row order."""
+    figures = indicator_figures(report, settings)
+    return [*_pk_checks(report, settings), *_measurement_checks(report, settings, figures),
+            *_budget_checks(report, settings)]
+
+
+def explain(check: Check, settings: Settings) -> Candidate | None:
+    """The first explanation the stated value agrees with, or None (a plain mismatch)."""
+    assert check.stated.value is not None
+    s, ds = check.stated.value, stated_decimals(check.stated)
+    for cand in check.candidates:
+        scaled_ds = ds - 2 if cand.factor == 100.0 else ds
+        if scaled_ds < 0:
+            continue
+        if agrees(s * cand.factor, scaled_ds, cand.exact * cand.factor, settings):
+            return cand
+    return None
+
+
+class HasReport(Protocol):
+    @property
+    def report(self) -> Report: ...
+
+    @property
+    def settings(self) -> Settings: ...
+
+
+def truncated_cells(ctx: HasReport) -> list[tuple[CellRef, float]]:
+    """Every capaian or percentage written truncated instead of rounded, with the value it
+    should hold (rounded half up to the workbook's decimals), in sheet and row order.
+
+    CAP002 reports them once for the workbook; `fix` uses this list to correct each cell.
+    `ctx` is anything with `.report` and `.settings` (a RuleContext does).
+    """
+    result = []
+    for check in checks(ctx.report, ctx.settings):
+        if check.outcome(ctx.settings) is Outcome.TRUNCATED and check.cell.ref is not None:
+            assert check.computation.rounded is not None
+            result.append((check.cell.ref, check.computation.rounded))
+    return result
+
+
+# --- findings ---------------------------------------------------------------------------------
+
+def _common(check: Check, settings: Settings) -> dict[str, object]:
+    """The fields every finding about a stated, computable value carries."""
+    comp = check.computation
+    assert comp.rounded is not None and check.stated.value is not None
+    stated = check.stated.value
+    return dict(stated=stated, expected=comp.rounded,
+                difference=round(stated - comp.rounded, 10), tolerance=settings.tolerance,
+                formula=comp.formula, inputs=check.inputs)
+
+
+def _mismatch(ctx: RuleContext, check: Check, prefix: str) -> Finding:
+    comp = check.computation
+    assert comp.rounded is not None and check.cell.ref is not None
+    cand = explain(check, ctx.settings)
+    params: dict[str, str] = {"stated": fmt_stated(check.stated),
+                              "expected": fmt(comp.rounded, ctx.settings.decimals),
+                              "formula": comp.formula}
+    if cand is None:
+        variant = check.plain_variant
+        params.update(check.plain_params)
+        related = check.related
+    else:
+        variant = cand.variant
+        params.update(cand.params)
+        params["alt_formula"] = cand.formula
+        if cand.factor != 1.0:
+            params["as_percent"] = fmt(round(check.stated.value * cand.factor, 10))
+        related = tuple(dict.fromkeys((*cand.related, *check.related)))
+    return ctx.finding(check.cell.ref, f"{prefix}.{variant}", params=params, related=related,
+                       fix=Fix(check.cell.ref, comp.rounded, Action.CORRECT),
+                       **_common(check, ctx.settings))
+
+
+@rule("CAP001", "capaian-mismatch", Severity.ERROR)
+def capaian_mismatch(ctx: RuleContext) -> Iterator[Finding]:
+    """A stated capaian differs from the one computed from its target and realisation.
+
+    Checked: Lampiran II Kegiatan rows (their own Target and Realisasi, with the polarity of
+    the indicator named in Kode Indikator), any other Lampiran II row that states a Capaian
+    next to its own Target and Realisasi, and every Pengukuran Kinerja Indikator row that
+    states a Target or Realisasi. On a Pengukuran row the expected value uses the target agreed
+    in the Lampiran II Indikator row when the row's own target looks like a typing slip of it
+    (one digit different or two adjacent digits swapped, in the same unit), and the row's own
+    realisasi (the indicator's when the row has none): Bab III's 565 / 694 = 81.41 for an
+    indicator whose PK target is 594 is expected to be 565 / 594 x 100 = 95.12. A row target
+    that differs otherwise (72 against a PK target of "45%") measures something else: the
+    capaian is checked against the row's own target and the disagreement is left to the
+    consistency rules. A row without its own target uses the indicator's target.
+
+    Formulas: positive R / T x 100; negative (2T - R) / T x 100 floored at 0, or T / R x 100
+    when Identitas says `Rumus Indikator Negatif = T/R`; a range target is measured against
+    the bound the realisation is past (inside = 100). A value written truncated (CAP002), with
+    fewer decimals (CAP003), or within `Toleransi` percentage points of the rounded value is
+    not a mismatch.
+
+    The message says what most likely happened: a denominator (or numerator) that differs
+    from the figure stated for the indicator elsewhere, naming that cell and a likely typo
+    (one digit different, two digits swapped); the inverted ratio T / R; the other polarity's
+    formula; the other negative formula; a fraction written for a percent (0.9305 for 93.05);
+    or a plain error. Fix: the computed value, rounded half up to `Desimal`.
+    """
+    for check in checks(ctx.report, ctx.settings):
+        if check.kind is Kind.CAPAIAN and check.outcome(ctx.settings) is Outcome.MISMATCH:
+            yield _mismatch(ctx, check, "rule.CAP001")
+
+
+@rule("CAP002", "capaian-truncated", Severity.INFO)
+def capaian_truncated(ctx: RuleContext) -> Iterator[Finding]:
+    """Capaian or percentages written truncated instead of rounded (reported once).
+
+    93.05 for 67 / 72 x 100 = 93.0555... is the value cut after two decimals, where rounding
+    half up gives 93.06. It is a small, systematic habit, so it is reported ONCE per workbook:
+    one finding at the first such cell (Lampiran II, then Pengukuran Kinerja, then Keuangan),
+    whose message gives the count and whose `related` lists every affected cell. The finding
+    carries no fix of its own; `fix` corrects every listed cell with the rounded value (the
+    list and the values come from `capaian.truncated_cells`).
+    """
+    found = [c for c in checks(ctx.report, ctx.settings)
+             if c.outcome(ctx.settings) is Outcome.TRUNCATED and c.cell.ref is not None]
+    if not found:
+        return
+    first = found[0]
+    assert first.cell.ref is not None and first.computation.exact is not None
+    cells = tuple(_ref(c.cell) for c in found)
+    yield ctx.finding(
+        first.cell.ref, "rule.CAP002.truncated",
+        params={"count": str(len(found)), "stated": fmt_stated(first.stated),
+                "exact": fmt(round(first.computation.exact, 6)),
+                "expected": fmt(first.computation.rounded, ctx.settings.decimals),
+                "formula": first.computation.formula, "cells": ", ".join(cells)},
+        related=cells, **_common(first, ctx.settings))
+
+
+@rule("CAP003", "capaian-rounding", Severity.INFO)
+def capaian_rounding(ctx: RuleContext) -> Iterator[Finding]:
+    """A capaian or percentage written with fewer decimals than the workbook's `Desimal`.
+
+    149 for 55,669 / 37,428 x 100 = 148.74: right to the decimals it was written with, but the
+    workbook asks for more. Fix: the value with the workbook's decimals.
+    """
+    for check in checks(ctx.report, ctx.settings):
+        if check.outcome(ctx.settings) is not Outcome.ROUNDED or check.cell.ref is None:
+            continue
+        comp = check.computation
+        assert comp.rounded is not None
+        yield ctx.finding(
+            check.cell.ref, "rule.CAP003.rounded",
+            params={"stated": fmt_stated(check.stated),
+                    "decimals": str(stated_decimals(check.stated)),
+                    "workbook_decimals": str(ctx.settings.decimals),
+                    "expected": fmt(comp.rounded, ctx.settings.decimals),
+                    "formula": comp.formula},
+            fix=Fix(check.cell.ref, comp.rounded, Action.CORRECT),
+            **_common(check, ctx.settings))
+
+
+def _blank_fill(ctx: RuleContext, kind: Kind, key: str) -> Iterator[Finding]:
+    for check in checks(ctx.report, ctx.settings):
+        comp = check.computation
+        if (check.kind is not kind or not check.fillable or not check.cell.number.is_blank
+                or comp.rounded is None or check.cell.ref is None):
+            continue
+        yield ctx.finding(
+            check.cell.ref, key,
+            params={"expected": fmt(comp.rounded, ctx.settings.decimals),
+                    "formula": comp.formula},
+            expected=comp.rounded, formula=comp.formula, inputs=check.inputs,
+            tolerance=ctx.settings.tolerance,
+            fix=Fix(check.cell.ref, comp.rounded, Action.FILL))
+
+
+@rule("CAP004", "capaian-blank", Severity.INFO)
+def capaian_blank(ctx: RuleContext) -> Iterator[Finding]:
+    """A blank Capaian that can be computed.
+
+    On Lampiran II Kegiatan rows, and Pengukuran Kinerja Indikator rows with their own Target
+    and Realisasi. Fix: fills in the computed value (same formula as CAP001).
+    """
+    yield from _blank_fill(ctx, Kind.CAPAIAN, "rule.CAP004.blank")
+
+
+_BUDGET_REASON = {
+    NotComputable.NO_TARGET: "pagu-blank",
+    NotComputable.ZERO_TARGET: "pagu-zero",
+    NotComputable.NO_REALISATION: "budget-no-realisation",
+}
+
+
+@rule("CAP005", "target-not-computable", Severity.WARNING)
+def target_not_computable(ctx: RuleContext) -> Iterator[Finding]:
+    """A capaian or percentage that cannot be computed (blank or zero target), never divided.
+
+    The target (pagu) is blank or zero, or, with the T / R formula, the realisation is zero.
+    Reported where a capaian or percentage is stated, and on Lampiran II Kegiatan and
+    Pengukuran Kinerja rows that state a realisation. A stated capaian whose realisation is
+    blank is reported too (it cannot have been computed). A negative indicator with target 0
+    and realisation 0 is 100, not a finding.
+    """
+    for check in checks(ctx.report, ctx.settings):
+        comp = check.computation
+        if comp.ok or check.cell.ref is None:
+            continue
+        stated = check.has_value
+        real = check.realisasi_cell
+        has_real = real is not None and real.number.value is not None
+        if comp.reason == NotComputable.NO_REALISATION and not stated:
+            continue
+        if not stated and not (has_real and check.kind is Kind.CAPAIAN):
+            continue
+        variant = comp.reason if check.kind is Kind.CAPAIAN else _BUDGET_REASON[comp.reason]
+        target = check.target_cell
+        missing = real if comp.reason in (NotComputable.NO_REALISATION,
+                                          NotComputable.ZERO_REALISATION) else target
+        yield ctx.finding(
+            check.cell.ref, f"rule.CAP005.{variant}",
+            params={"stated": fmt_stated(check.stated),
+                    "target": _fmt_number(target.number) if target is not None else "-",
+                    "realisasi": _fmt_number(real.number) if real is not None else "-",
+                    "cell": _ref(missing) or "-"},
+            stated=check.stated.value, inputs=check.inputs,
+            related=(_ref(missing),) if _ref(missing) else ())
+
+
+@rule("CAP006", "percentage-mismatch", Severity.ERROR)
+def percentage_mismatch(ctx: RuleContext) -> Iterator[Finding]:
+    """A Keuangan Persentase differs from Realisasi / Pagu x 100.
+
+    Checked on every row that states one, Program, Jumlah and Total rows included (their
+    percentage is recomputed from the totals they state; whether those totals add up is the
+    totals rules' job). The message names the inverted ratio (Pagu / Realisasi) or a fraction
+    written for a percent when the stated value matches one. Truncated, fewer-decimals and
+    within-tolerance values are not mismatches (CAP002, CAP003). Fix: the computed value.
+    """
+    for check in checks(ctx.report, ctx.settings):
+        if check.kind is Kind.PERCENTAGE and check.outcome(ctx.settings) is Outcome.MISMATCH:
+            yield _mismatch(ctx, check, "rule.CAP006")
+
+
+@rule("CAP007", "percentage-blank", Severity.INFO)
+def percentage_blank(ctx: RuleContext) -> Iterator[Finding]:
+    """A blank Keuangan Persentase on a row with both Pagu and Realisasi.
+
+    Fix: fills in Realisasi / Pagu x 100 (a zero pagu is CAP005 instead).
+    """
+    yield from _blank_fill(ctx, Kind.PERCENTAGE, "rule.CAP007.blank")
+
+
+RULES = (capaian_mismatch, capaian_truncated, capaian_rounding, capaian_blank,
+         target_not_computable, percentage_mismatch, percentage_blank)
