@@ -6,6 +6,8 @@ Sections are grouped by prefix: cli., open., problem., num., rule., fix., excel.
 
 from __future__ import annotations
 
+import re
+
 LANGS = ("id", "en")
 DEFAULT_LANG = "id"
 
@@ -1102,6 +1104,36 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
+# Parameters that hold numbers, or formulas made of numbers, are written the Indonesian way in
+# Indonesian messages (95,12; 7.015.268.631). Free text (names, sources like "Bab III 3.2",
+# the raw cell text) is never touched.
+NUMERIC_PARAMS = frozenset({
+    "stated", "expected", "difference", "other", "pk", "own", "target", "realisasi", "new",
+    "old", "rpjmd", "stated_mean", "mixed_sum", "formula", "alt_formula", "stated_formula",
+    "parts", "sum", "total", "mean", "computed", "akhir", "value", "capaian", "by_stated",
+})
+_NUMBER_TOKEN = re.compile(r"(?<![\w.,])-?\d+(?:\.\d+)?(?![\w]|\.\d)")
+
+
+def indonesian_number(token: str) -> str:
+    """'7015268631' -> '7.015.268.631'; '87.35' -> '87,35'; '-13.71' -> '-13,71'; '2019'."""
+    sign = "-" if token.startswith("-") else ""
+    whole, _, frac = token.lstrip("-").partition(".")
+    # Four digits stay ungrouped so that years read as years (2019, not 2.019).
+    grouped = f"{int(whole):,}".replace(",", ".") if len(whole) > 4 else whole
+    return sign + grouped + ("," + frac if frac else "")
+
+
+def localise(value: object, lang: str) -> object:
+    if lang == "en" or isinstance(value, bool):
+        return value
+    if isinstance(value, int | float):
+        value = f"{value:.10g}" if isinstance(value, float) else str(value)
+    if isinstance(value, str):
+        return _NUMBER_TOKEN.sub(lambda m: indonesian_number(m.group(0)), value)
+    return value
+
+
 def t(key: str, lang: str = DEFAULT_LANG, /, **params: object) -> str:
     """The message `key` in `lang`, formatted with `params`. Unknown keys come back as is."""
     pair = MESSAGES.get(key)
@@ -1109,8 +1141,9 @@ def t(key: str, lang: str = DEFAULT_LANG, /, **params: object) -> str:
         return key
     text = pair[1] if lang == "en" else pair[0]
     if params:
+        shown = {k: localise(v, lang) if k in NUMERIC_PARAMS else v for k, v in params.items()}
         try:
-            return text.format(**params)
+            return text.format(**shown)
         except (KeyError, IndexError, ValueError):
             return text
     return text

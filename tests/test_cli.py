@@ -78,6 +78,7 @@ def test_english_messages(wrong: Path) -> None:
 
 def test_json_schema_fields(wrong: Path) -> None:
     code, out, _ = run("check", "--format", "json", "--select", "CAP001", str(wrong))
+    assert code == 1
     doc = json.loads(out)
     assert doc["schema_version"] == 1
     assert doc["files"] == [{"file": str(wrong), "status": "findings",
@@ -124,7 +125,7 @@ def test_missing_file_is_one_line(tmp_path: Path) -> None:
 
 def test_glob_and_folder_expansion(clean: Path, wrong: Path) -> None:
     folder = clean.parent
-    code, out, _ = run("check", "--format", "json", str(folder / "*.xlsx"))
+    _, out, _ = run("check", "--format", "json", str(folder / "*.xlsx"))
     files = [f["file"] for f in json.loads(out)["files"]]
     assert files == sorted([str(clean), str(wrong)])
 
@@ -139,7 +140,7 @@ def test_bad_config_value_is_usage_error(clean: Path, tmp_path: Path) -> None:
 def test_config_file_selects_rules(wrong: Path, tmp_path: Path) -> None:
     cfg = tmp_path / "lkjip-xl.toml"
     cfg.write_text('ignore = ["CAP001"]\n[severity]\nCAP001 = "info"\n')
-    code, out, _ = run("check", "--config", str(cfg), "--format", "json", str(wrong))
+    _, out, _ = run("check", "--config", str(cfg), "--format", "json", str(wrong))
     assert "CAP001" not in {f["code"] for f in json.loads(out)["findings"]}
 
 

@@ -167,7 +167,7 @@ def test_inp001_text_numbers_with_fixes(tmp_path: Path) -> None:
     assert (pct.fix.value, pct.fix.action) == (60.1, Action.CORRECT)
     assert pct.inputs == (("Pengukuran Kinerja!H4", "60,10 %"),)
     assert pct.message() == (
-        "angka '60,10 %' disimpan sebagai teks; dibaca 60.10 (koma dibaca sebagai desimal; "
+        "angka '60,10 %' disimpan sebagai teks; dibaca 60,10 (koma dibaca sebagai desimal; "
         "tanda % diabaikan). Simpan sebagai angka agar Excel dapat menghitungnya")
     assert pct.message("en") == (
         "number '60,10 %' is stored as text; read as 60.10 (comma read as decimal point; "
@@ -178,7 +178,7 @@ def test_inp001_text_numbers_with_fixes(tmp_path: Path) -> None:
         real.message()
     pagu = by_cell["D4"]
     assert (pagu.expected, pagu.fix.value) == (18685267564.0, 18685267564.0)
-    assert "dibaca 18685267564.00 (titik dibaca sebagai pemisah ribuan; koma dibaca sebagai " \
+    assert "dibaca 18.685.267.564,00 (titik dibaca sebagai pemisah ribuan; koma dibaca sebagai " \
            "desimal; awalan Rp diabaikan)" in pagu.message()
     assert by_cell["E4"].fix.value == 1000000.0  # ",-" marks a whole rupiah amount
 
@@ -195,7 +195,7 @@ def test_inp001_no_fix_for_units_and_trailing_dash(tmp_path: Path) -> None:
     assert dash.fix is None and dash.expected == 745520000.0
     assert dash.message_key == "rule.INP001.review"
     assert dash.message() == (
-        "angka '745,520,000,00-' disimpan sebagai teks; dibaca 745520000.00 (koma dibaca "
+        "angka '745,520,000,00-' disimpan sebagai teks; dibaca 745.520.000,00 (koma dibaca "
         "sebagai pemisah ribuan; kelompok terakhir dibaca sebagai desimal; tanda '-' di "
         "belakang diabaikan). Periksa bacaan ini, lalu ketik ulang sebagai angka")
 
@@ -240,7 +240,7 @@ def test_inp002_ambiguous_numbers(tmp_path: Path) -> None:
     assert (target.stated, target.expected, target.fix) == ("1.697", 1697.0, None)
     assert target.message() == (
         "'1.697' bermakna ganda: dibaca 1697 (titik dibaca sebagai pemisah ribuan), tetapi "
-        "bisa juga 1.697. Ketik angka yang dimaksud sebagai angka, bukan teks")
+        "bisa juga 1,697. Ketik angka yang dimaksud sebagai angka, bukan teks")
     count = by_cell["Pengukuran Kinerja!G4"]
     assert count.expected == 21378.0 and dict(count.params)["other"] == "21.378"
     capaian = by_cell["Pengukuran Kinerja!H4"]  # percent column: read as a decimal
@@ -469,7 +469,7 @@ def test_inp012_unknown_settings(tmp_path: Path) -> None:
     assert got["Identitas!B10"].message() == (
         "Toleransi '-1' bukan angka >= 0; dipakai 0.01 poin persen")
     assert got["Identitas!B11"].message() == (
-        "Desimal '2.5' harus bilangan bulat 0 sampai 6; dipakai 2")
+        "Desimal '2,5' harus bilangan bulat 0 sampai 6; dipakai 2")
     assert got["Identitas!B10"].expected == "0.01"
 
 

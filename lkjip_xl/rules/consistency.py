@@ -154,7 +154,7 @@ def _xtb001_finding(ctx: RuleContext, code: str, quantity: str, sumber: str, min
     return ctx.finding(
         mine.ref, key, params=params, stated=_value(a), expected=_value(b),
         difference=_difference(a, b), tolerance=0.0,
-        formula=f"{_shown(a)} = {_shown(b)}?",
+        formula=f"{theirs.ref}",
         inputs=((str(mine.ref), _value(a)), (str(theirs.ref), _value(b))),
         related=tuple(related),
     )
@@ -301,7 +301,7 @@ def _pk_vs_rpjmd_finding(ctx: RuleContext, item: _PkVsRpjmd, key: str) -> Findin
               "explanation": text}
     return ctx.finding(
         item.pk.ref, key, params=params, stated=_value(a), expected=_value(b),
-        difference=_difference(a, b), tolerance=0.0, formula=f"{_shown(a)} = {_shown(b)}?",
+        difference=_difference(a, b), tolerance=0.0, formula=f"{item.rpjmd.ref}",
         inputs=((str(item.pk.ref), _value(a)), (str(item.rpjmd.ref), _value(b))),
         related=(str(item.rpjmd.ref),),
     )
@@ -378,7 +378,7 @@ def kondisi_akhir_vs_final_target(ctx: RuleContext) -> Iterator[Finding]:
                   "year": str(year), "target_cell": str(target.ref)}
         yield ctx.finding(
             akhir.ref, "rule.XTB005.plain", params=params, stated=_value(a), expected=_value(b),
-            difference=_difference(a, b), tolerance=0.0, formula=f"{_shown(a)} = {_shown(b)}?",
+            difference=_difference(a, b), tolerance=0.0, formula=f"{target.ref}",
             inputs=((str(akhir.ref), _value(a)), (str(target.ref), _value(b))),
             related=(str(target.ref),),
         )
@@ -490,7 +490,7 @@ def _budget_finding(ctx: RuleContext, match: _Match, quantity: str, mine: Cell, 
     return ctx.finding(
         mine.ref, f"rule.{code}.{match.how}", params=params, stated=mine.number.value,
         expected=theirs.number.value, difference=diff, tolerance=ctx.settings.money_tolerance,
-        formula=f"{plain_number(mine.number.value)} = {plain_number(theirs.number.value)}?",
+        formula=f"{theirs.ref}",
         inputs=((str(mine.ref), mine.number.value), (str(theirs.ref), theirs.number.value)),
         related=(str(theirs.ref),),
     )
