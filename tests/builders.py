@@ -36,7 +36,7 @@ DEFAULT_IDENTITY: dict[str, Any] = {
     "periode_akhir": 2021,
     "skala": "Skala 4",
     "rumus_negatif": "(2T-R)/T",
-    "toleransi": 0.01,
+    "toleransi": 0,
     "desimal": 2,
 }
 
@@ -141,3 +141,20 @@ def simple_indicator_rows(code: str = "IK-1", target: Any = 100, realisasi: Any 
              "satuan": satuan, "target": target, "realisasi": realisasi, "sumber": "Bab III"},
         ],
     }
+
+
+def cell_address(sheet: str, index: int, key: str | int,
+                 identitas: dict[str, Any] | None = None) -> str:
+    """'Sheet!G5': where `make_workbook` writes row `index` (0-based) of `sheet`, column `key`
+    (a schema column key, or an int year on Tabel VI.1, whose year columns follow the
+    identitas' period)."""
+    from lkjip_xl.model import column_letter
+
+    specs = {SHEET_RPJMD: RPJMD_TABLE, SHEET_PK: PK_TABLE, SHEET_MEASUREMENT: MEASUREMENT_TABLE,
+             SHEET_BUDGET: BUDGET_TABLE}
+    ident = {**DEFAULT_IDENTITY, **(identitas or {})}
+    start, end = int(ident.get("periode_awal") or 2016), int(ident.get("periode_akhir") or 2021)
+    years = tuple(range(start + 1, end + 1)) if sheet == SHEET_RPJMD else ()
+    keys = [k for k, _ in _headers(specs[sheet], years)]
+    col = keys.index(str(key)) + 1
+    return f"{sheet}!{column_letter(col)}{TEMPLATE_HEADER_ROW + 1 + index}"

@@ -99,7 +99,7 @@ def test_unknown_settings_fall_back_to_defaults(tmp_path: Path) -> None:
     report = read_report(path)
     s = report.settings
     assert (s.scale.name, s.negative_formula, s.tolerance, s.decimals) == (
-        "Skala 4", NegativeFormula.REFLECTED, 0.01, 2)
+        "Skala 4", NegativeFormula.REFLECTED, 0.0, 2)
     # builder rows: skala B8, rumus B9, toleransi B10, desimal B11
     assert kinds(report) == [(ProblemKind.UNKNOWN_SETTING, SHEET_IDENTITY, a)
                              for a in ("B10", "B11", "B8", "B9")]

@@ -467,10 +467,10 @@ def test_inp012_unknown_settings(tmp_path: Path) -> None:
     assert got["Identitas!B9"].message() == (
         "Rumus Indikator Negatif 'R/T' tidak dikenal; dipakai (2T-R)/T. Pilihan: (2T-R)/T, T/R")
     assert got["Identitas!B10"].message() == (
-        "Toleransi '-1' bukan angka >= 0; dipakai 0.01 poin persen")
+        "Toleransi '-1' bukan angka >= 0; dipakai 0 poin persen")
     assert got["Identitas!B11"].message() == (
         "Desimal '2,5' harus bilangan bulat 0 sampai 6; dipakai 2")
-    assert got["Identitas!B10"].expected == "0.01"
+    assert got["Identitas!B10"].expected == "0"
 
 
 def test_inp012_custom_scale_without_table(tmp_path: Path) -> None:

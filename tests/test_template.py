@@ -180,7 +180,7 @@ def test_identity_labels_defaults_and_scale_table(wb: Workbook) -> None:
     assert values["Periode Awal"] == 2016 and values["Periode Akhir"] == 2021
     assert values["Skala Penilaian"] == "Skala 4"
     assert values["Rumus Indikator Negatif"] == "(2T-R)/T"
-    assert values["Toleransi"] == 0.01 and values["Desimal"] == 2
+    assert values["Toleransi"] == 0 and values["Desimal"] == 2
     assert values["Nama Instansi"] is None
     assert ws.cell(identity_row(ws, "NIP Kepala"), 2).number_format == "@"
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..model import (
     BLANK,
+    DEFAULT_TOLERANCE,
     BudgetRow,
     Cell,
     CellRef,
@@ -265,7 +266,7 @@ def _settings(ctx: _Context, identity: Identity, custom: Scale | None) -> Settin
             bad(identity.rumus_negatif, "Rumus Indikator Negatif")
         else:
             formula = parsed
-    tolerance = 0.01
+    tolerance = DEFAULT_TOLERANCE
     if identity.toleransi.value is not None and identity.toleransi.value >= 0:
         tolerance = identity.toleransi.value
     elif not identity.toleransi.is_blank:
