@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint examples template clean
+.PHONY: demo test lint examples template clean bench bench-smoke
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -12,9 +12,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-## Run the main job on the bundled example (the real 2019 report).
+## Run the main job on the bundled example (the real 2019 report): check it, then write the
+## corrected workbook to out/.
 demo: $(STAMP)
-	$(BIN)/lkjip-xl show examples/lkjip_2019_dinsos_batam.xlsx
+	$(BIN)/lkjip-xl check --exit-zero examples/lkjip_2019_dinsos_batam.xlsx
+	$(BIN)/lkjip-xl fix examples/lkjip_2019_dinsos_batam.xlsx -o out/lkjip_2019_dinsos_batam.diperbaiki.xlsx
 
 ## Set up, then run the whole test suite and the linter.
 test: $(STAMP)
@@ -31,6 +33,15 @@ examples: $(STAMP)
 ## Regenerate the committed template.
 template: $(STAMP)
 	$(BIN)/lkjip-xl template -o workbook_templates/lkjip_template.xlsx --force
+
+## The full benchmark (about 15 minutes; workbooks cached in $$BENCH_DIR or /tmp). See
+## docs/performance.md.
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py --estimate 10000
+
+## The benchmark at tiny sizes, in seconds (CI runs it through the test suite).
+bench-smoke: $(STAMP)
+	$(BIN)/python benchmarks/run.py --smoke
 
 clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info

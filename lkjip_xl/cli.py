@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import sys
 from pathlib import Path
 
@@ -91,13 +92,17 @@ def _split_codes(values: tuple[str, ...]) -> tuple[str, ...]:
               default="text", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help=t("cli.check.output"))
+@click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
+              default=None, help=t("cli.check.report"))
 @click.option("--select", multiple=True, help=t("cli.check.select"))
 @click.option("--ignore", multiple=True, help=t("cli.check.ignore"))
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="warning",
               show_default=True, help=t("cli.check.fail_on"))
 @click.option("--exit-zero", is_flag=True, help=t("cli.check.exit_zero"))
-@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
-              help=t("cli.check.jobs"))
+@click.option("--jobs", "-j", type=click.IntRange(0, 256), default=0, show_default=True,
+              help=t("cli.check.jobs_auto"))
+@click.option("--timeout", type=click.FloatRange(0), default=60.0, show_default=True,
+              help=t("cli.check.timeout"))
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
               default=None, help=t("cli.check.config"))
 @click.option("--scale", default=None, help=t("cli.check.scale"))
@@ -108,11 +113,14 @@ def _split_codes(values: tuple[str, ...]) -> tuple[str, ...]:
               help=t("cli.check.decimals"))
 @click.pass_context
 def check_cmd(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: Path | None,
-              select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str, exit_zero: bool,
-              jobs: int, config_path: Path | None, scale: str | None,
-              negative_formula: str | None, tolerance: float | None,
-              decimals: int | None) -> None:
-    from .batch import check_many, expand_paths
+              report_path: Path | None, select: tuple[str, ...], ignore: tuple[str, ...],
+              fail_on: str, exit_zero: bool, jobs: int, timeout: float,
+              config_path: Path | None, scale: str | None, negative_formula: str | None,
+              tolerance: float | None, decimals: int | None) -> None:
+    """Results stream from the workers to the output (and the rekap) one file at a time."""
+    import contextlib
+
+    from .batch import check_many, default_jobs, expand_paths
     from .config import ConfigError, load_config
     from .rules import Severity
     from .writers import formats
@@ -125,47 +133,240 @@ def check_cmd(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: Path
     except ConfigError as exc:
         fail(ctx, "cli.bad_config", detail=str(exc))
         return
+    if report_path is not None and report_path.suffix.lower() not in (".xlsx", ".csv"):
+        fail(ctx, "rekap.bad_suffix", path=report_path)
     files = expand_paths(paths)
     if not files:
         fail(ctx, "cli.no_files", paths=", ".join(paths))
-    results = list(_with_progress(check_many(files, config, jobs=jobs), len(files), lang))
-    render = {"text": formats.to_text, "json": formats.to_json, "csv": formats.to_csv,
-              "sarif": formats.to_sarif}[fmt]
-    if fmt == "text":
-        text = formats.to_text(results, lang, color=output is None and sys.stdout.isatty())
-    else:
-        text = render(results, lang)
-    if output is not None:
-        from .writers.atomic import write_text_atomic
+    threshold = Severity(fail_on).rank
+    progress = fmt == "text" and len(files) > 1 and sys.stderr.isatty()
+    stdout = _Echo()
+    unreadable = failing = False
+    with contextlib.ExitStack() as stack:
+        out = _check_output(stack, output, spool=progress, stdout=stdout)
+        stream = formats.open_stream(fmt, out, lang,
+                                     color=output is None and fmt == "text"
+                                     and sys.stdout.isatty())
+        rekap = None
+        if report_path is not None:
+            from .writers.rekap import open_rekap
 
-        write_text_atomic(output, text)
-    else:
-        click.echo(text)
-        if fmt != "text":
-            for r in results:
-                if r.error is not None:
+            rekap = open_rekap(report_path, lang, config)
+            stack.callback(_abort_unless_closed, rekap)
+        results = check_many(files, config, jobs=jobs or default_jobs(len(files)),
+                             timeout=timeout or None, summarise=rekap is not None)
+        for r in _with_progress(results, len(files), lang, progress):
+            stream.add(r)
+            if rekap is not None:
+                rekap.add(r)
+            if r.error is not None:
+                unreadable = True
+                if fmt != "text" and output is None:
                     click.echo(f"{r.path}: {t(r.error.reason, lang, detail=r.error.detail)}",
                                err=True)
-    if any(r.error is not None for r in results):
+            elif not failing:
+                failing = any(f.severity.rank >= threshold for f in r.findings)
+        stream.close()
+        if rekap is not None:
+            rekap.close()
+            rekap = None
+        if output is None:
+            if out is not stdout:  # spooled while the progress bar was on screen
+                out.seek(0)
+                shutil.copyfileobj(out, stdout)
+            stdout.write("\n")
+            stdout.flush()
+    if unreadable:
         ctx.exit(EXIT_ERROR)
-    threshold = Severity(fail_on).rank
-    failing = any(f.severity.rank >= threshold for r in results for f in r.findings)
     ctx.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_OK)
 
 
-def _with_progress(results, total: int, lang: str):
-    """A progress bar on a terminal for batches; silent otherwise."""
-    if total < 2 or not sys.stderr.isatty():
+class _Echo:
+    """Standard output as a file for the streams: click.echo, in chunks of 64 KB."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.size = 0
+
+    def write(self, text: str) -> None:
+        self.parts.append(text)
+        self.size += len(text)
+        if self.size >= 1 << 16:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.parts:
+            click.echo("".join(self.parts), nl=False)
+            self.parts.clear()
+            self.size = 0
+
+
+def _check_output(stack, output: Path | None, spool: bool, stdout):
+    """Where check's output goes: the -o file (written atomically), a spool file (while a
+    progress bar is on the terminal), or standard output as it comes."""
+    if output is not None:
+        from .writers.atomic import open_atomic
+
+        return stack.enter_context(open_atomic(output, encoding="utf-8"))
+    if spool:
+        import tempfile
+
+        return stack.enter_context(tempfile.SpooledTemporaryFile(8 << 20, "w+",
+                                                                 encoding="utf-8"))
+    return stdout
+
+
+def _abort_unless_closed(rekap) -> None:
+    if not rekap.closed:
+        rekap.abort()
+
+
+def _with_progress(results, total: int, lang: str, enabled: bool = True):
+    """A progress bar on the terminal (stderr) for batches; silent otherwise.
+
+    Refreshed from this thread only (no refresh thread), so worker processes can be forked
+    safely at any time.
+    """
+    if total < 2 or not enabled:
         yield from results
         return
+    import time
+
+    from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
     with Progress("[progress.description]{task.description}", BarColumn(),
-                  MofNCompleteColumn(), TimeRemainingColumn(), transient=True) as progress:
+                  MofNCompleteColumn(), TimeRemainingColumn(), transient=True,
+                  auto_refresh=False, console=Console(stderr=True),
+                  redirect_stdout=False, redirect_stderr=False) as progress:
         task = progress.add_task(t("cli.check.progress", lang), total=total)
+        progress.refresh()
+        shown = time.monotonic()
         for result in results:
             progress.advance(task)
+            now = time.monotonic()
+            if now - shown >= 0.1:
+                progress.refresh()
+                shown = now
             yield result
+
+
+@cli.command("fix", help=t("fix.help"))
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help=t("fix.opt.output"))
+@click.option("--unsafe-fixes", "unsafe", is_flag=True, help=t("fix.opt.unsafe"))
+@click.option("--diff", is_flag=True, help=t("fix.opt.diff"))
+@click.option("--in-place", is_flag=True, help=t("fix.opt.in_place"))
+@click.option("--force", is_flag=True, help=t("fix.opt.force"))
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
+              default=None, help=t("cli.check.config"))
+@click.option("--select", multiple=True, help=t("cli.check.select"))
+@click.option("--ignore", multiple=True, help=t("cli.check.ignore"))
+@click.option("--scale", default=None, help=t("cli.check.scale"))
+@click.option("--negative-formula", default=None, help=t("cli.check.negative_formula"))
+@click.option("--tolerance", type=click.FloatRange(0), default=None,
+              help=t("cli.check.tolerance"))
+@click.option("--decimals", type=click.IntRange(0, 6), default=None,
+              help=t("cli.check.decimals"))
+@click.pass_context
+def fix_cmd(ctx: click.Context, path: Path, output: Path | None, unsafe: bool, diff: bool,
+            in_place: bool, force: bool, config_path: Path | None, select: tuple[str, ...],
+            ignore: tuple[str, ...], scale: str | None, negative_formula: str | None,
+            tolerance: float | None, decimals: int | None) -> None:
+    """Exit 0 when written (or, with --diff, when nothing would change), 1 when --diff shows
+    changes, 2 on bad input, a refusal or a failed write."""
+    from .config import ConfigError, load_config
+    from .fixing import BACKUP_SUFFIX, default_output, prepare_fix, write_fix
+    from .model import WorkbookError
+    from .writers.preserve import describe
+
+    lang = _lang(ctx)
+    out = output or (path if in_place else default_output(path))
+    if not diff:
+        if _same_file(out, path) and not in_place:
+            fail(ctx, "fix.same_file", path=out)
+        wanted = path.suffix.lower() if path.suffix.lower() in (".xlsx", ".xlsm", ".xltx",
+                                                                ".xltm") else ".xlsx"
+        if out.suffix.lower() != wanted:
+            fail(ctx, "fix.bad_suffix", suffix=wanted, path=out)
+    try:
+        config = load_config(config_path).merged(
+            select=_split_codes(select), ignore=_split_codes(ignore), scale=scale,
+            negative_formula=negative_formula, tolerance=tolerance, decimals=decimals)
+        prepared = prepare_fix(path, config, unsafe=unsafe)
+    except ConfigError as exc:
+        fail(ctx, "cli.bad_config", detail=str(exc))
+        return
+    except WorkbookError as exc:
+        click.echo(f"lkjip-xl: {exc.path}: {t(exc.reason, lang, detail=exc.detail)}", err=True)
+        ctx.exit(EXIT_ERROR)
+        return
+    except Exception as exc:  # never a traceback for a workbook the reader chokes on
+        if (ctx.find_root().obj or {}).get("debug"):
+            raise
+        detail = f"{type(exc).__name__}: {exc}"[:300]
+        click.echo(f"lkjip-xl: {path}: {t('open.unreadable', lang, detail=detail)}", err=True)
+        ctx.exit(EXIT_ERROR)
+        return
+    plan = prepared.plan
+    if diff:
+        for change in plan.changes:
+            old = _diff_value(change.old, lang, change.old_percent_format)
+            click.echo(f"{change.ref}: {old} -> {_diff_value(change.new, lang)}  ({change.code})")
+        click.echo(t("fix.diff.count", lang, n=len(plan.changes)) if plan.changes
+                   else t("fix.diff.none", lang))
+        ctx.exit(EXIT_FINDINGS if plan.changes else EXIT_OK)
+        return
+    if prepared.blocking and not force:
+        fail(ctx, "fix.drop.refuse", parts=describe(list(prepared.blocking), lang))
+    cosmetic = [p for p in prepared.dropped if p.cosmetic]
+    if cosmetic:
+        click.echo(f"lkjip-xl: {t('fix.drop.note', lang, parts=describe(cosmetic, lang))}",
+                   err=True)
+    try:
+        if _same_file(out, path):
+            from datetime import datetime
+
+            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+            backup = path.with_name(f"{path.stem}{BACKUP_SUFFIX}{stamp}{path.suffix}")
+            shutil.copy2(path, backup)
+            click.echo(t("fix.backup", lang, path=backup))
+        written = write_fix(prepared, out, lang)
+    except Exception as exc:  # a failed save must be one clear line, never a traceback
+        if (ctx.find_root().obj or {}).get("debug"):
+            raise
+        fail(ctx, "fix.write_failed", path=out, detail=f"{type(exc).__name__}: {exc}"[:300])
+        return
+    click.echo(t("fix.written", lang, path=written))
+    actions = prepared.actions
+    line = t("fix.counts", lang, corrected=actions["corrected"], filled=actions["filled"],
+             review=actions["review"], findings=len(prepared.findings))
+    if plan.unsafe_skipped:
+        line += " " + t("fix.unsafe_skipped_line", lang, n=plan.unsafe_skipped)
+    click.echo(line)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        if a.exists() and b.exists():
+            return a.samefile(b)
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
+
+
+def _diff_value(value: object, lang: str, percent_format: bool = False) -> str:
+    """A value for `fix --diff`: numbers as 95.12, text in double quotes, '(blank)'."""
+    import json
+
+    from .formulas import fmt
+
+    if value is None:
+        return f"({t('fix.blank', lang)})"
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return f"{fmt(round(float(value) * 100, 10))}%" if percent_format else fmt(float(value))
+    return json.dumps(str(value), ensure_ascii=False)
 
 
 @cli.command("rules", help=t("cli.rules.help"))

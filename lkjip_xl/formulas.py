@@ -11,7 +11,6 @@ Rounding is half up to the workbook's decimals; no caps.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
@@ -118,9 +117,11 @@ def percentage(part: float | None, whole: float | None, decimals: int = 2) -> Co
 
 
 def mean(values: list[float], decimals: int = 2) -> Computation:
+    """The mean of values as written: summed in decimal, so that (... + 65) / 6 = 88.775
+    rounds half up to 88.78 instead of 88.77 through binary noise."""
     if not values:
         return _fail(NotComputable.NO_TARGET)
-    exact = math.fsum(values) / len(values)
+    exact = float(sum((Decimal(repr(float(v))) for v in values), Decimal(0)) / len(values))
     terms = " + ".join(fmt(v) for v in values)
     return Computation(exact, round_half_up(exact, decimals), f"({terms}) / {len(values)}")
 

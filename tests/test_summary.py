@@ -1,0 +1,221 @@
+"""The Ringkasan figures (lkjip_xl/summary.py), against values computed by hand."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lkjip_xl.reading import read_report
+from lkjip_xl.rules.base import Finding, Severity
+from lkjip_xl.summary import (
+    EFFICIENT,
+    FAIRLY_EFFICIENT,
+    NOT_EFFICIENT,
+    SOURCE_BUDGET,
+    SOURCE_PK,
+    build_summary,
+    reading,
+)
+from tests.builders import make_workbook
+
+ROOT = Path(__file__).resolve().parents[1]
+CLEAN = ROOT / "examples" / "lkjip_2023_dinas_contoh.xlsx"
+
+# The clean example by hand (examples/lkjip_2023_dinas_contoh.yaml, Skala 5):
+#   IK-1 70.15 / 69 = 101.6667 -> 101.67 Sangat Tinggi
+#   IK-2 86.40 inside the range 80-90 -> 100 Sangat Tinggi
+#   IK-3 85 / 120 = 70.8333 -> 70.83 Sedang
+#   IK-4 negative: (2 x 3.20 - 2.85) / 3.20 = 110.9375 -> 110.94 Sangat Tinggi
+#   IK-5 80 / 95 = 84.2105 -> 84.21 Tinggi
+#   IK-6 26 / 40 = 65.00 Rendah (Skala 5: Sedang is above 65)
+CLEAN_INDICATORS = {
+    "IK-1": (69.0, 70.15, 101.67, "Sangat Tinggi"),
+    "IK-2": ("80-90", 86.4, 100.0, "Sangat Tinggi"),
+    "IK-3": (120.0, 85.0, 70.83, "Sedang"),
+    "IK-4": (3.2, 2.85, 110.94, "Sangat Tinggi"),
+    "IK-5": (95.0, 80.0, 84.21, "Tinggi"),
+    "IK-6": (40.0, 26.0, 65.0, "Rendah"),
+}
+
+
+@pytest.fixture(scope="module")
+def clean():
+    if not CLEAN.exists():
+        pytest.skip(f"{CLEAN.name} not built yet")
+    report = read_report(CLEAN)
+    return build_summary(report, [])
+
+
+def test_clean_example_indicators(clean):
+    got = {line.code: (line.target, line.realisasi, line.capaian, line.category)
+           for line in clean.indicators}
+    assert got == CLEAN_INDICATORS
+    ik4 = next(line for line in clean.indicators if line.code == "IK-4")
+    assert ik4.polarity == "Negatif" and ik4.polarity_stated
+    assert ik4.formula == "(2 x 3.2 - 2.85) / 3.2 x 100"
+    # The RPJMD targets of 2023 equal the PK targets, so the capaian against them too.
+    assert {line.code: line.capaian_rpjmd for line in clean.indicators} == {
+        code: values[2] for code, values in CLEAN_INDICATORS.items()}
+
+
+def test_clean_example_averages(clean):
+    # (101.67 + 100 + 70.83) / 3 = 90.8333 -> 90.83 Sangat Tinggi (above 90)
+    # (110.94 + 84.21 + 65) / 3 = 86.7167 -> 86.72 Tinggi
+    # all six: 532.65 / 6 = 88.775 -> 88.78 (half up) Tinggi
+    got = [(a.label, a.codes, a.capaian, a.category) for a in clean.sasaran]
+    assert got == [
+        ("Meningkatnya pemberdayaan perempuan", ("IK-1", "IK-2", "IK-3"), 90.83, "Sangat Tinggi"),
+        ("Meningkatnya perlindungan perempuan dan anak", ("IK-4", "IK-5", "IK-6"), 86.72,
+         "Tinggi"),
+    ]
+    assert (clean.overall.capaian, clean.overall.category) == (88.78, "Tinggi")
+    assert clean.overall.formula == "(101.67 + 100 + 70.83 + 110.94 + 84.21 + 65) / 6"
+    assert clean.overall.missing == ()
+
+
+def test_clean_example_budget(clean):
+    # 1,144,525,000 / 1,230,500,000 = 93.013 %; 873,402,500 / 915,750,000 = 95.376 %;
+    # 487,692,500 / 534,250,000 = 91.285 %; total 2,505,620,000 / 2,680,500,000 = 93.476 %.
+    got = [(p.kode, p.source, p.pagu, p.realisasi, p.serapan, p.codes) for p in clean.programs]
+    assert got == [
+        ("2.08.02", SOURCE_PK, 1230500000, 1144525000, 93.01, ("IK-1", "IK-2", "IK-3")),
+        ("2.08.03", SOURCE_PK, 915750000, 873402500, 95.38, ("IK-4", "IK-5")),
+        ("2.08.07", SOURCE_PK, 534250000, 487692500, 91.29, ("IK-6",)),
+    ]
+    total = clean.budget_total
+    assert (total.pagu, total.realisasi, total.serapan) == (2680500000, 2505620000, 93.48)
+
+
+def test_clean_example_efficiency(clean):
+    # program 1: capaian 90.83 vs serapan 93.01: -2.18 (cukup efisien); 0.977 (< 1)
+    # program 2: (110.94 + 84.21) / 2 = 97.575 -> 97.58 vs 95.38: +2.20; 1.023
+    # program 3: 65 vs 91.29: -26.29 (tidak efisien); 0.712
+    # overall: 88.78 vs 93.48: -4.70 (cukup efisien); 0.950
+    got = [(e.capaian, e.serapan, e.difference, e.difference_reading, e.ratio, e.ratio_reading)
+           for e in clean.efficiency]
+    assert got == [
+        (90.83, 93.01, -2.18, FAIRLY_EFFICIENT, 0.977, NOT_EFFICIENT),
+        (97.58, 95.38, 2.2, FAIRLY_EFFICIENT, 1.023, EFFICIENT),
+        (65.0, 91.29, -26.29, NOT_EFFICIENT, 0.712, NOT_EFFICIENT),
+    ]
+    o = clean.overall_efficiency
+    assert (o.capaian, o.serapan, o.difference, o.difference_reading, o.ratio,
+            o.ratio_reading) == (88.78, 93.48, -4.7, FAIRLY_EFFICIENT, 0.95, NOT_EFFICIENT)
+
+
+def test_clean_example_identity(clean):
+    assert clean.agency == "Dinas Pemberdayaan Perempuan dan Perlindungan Anak"
+    assert (clean.region, clean.year, clean.scale_name) == ("Kabupaten Contoh", 2023, "Skala 5")
+    assert clean.scale_bands == ("Sangat Tinggi", "Tinggi", "Sedang", "Rendah", "Sangat Rendah")
+    assert clean.counts == {"error": 0, "warning": 0, "info": 0}
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    (5.0, FAIRLY_EFFICIENT), (5.01, EFFICIENT), (-5.0, FAIRLY_EFFICIENT),
+    (-5.01, NOT_EFFICIENT), (0.0, FAIRLY_EFFICIENT),
+])
+def test_difference_reading_edges(value, expected):
+    assert reading(value, 0.0, 5.0) == expected
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    (1.0, FAIRLY_EFFICIENT), (1.001, EFFICIENT), (0.999, NOT_EFFICIENT),
+])
+def test_ratio_reading_edges(value, expected):
+    assert reading(value, 1.0, 0.0) == expected
+
+
+# --- built workbooks -------------------------------------------------------------------------
+
+def _tabel(code: str, sasaran: str, target: float, polaritas: str = "Positif") -> dict:
+    return {"kode_indikator": code, "sasaran": sasaran, "indikator": f"Indikator {code}",
+            "satuan": "Org", "polaritas": polaritas, "kondisi_awal": target, 2017: target,
+            2018: target, 2019: target, 2020: target, 2021: target, "kondisi_akhir": target}
+
+
+def test_budget_comes_from_keuangan_when_lampiran_ii_has_no_realisation(tmp_path):
+    """Program P-1 states only its anggaran in Lampiran II: pagu AND realisasi then come from
+    the Keuangan Program row with the same Kode (never one from each sheet). P-2 has no
+    Keuangan row: listed with its anggaran, left out of the total."""
+    path = make_workbook(
+        tmp_path / "b.xlsx",
+        tabel=[_tabel("IK-1", "S", 100), _tabel("IK-2", "S", 50)],
+        lampiran=[
+            {"baris": "Program", "kode": "P-1", "program_kegiatan": "Program Satu",
+             "anggaran": 2000},
+            {"baris": "Indikator", "kode_indikator": "IK-1", "sasaran": "S", "target": 100,
+             "realisasi": 90},
+            {"baris": "Kegiatan", "kode": "K-1", "kode_indikator": "IK-1", "target": 10,
+             "realisasi": 9, "anggaran": 2000},
+            {"baris": "Program", "kode": "P-2", "program_kegiatan": "Program Dua",
+             "anggaran": 500},
+            {"baris": "Indikator", "kode_indikator": "IK-2", "sasaran": "S", "target": 50,
+             "realisasi": 55},
+            {"baris": "Kegiatan", "kode": "K-2", "kode_indikator": "IK-2", "target": 5,
+             "realisasi": 5, "anggaran": 500},
+        ],
+        keuangan=[
+            {"baris": "Kelompok", "uraian": "Belanja"},
+            {"baris": "Program", "kode": "P-1", "uraian": "Program Satu (Keuangan)"},
+            {"baris": "Rincian", "uraian": "a", "pagu": 1500, "realisasi": 1200},
+            {"baris": "Rincian", "uraian": "b", "pagu": 500, "realisasi": 300},
+        ])
+    s = build_summary(read_report(path), [])
+    p1, p2 = s.programs
+    # P-1: Keuangan's Rincian sums: pagu 2000, realisasi 1500 -> 75.00 %
+    assert (p1.source, p1.match, p1.pagu, p1.realisasi, p1.serapan) == (
+        SOURCE_BUDGET, "code", 2000, 1500, 75.0)
+    assert p1.where == "Keuangan!C5"
+    assert (p2.source, p2.pagu, p2.realisasi, p2.serapan) == (SOURCE_PK, 500, None, None)
+    assert (s.budget_total.pagu, s.budget_total.realisasi, s.budget_total.serapan) == (
+        2000, 1500, 75.0)
+    # P-1 serves IK-1 (90 / 100 = 90.00): 90 - 75 = +15 efisien, 90 / 75 = 1.2
+    e1 = s.efficiency[0]
+    assert (e1.capaian, e1.difference, e1.difference_reading, e1.ratio) == (
+        90.0, 15.0, EFFICIENT, 1.2)
+    assert s.efficiency[1].difference is None  # no serapan for P-2
+
+
+def test_without_lampiran_programs_the_keuangan_programs_are_listed(tmp_path):
+    path = make_workbook(tmp_path / "k.xlsx", keuangan=[
+        {"baris": "Kelompok", "uraian": "Belanja"},
+        {"baris": "Program", "kode": "1", "uraian": "Program A", "pagu": 400, "realisasi": 300},
+    ])
+    s = build_summary(read_report(path), [])
+    assert [(p.name, p.source, p.serapan) for p in s.programs] == [
+        ("Program A", SOURCE_BUDGET, 75.0)]
+
+
+def test_an_indicator_that_cannot_be_computed_is_left_out_of_its_average(tmp_path):
+    path = make_workbook(
+        tmp_path / "a.xlsx",
+        tabel=[_tabel("IK-1", "Sasaran A", 80), _tabel("IK-2", "Sasaran A", 0),
+               _tabel("IK-3", "sasaran  a.", 50, "Negatif")],
+        lampiran=[
+            {"baris": "Indikator", "kode_indikator": "IK-1", "sasaran": "Sasaran A",
+             "target": 80, "realisasi": 60},
+            {"baris": "Indikator", "kode_indikator": "IK-2", "sasaran": "Sasaran A",
+             "target": 0, "realisasi": 5},
+            {"baris": "Indikator", "kode_indikator": "IK-3", "sasaran": "sasaran  a.",
+             "target": 50, "realisasi": 40},
+        ])
+    s = build_summary(read_report(path), [])
+    # IK-1 60 / 80 = 75.00; IK-2 target 0: not computable; IK-3 negative (100 - 40) / 50 = 120
+    assert [(x.code, x.capaian, x.reason) for x in s.indicators] == [
+        ("IK-1", 75.0, ""), ("IK-2", None, "zero-target"), ("IK-3", 120.0, "")]
+    # "Sasaran A" and "sasaran  a." are one sasaran once normalised: (75 + 120) / 2 = 97.5
+    (group,) = s.sasaran
+    assert (group.codes, group.missing, group.capaian) == (("IK-1", "IK-3"), ("IK-2",), 97.5)
+    assert group.category == "Sangat Berhasil"
+
+
+def test_findings_are_counted_by_severity(tmp_path):
+    path = make_workbook(tmp_path / "c.xlsx")
+
+    def f(sev: Severity) -> Finding:
+        return Finding("X", "x", sev, "f", "Identitas", "A1", "k")
+
+    s = build_summary(read_report(path), [f(Severity.ERROR), f(Severity.INFO),
+                                           f(Severity.INFO)])
+    assert s.counts == {"error": 1, "warning": 0, "info": 2}
