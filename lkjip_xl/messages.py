@@ -1100,6 +1100,183 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "fix.drop.sheetview": ("tampilan lembar bernama", "named sheet views"),
     "fix.drop.ignored-errors": ("tanda 'abaikan galat' sel", "cells' 'ignore error' flags"),
     "fix.drop.customxml": ("XML khusus (metadata dokumen)", "custom XML (document metadata)"),
+    # --- rules: summaries (lkjip-xl rules) ---
+    "rule.AVG001.summary": (
+        'Rata-rata capaian yang tertulis berbeda dari rata-rata indikator yang dicakupnya.',
+        'A stated average of capaian differs from the mean of the indicators it covers.',
+    ),
+    "rule.AVG002.summary": (
+        'Rata-rata tertulis sama dengan rata-rata yang dipotong, bukan dibulatkan.',
+        'A stated average equal to the mean cut after its decimals instead of rounded.',
+    ),
+    "rule.CAP001.summary": (
+        'Capaian tertulis berbeda dari capaian yang dihitung dari target dan realisasinya.',
+        'A stated capaian differs from the one computed from its target and realisation.',
+    ),
+    "rule.CAP002.summary": (
+        'Capaian atau persentase ditulis dipotong, bukan dibulatkan (dilaporkan sekali).',
+        'Capaian or percentages written truncated instead of rounded (reported once).',
+    ),
+    "rule.CAP003.summary": (
+        'Capaian atau persentase ditulis dengan desimal lebih sedikit dari pengaturan Desimal.',
+        "A capaian or percentage written with fewer decimals than the workbook's `Desimal`.",
+    ),
+    "rule.CAP004.summary": (
+        'Capaian kosong yang dapat dihitung.',
+        'A blank Capaian that can be computed.',
+    ),
+    "rule.CAP005.summary": (
+        'Capaian atau persentase yang tidak dapat dihitung (target kosong atau nol); tidak dibagi.',
+        'A capaian or percentage that cannot be computed (blank or zero target), never divided.',
+    ),
+    "rule.CAP006.summary": (
+        'Persentase di Keuangan berbeda dari Realisasi / Pagu x 100.',
+        'A Keuangan Persentase differs from Realisasi / Pagu x 100.',
+    ),
+    "rule.CAP007.summary": (
+        'Persentase Keuangan kosong pada baris yang punya Pagu dan Realisasi.',
+        'A blank Keuangan Persentase on a row with both Pagu and Realisasi.',
+    ),
+    "rule.INP001.summary": (
+        'Angka disimpan sebagai teks: dibaca, dan dapat ditulis ulang sebagai angka.',
+        'A number stored as text: read, and rewritable as a real number.',
+    ),
+    "rule.INP002.summary": (
+        'Angka berupa teks dengan dua kemungkinan bacaan: disebutkan bacaan yang dipakai.',
+        'A number written as text with two plausible readings: say which one was taken.',
+    ),
+    "rule.INP003.summary": (
+        'Nilai di kolom angka yang bukan angka yang dapat dipakai, beserta alasannya.',
+        'A value in a number column that is not a usable number, and why.',
+    ),
+    "rule.INP004.summary": (
+        'Nilai galat Excel (#DIV/0!, #N/A, #VALUE!, #REF! ...) di sel yang dibaca.',
+        'An Excel error value (#DIV/0!, #N/A, #VALUE!, #REF!...) in a cell the toolkit reads.',
+    ),
+    "rule.INP005.summary": (
+        'Rumus yang nilainya belum pernah dihitung (tidak ada nilai tersimpan di berkas).',
+        'A formula whose value was never computed (no cached value in the file).',
+    ),
+    "rule.INP006.summary": (
+        'Lembar input standar tidak ada: isinya tidak dapat diperiksa.',
+        'A standard input sheet is missing: nothing of it is checked.',
+    ),
+    "rule.INP007.summary": (
+        'Baris judul kolom sebuah lembar tidak ditemukan.',
+        'A sheet whose header row could not be found.',
+    ),
+    "rule.INP008.summary": (
+        'Kolom wajib tidak ada di baris judul (Baris; Kode Indikator di Tabel VI.1).',
+        'A required column is missing from a header row (Baris; Kode Indikator on Tabel VI.1).',
+    ),
+    "rule.INP009.summary": (
+        'Judul kolom (atau aliasnya) muncul dua kali di baris judul.',
+        'A column header (or one of its aliases) appears twice in a header row.',
+    ),
+    "rule.INP010.summary": (
+        'Baris berisi data yang sel Baris-nya kosong atau bukan peran yang dikenal di lembar itu.',
+        'A row with data whose Baris cell is blank or not a role of its sheet.',
+    ),
+    "rule.INP011.summary": (
+        'Nilai Polaritas di Tabel VI.1 yang bukan Positif atau Negatif.',
+        'A Polaritas value on Tabel VI.1 that is neither Positif nor Negatif.',
+    ),
+    "rule.INP012.summary": (
+        'Pengaturan di Identitas yang tidak dipahami: nilai bawaan dipakai.',
+        'A setting on Identitas that is not understood: the default is used instead.',
+    ),
+    "rule.INP013.summary": (
+        'Nilai wajib di Identitas kosong atau labelnya tidak ada.',
+        'A required value on Identitas is blank or its label is missing.',
+    ),
+    "rule.INP014.summary": (
+        'Lembar input standar disembunyikan (tetap dibaca dan diperiksa).',
+        'A standard input sheet is hidden (it is read and checked all the same).',
+    ),
+    "rule.INP015.summary": (
+        'Lembar melebihi batas jumlah baris: hanya baris awal yang dibaca.',
+        'A sheet has more rows than the reading limit: only the first ones were read.',
+    ),
+    "rule.INP016.summary": (
+        'Kode Indikator yang tidak merujuk indikator mana pun, atau baris indikator tanpa kode.',
+        'A Kode Indikator that joins to no indicator, or an indicator row without a code.',
+    ),
+    "rule.INP017.summary": (
+        'Kode Indikator yang sama di dua baris Tabel VI.1 atau dua baris Indikator Lampiran II.',
+        'The same Kode Indikator on two Tabel VI.1 rows, or on two Lampiran II Indikator rows.',
+    ),
+    "rule.INP018.summary": (
+        'Kegiatan di Lampiran II yang Kode Indikator-nya kosong atau tidak dikenal.',
+        'A Lampiran II Kegiatan whose Kode Indikator is blank or names no known indicator.',
+    ),
+    "rule.INP019.summary": (
+        'Indikator PK di Lampiran II yang tidak dilayani Kegiatan mana pun.',
+        'A Lampiran II Indikator (a PK commitment) that no Kegiatan row serves.',
+    ),
+    "rule.INP020.summary": (
+        'Tahun Laporan di luar periode RPJMD, atau tanpa kolom tahun di Tabel VI.1.',
+        'Tahun Laporan outside the RPJMD period, or with no year column on Tabel VI.1.',
+    ),
+    "rule.INP021.summary": (
+        'Indikator Tabel VI.1 tanpa Polaritas: dianggap Positif (makin tinggi makin baik).',
+        'A Tabel VI.1 indicator without Polaritas: it is treated as Positif (higher is better).',
+    ),
+    "rule.INP022.summary": (
+        'Baris Indikator di Pengukuran Kinerja tanpa kode, tidak terhubung ke indikator mana pun.',
+        'A Pengukuran Kinerja Indikator row without a code, joined to no indicator.',
+    ),
+    "rule.KAT001.summary": (
+        'Kategori tertulis berbeda dari kategori menurut skala untuk nilai yang dihitung.',
+        'A stated Kategori differs from the category the scale gives to the computed value.',
+    ),
+    "rule.KAT002.summary": (
+        'Kategori kosong pada baris yang capaian atau rata-ratanya dapat dihitung.',
+        'A blank Kategori on a row whose capaian or average can be computed.',
+    ),
+    "rule.KAT003.summary": (
+        'Kategori tertulis yang bukan bagian dari skala penilaian buku kerja.',
+        "A stated Kategori that is not a band of the workbook's scale.",
+    ),
+    "rule.TOT001.summary": (
+        'Angka Program, Jumlah atau Total di Lampiran II berbeda dari jumlah Kegiatannya.',
+        'A Program, Jumlah or Total figure in Lampiran II differs from the sum of its Kegiatan.',
+    ),
+    "rule.TOT002.summary": (
+        'Jumlah Program, Jumlah atau Total di Keuangan berbeda dari jumlah yang dicakupnya.',
+        'A Program, Jumlah or Total amount in Keuangan differs from the sum of what it covers.',
+    ),
+    "rule.TOT003.summary": (
+        'Jumlah tertulis di Lampiran II atau Keuangan yang tidak dapat diperiksa, dan alasannya.',
+        'A stated total in Lampiran II or Keuangan that cannot be checked, and why.',
+    ),
+    "rule.XTB001.summary": (
+        'Target atau realisasi di Pengukuran Kinerja berbeda dari PK (Lampiran II).',
+        'A target or realisation in Pengukuran Kinerja differs from the signed PK (Lampiran II).',
+    ),
+    "rule.XTB002.summary": (
+        'Capaian satu indikator tertulis berbeda di beberapa bagian laporan.',
+        "One indicator's capaian is stated differently in different places of the report.",
+    ),
+    "rule.XTB003.summary": (
+        'Target PK berbeda dari target RPJMD (Tabel VI.1) Tahun Laporan, tanpa penjelasan.',
+        'The PK target differs from the RPJMD (Tabel VI.1) target of Tahun Laporan, unexplained.',
+    ),
+    "rule.XTB004.summary": (
+        'Target PK berbeda dari target RPJMD Tahun Laporan, dengan penjelasan.',
+        'The PK target differs from the RPJMD target of Tahun Laporan, with an explanation.',
+    ),
+    "rule.XTB005.summary": (
+        'Tabel VI.1: Kondisi Akhir berbeda dari target tahun terakhir periode.',
+        "Tabel VI.1: the Kondisi Akhir differs from the target of the period's last year.",
+    ),
+    "rule.XTB006.summary": (
+        'Pagu (atau Realisasi) Program di Keuangan berbeda dari program yang sama di Lampiran II.',
+        "A Keuangan Program's Pagu (or Realisasi) differs from the same program in Lampiran II.",
+    ),
+    "rule.XTB007.summary": (
+        'Seperti XTB006, untuk program yang dicocokkan hanya dengan nama yang mirip.',
+        'Like XTB006, for programs matched only by a partial or similar name.',
+    ),
     # --- end of catalogue (add new sections above this line) ---
 }
 
