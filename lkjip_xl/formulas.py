@@ -83,24 +83,36 @@ def capaian(target: Number, realisasi: Number, polarity: Polarity | None,
     return _single(target.value, r, negative, negative_formula, decimals)
 
 
+def _dec(value: float) -> Decimal:
+    """A value as written (its shortest repr): 109.99, not the binary float behind it."""
+    return Decimal(repr(float(value)))
+
+
+def _percent(part: Decimal, whole: Decimal) -> float:
+    """part / whole x 100 in decimal arithmetic, so that an exact half stays a half:
+    109.99 / 200 x 100 = 54.995 (rounds half up to 55.00), where binary floats give
+    54.99499999999999 (which rounds to 54.99)."""
+    return float(part / whole * 100)
+
+
 def _single(t: float, r: float, negative: bool, negative_formula: NegativeFormula,
             decimals: int) -> Computation:
     if negative and negative_formula is NegativeFormula.INVERSE:
         if r == 0:
             return _fail(NotComputable.ZERO_REALISATION)
-        exact = t / r * 100
+        exact = _percent(_dec(t), _dec(r))
         return Computation(exact, round_half_up(exact, decimals), f"{fmt(t)} / {fmt(r)} x 100")
     if t == 0:
         if negative and r == 0:
             return Computation(100.0, 100.0, "T = 0, R = 0: 100")
         return _fail(NotComputable.ZERO_TARGET)
     if negative:
-        exact = max(0.0, (2 * t - r) / t * 100)
+        exact = max(0.0, _percent(2 * _dec(t) - _dec(r), _dec(t)))
         formula = f"(2 x {fmt(t)} - {fmt(r)}) / {fmt(t)} x 100"
         if (2 * t - r) < 0:
             formula += " (min. 0)"
         return Computation(exact, round_half_up(exact, decimals), formula)
-    exact = r / t * 100
+    exact = _percent(_dec(r), _dec(t))
     return Computation(exact, round_half_up(exact, decimals), f"{fmt(r)} / {fmt(t)} x 100")
 
 
@@ -112,7 +124,7 @@ def percentage(part: float | None, whole: float | None, decimals: int = 2) -> Co
         return _fail(NotComputable.NO_TARGET)
     if whole == 0:
         return _fail(NotComputable.ZERO_TARGET)
-    exact = part / whole * 100
+    exact = _percent(_dec(part), _dec(whole))
     return Computation(exact, round_half_up(exact, decimals), f"{fmt(part)} / {fmt(whole)} x 100")
 
 
