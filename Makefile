@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint examples template clean bench bench-smoke
+.PHONY: demo test lint examples template excel clean bench bench-smoke
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,6 +17,11 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/lkjip-xl check --exit-zero examples/lkjip_2019_dinsos_batam.xlsx
 	$(BIN)/lkjip-xl fix examples/lkjip_2019_dinsos_batam.xlsx -o out/lkjip_2019_dinsos_batam.diperbaiki.xlsx
+
+## The Excel button: out/lkjip_excel.xlsm (the template with a "Periksa & Hitung" button,
+## xlwings' VBA module inside) and out/lkjip_excel.py beside it. See docs/panduan-excel.md.
+excel: $(STAMP)
+	$(BIN)/lkjip-xl quickstart lkjip_excel --dir out --force
 
 ## Set up, then run the whole test suite and the linter.
 test: $(STAMP)

@@ -5,12 +5,18 @@ the corrected copy. Never prints; the CLI does.
     prepared.plan.changes      # what would change (fix --diff prints these)
     prepared.dropped           # what openpyxl would lose (fix refuses unless --force)
     write_fix(prepared, Path("lkjip.diperbaiki.xlsx"))
+
+`plan_fix` is the part shared with the Excel button (`lkjip_xl.excel`): from a Report already
+read, the findings, the correction plan, the summary and the Ringkasan / Temuan layouts. Both
+paths call it, so the file and the open workbook get the very same results.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .config import Config
 from .corrections import CorrectionPlan, Outcome, plan_corrections
@@ -21,6 +27,9 @@ from .rules.base import Finding
 from .summary import Summary, build_summary
 from .writers.preserve import DroppedPart, droppable_parts, formula_cells
 
+if TYPE_CHECKING:
+    from .output_sheets import OutSheet
+
 OUTPUT_SUFFIX = ".diperbaiki"  # lkjip.xlsx -> lkjip.diperbaiki.xlsx ("corrected")
 BACKUP_SUFFIX = ".cadangan-"  # lkjip.xlsx -> lkjip.cadangan-20240131-120000.xlsx ("backup")
 
@@ -29,6 +38,48 @@ def default_output(src: Path) -> Path:
     """The corrected workbook's default name: beside the input, `.diperbaiki` before the
     extension."""
     return src.with_name(f"{src.stem}{OUTPUT_SUFFIX}{src.suffix}")
+
+
+def plan_actions(plan: CorrectionPlan) -> dict[str, int]:
+    """What fix did, counted per outcome (the Ringkasan's action table and the CLI line)."""
+    return {Outcome.CORRECTED.value: plan.count(Outcome.CORRECTED),
+            Outcome.FILLED.value: plan.count(Outcome.FILLED),
+            Outcome.REVIEW.value: plan.count(Outcome.REVIEW),
+            "unsafe-skipped": plan.unsafe_skipped}
+
+
+@dataclass(frozen=True, slots=True)
+class FixPlan:
+    """Everything `fix` computes from a Report, before anything is written."""
+
+    report: Report
+    settings: Settings
+    findings: tuple[Finding, ...]
+    plan: CorrectionPlan
+    summary: Summary
+
+    @property
+    def actions(self) -> dict[str, int]:
+        return plan_actions(self.plan)
+
+    def sheets(self, lang: str = "id", kept: Collection[str] = ()) -> tuple[OutSheet, ...]:
+        """The Ringkasan and Temuan layouts; `kept`: the sheets a Temuan link may point to."""
+        from .output_sheets import fix_sheets
+
+        return fix_sheets(self.summary, self.findings, self.plan, lang, self.actions, kept)
+
+
+def plan_fix(report: Report, config: Config | None = None, *, unsafe: bool = False,
+             protected: Collection[tuple[str, str]] = ()) -> FixPlan:
+    """Check `report` and plan its corrections. `protected`: (sheet, address) of the cells
+    holding a formula, never overwritten. Raises ConfigError for settings that do not fit."""
+    config = config or Config()
+    settings = config.settings_for(report)
+    findings = tuple(check_report(report, config))
+    plan = plan_corrections(report, findings, unsafe, settings=settings, protected=protected,
+                            recheck=lambda r: check_report(r, config))
+    summary = build_summary(report, findings, settings)
+    return FixPlan(report, settings, findings, plan, summary)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,24 +99,15 @@ class PreparedFix:
 
     @property
     def actions(self) -> dict[str, int]:
-        return {Outcome.CORRECTED.value: self.plan.count(Outcome.CORRECTED),
-                Outcome.FILLED.value: self.plan.count(Outcome.FILLED),
-                Outcome.REVIEW.value: self.plan.count(Outcome.REVIEW),
-                "unsafe-skipped": self.plan.unsafe_skipped}
+        return plan_actions(self.plan)
 
 
 def prepare_fix(src: Path, config: Config | None = None, *, unsafe: bool = False,
                 limits: Limits | None = None) -> PreparedFix:
     """Read, check and plan. Raises WorkbookError (unreadable file) or ConfigError."""
-    config = config or Config()
     report = read_report(src, limits=limits)
-    settings = config.settings_for(report)
-    findings = tuple(check_report(report, config))
-    plan = plan_corrections(report, findings, unsafe, settings=settings,
-                            protected=formula_cells(src),
-                            recheck=lambda r: check_report(r, config))
-    summary = build_summary(report, findings, settings)
-    return PreparedFix(src, report, settings, findings, plan, summary,
+    fp = plan_fix(report, config, unsafe=unsafe, protected=formula_cells(src))
+    return PreparedFix(src, fp.report, fp.settings, fp.findings, fp.plan, fp.summary,
                        tuple(droppable_parts(src)))
 
 

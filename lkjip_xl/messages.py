@@ -96,15 +96,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
                  "OpenDocument file (.ods); save it as .xlsx"),
     "open.xlsb": ("format biner Excel (.xlsb); simpan sebagai .xlsx",
                   "Excel binary format (.xlsb); save it as .xlsx"),
-    "open.no_workbook_part": ("arsip zip tanpa bagian buku kerja (xl/workbook.xml)",
-                              "a zip archive without a workbook part (xl/workbook.xml)"),
-    "open.unreadable": ("tidak dapat dibaca: {detail}", "cannot be read: {detail}"),
-    "limit.file_size": ("berkas terlalu besar ({detail} byte)", "file too large ({detail} bytes)"),
-    "limit.uncompressed": ("isi zip terlalu besar setelah dibuka ({detail} byte); mungkin bom zip",
+    "open.no_workbook_part": ("arsip zip tanpa bagian buku kerja (xl/workbook.xml), jadi bukan "
+                              "buku kerja Excel; simpan dari Excel sebagai .xlsx",
+                              "a zip archive without a workbook part (xl/workbook.xml), so not "
+                              "an Excel workbook; save it from Excel as .xlsx"),
+    "open.unreadable": ("kesalahan internal saat membaca ({detail}); laporkan ke pengembang "
+                        "lkjip-xl beserta berkasnya dan keluaran --debug (docs/security.md)",
+                        "internal error while reading ({detail}); please report it to the "
+                        "lkjip-xl developers with the file and the --debug output "
+                        "(docs/security.md)"),
+    "limit.file_size": ("berkas terlalu besar ({detail} byte); hapus gambar atau lembar yang tidak "
+                        "perlu, atau naikkan batas dengan --max-file-mb",
+                        "file too large ({detail} bytes); remove pictures or sheets it does not "
+                        "need, or raise the limit with --max-file-mb"),
+    "limit.uncompressed": ("isi zip terlalu besar setelah dibuka ({detail} byte); mungkin bom zip: "
+                           "minta berkas asli yang disimpan dari Excel",
                            "zip content too large once unpacked ({detail} bytes); "
-                           "possibly a zip bomb"),
-    "limit.zip_ratio": ("rasio kompresi mencurigakan ({detail}); mungkin bom zip",
-                        "suspicious compression ratio ({detail}); possibly a zip bomb"),
+                           "possibly a zip bomb: ask for the original file saved from Excel"),
+    "limit.zip_ratio": ("rasio kompresi mencurigakan ({detail}); mungkin bom zip: minta berkas "
+                        "asli yang disimpan dari Excel",
+                        "suspicious compression ratio ({detail}); possibly a zip bomb: ask for "
+                        "the original file saved from Excel"),
     # --- reading problems (the reader collects them; rules report them) -----------------
     "problem.missing-sheet": ("lembar '{detail}' tidak ada", "sheet '{detail}' is missing"),
     "problem.missing-header": ("baris judul kolom tidak ditemukan (dicari: {detail})",
@@ -1277,6 +1289,247 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'Seperti XTB006, untuk program yang dicocokkan hanya dengan nama yang mirip.',
         'Like XTB006, for programs matched only by a partial or similar name.',
     ),
+    # --- excel ---
+    "excel.button": ("Periksa & Hitung", "Check & Compute"),
+    "excel.title": ("lkjip-xl: Periksa & Hitung", "lkjip-xl: Check & Compute"),
+    "excel.done": ("Selesai. {counts}\nHasilnya ada di lembar Ringkasan dan Temuan. Sel ungu "
+                   "muda telah dibetulkan atau diisi; sel kuning perlu ditinjau.",
+                   "Done. {counts}\nSee the Ringkasan and Temuan sheets. Lavender cells were "
+                   "corrected or filled; amber cells need review."),
+    "excel.no_notes": ("Excel ini tidak dapat diberi catatan sel dari Python: alasan setiap "
+                       "perubahan ada di lembar Temuan.",
+                       "This Excel client cannot take cell notes from Python: the reason for "
+                       "every change is on the Temuan sheet."),
+    "excel.missing_some": ("Lembar tidak ditemukan: {sheets}. Lihat lembar Temuan.",
+                           "Sheets not found: {sheets}. See the Temuan sheet."),
+    "excel.wrong_sheets": ("Lembar templat LKjIP tidak ditemukan di buku kerja ini.\n"
+                           "Yang dibutuhkan: {expected}.\nYang ada: {found}.\nGanti nama "
+                           "lembar seperti di templat (lihat lembar Petunjuk), atau buat buku "
+                           "kerja baru dengan lkjip-xl quickstart. Tidak ada yang diubah.",
+                           "The LKjIP template sheets are not in this workbook.\n"
+                           "Needed: {expected}.\nFound: {found}.\nRename the sheets as in "
+                           "the template (see the Petunjuk sheet), or create a new workbook "
+                           "with lkjip-xl quickstart. Nothing was changed."),
+    "excel.empty_book": ("Buku kerja ini kosong: tidak ada sel yang berisi. Buka buku kerja "
+                         "LKjIP, isi lembarnya, lalu klik Periksa & Hitung lagi.",
+                         "This workbook is empty: no cell holds anything. Open the LKjIP "
+                         "workbook, fill its sheets, then click Check & Compute again."),
+    "excel.no_data": ("Lembar templat ada tetapi belum berisi data. Isi Tabel VI.1, "
+                      "Lampiran II, Pengukuran Kinerja dan Keuangan (lihat lembar Petunjuk), "
+                      "lalu klik Periksa & Hitung lagi. Tidak ada yang diubah.",
+                      "The template sheets are there but hold no data yet. Fill Tabel VI.1, "
+                      "Lampiran II, Pengukuran Kinerja and Keuangan (see the Petunjuk "
+                      "sheet), then click Check & Compute again. Nothing was changed."),
+    "excel.version": ("Versi xlwings berbeda: makro buku kerja ini untuk xlwings {expected}, "
+                      "tetapi Python memakai xlwings {found}.\nJalankan di Command Prompt: "
+                      "pip install xlwings=={expected}\nlalu klik lagi. Tidak ada yang diubah.",
+                      "xlwings versions differ: this workbook's macro is for xlwings "
+                      "{expected}, but Python has xlwings {found}.\nRun in a Command Prompt: "
+                      "pip install xlwings=={expected}\nthen click again. Nothing was "
+                      "changed."),
+    "excel.no_package": ("Paket lkjip-xl tidak ditemukan di Python yang dipakai Excel "
+                         "({python}).\nPasang dengan: \"{python}\" -m pip install lkjip-xl\n"
+                         "(lihat panduan Excel, bagian Pemasangan). Tidak ada yang diubah.",
+                         "The lkjip-xl package is not installed in the Python that Excel uses "
+                         "({python}).\nInstall it with: \"{python}\" -m pip install lkjip-xl\n"
+                         "(see the Excel guide, Installation). Nothing was changed."),
+    "excel.unexpected": ("Terjadi kesalahan yang tidak terduga: {detail}\nMungkin tidak semua "
+                         "hasil tertulis. Simpan salinan buku kerja ini dan kirimkan kepada "
+                         "pengelola lkjip-xl.",
+                         "An unexpected error occurred: {detail}\nThe results may be "
+                         "incomplete. Save a copy of this workbook and send it to whoever "
+                         "maintains lkjip-xl."),
+    "excel.sheet.name": ("Mulai", "Start"),
+    "excel.sheet.title": ("Periksa & Hitung LKjIP", "Check & Compute the LKjIP"),
+    "excel.sheet.intro": ("Templat LKjIP dengan tombol. Isi lembar-lembarnya, lalu klik "
+                          "tombol: capaian, kategori dan persentase dihitung, masalah ditandai, "
+                          "dan lembar Ringkasan dan Temuan ditulis di buku kerja ini.",
+                          "The LKjIP template with a button. Fill the sheets, then click the "
+                          "button: capaian, categories and percentages are computed, problems "
+                          "are marked, and the Ringkasan and Temuan sheets are written here."),
+    "excel.sheet.steps": ("Langkah", "Steps"),
+    "excel.sheet.step1": ("1. Isi Identitas, Tabel VI.1, Lampiran II, Pengukuran Kinerja dan "
+                          "Keuangan (petunjuk ada di lembar Petunjuk).",
+                          "1. Fill Identitas, Tabel VI.1, Lampiran II, Pengukuran Kinerja and "
+                          "Keuangan (see the Petunjuk sheet)."),
+    "excel.sheet.step2": ("2. Klik Periksa & Hitung. Jika Excel bertanya tentang makro, pilih "
+                          "Aktifkan Konten (Enable Content).",
+                          "2. Click Check & Compute. If Excel asks about macros, choose "
+                          "Enable Content."),
+    "excel.sheet.step3": ("3. Baca lembar Ringkasan (capaian, kategori, anggaran) dan Temuan "
+                          "(setiap masalah: lembar, sel, nilai tertulis, nilai seharusnya).",
+                          "3. Read the Ringkasan sheet (capaian, categories, budget) and Temuan "
+                          "(every problem: sheet, cell, stated value, expected value)."),
+    "excel.sheet.step4": ("4. Sel ungu muda telah dibetulkan atau diisi; sel kuning perlu "
+                          "ditinjau. Perbaiki, lalu klik lagi: Ringkasan dan Temuan ditulis "
+                          "ulang.",
+                          "4. Lavender cells were corrected or filled; amber cells need review. "
+                          "Fix them and click again: Ringkasan and Temuan are rewritten."),
+    "excel.sheet.step5": ("5. Simpan {module}.xlsm dan {module}.py di satu folder lokal (bukan "
+                          "OneDrive), dan jangan ganti nama keduanya.",
+                          "5. Keep {module}.xlsm and {module}.py in one local folder (not "
+                          "OneDrive), and do not rename them."),
+    "excel.sheet.trouble": ("Jika muncul pesan", "If a message appears"),
+    "excel.sheet.h_message": ("Pesan", "Message"),
+    "excel.sheet.h_meaning": ("Artinya", "Meaning"),
+    "excel.sheet.h_fix": ("Yang harus dilakukan", "What to do"),
+    "excel.trouble.python.msg": ("Could not find Interpreter! / Could not activate Python COM "
+                                 "server / The system cannot find the file specified",
+                                 "Could not find Interpreter! / Could not activate Python COM "
+                                 "server / The system cannot find the file specified"),
+    "excel.trouble.python.meaning": ("Excel tidak menemukan Python.",
+                                     "Excel cannot find Python."),
+    "excel.trouble.python.fix": ("Pasang Python 3.11+ dari python.org (centang Add python.exe "
+                                 "to PATH), atau ganti nama lembar _xlwings.conf menjadi "
+                                 "xlwings.conf dan isi Interpreter_Win dengan lokasi "
+                                 "pythonw.exe.",
+                                 "Install Python 3.11+ from python.org (tick Add python.exe to "
+                                 "PATH), or rename the _xlwings.conf sheet to xlwings.conf and "
+                                 "put the path of pythonw.exe in Interpreter_Win."),
+    "excel.trouble.dll.msg": ("File not found: xlwings64-{version}.dll (atau xlwings32-...)",
+                              "File not found: xlwings64-{version}.dll (or xlwings32-...)"),
+    "excel.trouble.dll.meaning": ("xlwings belum terpasang di Python itu, atau versinya bukan "
+                                  "{version}.",
+                                  "xlwings is not installed in that Python, or it is not "
+                                  "version {version}."),
+    "excel.trouble.dll.fix": ("Jalankan di Command Prompt: pip install xlwings=={version}",
+                              "Run in a Command Prompt: pip install xlwings=={version}"),
+    "excel.trouble.noxlwings.msg": ("ModuleNotFoundError: No module named 'xlwings'",
+                                    "ModuleNotFoundError: No module named 'xlwings'"),
+    "excel.trouble.noxlwings.meaning": ("Python yang dipakai Excel tidak memiliki xlwings.",
+                                        "The Python that Excel uses has no xlwings."),
+    "excel.trouble.noxlwings.fix": ("pip install xlwings=={version} dengan Python yang sama, "
+                                    "atau atur Interpreter_Win (lihat baris pertama).",
+                                    "pip install xlwings=={version} with that same Python, or "
+                                    "set Interpreter_Win (see the first row)."),
+    "excel.trouble.module.msg": ("ModuleNotFoundError: No module named '{module}'",
+                                 "ModuleNotFoundError: No module named '{module}'"),
+    "excel.trouble.module.meaning": ("Berkas {module}.py tidak ada di samping buku kerja, atau "
+                                     "buku kerja diganti namanya.",
+                                     "{module}.py is not beside the workbook, or the workbook "
+                                     "was renamed."),
+    "excel.trouble.module.fix": ("Simpan {module}.xlsm dan {module}.py di satu folder; "
+                                 "kembalikan nama aslinya.",
+                                 "Keep {module}.xlsm and {module}.py in one folder, with their "
+                                 "original names."),
+    "excel.trouble.package.msg": ("Paket lkjip-xl tidak ditemukan ...",
+                                  "The lkjip-xl package is not installed ..."),
+    "excel.trouble.package.meaning": ("lkjip-xl belum terpasang di Python yang dipakai Excel.",
+                                      "lkjip-xl is not installed in the Python Excel uses."),
+    "excel.trouble.package.fix": ("Jalankan perintah pip yang tertulis di pesan itu.",
+                                  "Run the pip command the message shows."),
+    "excel.trouble.version.msg": ("Versi xlwings berbeda ...", "xlwings versions differ ..."),
+    "excel.trouble.version.meaning": ("xlwings di Python bukan versi {version} seperti makro "
+                                      "buku kerja ini.",
+                                      "Python's xlwings is not version {version}, the "
+                                      "version of this workbook's macro."),
+    "excel.trouble.version.fix": ("pip install xlwings=={version}",
+                                  "pip install xlwings=={version}"),
+    "excel.trouble.macros.msg": ("Microsoft has blocked macros from running ... / Macros have "
+                                 "been disabled",
+                                 "Microsoft has blocked macros from running ... / Macros have "
+                                 "been disabled"),
+    "excel.trouble.macros.meaning": ("Makro diblokir: berkas berasal dari internet atau surel, "
+                                     "atau makro belum diaktifkan.",
+                                     "Macros are blocked: the file came from the internet or "
+                                     "an e-mail, or macros are not enabled yet."),
+    "excel.trouble.macros.fix": ("Tutup berkas; klik kanan > Properties > centang Unblock > "
+                                 "OK; buka lagi dan klik Enable Content.",
+                                 "Close the file; right-click > Properties > tick Unblock > "
+                                 "OK; open it again and click Enable Content."),
+    "excel.trouble.onedrive.msg": ("Couldn't find your local OneDrive file",
+                                   "Couldn't find your local OneDrive file"),
+    "excel.trouble.onedrive.meaning": ("Buku kerja dibuka dari OneDrive atau SharePoint.",
+                                       "The workbook was opened from OneDrive or SharePoint."),
+    "excel.trouble.onedrive.fix": ("Salin kedua berkas ke folder lokal (mis. C:\\LKjIP) dan "
+                                   "buka dari sana.",
+                                   "Copy both files to a local folder (e.g. C:\\LKjIP) and "
+                                   "open them there."),
+    "excel.trouble.mac.msg": ("To enable RunPython, please run 'xlwings runpython install' "
+                              "(Mac)",
+                              "To enable RunPython, please run 'xlwings runpython install' "
+                              "(Mac)"),
+    "excel.trouble.mac.meaning": ("macOS belum mengizinkan Excel menjalankan Python.",
+                                  "macOS does not yet let Excel run Python."),
+    "excel.trouble.mac.fix": ("Jalankan di Terminal: xlwings runpython install; izinkan akses "
+                              "folder jika macOS bertanya.",
+                              "Run in a Terminal: xlwings runpython install; allow folder "
+                              "access when macOS asks."),
+    "excel.trouble.sheets.msg": ("Lembar templat LKjIP tidak ditemukan ...",
+                                 "The LKjIP template sheets are not in this workbook ..."),
+    "excel.trouble.sheets.meaning": ("Nama lembar tidak sesuai templat.",
+                                     "The sheet names differ from the template's."),
+    "excel.trouble.sheets.fix": ("Ganti nama lembar seperti yang tertulis di pesan.",
+                                 "Rename the sheets as the message says."),
+    "excel.trouble.empty.msg": ("Buku kerja ini kosong ... / belum berisi data ...",
+                                "This workbook is empty ... / hold no data yet ..."),
+    "excel.trouble.empty.meaning": ("Belum ada data untuk diperiksa.",
+                                    "There is no data to check yet."),
+    "excel.trouble.empty.fix": ("Isi lembar-lembar templat, lalu klik lagi.",
+                                "Fill the template sheets, then click again."),
+    "cli.quickstart.help": ("Tulis NAME.xlsm (templat LKjIP dengan tombol Periksa & Hitung, "
+                            "xlwings) dan NAME.py di sampingnya.",
+                            "Write NAME.xlsm (the LKjIP template with a Check & Compute "
+                            "button, xlwings) and NAME.py beside it."),
+    "cli.quickstart.dir": ("Folder tujuan (bawaan: folder saat ini).",
+                           "Destination folder (default: the current folder)."),
+    "cli.quickstart.bad_name": ("NAME harus nama modul Python baru (huruf, angka, garis bawah; "
+                                "tidak diawali angka; bukan nama modul yang sudah ada): {name}",
+                                "NAME must be a new Python module name (letters, digits, "
+                                "underscores; not starting with a digit; not an existing "
+                                "module): {name}"),
+    "cli.quickstart.no_xlwings": ("xlwings tidak terpasang dengan benar: {detail}",
+                                  "xlwings is not installed properly: {detail}"),
+    "cli.quickstart.written": ("Ditulis: {xlsm} dan {py}\nDi setiap PC: pip install lkjip-xl "
+                               "xlwings=={version}; simpan kedua berkas di satu folder; buka "
+                               "{xlsm_name} dan klik Periksa & Hitung (docs/panduan-excel.md).",
+                               "Written: {xlsm} and {py}\nOn each PC: pip install lkjip-xl "
+                               "xlwings=={version}; keep both files in one folder; open "
+                               "{xlsm_name} and click Check & Compute (docs/panduan-excel.md)."),
+    # --- hardening ---
+    "limit.parts": ("zip berisi terlalu banyak bagian ({detail}), bukan buku kerja biasa; minta "
+                    "berkas asli yang disimpan dari Excel",
+                    "the zip holds too many parts ({detail}), not an ordinary workbook; ask for "
+                    "the original file saved from Excel"),
+    "limit.part_size": ("satu bagian buku kerja terlalu besar setelah dibuka ({detail} byte); "
+                        "hapus isi yang tidak perlu, atau naikkan max-part-bytes di [limits] "
+                        "berkas konfigurasi",
+                        "one part of the workbook is too large once unpacked ({detail} bytes); "
+                        "remove what it does not need, or raise max-part-bytes in the [limits] "
+                        "table of the config file"),
+    "limit.rows": ("lembar berisi data sampai baris yang terlalu jauh ke bawah ({detail}); hapus "
+                   "baris di bawah tabel, atau naikkan batas dengan --max-rows",
+                   "a sheet holds content too far down ({detail}); delete the rows below the "
+                   "table, or raise the limit with --max-rows"),
+    "limit.cells": ("lembar terlalu besar untuk dibaca ({detail} sel); hapus baris dan kolom di "
+                    "luar tabel, atau naikkan batas dengan --max-cells",
+                    "a sheet is too large to read ({detail} cells); delete the rows and columns "
+                    "outside the table, or raise the limit with --max-cells"),
+    "open.xml_dtd": ("buku kerja berisi deklarasi DTD XML ({detail}) yang tidak pernah ditulis "
+                     "Excel; mungkin berkas berbahaya, tidak dibaca: minta berkas asli yang "
+                     "disimpan dari Excel",
+                     "the workbook contains an XML document type declaration ({detail}), which "
+                     "Excel never writes; possibly a malicious file, not read: ask for the "
+                     "original file saved from Excel"),
+    "open.unconvertible": ("nilai sel yang tidak dapat dikonversi ({detail}), misalnya angka "
+                           "negatif sangat besar di sel berformat tanggal; ubah format sel itu "
+                           "menjadi Angka di Excel, simpan, lalu periksa lagi",
+                           "a cell value the reader cannot convert ({detail}), e.g. a huge "
+                           "negative number in a date-formatted cell; format that cell as "
+                           "Number in Excel, save, and check again"),
+    "fix.cannot_load": ("buku kerja ini terbaca untuk diperiksa tetapi tidak dapat dibuka untuk "
+                        "ditulis ({detail}); buka di Excel atau LibreOffice, simpan sebagai "
+                        ".xlsx, lalu jalankan fix lagi",
+                        "this workbook can be checked but not opened for writing ({detail}); "
+                        "open it in Excel or LibreOffice, save it as .xlsx, and run fix again"),
+    "cli.opt.max_rows": ("Baca paling banyak N baris per lembar (bawaan 100000); lembar yang "
+                         "isinya jauh lebih ke bawah ditolak.",
+                         "Read at most N rows per sheet (default 100000); a sheet whose content "
+                         "goes much further down is refused."),
+    "cli.opt.max_cells": ("Batas sel per lembar, baris x kolom (bawaan 5000000).",
+                          "Limit of cells per sheet, rows x columns (default 5000000)."),
+    "cli.opt.max_file_mb": ("Ukuran berkas terbesar yang dibaca, dalam MB (bawaan 100).",
+                            "Largest file read, in MB (default 100)."),
     # --- end of catalogue (add new sections above this line) ---
 }
 

@@ -99,6 +99,15 @@ class _Grid:
         self.rows.append(())
 
 
+def fix_sheets(summary: Summary, findings: Sequence[Finding], plan: CorrectionPlan,
+               lang: str = "id", actions: dict[str, int] | None = None,
+               sheets: Collection[str] = ()) -> tuple[OutSheet, OutSheet]:
+    """The two sheets `fix` adds, in order: Ringkasan, then Temuan. The corrected workbook
+    and the Excel button both lay them out through this one function."""
+    return (ringkasan_sheet(summary, lang, actions),
+            temuan_sheet(findings, plan, lang, sheets=sheets))
+
+
 # --- Ringkasan -------------------------------------------------------------------------------
 
 RINGKASAN_WIDTHS = {1: 12, 2: 46, 3: 30, 4: 18, 5: 18, 6: 14, 7: 16, 8: 14, 9: 18, 10: 14,
@@ -316,7 +325,9 @@ def temuan_sheet(findings: Sequence[Finding], plan: CorrectionPlan | None = None
             link = location(f.sheet, ref.address if ref else "A1")
         g.add(cell(i + 1, "count"), cell(d["code"]), cell(d["name"]),
               cell(t(f"fix.severity.{d['severity']}", lang), f"severity:{d['severity']}"),
-              cell(d["sheet"]), cell(d["cell"], "link" if link else "", link),
+              # A finding on a whole sheet links to its A1 and shows the link's target
+              # (what a spreadsheet shows in a link cell without text).
+              cell(d["sheet"]), cell(d["cell"] or link or None, "link" if link else "", link),
               cell(d["message"], "wrap"), _value(d["stated"]), _value(d["expected"]),
               _value(d["difference"]), cell(localise_formula(d["formula"], lang), "wrap"),
               cell(t(f"fix.action.{outcome.value}", lang),

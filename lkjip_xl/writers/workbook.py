@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..corrections import CellChange, CorrectionPlan
-from ..output_sheets import OutSheet, ringkasan_sheet, temuan_sheet
+from ..output_sheets import OutSheet, fix_sheets
 from ..schema import OUTPUT_SHEETS, normalise
 from .atomic import write_atomic
 from .styles import CHANGED_RGB, COMMENT_AUTHOR, COMMENT_MARKER, REVIEW_RGB, Look, look
@@ -55,7 +55,14 @@ def load(path: Path) -> Workbook:
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)
-        return load_workbook(path, keep_vba=keeps_vba(path), rich_text=True, keep_links=True)
+        try:
+            return load_workbook(path, keep_vba=keeps_vba(path), rich_text=True,
+                                 keep_links=True)
+        except Exception as exc:  # calamine read it, openpyxl cannot: nothing is written
+            from ..model import WorkbookError
+
+            raise WorkbookError(path, "fix.cannot_load",
+                                f"{type(exc).__name__}: {exc}".splitlines()[0][:200]) from exc
 
 
 def write_corrected(src: Path, out: Path, plan: CorrectionPlan, summary: Summary,
@@ -69,10 +76,13 @@ def write_corrected(src: Path, out: Path, plan: CorrectionPlan, summary: Summary
     """
     wb = load(Path(src))
     apply_plan(wb, plan, lang)
-    replace_output_sheets(wb, [ringkasan_sheet(summary, lang, actions),
-                               temuan_sheet(findings, plan, lang,
-                                            sheets=_kept_sheets(wb))],
+    replace_output_sheets(wb, fix_sheets(summary, findings, plan, lang, actions,
+                                         sheets=_kept_sheets(wb)),
                           input_sheets)
+    if wb.calculation is None:  # a workbook without <calcPr> (written by other tools)
+        from openpyxl.workbook.properties import CalcProperties
+
+        wb.calculation = CalcProperties()
     wb.calculation.fullCalcOnLoad = True
     return write_atomic(Path(out), wb.save)
 
