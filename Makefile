@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint examples template excel clean bench bench-smoke
+.PHONY: demo test lint examples template excel clean bench bench-smoke fuzz
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,10 @@ bench: $(STAMP)
 ## The benchmark at tiny sizes, in seconds (CI runs it through the test suite).
 bench-smoke: $(STAMP)
 	$(BIN)/python benchmarks/run.py --smoke
+
+## Fuzz check and fix with 1,000 mutated workbooks (CI runs 30; see docs/security.md).
+fuzz: $(STAMP)
+	LKJIP_XL_FUZZ_PROFILE=fuzz $(BIN)/python -m pytest -p no:cacheprovider tests/test_fuzz.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info

@@ -64,6 +64,33 @@ def template_cmd(ctx: click.Context, output: Path, tahun: int, periode: str, for
     click.echo(t("cli.template.written", _lang(ctx), path=path))
 
 
+@cli.command("quickstart", help=t("cli.quickstart.help"))
+@click.argument("name")
+@click.option("--dir", "directory", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("."), show_default=True, help=t("cli.quickstart.dir"))
+@click.option("--tahun", type=click.IntRange(1990, 2100), default=2019, show_default=True)
+@click.option("--periode", default="2016-2021", show_default=True,
+              help="Periode RPJMD/Renstra, e.g. 2016-2021.")
+@click.option("--force", is_flag=True, help="Overwrite existing files.")
+@click.pass_context
+def quickstart_cmd(ctx: click.Context, name: str, directory: Path, tahun: int, periode: str,
+                   force: bool) -> None:
+    from .quickstart import QuickstartError, write_quickstart
+
+    start, end = _period(ctx, periode)
+    try:
+        xlsm, py, version = write_quickstart(name, directory, force=force, tahun=tahun,
+                                             periode_awal=start, periode_akhir=end)
+    except QuickstartError as exc:
+        fail(ctx, exc.key, **exc.params)
+        return
+    except FileExistsError as exc:
+        fail(ctx, "cli.exists", path=exc.args[0])
+        return
+    click.echo(t("cli.quickstart.written", _lang(ctx), xlsm=xlsm, py=py, version=version,
+                 xlsm_name=xlsm.name))
+
+
 @cli.command("show", help=t("cli.show.help"))
 @click.argument("path", type=click.Path(path_type=Path))
 @click.pass_context
@@ -111,12 +138,17 @@ def _split_codes(values: tuple[str, ...]) -> tuple[str, ...]:
               help=t("cli.check.tolerance"))
 @click.option("--decimals", type=click.IntRange(0, 6), default=None,
               help=t("cli.check.decimals"))
+@click.option("--max-rows", type=click.IntRange(1), default=None, help=t("cli.opt.max_rows"))
+@click.option("--max-cells", type=click.IntRange(1), default=None, help=t("cli.opt.max_cells"))
+@click.option("--max-file-mb", type=click.FloatRange(0, min_open=True), default=None,
+              help=t("cli.opt.max_file_mb"))
 @click.pass_context
 def check_cmd(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: Path | None,
               report_path: Path | None, select: tuple[str, ...], ignore: tuple[str, ...],
               fail_on: str, exit_zero: bool, jobs: int, timeout: float,
               config_path: Path | None, scale: str | None, negative_formula: str | None,
-              tolerance: float | None, decimals: int | None) -> None:
+              tolerance: float | None, decimals: int | None, max_rows: int | None,
+              max_cells: int | None, max_file_mb: float | None) -> None:
     """Results stream from the workers to the output (and the rekap) one file at a time."""
     import contextlib
 
@@ -133,6 +165,7 @@ def check_cmd(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: Path
     except ConfigError as exc:
         fail(ctx, "cli.bad_config", detail=str(exc))
         return
+    limits = _limits(config, max_rows, max_cells, max_file_mb)
     if report_path is not None and report_path.suffix.lower() not in (".xlsx", ".csv"):
         fail(ctx, "rekap.bad_suffix", path=report_path)
     files = expand_paths(paths)
@@ -153,7 +186,7 @@ def check_cmd(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: Path
 
             rekap = open_rekap(report_path, lang, config)
             stack.callback(_abort_unless_closed, rekap)
-        results = check_many(files, config, jobs=jobs or default_jobs(len(files)),
+        results = check_many(files, config, limits, jobs=jobs or default_jobs(len(files)),
                              timeout=timeout or None, summarise=rekap is not None)
         for r in _with_progress(results, len(files), lang, progress):
             stream.add(r)
@@ -161,6 +194,10 @@ def check_cmd(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: Path
                 rekap.add(r)
             if r.error is not None:
                 unreadable = True
+                if r.error.reason == "open.unreadable" and _debug(ctx):
+                    from .engine import check_file
+
+                    check_file(r.path, config, limits)  # the internal error, with its traceback
                 if fmt != "text" and output is None:
                     click.echo(f"{r.path}: {t(r.error.reason, lang, detail=r.error.detail)}",
                                err=True)
@@ -269,11 +306,16 @@ def _with_progress(results, total: int, lang: str, enabled: bool = True):
               help=t("cli.check.tolerance"))
 @click.option("--decimals", type=click.IntRange(0, 6), default=None,
               help=t("cli.check.decimals"))
+@click.option("--max-rows", type=click.IntRange(1), default=None, help=t("cli.opt.max_rows"))
+@click.option("--max-cells", type=click.IntRange(1), default=None, help=t("cli.opt.max_cells"))
+@click.option("--max-file-mb", type=click.FloatRange(0, min_open=True), default=None,
+              help=t("cli.opt.max_file_mb"))
 @click.pass_context
 def fix_cmd(ctx: click.Context, path: Path, output: Path | None, unsafe: bool, diff: bool,
             in_place: bool, force: bool, config_path: Path | None, select: tuple[str, ...],
             ignore: tuple[str, ...], scale: str | None, negative_formula: str | None,
-            tolerance: float | None, decimals: int | None) -> None:
+            tolerance: float | None, decimals: int | None, max_rows: int | None,
+            max_cells: int | None, max_file_mb: float | None) -> None:
     """Exit 0 when written (or, with --diff, when nothing would change), 1 when --diff shows
     changes, 2 on bad input, a refusal or a failed write."""
     from .config import ConfigError, load_config
@@ -294,7 +336,8 @@ def fix_cmd(ctx: click.Context, path: Path, output: Path | None, unsafe: bool, d
         config = load_config(config_path).merged(
             select=_split_codes(select), ignore=_split_codes(ignore), scale=scale,
             negative_formula=negative_formula, tolerance=tolerance, decimals=decimals)
-        prepared = prepare_fix(path, config, unsafe=unsafe)
+        prepared = prepare_fix(path, config, unsafe=unsafe,
+                               limits=_limits(config, max_rows, max_cells, max_file_mb))
     except ConfigError as exc:
         fail(ctx, "cli.bad_config", detail=str(exc))
         return
@@ -333,6 +376,10 @@ def fix_cmd(ctx: click.Context, path: Path, output: Path | None, unsafe: bool, d
             shutil.copy2(path, backup)
             click.echo(t("fix.backup", lang, path=backup))
         written = write_fix(prepared, out, lang)
+    except WorkbookError as exc:  # openpyxl cannot load what calamine read
+        click.echo(f"lkjip-xl: {exc.path}: {t(exc.reason, lang, detail=exc.detail)}", err=True)
+        ctx.exit(EXIT_ERROR)
+        return
     except Exception as exc:  # a failed save must be one clear line, never a traceback
         if (ctx.find_root().obj or {}).get("debug"):
             raise
@@ -345,6 +392,19 @@ def fix_cmd(ctx: click.Context, path: Path, output: Path | None, unsafe: bool, d
     if plan.unsafe_skipped:
         line += " " + t("fix.unsafe_skipped_line", lang, n=plan.unsafe_skipped)
     click.echo(line)
+
+
+def _debug(ctx: click.Context) -> bool:
+    return bool((ctx.find_root().obj or {}).get("debug"))
+
+
+def _limits(config, max_rows: int | None, max_cells: int | None, max_file_mb: float | None):
+    """The reading limits: defaults, then the config's [limits], then the command line."""
+    from .reading.limits import MB, limits_from_dict
+
+    return limits_from_dict(config.limits).replace(
+        max_rows=max_rows, max_cells=max_cells,
+        max_file_bytes=int(max_file_mb * MB) if max_file_mb else None)
 
 
 def _same_file(a: Path, b: Path) -> bool:

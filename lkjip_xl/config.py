@@ -44,6 +44,7 @@ class Config:
     unit_synonyms: tuple[tuple[str, ...], ...] = DEFAULT_UNIT_SYNONYMS
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
     source: str = ""  # the file the config came from, for messages
+    limits: dict[str, Any] = field(default_factory=dict)  # [limits]: reading.Limits fields
 
     def enabled(self, code: str) -> bool:
         selected = not self.select or any(code.startswith(p) for p in self.select)
@@ -120,7 +121,7 @@ def _str_list(value: Any, key: str) -> tuple[str, ...]:
 
 def config_from_dict(data: dict[str, Any], source: str = "") -> Config:
     known = {"select", "ignore", "severity", "scale", "negative-formula", "tolerance",
-             "decimals", "units", "rules"}
+             "decimals", "units", "rules", "limits"}
     unknown = sorted(set(data) - known)
     if unknown:
         raise ConfigError(f"{source}: {', '.join(unknown)}")
@@ -142,6 +143,15 @@ def config_from_dict(data: dict[str, Any], source: str = "") -> Config:
     decimals = data.get("decimals")
     if decimals is not None and (not isinstance(decimals, int) or not 0 <= decimals <= 6):
         raise ConfigError(f"decimals={decimals}")
+    limits = data.get("limits") or {}
+    if not isinstance(limits, dict):
+        raise ConfigError("limits")
+    try:
+        from .reading.limits import limits_from_dict
+
+        limits_from_dict(limits)
+    except ValueError as exc:
+        raise ConfigError(f"limits: {exc}") from exc
     return Config(
         select=_str_list(data.get("select", []), "select"),
         ignore=_str_list(data.get("ignore", []), "ignore"),
@@ -153,6 +163,7 @@ def config_from_dict(data: dict[str, Any], source: str = "") -> Config:
         unit_synonyms=units,
         rule_options={str(k): dict(v) for k, v in (data.get("rules") or {}).items()},
         source=source,
+        limits=dict(limits),
     )
 
 

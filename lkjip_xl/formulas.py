@@ -11,20 +11,31 @@ Rounding is half up to the workbook's decimals; no caps.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Context, Decimal
 
 from .numbers import Number
 from .schema import NegativeFormula, Polarity
 
+# Enough digits for any double at any decimals (1e308 to 6 decimals has 315): the default
+# context (28 digits) raised InvalidOperation for a capaian of 1e30.
+_WIDE = Context(prec=400)
+
 
 def round_half_up(value: float, decimals: int = 2) -> float:
     """93.0555 -> 93.06; uses the shortest repr so 1.005 rounds like a person expects."""
-    return float(Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP))
+    if not math.isfinite(value):
+        return value
+    return float(Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP,
+                                               context=_WIDE))
 
 
 def truncate(value: float, decimals: int = 2) -> float:
-    return float(Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), ROUND_DOWN))
+    if not math.isfinite(value):
+        return value
+    return float(Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), ROUND_DOWN,
+                                               context=_WIDE))
 
 
 def fmt(value: float | None, decimals: int | None = None) -> str:

@@ -80,7 +80,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- opening a file ----------------------------------------------------------------
     "open.not_found": ("berkas tidak ditemukan", "file not found"),
     "open.is_directory": ("ini folder, bukan berkas", "this is a folder, not a file"),
-    "open.empty": ("berkas kosong (0 byte)", "the file is empty (0 bytes)"),
+    "open.empty": ("berkas kosong (0 byte); minta berkasnya lagi",
+                   "the file is empty (0 bytes); ask for the file again"),
     "open.not_zip": (
         "bukan buku kerja Excel (.xlsx/.xlsm); simpan ulang dari Excel sebagai .xlsx",
         "not an Excel workbook (.xlsx/.xlsm); save it again from Excel as .xlsx",
@@ -1517,6 +1518,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "a cell value the reader cannot convert ({detail}), e.g. a huge "
                            "negative number in a date-formatted cell; format that cell as "
                            "Number in Excel, save, and check again"),
+    "open.os_error": ("berkas tidak dapat dibuka ({detail}); periksa nama dan izin akses "
+                      "berkasnya, atau salin ke folder lain",
+                      "the file cannot be opened ({detail}); check its name and permissions, "
+                      "or copy it to another folder"),
     "fix.cannot_load": ("buku kerja ini terbaca untuk diperiksa tetapi tidak dapat dibuka untuk "
                         "ditulis ({detail}); buka di Excel atau LibreOffice, simpan sebagai "
                         ".xlsx, lalu jalankan fix lagi",
@@ -1564,6 +1569,17 @@ def localise(value: object, lang: str) -> object:
     return value
 
 
+MAX_QUOTED = 300  # characters of a quoted value (a cell's text) shown in a message
+
+
+def _clip(value: object) -> object:
+    """A long quoted text (a cell may hold 32,767 characters) is cut: a message must fit in
+    one output cell and stay readable."""
+    if isinstance(value, str) and len(value) > MAX_QUOTED:
+        return f"{value[:MAX_QUOTED]}\u2026 (+{len(value) - MAX_QUOTED})"
+    return value
+
+
 def t(key: str, lang: str = DEFAULT_LANG, /, **params: object) -> str:
     """The message `key` in `lang`, formatted with `params`. Unknown keys come back as is."""
     pair = MESSAGES.get(key)
@@ -1571,7 +1587,8 @@ def t(key: str, lang: str = DEFAULT_LANG, /, **params: object) -> str:
         return key
     text = pair[1] if lang == "en" else pair[0]
     if params:
-        shown = {k: localise(v, lang) if k in NUMERIC_PARAMS else v for k, v in params.items()}
+        shown = {k: localise(v, lang) if k in NUMERIC_PARAMS else _clip(v)
+                 for k, v in params.items()}
         try:
             return text.format(**shown)
         except (KeyError, IndexError, ValueError):

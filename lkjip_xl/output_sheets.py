@@ -74,8 +74,14 @@ class OutSheet:
         return result
 
 
+EXCEL_MAX_TEXT = 32_767  # characters in one cell: Excel repairs a file with longer ones
+
+
 def cell(value: object = None, style: str = "", link: str = "") -> OutCell:
-    return OutCell(neutralise(value), style, link)
+    value = neutralise(value)
+    if isinstance(value, str) and len(value) > EXCEL_MAX_TEXT:
+        value = value[:EXCEL_MAX_TEXT - 1] + "\u2026"
+    return OutCell(value, style, link)
 
 
 def location(sheet: str, address: str = "A1") -> str:

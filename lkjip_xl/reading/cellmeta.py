@@ -1,11 +1,13 @@
 """What python-calamine does not tell: error values, formulas without a cached value, and
 cells shown in Excel's percent format. A light scan of the raw sheet XML, run only on the
 sheets whose bytes show one of these can be there, so the common clean workbook costs a zip
-read and a few byte searches. XML is parsed with defusedxml (no entity expansion, no DTDs).
+read and a few byte searches. XML is parsed with defusedxml (no entity expansion, no DTDs),
+incrementally for the sheets; their size was limited before (`limits.py`).
 """
 
 from __future__ import annotations
 
+import io
 import posixpath
 import re
 import zipfile
@@ -113,12 +115,25 @@ def _percent_styles(zf: zipfile.ZipFile) -> set[int]:
     return result
 
 
+def _cells(data: bytes):
+    """Every <c> element, parsed incrementally and dropped once seen: memory stays small for
+    a large sheet (a whole tree would take ten times the XML)."""
+    from defusedxml.ElementTree import iterparse
+
+    tag_c, tag_row = f"{NS_MAIN}c", f"{NS_MAIN}row"
+    for _, el in iterparse(io.BytesIO(data), events=("end",), forbid_dtd=True):
+        if el.tag == tag_c:
+            yield el
+            el.clear()
+        elif el.tag == tag_row:
+            el.clear()
+
+
 def _scan_sheet(data: bytes, name: str, percent_styles: set[int], meta: CellMeta) -> None:
-    root = _parse(data)
     errors: dict[str, str] = {}
     formulas: dict[str, str] = {}
     percent: set[str] = set()
-    for c in root.iter(f"{NS_MAIN}c"):
+    for c in _cells(data):
         address = c.get("r", "")
         v = c.find(f"{NS_MAIN}v")
         value = v.text if v is not None else None

@@ -1,28 +1,72 @@
-"""Limits on size and work, enforced before the expensive step (zip bombs, huge sheets)."""
+"""Limits on size and work, enforced before the expensive step (zip bombs, huge sheets, hostile
+XML). Everything here runs before python-calamine or openpyxl sees the file:
+
+1. the zip directory: the number of parts, each part's declared size, the total, and the
+   compression ratio. Declared sizes can be trusted as upper bounds: python's zipfile and
+   calamine both stop with an error when a part unpacks to more than it declares (measured);
+2. every XML part, unpacked as a stream in 1 MiB pieces, never whole:
+   - a document type declaration (`<!DOCTYPE`, the door to entity-expansion bombs and external
+     entities) is refused: Excel and LibreOffice never write one;
+   - the cells that hold something are located with the rules calamine follows (a cell
+     without an `r` address is the one after the previous cell; a row without `r` the one
+     after the previous row), so the grid calamine allocates, rows x columns from A1, is
+     known before it is allocated. A sheet's `<dimension ref>` is not used: it can lie in
+     both directions and calamine ignores it (measured), while two cells A1 and XFD1048576
+     in a 1 KB file make calamine ask for 512 GB and abort the process.
+
+A sheet longer than `max_rows` is still read, up to `max_rows` (rule INP015 says the rest was
+not read); one whose content goes below `max(max_sheet_rows, max_rows)`, or whose grid is
+larger than `max_cells`, is refused before it is parsed.
+"""
 
 from __future__ import annotations
 
+import re
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
+from typing import Any
 
 from ..model import WorkbookError
+
+MB = 1024 * 1024
+CHUNK = 1 * MB
+
+# Parts never parsed as XML by anyone (images, the VBA project): not unpacked by the survey.
+_BINARY_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".emf", ".wmf",
+                    ".bin", ".wdp", ".svg", ".mp4", ".wav", ".ico")
 
 
 @dataclass(frozen=True, slots=True)
 class Limits:
-    max_file_bytes: int = 100 * 1024 * 1024  # 100 MB on disk
-    max_uncompressed_bytes: int = 500 * 1024 * 1024  # 500 MB inside the zip, all parts
-    max_ratio: float = 200.0  # uncompressed/compressed of one part larger than 10 MB
-    max_rows: int = 100_000  # rows read per sheet
-    max_cells: int = 5_000_000  # rows x columns per sheet
+    """What the reader accepts. Every field can be set from the command line (`--max-*`) or
+    the `[limits]` table of the config file; the defaults are generous for real reports."""
+
+    max_file_bytes: int = 100 * MB  # the file on disk
+    max_parts: int = 10_000  # entries in the zip (a large real workbook has a few hundred)
+    max_part_bytes: int = 100 * MB  # one part unpacked: a sheet, the shared strings
+    max_uncompressed_bytes: int = 500 * MB  # all parts unpacked
+    max_ratio: float = 200.0  # unpacked / packed size of one part ...
+    ratio_min_bytes: int = 10 * MB  # ... that unpacks to more than this
+    max_rows: int = 100_000  # rows read per sheet; more: the first ones, and INP015
+    max_sheet_rows: int = 200_000  # content further down (or below max_rows): refused
+    max_cells: int = 5_000_000  # rows x columns of one sheet's grid, from A1
+
+    @property
+    def row_limit(self) -> int:
+        """The row below which content makes a sheet refused."""
+        return max(self.max_sheet_rows, self.max_rows)
 
     def check_zip(self, path: Path, zf: zipfile.ZipFile) -> None:
+        """The directory checks (1): no byte is unpacked."""
+        infos = zf.infolist()
+        if len(infos) > self.max_parts:
+            raise WorkbookError(path, "limit.parts", f"{len(infos):,} > {self.max_parts:,}")
         total = 0
-        for info in zf.infolist():
+        for info in infos:
             total += info.file_size
             if (
-                info.file_size > 10 * 1024 * 1024
+                info.file_size > self.ratio_min_bytes
                 and info.compress_size > 0
                 and info.file_size / info.compress_size > self.max_ratio
             ):
@@ -30,7 +74,228 @@ class Limits:
                     path, "limit.zip_ratio",
                     f"{info.filename}: {info.file_size:,} / {info.compress_size:,}",
                 )
+            if info.file_size > self.max_part_bytes:
+                raise WorkbookError(path, "limit.part_size",
+                                    f"{info.filename}: {info.file_size:,} > "
+                                    f"{self.max_part_bytes:,}")
         if total > self.max_uncompressed_bytes:
             raise WorkbookError(
                 path, "limit.uncompressed", f"{total:,} > {self.max_uncompressed_bytes:,}"
             )
+
+    def survey(self, path: Path, zf: zipfile.ZipFile, sheet_names: dict[str, str] | None = None
+               ) -> dict[str, tuple[int, int]]:
+        """The streaming checks (2) on every part that may be parsed as XML.
+
+        `sheet_names` (part -> sheet name) only makes messages name the sheet. Returns each
+        part's grid (last row, last column holding something); raises WorkbookError.
+        """
+        names = sheet_names or {}
+        grids: dict[str, tuple[int, int]] = {}
+        for info in zf.infolist():
+            if info.is_dir():
+                continue
+            if info.filename.lower().endswith(_BINARY_SUFFIXES) and info.filename not in names:
+                continue
+            grid = self._survey_part(path, zf, info, names.get(info.filename))
+            if grid != (0, 0):
+                grids[info.filename] = grid
+        return grids
+
+    def _survey_part(self, path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo,
+                     sheet: str | None) -> tuple[int, int]:
+        where = f"'{sheet}'" if sheet else info.filename
+        grid = _Grid()
+        carry = b""
+        first = True
+        with zf.open(info) as fh:
+            while True:
+                chunk = fh.read(CHUNK)
+                if first:
+                    first = False
+                    if _utf16(chunk):
+                        raise WorkbookError(path, "open.corrupt", f"{info.filename}: UTF-16")
+                data = carry + chunk
+                if chunk:
+                    # Up to the last '<': no tag is cut in two. A piece without one is kept
+                    # whole until there is (it is bounded by the part's declared size).
+                    cut = data.rfind(b"<")
+                    if cut <= 0:
+                        carry = data
+                        continue
+                    text, carry = data[:cut], data[cut:]
+                else:
+                    text, carry = data, b""
+                if b"<!DOCTYPE" in text or b"<!ENTITY" in text:
+                    raise WorkbookError(path, "open.xml_dtd", info.filename)
+                grid.feed(path, info.filename, text)
+                self._check_grid(path, where, grid)
+                if not chunk:
+                    break
+        return grid.last_row, grid.last_col
+
+    def _check_grid(self, path: Path, where: str, grid: _Grid) -> None:
+        if grid.last_row > self.row_limit:
+            raise WorkbookError(path, "limit.rows",
+                                f"{where}: {grid.last_row:,} > {self.row_limit:,}")
+        cells = grid.last_row * grid.last_col
+        if cells > self.max_cells:
+            raise WorkbookError(path, "limit.cells",
+                                f"{where}: {grid.last_row:,} x {grid.last_col:,} > "
+                                f"{self.max_cells:,}")
+
+    def replace(self, **changes: Any) -> Limits:
+        """A copy with the non-None `changes`; unknown names raise ValueError."""
+        known = {f.name for f in fields(self)}
+        unknown = sorted(set(changes) - known)
+        if unknown:
+            raise ValueError(", ".join(unknown))
+        values = {f.name: getattr(self, f.name) for f in fields(self)}
+        for key, value in changes.items():
+            if value is None:
+                continue
+            whole = isinstance(values[key], int)
+            if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0 \
+                    or (whole and not float(value).is_integer()):
+                raise ValueError(f"{key}={value}")
+            values[key] = int(value) if whole else float(value)
+        return Limits(**values)
+
+
+def limits_from_dict(data: dict[str, Any]) -> Limits:
+    """Limits from a config table: the field names, with '-' or '_' (`max-rows = 200000`)."""
+    return Limits().replace(**{str(k).replace("-", "_"): v for k, v in data.items()})
+
+
+# --- where the cells are ---------------------------------------------------------------------
+
+# The start tag of a <row> or <c> element (any namespace prefix) with its attributes; quoted
+# values may hold '>' and '/'.
+_TAG = re.compile(
+    rb"<(?:[A-Za-z_][\w.-]*:)?(row|c)((?:\s+[^\s=>/\"']+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*)\s*(/?)>"
+)
+_ANY_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:row|c)[\s/>]")
+_R_ATTR = re.compile(rb"(?:^|\s)r\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+_CELL_REF = re.compile(rb"([A-Za-z]{1,3})([0-9]{1,9})")
+_ROW_REF = re.compile(rb"[0-9]{1,9}")
+# The canonical forms every writer uses (r first, double quotes, upper case): found with a
+# few C-level passes instead of one Python step per cell.
+_CANON_CELL = re.compile(
+    rb"<c r=\"([A-Z]{1,3})([0-9]{1,9})\"(?:\s+(?!r[\s=])[^\s=>/\"']+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*"
+    rb"\s*(/?)>"
+)
+# A <c> or <row> start tag in another form: with a prefix, without attributes, or followed by
+# a tab or a line break.
+_EXOTIC = re.compile(rb"<(?:[A-Za-z_][\w.-]*:(?:row|c)[\s/>]|(?:row|c)[\t\n\r>/])")
+
+
+def _r_values(attrs: bytes) -> list[bytes]:
+    """The values of every unprefixed `r` attribute in a tag's attribute text."""
+    return [(m.group(1) if m.group(1) is not None else m.group(2)).strip()
+            for m in _R_ATTR.finditer(attrs)]
+
+
+def column_number(letters: bytes) -> int:
+    n = 0
+    for ch in letters.upper():
+        n = n * 26 + ch - 64
+    return n
+
+
+def _utf16(head: bytes) -> bool:
+    """XML in UTF-16 (Excel never writes it; calamine reads such a sheet as empty)."""
+    return head[:4] in (b"\xff\xfe<\x00", b"\xfe\xff\x00<") or head[:2] in (b"<\x00", b"\x00<")
+
+
+class _Grid:
+    """The last row and column of the cells that hold something, fed piece by piece.
+
+    calamine's rules (measured): a <row> without `r` is the row after the previous <row>; a
+    <c> without `r` is in the current <row>'s row, one column right of the previous cell of
+    that row (the first column after a <row>); a <c> with `r` is where it says. Counted
+    conservatively: every <c> that is not empty (`<c .../>`) counts, wherever it is (calamine
+    reads only the first <sheetData> and skips cells without a value).
+    """
+
+    __slots__ = ("col", "last_col", "last_row", "row", "started")
+
+    def __init__(self) -> None:
+        self.started = False  # a <sheetData> was seen
+        self.row = 0  # the current <row>, 1-based (0: none yet)
+        self.col = 0  # the previous cell's column in it
+        self.last_row = 0
+        self.last_col = 0
+
+    def feed(self, path: Path, part: str, text: bytes) -> None:
+        if not self.started:
+            # calamine reads cells inside <sheetData> only: parts without one (styles, theme,
+            # strings, ...) are skipped, and so is a sheet's text before it.
+            if b"sheetData" not in text:
+                return
+            self.started = True
+        if not self._fast(text):
+            self._exact(path, part, text)
+
+    def _fast(self, text: bytes) -> bool:
+        """Every <c> and <row> in the canonical form (`<c r="B7"`, `<row r="7"`) of Excel,
+        LibreOffice and openpyxl: byte counts and one regex pass, no position to follow."""
+        if _EXOTIC.search(text):
+            return False
+        cells = text.count(b"<c ")
+        if text.count(b'<c r="') != cells or text.count(b'<row r="') != text.count(b"<row "):
+            return False
+        # Every cell tag whole, with no second `r` (calamine would take the last one).
+        found = _CANON_CELL.findall(text)
+        if len(found) != cells:
+            return False
+        digits = {d for _, d, empty in found if not empty}
+        if digits:
+            letters = {c for c, _, empty in found if not empty}
+            self.last_row = max(self.last_row, max(map(int, digits)))
+            self.last_col = max(self.last_col, max(map(column_number, letters)))
+        # Where the next piece starts: the last <row>, and the last cell after it.
+        at = text.rfind(b'<row r="')
+        if at >= 0:
+            m = _TAG.match(text, at)
+            values = _r_values(m.group(2)) if m else []
+            if not values or not all(_ROW_REF.fullmatch(v) for v in values):
+                return False
+            self.row, self.col = max(int(v) for v in values), 0
+        last_cell = text.rfind(b'<c r="')
+        if last_cell > at:
+            m = _CANON_CELL.match(text, last_cell)
+            assert m is not None  # every '<c r="' matched above
+            self.col = column_number(m.group(1))
+        return True
+
+    def _exact(self, path: Path, part: str, text: bytes) -> None:
+        tags = list(_TAG.finditer(text))
+        if len(tags) != len(_ANY_TAG.findall(text)):
+            # A <row> or <c> start tag this scanner cannot read (a stray quote, ...): calamine
+            # might place it anywhere; refuse rather than guess.
+            raise WorkbookError(path, "open.corrupt", f"{part}: malformed <c> or <row>")
+        for m in tags:
+            name, attrs, empty = m.group(1), m.group(2), m.group(3)
+            # Every unprefixed `r` (calamine ignores `x:r`, and takes the last of two `r`:
+            # the largest is counted, which is never less).
+            values = _r_values(attrs)
+            if name == b"row":
+                if not values:
+                    self.row += 1
+                elif all(_ROW_REF.fullmatch(v) for v in values):
+                    self.row = max(int(v) for v in values)
+                else:
+                    raise WorkbookError(path, "open.corrupt", f"{part}: row r={values[0][:20]!r}")
+                self.col = 0
+                continue
+            if not values:
+                row, self.col = max(self.row, 1), self.col + 1
+            else:
+                refs = [_CELL_REF.fullmatch(v) for v in values]
+                if not all(refs):
+                    raise WorkbookError(path, "open.corrupt", f"{part}: cell r={values[0][:20]!r}")
+                row = max(int(ref.group(2)) for ref in refs)  # type: ignore[union-attr]
+                self.col = max(column_number(ref.group(1)) for ref in refs)  # type: ignore[union-attr]
+            if not empty:
+                self.last_row = max(self.last_row, row)
+                self.last_col = max(self.last_col, self.col)

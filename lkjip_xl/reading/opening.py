@@ -7,17 +7,25 @@ of the sheet XML (`cellmeta.py`) that only runs where the raw bytes show it is n
 
 from __future__ import annotations
 
+import contextlib
+import os
+import re
+import sys
 import zipfile
+import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from ..model import WorkbookError
-from .cellmeta import CellMeta, scan_cell_meta
+from .cellmeta import CellMeta, _sheet_parts, scan_cell_meta
 from .limits import Limits
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
+MERGE_SPREAD = 10_000  # report_reader.merged_origin skips larger (decorative) ranges
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +45,17 @@ class RawWorkbook:
 
 
 def check_container(path: Path, limits: Limits) -> None:
-    """Raise WorkbookError when `path` is not an .xlsx/.xlsm we can read safely."""
+    """Raise WorkbookError when `path` is not an .xlsx/.xlsm we can read safely: every check
+    of `limits.py` runs here, before any parser sees the file."""
+    try:
+        _check_container(path, limits)
+    except WorkbookError:
+        raise
+    except OSError as exc:  # permissions, a name too long, a file removed meanwhile, ...
+        raise WorkbookError(path, "open.os_error", _short(exc)) from exc
+
+
+def _check_container(path: Path, limits: Limits) -> None:
     if not path.exists():
         raise WorkbookError(path, "open.not_found")
     if path.is_dir():
@@ -51,37 +69,111 @@ def check_container(path: Path, limits: Limits) -> None:
         head = fh.read(8)
         if head == OLE2_MAGIC:
             fh.seek(0)
-            blob = fh.read(min(size, 4 << 20))
-            if ENCRYPTED_PACKAGE in blob:
-                raise WorkbookError(path, "open.password")
-            raise WorkbookError(path, "open.legacy_xls")
+            raise WorkbookError(path, "open.password" if _holds(fh, ENCRYPTED_PACKAGE)
+                                else "open.legacy_xls")
     if not zipfile.is_zipfile(path):
         # A zip whose end was cut off (an interrupted download or copy) still starts with a
         # local file header: it is a damaged workbook, not some other kind of file.
         if head.startswith(ZIP_MAGIC):
             raise WorkbookError(path, "open.corrupt", "truncated zip")
-        raise WorkbookError(path, "open.not_zip")
+        raise WorkbookError(path, "open.not_zip", _looks_like(head))
+    _check_directory(path, limits)
     try:
         with zipfile.ZipFile(path) as zf:
+            limits.check_zip(path, zf)  # before a single byte is unpacked
             names = set(zf.namelist())
-            if "mimetype" in names and zf.read("mimetype").startswith(b"application/vnd.oasis"):
-                raise WorkbookError(path, "open.ods")
+            if "mimetype" in names:
+                with zf.open("mimetype") as fh:
+                    if fh.read(64).startswith(b"application/vnd.oasis"):
+                        raise WorkbookError(path, "open.ods")
             if "xl/workbook.bin" in names:
                 raise WorkbookError(path, "open.xlsb")
             if "xl/workbook.xml" not in names:
                 raise WorkbookError(path, "open.no_workbook_part")
-            limits.check_zip(path, zf)
-    except (zipfile.BadZipFile, OSError, EOFError) as exc:
-        raise WorkbookError(path, "open.corrupt", str(exc)) from exc
+            limits.survey(path, zf, _sheet_names(zf))
+    except WorkbookError:
+        raise
+    except RuntimeError as exc:  # a zip entry encrypted with a password (not Excel's way)
+        raise WorkbookError(path, "open.password") from exc
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError,
+            ValueError) as exc:
+        raise WorkbookError(path, "open.corrupt", _short(exc)) from exc
+
+
+def _check_directory(path: Path, limits: Limits) -> None:
+    """The number of parts, from the zip's end record, before zipfile builds an object for
+    each (a 100 MB file can list two million parts)."""
+    try:
+        with path.open("rb") as fh:
+            end = zipfile._EndRecData(fh)  # type: ignore[attr-defined]
+    except Exception:  # a private helper of zipfile: if it changes, ZipFile itself decides
+        return
+    if end is None:
+        return
+    entries = end[zipfile._ECD_ENTRIES_TOTAL]  # type: ignore[attr-defined]
+    if entries > limits.max_parts:
+        raise WorkbookError(path, "limit.parts", f"{entries:,} > {limits.max_parts:,}")
+
+
+def _holds(fh: BinaryIO, needle: bytes) -> bool:
+    """Whether the open file holds `needle`, read in pieces (the file size is limited)."""
+    tail = b""
+    while chunk := fh.read(1 << 20):
+        if needle in tail + chunk:
+            return True
+        tail = chunk[-len(needle):]
+    return False
+
+
+def _looks_like(head: bytes) -> str:
+    """What a file that is not a zip seems to be, for the message's detail."""
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if start.startswith(b"%pdf"):
+        return "PDF"
+    if start.startswith((b"<html", b"<!doc", b"<?xml", b"<table")):
+        return "HTML/XML"
+    if start.startswith(b"{\\rtf"):
+        return "RTF"
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError:
+        return ""
+    return "text/CSV"
+
+
+def _sheet_names(zf: zipfile.ZipFile) -> dict[str, str]:
+    """Part -> sheet name, only to name the sheet in a message; {} when it cannot be known
+    cheaply and safely (the survey checks the parts themselves)."""
+    try:
+        for part in ("xl/workbook.xml", "xl/_rels/workbook.xml.rels"):
+            if zf.getinfo(part).file_size > 4 << 20:
+                return {}
+        return {part: name for name, part in _sheet_parts(zf).items()}
+    except Exception:  # a DTD, bad XML, a missing part: the survey reports what is wrong
+        return {}
 
 
 def open_workbook(path: str | Path, limits: Limits | None = None) -> RawWorkbook:
     """Read every worksheet's values. Raises WorkbookError with a message key on failure."""
-    import python_calamine as pc
+    import python_calamine  # noqa: F401 - imported before file descriptor 2 is silenced
 
     path = Path(path)
     limits = limits or Limits()
     check_container(path, limits)
+    with _native_stderr_silenced():
+        raw = _read_values(path, limits)
+    try:
+        raw.meta = scan_cell_meta(path, tuple(raw.sheets), limits)
+    except WorkbookError:
+        raise
+    except Exception as exc:
+        raise WorkbookError(path, "open.corrupt", _short(exc)) from exc
+    return raw
+
+
+def _read_values(path: Path, limits: Limits) -> RawWorkbook:
+    import python_calamine as pc
+
     try:
         book = pc.CalamineWorkbook.from_path(str(path))
     except pc.PasswordError as exc:
@@ -90,24 +182,87 @@ def open_workbook(path: str | Path, limits: Limits | None = None) -> RawWorkbook
         raise WorkbookError(path, "open.corrupt", _short(exc)) from exc
     except Exception as exc:  # calamine raises plain errors for some malformed parts
         raise WorkbookError(path, "open.corrupt", _short(exc)) from exc
+    except BaseException as exc:
+        raise _panic(path, exc, "") from exc
 
     raw = RawWorkbook(path)
+    sheet = ""
     try:
         for meta in book.sheets_metadata:
             if str(meta.typ) != str(pc.SheetTypeEnum.WorkSheet):
                 continue
-            raw.sheets[meta.name] = _read_sheet(book, meta, limits)
-        raw.meta = scan_cell_meta(path, tuple(raw.sheets), limits)
+            sheet = meta.name
+            raw.sheets[meta.name] = _read_sheet(book, meta, limits, path)
     except WorkbookError:
         raise
     except Exception as exc:
         raise WorkbookError(path, "open.corrupt", _short(exc)) from exc
+    except BaseException as exc:
+        raise _panic(path, exc, sheet) from exc
     finally:
         book.close()
     return raw
 
 
-def _read_sheet(book: object, meta: object, limits: Limits) -> RawSheet:
+@contextlib.contextmanager
+def _native_stderr_silenced() -> Iterator[None]:
+    """File descriptor 2 goes to /dev/null while calamine works: a panic in its Rust code
+    prints a backtrace there (dozens of lines with RUST_BACKTRACE set) before becoming the
+    exception that `_panic` turns into one clear line."""
+    try:
+        saved = os.dup(2)
+    except OSError:  # no stderr at all
+        yield
+        return
+    try:
+        with contextlib.suppress(AttributeError, OSError, ValueError):
+            sys.stderr.flush()
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(devnull, 2)
+        finally:
+            os.close(devnull)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
+def _panic(path: Path, exc: BaseException, sheet: str) -> BaseException:
+    """A panic inside calamine's Rust code (pyo3's PanicException derives from BaseException,
+    so `except Exception` misses it) becomes a WorkbookError naming the cells that likely
+    caused it; anything else (Ctrl-C, a time limit) goes on as it was."""
+    if type(exc).__name__ != "PanicException":
+        return exc
+    cells = _suspect_cells(path, sheet) if sheet else []
+    where = ", ".join(f"{sheet}!{c}" for c in cells[:5]) or (f"'{sheet}'" if sheet else "")
+    return WorkbookError(path, "open.unconvertible", where or _short(exc))
+
+
+_NEGATIVE_VALUE = re.compile(rb'<c r="([A-Z]{1,3}[0-9]{1,9})"[^>]*>(?:<f[^>]*>[^<]*</f>|<f[^>]*/>)?'
+                             rb"<v>(-[0-9.eE+]+|-inf)</v>")
+
+
+def _suspect_cells(path: Path, sheet: str) -> list[str]:
+    """Cells holding a number that no date can be (below -1e11 days): calamine panics when
+    such a cell is in a date format (measured with python-calamine 0.9)."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            part = _sheet_parts(zf).get(sheet)
+            data = zf.read(part) if part else b""
+    except Exception:
+        return []
+    found = []
+    for m in _NEGATIVE_VALUE.finditer(data):
+        try:
+            if float(m.group(2)) < -1e11:
+                found.append(m.group(1).decode())
+        except ValueError:
+            continue
+    return found
+
+
+def _read_sheet(book: object, meta: object, limits: Limits, path: Path) -> RawSheet:
     import python_calamine as pc
 
     sheet = book.get_sheet_by_name(meta.name)  # type: ignore[attr-defined]
@@ -115,14 +270,39 @@ def _read_sheet(book: object, meta: object, limits: Limits) -> RawSheet:
     truncated = len(rows) > limits.max_rows
     if truncated:
         rows = rows[: limits.max_rows]
+    _clean_text(rows)
+    # Merged ranges below what was read cannot matter. The reader spreads each range of up to
+    # MERGE_SPREAD cells over its cells: their total is a cost, limited like the grid.
     merged = tuple(
         (r1 + 1, c1 + 1, r2 + 1, c2 + 1)
         for (r1, c1), (r2, c2) in (sheet.merged_cell_ranges or ())
+        if r1 < len(rows)
     )
+    spread = sum(area for r1, c1, r2, c2 in merged
+                 if (area := (r2 - r1 + 1) * (c2 - c1 + 1)) <= MERGE_SPREAD)
+    if spread > limits.max_cells:
+        raise WorkbookError(path, "limit.cells", f"'{meta.name}': merged {spread:,} > "
+                            f"{limits.max_cells:,}")
     visible = str(meta.visible) == str(pc.SheetVisibleEnum.Visible)
     return RawSheet(meta.name, rows, visible, merged, truncated)
 
 
+# C0 and C1 control characters but tab, line feed and carriage return. OOXML can carry them
+# (`_x001B_`) and calamine decodes them; they have no meaning in a report, openpyxl refuses
+# to write them, and quoted in a message they would reach the terminal (ESC sequences).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+REPLACEMENT = "\ufffd"
+
+
+def _clean_text(rows: list[list[object]]) -> None:
+    """Control characters in text cells become U+FFFD, in place."""
+    for row in rows:
+        for j, value in enumerate(row):
+            if value.__class__ is str and not value.isprintable() \
+                    and _CONTROL.search(value):  # type: ignore[arg-type]
+                row[j] = _CONTROL.sub(REPLACEMENT, value)  # type: ignore[arg-type]
+
+
 def _short(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    return text[:200]
+    return _CONTROL.sub(REPLACEMENT, text[:200])

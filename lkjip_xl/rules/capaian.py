@@ -146,6 +146,7 @@ class Check:
     realisasi_cell: Cell | None = None
     plain_variant: str = "plain"  # "agreed-target" when the row's own target was replaced
     plain_params: tuple[tuple[str, str], ...] = ()
+    polarity_stated: bool = True  # False: Positif assumed (Tabel VI.1 does not say)
 
     @property
     def stated(self) -> Number:
@@ -243,7 +244,7 @@ def _pk_checks(report: Report, settings: Settings) -> Iterator[Check]:
 
 def _pk_check(report: Report, settings: Settings, row: PkRow) -> Check:
     code = row.kode_indikator.text
-    polarity = polarity_of(report, code)[0] if code else Polarity.POSITIVE
+    polarity, stated = polarity_of(report, code) if code else (Polarity.POSITIVE, False)
     comp = capaian(row.target.number, row.realisasi.number, polarity,
                    settings.negative_formula, settings.decimals)
     return Check(
@@ -257,6 +258,7 @@ def _pk_check(report: Report, settings: Settings, row: PkRow) -> Check:
         and row.realisasi.number.is_usable,
         target_cell=row.target,
         realisasi_cell=row.realisasi,
+        polarity_stated=stated,
     )
 
 
@@ -421,6 +423,7 @@ def _measurement_check(report: Report, settings: Settings, row: MeasurementRow,
         realisasi_cell=realisasi if realisasi is not None else row.realisasi,
         plain_variant=plain_variant,
         plain_params=plain_params,
+        polarity_stated=fig.polarity_stated if fig is not None else False,
     )
 
 
@@ -545,8 +548,12 @@ def _mismatch(ctx: RuleContext, check: Check, prefix: str) -> Finding:
         if cand.factor != 1.0:
             params["as_percent"] = fmt(round(check.stated.value * cand.factor, 10))
         related = tuple(dict.fromkeys((*cand.related, *check.related)))
+    # A figure that fits the other polarity's formula, for an indicator whose polarity
+    # Tabel VI.1 does not state: the tool cannot know which is right (unsafe).
+    action = Action.CORRECT_UNSAFE if cand is not None and cand.variant == "polarity" \
+        and not check.polarity_stated else Action.CORRECT
     return ctx.finding(check.cell.ref, f"{prefix}.{variant}", params=params, related=related,
-                       fix=Fix(check.cell.ref, comp.rounded, Action.CORRECT),
+                       fix=Fix(check.cell.ref, comp.rounded, action),
                        **_common(check, ctx.settings))
 
 
@@ -576,7 +583,9 @@ def capaian_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     from the figure stated for the indicator elsewhere, naming that cell and a likely typo
     (one digit different, two digits swapped); the inverted ratio T / R; the other polarity's
     formula; the other negative formula; a fraction written for a percent (0.9305 for 93.05);
-    or a plain error. Fix: the computed value, rounded half up to `Desimal`.
+    or a plain error. Fix: the computed value, rounded half up to `Desimal`; unsafe (only with
+    --unsafe-fixes) when the stated figure fits the other polarity's formula and Tabel VI.1
+    does not state the indicator's polarity.
     """
     for check in checks(ctx.report, ctx.settings):
         if check.kind is Kind.CAPAIAN and check.outcome(ctx.settings) is Outcome.MISMATCH:
