@@ -1,12 +1,33 @@
-"""Checking many files: expand paths, run serially or in worker processes, keep order."""
+"""Checking many files: expand paths, check them in worker processes, yield results in order.
+
+In a batch every file is checked in a worker process (`jobs` of them), never in the main
+process, so a file that hangs or explodes costs only its worker:
+- a file still running after `timeout` seconds has its worker killed and is reported
+  unreadable with reason `limit.timeout`; a fresh worker takes over;
+- a worker that dies (killed for memory, a crash in a native library) gets its file reported
+  with reason `limit.crashed`; a MemoryError with `limit.memory`; the batch goes on;
+- each worker's address space is capped (`WORKER_MEMORY_BYTES`) where the OS allows it, so an
+  exploding file fails its own worker instead of the machine.
+
+Results come back in the order of `paths`, streamed: at most `jobs * WINDOW_PER_JOB` files are
+in flight or waiting for an earlier one, so memory does not grow with the number of files.
+The output of any `jobs` is the same as with one job, byte for byte.
+
+A single file with one job is checked in the main process (no worker to start: the cold
+check of one workbook stays cheap); its time limit is a SIGALRM timer, which stops Python
+code but not a native library stuck inside one call.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
+import sys
+import time
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import Any
 
 from .config import Config
 from .engine import FileResult, check_file
@@ -14,6 +35,13 @@ from .model import WorkbookError
 from .reading import Limits
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+DEFAULT_TIMEOUT = 60.0  # seconds per file
+WORKER_MEMORY_BYTES = 4 << 30  # address space of one worker
+WINDOW_PER_JOB = 4  # files dispatched ahead of the next one to yield, per worker
+
+REASON_TIMEOUT = "limit.timeout"
+REASON_CRASHED = "limit.crashed"
+REASON_MEMORY = "limit.memory"
 
 
 def expand_paths(items: Sequence[str]) -> list[Path]:
@@ -40,24 +68,281 @@ def expand_paths(items: Sequence[str]) -> list[Path]:
     return list(dict.fromkeys(result))
 
 
-def _check_one(args: tuple[Path, Config, Limits]) -> FileResult:
-    path, config, limits = args
+def default_jobs(files: int) -> int:
+    """One worker per CPU this process may use, no more than there are files."""
     try:
-        return check_file(path, config, limits)
+        cpus = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cpus = os.cpu_count() or 1
+    return max(1, min(cpus, files))
+
+
+class _Task:
+    """What every file of a batch is checked with (plain classes here: cheap to import)."""
+
+    __slots__ = ("config", "limits", "summarise")
+
+    def __init__(self, config: Config, limits: Limits, summarise: bool) -> None:
+        self.config, self.limits, self.summarise = config, limits, summarise
+
+
+def _check_one(path: Path, task: _Task) -> FileResult:
+    try:
+        return check_file(path, task.config, task.limits, summarise=task.summarise)
+    except MemoryError:
+        return FileResult(path, error=WorkbookError(path, REASON_MEMORY, ""))
     except Exception as exc:  # a bug must not stop the batch: report the file as unreadable
         return FileResult(path, error=WorkbookError(path, "open.unreadable",
                                                     f"{type(exc).__name__}: {exc}"))
 
 
+def _worker_main(conn: Any, task: _Task, memory_bytes: int | None) -> None:
+    """A worker's loop: receive (index, path), send back (index, result, retire)."""
+    devnull = open(os.devnull, "w")  # noqa: SIM115 - for the worker's whole life
+    sys.stdout = sys.stderr = devnull  # a worker never writes to the user's streams
+    _cap_memory(memory_bytes)
+    while True:
+        try:
+            message = conn.recv()
+        except (EOFError, OSError):
+            return
+        if message is None:
+            return
+        index, path = message
+        result = _check_one(Path(path), task)
+        retire = result.error is not None and result.error.reason == REASON_MEMORY
+        try:
+            conn.send((index, result, retire))
+        except (OSError, EOFError):  # the main process is gone
+            return
+        except Exception as exc:  # a result that cannot be pickled: a bug, reported as such
+            conn.send((index, FileResult(Path(path), error=WorkbookError(
+                path, "open.unreadable", f"{type(exc).__name__}: {exc}")), retire))
+        if retire:  # after a MemoryError the heap may be in a poor state: start afresh
+            return
+
+
+def _cap_memory(limit: int | None) -> tuple[int, int] | None:
+    """Lower this process's address-space limit to `limit`; the previous limits, to restore
+    with `_restore_memory`, or None when nothing changed."""
+    if not limit:
+        return None
+    try:
+        import resource
+
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard != resource.RLIM_INFINITY:
+            limit = min(limit, hard)
+        if soft == resource.RLIM_INFINITY or soft > limit:
+            resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+            return soft, hard
+    except (ImportError, ValueError, OSError):  # not on this OS, or not allowed: no cap
+        pass
+    return None
+
+
+def _restore_memory(previous: tuple[int, int] | None) -> None:
+    if previous is not None:
+        import resource
+
+        with contextlib.suppress(ValueError, OSError):
+            resource.setrlimit(resource.RLIMIT_AS, previous)
+
+
+class _Worker:
+    __slots__ = ("conn", "deadline", "index", "path", "process")
+
+    def __init__(self, process: Any, conn: Any) -> None:
+        self.process, self.conn = process, conn
+        self.index: int | None = None  # the file it is working on
+        self.path: Path | None = None
+        self.deadline = 0.0
+
+
+class _Pool:
+    """Worker processes, each working on one file at a time, replaced when they fail."""
+
+    def __init__(self, size: int, task: _Task, timeout: float | None,
+                 memory_bytes: int | None) -> None:
+        self.size, self.task, self.timeout, self.memory_bytes = size, task, timeout, memory_bytes
+        self.workers: list[_Worker] = []
+
+    def _context(self) -> Any:
+        import multiprocessing
+
+        methods = multiprocessing.get_all_start_methods()
+        # fork: a worker starts in milliseconds, with the rules already imported.
+        return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+    def _start(self) -> _Worker:
+        ctx = self._context()
+        parent, child = ctx.Pipe()
+        for stream in (sys.stdout, sys.stderr):  # a forked child must not inherit buffered
+            with contextlib.suppress(AttributeError, OSError, ValueError):  # output it could
+                stream.flush()  # write out a second time
+        process = ctx.Process(target=_worker_main, args=(child, self.task, self.memory_bytes),
+                              daemon=True)
+        process.start()
+        child.close()
+        worker = _Worker(process, parent)
+        self.workers.append(worker)
+        return worker
+
+    def idle(self) -> _Worker | None:
+        for w in self.workers:
+            if w.index is None:
+                return w
+        return self._start() if len(self.workers) < self.size else None
+
+    def send(self, worker: _Worker, index: int, path: Path) -> None:
+        worker.index, worker.path = index, path
+        worker.deadline = time.monotonic() + self.timeout if self.timeout else float("inf")
+        worker.conn.send((index, str(path)))
+
+    def busy(self) -> list[_Worker]:
+        return [w for w in self.workers if w.index is not None]
+
+    def retire(self, worker: _Worker, kill: bool = False) -> None:
+        if kill:
+            worker.process.kill()
+        worker.process.join(timeout=5)
+        if worker.process.is_alive():
+            worker.process.kill()
+            worker.process.join()
+        worker.conn.close()
+        self.workers.remove(worker)
+
+    def collect(self) -> list[tuple[int, FileResult]]:
+        """Wait for results until the earliest deadline; what is done, timed out or dead."""
+        from multiprocessing.connection import wait
+
+        busy = self.busy()
+        if not busy:
+            return []
+        deadline = min(w.deadline for w in busy)
+        delay = max(0.0, deadline - time.monotonic()) if deadline != float("inf") else None
+        ready = wait([w.conn for w in busy], timeout=delay)
+        done: list[tuple[int, FileResult]] = []
+        for w in busy:
+            if w.conn in ready:
+                done.append(self._receive(w))
+        now = time.monotonic()
+        for w in self.busy():
+            if w.deadline <= now:
+                assert w.index is not None and w.path is not None
+                done.append((w.index, _failed(w.path, REASON_TIMEOUT, f"{self.timeout:g} s")))
+                self.retire(w, kill=True)
+        return done
+
+    def _receive(self, w: _Worker) -> tuple[int, FileResult]:
+        assert w.index is not None and w.path is not None
+        try:
+            index, result, retire = w.conn.recv()
+        except (EOFError, OSError):  # the worker died under this file
+            index, path = w.index, w.path
+            self.retire(w)
+            code = w.process.exitcode
+            detail = f"signal {-code}" if code is not None and code < 0 else f"exit {code}"
+            return index, _failed(path, REASON_CRASHED, detail)
+        w.index = w.path = None
+        if retire:
+            self.retire(w)
+        return index, result
+
+    def close(self) -> None:
+        for w in list(self.workers):
+            if w.index is None:
+                with contextlib.suppress(OSError):
+                    w.conn.send(None)
+                self.retire(w)
+            else:
+                self.retire(w, kill=True)
+
+
+def _failed(path: Path, reason: str, detail: str) -> FileResult:
+    return FileResult(path, error=WorkbookError(path, reason, detail))
+
+
 def check_many(paths: Sequence[Path], config: Config, limits: Limits | None = None,
-               jobs: int = 1) -> Iterator[FileResult]:
-    """Results in the order of `paths`, streamed as they complete in order."""
-    limits = limits or Limits()
-    work = ((p, config, limits) for p in paths)
-    if jobs <= 1 or len(paths) <= 1:
-        for item in work:
-            yield _check_one(item)
+               jobs: int = 1, *, timeout: float | None = DEFAULT_TIMEOUT,
+               summarise: bool = False,
+               memory_bytes: int | None = WORKER_MEMORY_BYTES) -> Iterator[FileResult]:
+    """Results in the order of `paths`, each yielded as soon as it and those before it are in.
+
+    `timeout` (seconds, None or 0 for none) and `memory_bytes` limit each file's worker;
+    `summarise` adds each file's rekap figures (`FileResult.summary`).
+    """
+    if not paths:
         return
-    jobs = min(jobs, os.cpu_count() or 1, len(paths))
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(_check_one, work, chunksize=4)
+    task = _Task(config, limits or Limits(), summarise)
+    if len(paths) == 1 and jobs <= 1:
+        yield _in_process(paths[0], task, timeout or None, memory_bytes)
+        return
+    _preload()
+    pool = _Pool(max(1, min(jobs, len(paths))), task, timeout or None, memory_bytes)
+    window = pool.size * WINDOW_PER_JOB
+    waiting: dict[int, FileResult] = {}
+    next_send = next_yield = 0
+    try:
+        while next_yield < len(paths):
+            while next_send < len(paths) and next_send < next_yield + window:
+                worker = pool.idle()
+                if worker is None:
+                    break
+                try:
+                    pool.send(worker, next_send, paths[next_send])
+                except OSError:  # the worker is gone already: let the next round replace it
+                    pool.retire(worker, kill=True)
+                    continue
+                next_send += 1
+            for index, result in pool.collect():
+                waiting[index] = result
+            while next_yield in waiting:
+                yield waiting.pop(next_yield)
+                next_yield += 1
+    finally:
+        pool.close()
+
+
+class _TimeUp(BaseException):
+    """Raised by the alarm in the main process; a BaseException, so no rule can swallow it."""
+
+
+def _in_process(path: Path, task: _Task, timeout: float | None,
+                memory_bytes: int | None) -> FileResult:
+    """One file in this process, under the same memory cap as a worker (lifted afterwards)
+    and, where signals allow, the time limit."""
+    import signal
+    import threading
+
+    limits = _cap_memory(memory_bytes)
+    try:
+        if not timeout or not hasattr(signal, "setitimer") \
+                or threading.current_thread() is not threading.main_thread():
+            return _check_one(path, task)
+
+        def time_up(signum: int, frame: object) -> None:
+            raise _TimeUp
+
+        previous = signal.signal(signal.SIGALRM, time_up)
+        try:
+            signal.setitimer(signal.ITIMER_REAL, timeout)
+            try:
+                return _check_one(path, task)
+            finally:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+        except _TimeUp:
+            return _failed(path, REASON_TIMEOUT, f"{timeout:g} s")
+        finally:
+            signal.signal(signal.SIGALRM, previous)
+    finally:
+        _restore_memory(limits)
+
+
+def _preload() -> None:
+    """Import what every worker needs once, before forking, instead of once per worker."""
+    import python_calamine  # noqa: F401
+
+    from .rules import all_rules
+
+    all_rules()

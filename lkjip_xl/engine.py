@@ -5,11 +5,15 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .config import Config, ConfigError
 from .model import Report, WorkbookError
 from .reading import Limits, read_report
 from .rules import Finding, RuleContext, all_rules
+
+if TYPE_CHECKING:
+    from .rekap import FileSummary
 
 
 def check_report(report: Report, config: Config | None = None) -> list[Finding]:
@@ -38,16 +42,23 @@ class FileResult:
     findings: tuple[Finding, ...] = ()
     error: WorkbookError | None = None
     report: Report | None = None
+    summary: FileSummary | None = None  # the rekap's figures, when asked for (`summarise`)
 
 
 def check_file(path: Path, config: Config | None = None, limits: Limits | None = None,
-               keep_report: bool = False) -> FileResult:
+               keep_report: bool = False, summarise: bool = False) -> FileResult:
     try:
         report = read_report(path, limits=limits)
     except WorkbookError as exc:
         return FileResult(path, error=exc)
     try:
         findings = check_report(report, config)
+        summary = None
+        if summarise:
+            from .rekap import summarise as summarise_report
+
+            summary = summarise_report(report, (config or Config()).settings_for(report))
     except ConfigError as exc:  # e.g. --scale Kustom on a workbook without a custom scale
         return FileResult(path, error=WorkbookError(path, "cli.bad_config", str(exc)))
-    return FileResult(path, tuple(findings), report=report if keep_report else None)
+    return FileResult(path, tuple(findings), report=report if keep_report else None,
+                      summary=summary)

@@ -1,4 +1,9 @@
-"""Findings as text, JSON, CSV and SARIF. Pure functions: they return strings, never print.
+"""Findings as text, JSON, CSV and SARIF. Pure: nothing here prints.
+
+`to_text`, `to_json`, `to_csv` and `to_sarif` return strings. For a batch of any size, the
+streams (`open_stream`) write the same bytes incrementally to a file-like object, one result
+at a time, so memory does not grow with the number of files; the `to_*` functions are built
+on them, so both always agree.
 
 The JSON schema is versioned (`SCHEMA_VERSION`) and documented in docs/output-format.md.
 """
@@ -8,13 +13,16 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+import shutil
+import tempfile
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, TextIO
 
 from .. import __version__
 from ..engine import FileResult
-from ..messages import t
+from ..messages import localise, t
 from ..rules import Finding, Severity
 
 SCHEMA_VERSION = 1
@@ -63,22 +71,16 @@ def counts(findings: Iterable[Finding]) -> dict[str, int]:
 
 
 def to_json(results: Sequence[FileResult], lang: str = "id") -> str:
-    findings = [f for r in results for f in r.findings]
-    doc = {
-        "schema_version": SCHEMA_VERSION,
-        "tool": {"name": "lkjip-xl", "version": __version__},
-        "files": [
-            {"file": str(r.path), "status": _status(r),
-             "counts": counts(r.findings) if r.error is None else None}
-            for r in results
-        ],
-        "findings": [finding_to_dict(f, lang) for f in findings],
-        "errors": [error_to_dict(r, lang) for r in results if r.error is not None],
-        "summary": {"files": len(results),
-                    "unreadable": sum(1 for r in results if r.error is not None),
-                    **counts(findings)},
-    }
-    return json.dumps(doc, ensure_ascii=False, indent=2)
+    return _render(JsonStream, results, lang)
+
+
+def _render(kind: type[Stream], results: Iterable[FileResult], lang: str, **kw: Any) -> str:
+    buf = io.StringIO()
+    stream = kind(buf, lang, **kw)
+    for r in results:
+        stream.add(r)
+    stream.close()
+    return buf.getvalue()
 
 
 def _status(result: FileResult) -> str:
@@ -96,62 +98,67 @@ def _cell_text(value: Any) -> str:
 
 
 def to_csv(results: Sequence[FileResult], lang: str = "id") -> str:
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    for r in results:
-        if r.error is not None:
-            e = error_to_dict(r, lang)
-            writer.writerow([neutralise(x) for x in (e["file"], "", "", "UNREADABLE", e["reason"],
-                                                     "error", e["message"], "", "", "", "", "",
-                                                     "", "", "")])
-            continue
-        for f in r.findings:
-            d = finding_to_dict(f, lang)
-            row = [d["file"], d["sheet"], d["cell"], d["code"], d["name"], d["severity"],
-                   d["message"], _cell_text(d["stated"]), _cell_text(d["expected"]),
-                   _cell_text(d["difference"]), _cell_text(d["tolerance"]), d["formula"],
-                   "; ".join(f"{i['cell']}={_cell_text(i['value'])}" for i in d["inputs"]),
-                   "; ".join(d["related"]), d["action"]]
-            writer.writerow([neutralise(x) for x in row])
-    return buf.getvalue()
+    return _render(CsvStream, results, lang)
+
+
+def _csv_rows(r: FileResult, lang: str) -> list[list[Any]]:
+    if r.error is not None:
+        e = error_to_dict(r, lang)
+        return [[neutralise(x) for x in (e["file"], "", "", "UNREADABLE", e["reason"], "error",
+                                         e["message"], "", "", "", "", "", "", "", "")]]
+    rows = []
+    for f in r.findings:
+        d = finding_to_dict(f, lang)
+        row = [d["file"], d["sheet"], d["cell"], d["code"], d["name"], d["severity"],
+               d["message"], _cell_text(d["stated"]), _cell_text(d["expected"]),
+               _cell_text(d["difference"]), _cell_text(d["tolerance"]), d["formula"],
+               "; ".join(f"{i['cell']}={_cell_text(i['value'])}" for i in d["inputs"]),
+               "; ".join(d["related"]), d["action"]]
+        rows.append([neutralise(x) for x in row])
+    return rows
 
 
 def to_sarif(results: Sequence[FileResult], lang: str = "id") -> str:
+    return _render(SarifStream, results, lang)
+
+
+def _sarif_doc(sarif_results: list[dict[str, Any]]) -> dict[str, Any]:
     from ..rules import all_rules
 
     rules = [{"id": r.code, "name": r.name, "shortDescription": {"text": r.summary},
               "fullDescription": {"text": r.doc.strip()},
               "defaultConfiguration": {"level": _sarif_level(r.severity)}}
              for r in all_rules()]
-    sarif_results = []
-    for r in results:
-        for f in r.findings:
-            sarif_results.append({
-                "ruleId": f.code,
-                "level": _sarif_level(f.severity),
-                "message": {"text": f.message(lang)},
-                "locations": [{
-                    "physicalLocation": {"artifactLocation": {"uri": f.file}},
-                    "logicalLocations": [{"name": f.location, "kind": "cell"}],
-                }],
-                "properties": {"stated": f.stated, "expected": f.expected,
-                               "difference": f.difference, "formula": f.formula},
-            })
-        if r.error is not None:
-            sarif_results.append({
-                "ruleId": "UNREADABLE", "level": "error",
-                "message": {"text": t(r.error.reason, lang, detail=r.error.detail)},
-                "locations": [{"physicalLocation": {"artifactLocation": {"uri": str(r.path)}}}],
-            })
-    doc = {
+    return {
         "version": "2.1.0",
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "runs": [{"tool": {"driver": {"name": "lkjip-xl", "version": __version__,
                                       "rules": rules}},
                   "results": sarif_results}],
     }
-    return json.dumps(doc, ensure_ascii=False, indent=2)
+
+
+def _sarif_results(r: FileResult, lang: str) -> list[dict[str, Any]]:
+    sarif_results = []
+    for f in r.findings:
+        sarif_results.append({
+            "ruleId": f.code,
+            "level": _sarif_level(f.severity),
+            "message": {"text": f.message(lang)},
+            "locations": [{
+                "physicalLocation": {"artifactLocation": {"uri": f.file}},
+                "logicalLocations": [{"name": f.location, "kind": "cell"}],
+            }],
+            "properties": {"stated": f.stated, "expected": f.expected,
+                           "difference": f.difference, "formula": f.formula},
+        })
+    if r.error is not None:
+        sarif_results.append({
+            "ruleId": "UNREADABLE", "level": "error",
+            "message": {"text": t(r.error.reason, lang, detail=r.error.detail)},
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": str(r.path)}}}],
+        })
+    return sarif_results
 
 
 def _sarif_level(severity: Severity) -> str:
@@ -173,32 +180,47 @@ def format_number(value: Any) -> str:
 
 def to_text(results: Sequence[FileResult], lang: str = "id", color: bool = False) -> str:
     """Grouped by file: sheet!cell, code, severity, message, stated vs expected; then counts."""
-    lines: list[str] = []
-    for r in results:
-        if r.error is not None:
-            lines.append(f"{r.path}: {t('check.unreadable', lang)}: "
-                         f"{t(r.error.reason, lang, detail=r.error.detail)}")
-            continue
-        if not r.findings:
-            lines.append(f"{r.path}: {t('check.clean', lang)}")
-            continue
-        lines.append(f"{r.path}:")
-        for f in r.findings:
-            sev = _paint(f.severity, f"{f.severity.value:<7}", color)
-            lines.append(f"  {f.location:<28} {f.code:<7} {sev} {f.message(lang)}")
-            if f.stated is not None or f.expected is not None:
-                detail = (f"{t('check.stated', lang)} {format_number(f.stated)}; "
-                          f"{t('check.expected', lang)} {format_number(f.expected)}")
-                if f.formula:
-                    detail += f" = {f.formula}"
-                lines.append(f"  {'':<28} {'':<7} {'':<7} {detail}")
-    all_findings = [f for r in results for f in r.findings]
-    c = counts(all_findings)
-    unreadable = sum(1 for r in results if r.error is not None)
-    lines.append("")
-    lines.append(t("check.summary", lang, files=len(results), error=c["error"],
-                   warning=c["warning"], info=c["info"], unreadable=unreadable))
-    return "\n".join(lines)
+    return _render(TextStream, results, lang, color=color)
+
+
+def _text_lines(r: FileResult, lang: str, color: bool) -> list[str]:
+    if r.error is not None:
+        return [f"{r.path}: {t('check.unreadable', lang)}: "
+                f"{t(r.error.reason, lang, detail=r.error.detail)}"]
+    if not r.findings:
+        return [f"{r.path}: {t('check.clean', lang)}"]
+    lines = [f"{r.path}:"]
+    for f in r.findings:
+        sev = _paint(f.severity, f"{f.severity.value:<7}", color)
+        lines.append(f"  {f.location:<28} {f.code:<7} {sev} {f.message(lang)}")
+        detail = _stated_expected(f, lang)
+        if detail:
+            lines.append(f"  {'':<28} {'':<7} {'':<7} {detail}")
+    return lines
+
+
+_CELL_REF = re.compile(r"[^=+*/]+![A-Z]{1,3}\d+")
+
+
+def _stated_expected(f: Finding, lang: str) -> str:
+    """'tertulis 81,41; seharusnya 95,12 = 565 / 594 x 100' (or '... (Lampiran II!G5)')."""
+    parts = []
+    if f.stated is not None:
+        parts.append(f"{t('check.stated', lang)} {_show(f.stated, lang)}")
+    if f.expected is not None:
+        expected = f"{t('check.expected', lang)} {_show(f.expected, lang)}"
+        if f.formula and _CELL_REF.fullmatch(f.formula):
+            expected += f" ({f.formula})"
+        elif f.formula:
+            expected += f" = {localise(f.formula, lang)}"
+        parts.append(expected)
+    return "; ".join(parts)
+
+
+def _show(value: Any, lang: str) -> str:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return format_number(value) if lang != "en" else f"{value:,.10g}"
+    return str(value)
 
 
 def _paint(severity: Severity, text: str, color: bool) -> str:
@@ -206,3 +228,157 @@ def _paint(severity: Severity, text: str, color: bool) -> str:
         return text
     code = {"error": "31", "warning": "33", "info": "36"}[severity.value]
     return f"\033[{code}m{text}\033[0m"
+
+
+# --- streams -------------------------------------------------------------------------------
+
+FORMATS = ("text", "json", "csv", "sarif")
+
+
+class Stream:
+    """Writes results onto `out` one at a time, in the format of the matching `to_*`.
+
+    `add` each result in order, then `close` (which writes the end but leaves `out` open).
+    Only a few numbers are kept between results, never the results themselves.
+    """
+
+    def __init__(self, out: TextIO, lang: str = "id") -> None:
+        self.out = out
+        self.lang = lang
+        self.files = 0
+        self.unreadable = 0
+        self.counts: Counter[str] = Counter()
+
+    def add(self, result: FileResult) -> None:
+        self.files += 1
+        if result.error is not None:
+            self.unreadable += 1
+        self.counts.update(f.severity.value for f in result.findings)
+
+    def close(self) -> None:
+        pass
+
+    @property
+    def totals(self) -> dict[str, int]:
+        return {s.value: self.counts.get(s.value, 0) for s in Severity}
+
+
+class TextStream(Stream):
+    def __init__(self, out: TextIO, lang: str = "id", color: bool = False) -> None:
+        super().__init__(out, lang)
+        self.color = color
+        self._started = False
+
+    def _write(self, lines: list[str]) -> None:
+        text = "\n".join(lines)
+        self.out.write(f"\n{text}" if self._started else text)
+        self._started = True
+
+    def add(self, result: FileResult) -> None:
+        super().add(result)
+        self._write(_text_lines(result, self.lang, self.color))
+
+    def close(self) -> None:
+        c = self.totals
+        self._write(["", t("check.summary", self.lang, files=self.files, error=c["error"],
+                           warning=c["warning"], info=c["info"], unreadable=self.unreadable)])
+
+
+class CsvStream(Stream):
+    def __init__(self, out: TextIO, lang: str = "id") -> None:
+        super().__init__(out, lang)
+        self.writer = csv.writer(out, lineterminator="\n")
+        self.writer.writerow(CSV_COLUMNS)
+
+    def add(self, result: FileResult) -> None:
+        super().add(result)
+        self.writer.writerows(_csv_rows(result, self.lang))
+
+
+def _dumps(value: Any, level: int) -> str:
+    """`value` as json.dumps(indent=2) renders it `level` containers deep."""
+    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * level)
+
+
+class _JsonList:
+    """The items of one JSON array, written as they come (to `out`, or to a spool file)."""
+
+    def __init__(self, out: TextIO, level: int) -> None:
+        self.out = out
+        self.level = level
+        self.count = 0
+
+    def append(self, value: Any) -> None:
+        pad = "  " * self.level
+        self.out.write(("\n" if self.count == 0 else ",\n") + pad + _dumps(value, self.level))
+        self.count += 1
+
+    def end(self) -> str:
+        return "\n" + "  " * (self.level - 1) + "]" if self.count else "]"
+
+
+class JsonStream(Stream):
+    """The document of `to_json`: files are written as they come; findings and errors, which
+    follow all files in the document, wait in temporary files (on disk beyond a few MB)."""
+
+    def __init__(self, out: TextIO, lang: str = "id") -> None:
+        super().__init__(out, lang)
+        head = {"schema_version": SCHEMA_VERSION,
+                "tool": {"name": "lkjip-xl", "version": __version__}}
+        out.write(_dumps(head, 0)[:-2] + ',\n  "files": [')
+        self._files = _JsonList(out, 2)
+        self._spools = [tempfile.SpooledTemporaryFile(4 << 20, "w+", encoding="utf-8")  # noqa: SIM115
+                        for _ in range(2)]
+        self._findings = _JsonList(self._spools[0], 2)  # type: ignore[arg-type]
+        self._errors = _JsonList(self._spools[1], 2)  # type: ignore[arg-type]
+
+    def add(self, result: FileResult) -> None:
+        super().add(result)
+        self._files.append({"file": str(result.path), "status": _status(result),
+                            "counts": counts(result.findings) if result.error is None
+                            else None})
+        for f in result.findings:
+            self._findings.append(finding_to_dict(f, self.lang))
+        if result.error is not None:
+            self._errors.append(error_to_dict(result, self.lang))
+
+    def close(self) -> None:
+        out = self.out
+        out.write(self._files.end())
+        for key, items, spool in (("findings", self._findings, self._spools[0]),
+                                  ("errors", self._errors, self._spools[1])):
+            out.write(f',\n  "{key}": [')
+            spool.seek(0)
+            shutil.copyfileobj(spool, out)  # type: ignore[misc]
+            spool.close()
+            out.write(items.end())
+        summary = {"files": self.files, "unreadable": self.unreadable, **self.totals}
+        out.write(',\n  "summary": ' + _dumps(summary, 1) + "\n}")
+
+
+class SarifStream(Stream):
+    def __init__(self, out: TextIO, lang: str = "id") -> None:
+        super().__init__(out, lang)
+        marker = '"results": []'
+        doc = _dumps(_sarif_doc([]), 0)
+        cut = doc.rindex(marker) + len(marker) - 1
+        out.write(doc[:cut])
+        self._tail = doc[cut + 1:]
+        self._results = _JsonList(out, 4)
+
+    def add(self, result: FileResult) -> None:
+        super().add(result)
+        for item in _sarif_results(result, self.lang):
+            self._results.append(item)
+
+    def close(self) -> None:
+        self.out.write(self._results.end() + self._tail)
+
+
+def open_stream(fmt: str, out: TextIO, lang: str = "id", color: bool = False) -> Stream:
+    """The stream for `fmt` (one of FORMATS) writing onto `out`."""
+    if fmt == "text":
+        return TextStream(out, lang, color=color)
+    kinds: dict[str, type[Stream]] = {"json": JsonStream, "csv": CsvStream,
+                                      "sarif": SarifStream}
+    return kinds[fmt](out, lang)

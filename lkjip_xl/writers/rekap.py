@@ -1,0 +1,308 @@
+"""The rekap: a batch's results as a workbook (or CSV files) a reviewer can sort and filter.
+
+Three tables:
+- Rekap: one row per workbook: file, status, why it could not be read, agency, year, number
+  of indicators, mean computed capaian and its category, budget and absorption, findings by
+  severity;
+- Temuan: every finding of every file, with the file name (the columns of `check --format
+  csv`, numbers as numbers);
+- Aturan: per rule enabled, how many findings and in how many files.
+
+`.xlsx` is written with XlsxWriter in constant-memory mode (rows go to disk as they come:
+memory does not grow with the number of files), header row frozen, filters on, columns sized.
+`.csv` writes three files: `NAME.csv` (Rekap), `NAME-temuan.csv` and `NAME-aturan.csv`, UTF-8
+with a byte-order mark so that Excel reads the accents.
+
+Every text cell that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`,
+tab or carriage return) is neutralised with a leading apostrophe; numbers stay numbers.
+Status, severity and action hold the same stable keys as the JSON output.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from ..config import Config
+from ..engine import FileResult
+from ..messages import MESSAGES, t
+from ..rules import Severity
+from .atomic import atomic_path, open_atomic
+from .formats import counts, finding_to_dict, neutralise
+
+REKAP_SUFFIXES = (".xlsx", ".csv")
+CSV_SIBLINGS = ("-temuan", "-aturan")  # NAME.csv, NAME-temuan.csv, NAME-aturan.csv
+
+# (key, width hint, kind): kind is text, int, money, percent or number
+FILE_COLUMNS = (
+    ("file", 40, "text"), ("status", 11, "text"), ("reason", 18, "text"),
+    ("message", 40, "text"), ("agency", 34, "text"), ("government", 22, "text"),
+    ("year", 7, "int"), ("indicators", 11, "int"), ("computed", 11, "int"),
+    ("capaian", 12, "percent"), ("category", 16, "text"), ("pagu", 20, "money"),
+    ("realisasi", 20, "money"), ("serapan", 12, "percent"), ("error", 8, "int"),
+    ("warning", 11, "int"), ("info", 8, "int"),
+)
+FINDING_COLUMNS = (
+    ("file", 40, "text"), ("sheet", 18, "text"), ("cell", 7, "text"), ("code", 8, "text"),
+    ("name", 28, "text"), ("severity", 10, "text"), ("message", 60, "text"),
+    ("stated", 14, "number"), ("expected", 14, "number"), ("difference", 14, "number"),
+    ("tolerance", 10, "number"), ("formula", 30, "text"), ("inputs", 40, "text"),
+    ("related", 24, "text"), ("action", 12, "text"),
+)
+RULE_COLUMNS = (
+    ("code", 8, "text"), ("name", 28, "text"), ("severity", 10, "text"),
+    ("findings", 10, "int"), ("files", 10, "int"), ("summary", 70, "text"),
+)
+MAX_WIDTH = 80
+
+
+def rekap_paths(path: Path) -> tuple[Path, ...]:
+    """The files `--report path` writes."""
+    if path.suffix.lower() == ".csv":
+        return (path, *(path.with_name(f"{path.stem}{s}{path.suffix}") for s in CSV_SIBLINGS))
+    return (path,)
+
+
+def file_row(r: FileResult, lang: str = "id") -> list[Any]:
+    """The Rekap row of one workbook, in FILE_COLUMNS order."""
+    s = r.summary
+    c = counts(r.findings) if r.error is None else {"error": None, "warning": None,
+                                                    "info": None}
+    status = "unreadable" if r.error is not None else "findings" if r.findings else "clean"
+    reason = r.error.reason if r.error is not None else ""
+    message = t(r.error.reason, lang, detail=r.error.detail) if r.error is not None else ""
+    return [str(r.path), status, reason, message,
+            s.agency if s else None, s.government if s else None, s.year if s else None,
+            s.indicators if s else None, s.computed if s else None,
+            s.capaian if s else None, s.category if s else None, s.pagu if s else None,
+            s.realisasi if s else None, s.serapan if s else None,
+            c["error"], c["warning"], c["info"]]
+
+
+def finding_rows(r: FileResult, lang: str = "id") -> list[list[Any]]:
+    """The Temuan rows of one workbook, in FINDING_COLUMNS order."""
+    rows = []
+    for f in r.findings:
+        d = finding_to_dict(f, lang)
+        rows.append([d["file"], d["sheet"], d["cell"], d["code"], d["name"], d["severity"],
+                     d["message"], d["stated"], d["expected"], d["difference"],
+                     d["tolerance"], d["formula"],
+                     "; ".join(f"{i['cell']}={_text(i['value'])}" for i in d["inputs"]),
+                     "; ".join(d["related"]), d["action"]])
+    return rows
+
+
+def rule_rows(config: Config, found: Counter[str], files: Counter[str],
+              names: dict[str, tuple[str, str]], lang: str = "id") -> list[list[Any]]:
+    """One row per enabled rule (and per code found that no rule declares), by code."""
+    from ..rules import all_rules
+
+    rows: dict[str, list[Any]] = {}
+    for rule in all_rules():
+        if not config.enabled(rule.code):
+            continue
+        key = f"rule.{rule.code}.summary"
+        summary = t(key, lang) if key in MESSAGES else rule.summary
+        severity = config.severity.get(rule.code, rule.severity)
+        rows[rule.code] = [rule.code, rule.name, Severity(severity).value,
+                           found.get(rule.code, 0), files.get(rule.code, 0), summary]
+    for code, (name, severity) in names.items():
+        if code not in rows:
+            rows[code] = [code, name, severity, found[code], files[code], ""]
+    return [rows[code] for code in sorted(rows)]
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.10g}"
+    return str(value)
+
+
+def _cell(value: Any) -> Any:
+    """What goes in a cell: numbers as numbers, text neutralised, nothing as blank."""
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int | float):
+        return value
+    if value is None:
+        return None
+    return neutralise(str(value))
+
+
+def _headers(columns: tuple[tuple[str, int, str], ...], lang: str) -> list[str]:
+    return [t(f"rekap.col.{key}", lang) for key, _, _ in columns]
+
+
+class Rekap:
+    """Collects a batch's results one at a time; `close` finishes and writes the files."""
+
+    def __init__(self, path: Path, lang: str, config: Config) -> None:
+        self.path = path
+        self.lang = lang
+        self.config = config
+        self.found: Counter[str] = Counter()
+        self.files_with: Counter[str] = Counter()
+        self.names: dict[str, tuple[str, str]] = {}
+        self.closed = False
+
+    def add(self, result: FileResult) -> None:
+        for f in result.findings:
+            self.found[f.code] += 1
+            self.names.setdefault(f.code, (f.name, f.severity.value))
+        for code in {f.code for f in result.findings}:
+            self.files_with[code] += 1
+        self._write(result)
+
+    def _write(self, result: FileResult) -> None:
+        raise NotImplementedError
+
+    def _rule_rows(self) -> list[list[Any]]:
+        return rule_rows(self.config, self.found, self.files_with, self.names, self.lang)
+
+    def close(self) -> None:
+        """Write the rules table and move the finished files into place."""
+        self.closed = True
+        self._finish()
+
+    def abort(self) -> None:
+        """Stop without leaving anything behind (an interrupted batch)."""
+        self.closed = True
+        self._abort()
+
+    def _finish(self) -> None:
+        raise NotImplementedError
+
+    def _abort(self) -> None:
+        raise NotImplementedError
+
+
+class CsvRekap(Rekap):
+    def __init__(self, path: Path, lang: str, config: Config) -> None:
+        super().__init__(path, lang, config)
+        self._files = [open_atomic(p, newline="", encoding="utf-8-sig")
+                       for p in rekap_paths(path)[:2]]
+        self._outs = [f.__enter__() for f in self._files]
+        self._writers = [csv.writer(out, lineterminator="\r\n") for out in self._outs]
+        self._writers[0].writerow(_headers(FILE_COLUMNS, lang))
+        self._writers[1].writerow(_headers(FINDING_COLUMNS, lang))
+
+    def _write(self, result: FileResult) -> None:
+        self._writers[0].writerow([_csv(v) for v in file_row(result, self.lang)])
+        self._writers[1].writerows([_csv(v) for v in row]
+                                   for row in finding_rows(result, self.lang))
+
+    def _finish(self) -> None:
+        rules = rekap_paths(self.path)[2]
+        with open_atomic(rules, newline="", encoding="utf-8-sig") as out:
+            writer = csv.writer(out, lineterminator="\r\n")
+            writer.writerow(_headers(RULE_COLUMNS, self.lang))
+            writer.writerows([_csv(v) for v in row] for row in self._rule_rows())
+        for f in self._files:
+            f.__exit__(None, None, None)
+
+    def _abort(self) -> None:
+        for f in self._files:
+            f.__exit__(KeyboardInterrupt, KeyboardInterrupt(), None)
+
+
+def _csv(value: Any) -> Any:
+    value = _cell(value)
+    if isinstance(value, float):
+        return f"{value:.15g}"
+    return "" if value is None else value
+
+
+class XlsxRekap(Rekap):
+    def __init__(self, path: Path, lang: str, config: Config) -> None:
+        import xlsxwriter
+
+        super().__init__(path, lang, config)
+        self._atomic = atomic_path(path)
+        tmp = self._atomic.__enter__()
+        self.book = xlsxwriter.Workbook(str(tmp), {
+            "constant_memory": True, "strings_to_formulas": False,
+            "strings_to_urls": False, "strings_to_numbers": False,
+        })
+        self.book.set_properties({"title": t("rekap.title", lang), "author": "lkjip-xl"})
+        header = self.book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1,
+                                       "text_wrap": True, "valign": "top"})
+        self.formats = {
+            "text": None, "number": None,
+            "int": self.book.add_format({"num_format": "0"}),
+            "money": self.book.add_format({"num_format": "#,##0"}),
+            "percent": self.book.add_format({"num_format": "0.00"}),
+        }
+        self.sheets = {}
+        for key, columns in (("files", FILE_COLUMNS), ("findings", FINDING_COLUMNS),
+                             ("rules", RULE_COLUMNS)):
+            ws = self.book.add_worksheet(t(f"rekap.sheet.{key}", lang))
+            sheet = _Sheet(ws, columns, self.formats)
+            sheet.write(_headers(columns, lang), header)
+            ws.freeze_panes(1, 0)
+            self.sheets[key] = sheet
+
+    def _write(self, result: FileResult) -> None:
+        self.sheets["files"].write(file_row(result, self.lang))
+        for row in finding_rows(result, self.lang):
+            self.sheets["findings"].write(row)
+
+    def _finish(self) -> None:
+        for row in self._rule_rows():
+            self.sheets["rules"].write(row)
+        for sheet in self.sheets.values():
+            sheet.finish()
+        self.book.close()
+        self._atomic.__exit__(None, None, None)
+
+    def _abort(self) -> None:
+        self._atomic.__exit__(KeyboardInterrupt, KeyboardInterrupt(), None)
+
+
+class _Sheet:
+    """One worksheet written row after row, remembering how wide each column should be."""
+
+    def __init__(self, ws: Any, columns: tuple[tuple[str, int, str], ...],
+                 formats: dict[str, Any]) -> None:
+        self.ws = ws
+        self.columns = columns
+        self.formats = [formats[kind] for _, _, kind in columns]
+        self.widths = [min(hint, 12) for _, hint, _ in columns]
+        self.hints = [hint for _, hint, _ in columns]
+        self.row = 0
+
+    def write(self, values: list[Any], fmt: Any = None) -> None:
+        ws, row = self.ws, self.row
+        for col, value in enumerate(values):
+            value = _cell(value)
+            if value is None:
+                continue
+            cell_format = fmt or self.formats[col]
+            if isinstance(value, str):
+                ws.write_string(row, col, value, cell_format)
+                width = max(len(line) for line in value.splitlines()) if value else 0
+            else:
+                ws.write_number(row, col, value, cell_format)
+                width = len(f"{value:,.2f}") if isinstance(value, float) else len(str(value))
+            if width + 2 > self.widths[col]:
+                self.widths[col] = min(width + 2, max(self.hints[col], 12), MAX_WIDTH)
+        self.row += 1
+
+    def finish(self) -> None:
+        for col, width in enumerate(self.widths):
+            self.ws.set_column(col, col, width)
+        self.ws.autofilter(0, 0, max(self.row - 1, 0), len(self.columns) - 1)
+
+
+def open_rekap(path: Path, lang: str, config: Config) -> Rekap:
+    kind: Callable[[Path, str, Config], Rekap] = (
+        CsvRekap if path.suffix.lower() == ".csv" else XlsxRekap)
+    return kind(path, lang, config)
+
+
+__all__ = ["REKAP_SUFFIXES", "Rekap", "file_row", "finding_rows", "open_rekap", "rekap_paths",
+           "rule_rows"]

@@ -1,0 +1,364 @@
+"""Batch checking: worker processes, order, --jobs parity, per-file time limit, crashes,
+streaming, exit codes, and the streams behind every output format."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from lkjip_xl import batch
+from lkjip_xl.batch import check_many, expand_paths
+from lkjip_xl.cli import cli
+from lkjip_xl.config import Config
+from lkjip_xl.engine import FileResult
+from lkjip_xl.model import WorkbookError
+from lkjip_xl.writers import formats
+
+from .builders import make_workbook, simple_indicator_rows
+
+pytestmark = pytest.mark.skipif(os.name != "posix", reason="worker tests use fork and signals")
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def wrong_workbook(path: Path, capaian: float = 81.41, **identitas: object) -> Path:
+    """Capaian stated `capaian` where 90 / 100 x 100 = 90; a wrong category as well."""
+    rows = simple_indicator_rows(target=100, realisasi=90)
+    rows["pengukuran"][0]["capaian"] = capaian
+    rows["pengukuran"][0]["kategori"] = "Kurang Berhasil"
+    rows["lampiran"].append({"baris": "Kegiatan", "kode": "1", "kode_indikator": "IK-1",
+                             "program_kegiatan": "Kegiatan uji", "target": 100,
+                             "realisasi": 90, "satuan": "Org", "capaian": 90})
+    return make_workbook(path, identitas=dict(identitas) or None, **rows)
+
+
+def clean_workbook(path: Path) -> Path:
+    rows = simple_indicator_rows(target=100, realisasi=90)
+    rows["pengukuran"][0]["capaian"] = 90
+    rows["pengukuran"][0]["kategori"] = "Sangat Berhasil"
+    rows["lampiran"].append({"baris": "Kegiatan", "kode": "1", "kode_indikator": "IK-1",
+                             "program_kegiatan": "Kegiatan uji", "target": 100,
+                             "realisasi": 90, "satuan": "Org", "capaian": 90})
+    return make_workbook(path, **rows)
+
+
+@pytest.fixture(scope="module")
+def mixed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder of good, wrong and unreadable workbooks, sorted so that they interleave."""
+    folder = tmp_path_factory.mktemp("mixed")
+    for i in range(4):
+        wrong_workbook(folder / f"{i}a_wrong.xlsx", capaian=80 + i)
+        clean_workbook(folder / f"{i}b_clean.xlsx")
+    (folder / "1c_not_a_workbook.xlsx").write_text("hello")
+    (folder / "2c_empty.xlsx").write_bytes(b"")
+    data = (folder / "0a_wrong.xlsx").read_bytes()
+    (folder / "3c_truncated.xlsx").write_bytes(data[: len(data) // 2])
+    return folder
+
+
+# --- parity and order --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["json", "text", "csv", "sarif"])
+def test_jobs_output_is_identical(mixed: Path, fmt: str) -> None:
+    one = run("check", "--format", fmt, "--jobs", "1", str(mixed))
+    two = run("check", "--format", fmt, "--jobs", "2", str(mixed))
+    three = run("check", "--format", fmt, "--jobs", "3", str(mixed))
+    assert one[0] == two[0] == three[0] == 2
+    assert one[1] == two[1] == three[1]
+    assert one[1].encode() == two[1].encode()
+
+
+def test_results_keep_the_input_order(mixed: Path) -> None:
+    files = expand_paths([str(mixed)])
+    results = list(check_many(files, Config(), jobs=2))
+    assert [r.path for r in results] == files
+    reasons = {r.path.name: r.error.reason for r in results if r.error is not None}
+    assert reasons == {"1c_not_a_workbook.xlsx": "open.not_zip", "2c_empty.xlsx": "open.empty",
+                       "3c_truncated.xlsx": "open.corrupt"}
+
+
+def test_jobs_default_is_one_per_cpu_and_output_unchanged(mixed: Path) -> None:
+    assert run("check", "--format", "json", str(mixed))[1] == \
+        run("check", "--format", "json", "-j", "1", str(mixed))[1]
+
+
+# --- per-file limits: time, crashes, memory -----------------------------------------------------
+
+_original_check_one = batch._check_one
+
+
+def _misbehaving_check_one(path: Path, task: object) -> FileResult:
+    """Test double run inside the (forked) workers: the file name says how to misbehave."""
+    name = path.name
+    if name.startswith("hang"):
+        time.sleep(600)
+    if name.startswith("crash"):
+        os._exit(3)
+    if name.startswith("killed"):
+        os.kill(os.getpid(), 9)
+    if name.startswith("unpicklable"):
+        return FileResult(path, findings=(lambda: None,))  # type: ignore[arg-type]
+    return _original_check_one(path, task)
+
+
+@pytest.fixture
+def misbehaving(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[Path]:
+    monkeypatch.setattr(batch, "_check_one", _misbehaving_check_one)
+    files = []
+    for name in ("a_wrong", "hang", "b_wrong", "crash", "c_wrong", "killed", "d_wrong",
+                 "unpicklable"):
+        files.append(wrong_workbook(tmp_path / f"{name}.xlsx"))
+    return files
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_hanging_file_is_cut_off_and_the_batch_goes_on(misbehaving: list[Path],
+                                                       jobs: int) -> None:
+    started = time.monotonic()
+    results = list(check_many(misbehaving, Config(), jobs=jobs, timeout=1.0))
+    assert time.monotonic() - started < 30
+    assert [r.path for r in results] == misbehaving
+    by_name = {r.path.stem: r for r in results}
+    assert by_name["hang"].error is not None
+    assert by_name["hang"].error.reason == "limit.timeout"
+    assert by_name["hang"].error.detail == "1 s"
+    assert by_name["crash"].error is not None
+    assert by_name["crash"].error.reason == "limit.crashed"
+    assert by_name["crash"].error.detail == "exit 3"
+    assert by_name["killed"].error is not None
+    assert by_name["killed"].error.reason == "limit.crashed"
+    assert by_name["killed"].error.detail == "signal 9"
+    for name in ("a_wrong", "b_wrong", "c_wrong", "d_wrong"):
+        assert by_name[name].error is None and by_name[name].findings
+    unpicklable = by_name["unpicklable"].error  # a result the worker could not send back
+    assert unpicklable is not None and unpicklable.reason == "open.unreadable"
+
+
+def test_single_file_runs_in_process_with_an_alarm(monkeypatch: pytest.MonkeyPatch,
+                                                   tmp_path: Path) -> None:
+    hang = wrong_workbook(tmp_path / "hang.xlsx")
+    monkeypatch.setattr(batch, "_check_one", _misbehaving_check_one)
+    monkeypatch.setattr(batch, "_preload", lambda: pytest.fail("no worker for one file"))
+    started = time.monotonic()
+    (result,) = check_many([hang], Config(), jobs=1, timeout=0.5)
+    assert time.monotonic() - started < 5
+    assert result.error is not None and result.error.reason == "limit.timeout"
+    ok = wrong_workbook(tmp_path / "ok.xlsx")
+    (result,) = check_many([ok], Config(), jobs=1, timeout=5)
+    assert result.error is None and result.findings
+    import signal
+
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def test_memory_error_is_reported_and_the_worker_replaced(monkeypatch: pytest.MonkeyPatch,
+                                                          tmp_path: Path) -> None:
+    files = [wrong_workbook(tmp_path / f"{i}.xlsx") for i in range(3)]
+
+    def check(path: Path, task: object) -> FileResult:
+        if path.name == "1.xlsx":  # what _check_one returns on a MemoryError
+            return FileResult(path, error=WorkbookError(path, batch.REASON_MEMORY, ""))
+        return _original_check_one(path, task)
+
+    monkeypatch.setattr(batch, "_check_one", check)
+    results = list(check_many(files, Config(), jobs=1))
+    assert [r.error.reason if r.error else None for r in results] == \
+        [None, "limit.memory", None]
+    assert results[2].findings
+
+
+def test_real_memory_error_becomes_limit_memory(monkeypatch: pytest.MonkeyPatch,
+                                                tmp_path: Path) -> None:
+    path = wrong_workbook(tmp_path / "w.xlsx")
+
+    def boom(*args: object, **kwargs: object) -> FileResult:
+        raise MemoryError
+
+    monkeypatch.setattr(batch, "check_file", boom)
+    result = batch._check_one(path, batch._Task(Config(), batch.Limits(), False))
+    assert result.error is not None and result.error.reason == "limit.memory"
+
+
+def test_timeout_in_the_cli_is_an_unreadable_file(misbehaving: list[Path]) -> None:
+    folder = misbehaving[0].parent
+    code, out, err = run("check", "--format", "json", "--timeout", "1", "-j", "2", str(folder))
+    assert code == 2
+    doc = json.loads(out)
+    reasons = {Path(e["file"]).stem: e["reason"] for e in doc["errors"]}
+    assert reasons == {"hang": "limit.timeout", "crash": "limit.crashed",
+                       "killed": "limit.crashed", "unpicklable": "open.unreadable"}
+    assert "batas waktu" in err
+    assert len(doc["files"]) == len(misbehaving)
+
+
+def test_results_stream_before_the_batch_ends(monkeypatch: pytest.MonkeyPatch,
+                                              tmp_path: Path) -> None:
+    """The first result arrives while a later file is still being checked."""
+    files = [wrong_workbook(tmp_path / "a.xlsx"), wrong_workbook(tmp_path / "hang.xlsx")]
+    monkeypatch.setattr(batch, "_check_one", _misbehaving_check_one)
+    started = time.monotonic()
+    results = check_many(files, Config(), jobs=2, timeout=3.0)
+    first = next(results)
+    assert first.path == files[0] and time.monotonic() - started < 2.5
+    assert next(results).error.reason == "limit.timeout"  # type: ignore[union-attr]
+    results.close()
+
+
+def test_in_flight_files_are_bounded(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A file that holds up the queue does not let the rest pile up in memory."""
+    sent: list[int] = []
+    original_send = batch._Pool.send
+
+    def send(self: batch._Pool, worker: object, index: int, path: Path) -> None:
+        sent.append(index)
+        original_send(self, worker, index, path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(batch._Pool, "send", send)
+    monkeypatch.setattr(batch, "_check_one", _misbehaving_check_one)
+    good = wrong_workbook(tmp_path / "good.xlsx")
+    hang = wrong_workbook(tmp_path / "hang.xlsx")
+    files = [hang] + [good] * 40
+    results = check_many(files, Config(), jobs=2, timeout=2.0)
+    first = next(results)
+    assert first.error is not None and first.error.reason == "limit.timeout"
+    # while the hanging file held up the queue, no more than the window was dispatched
+    assert max(sent) < 2 * batch.WINDOW_PER_JOB + 1
+    assert len(list(results)) == 40
+
+
+def test_workers_are_gone_after_the_batch(tmp_path: Path) -> None:
+    import multiprocessing
+
+    files = [wrong_workbook(tmp_path / f"{i}.xlsx") for i in range(3)]
+    list(check_many(files, Config(), jobs=2))
+    assert multiprocessing.active_children() == []
+
+
+# --- exit codes ---------------------------------------------------------------------------------
+
+
+def test_exit_codes(mixed: Path, tmp_path: Path) -> None:
+    clean = clean_workbook(tmp_path / "clean.xlsx")
+    wrong = wrong_workbook(tmp_path / "wrong.xlsx")
+    assert run("check", str(clean))[0] == 0
+    assert run("check", str(clean), str(wrong))[0] == 1
+    assert run("check", "--exit-zero", str(wrong))[0] == 0
+    assert run("check", "--fail-on", "error", "--ignore", "CAP,KAT,AVG", str(wrong))[0] == 0
+    assert run("check", str(mixed))[0] == 2
+    assert run("check", "--exit-zero", str(mixed))[0] == 2  # unreadable files are not findings
+    assert run("check", "--report", str(tmp_path / "r.txt"), str(clean))[0] == 2
+
+
+def test_output_file_is_written_atomically(mixed: Path, tmp_path: Path) -> None:
+    target = tmp_path / "out" / "result.json"
+    code, out, _ = run("check", "--format", "json", "-o", str(target), str(mixed))
+    assert code == 2 and out == ""
+    assert json.loads(target.read_text())["summary"]["files"] == 11
+    assert [p.name for p in target.parent.iterdir()] == ["result.json"]
+
+
+# --- the streams behind the formats -------------------------------------------------------------
+
+
+def _results(mixed: Path) -> list[FileResult]:
+    return list(check_many(expand_paths([str(mixed)]), Config(), jobs=2))
+
+
+def test_json_stream_is_the_documented_document(mixed: Path) -> None:
+    """Written piece by piece, the JSON is byte for byte json.dumps of the whole document."""
+    for results in (_results(mixed), [], _results(mixed)[:1]):
+        findings = [f for r in results for f in r.findings]
+        doc = {
+            "schema_version": formats.SCHEMA_VERSION,
+            "tool": {"name": "lkjip-xl", "version": formats.__version__},
+            "files": [{"file": str(r.path), "status": formats._status(r),
+                       "counts": formats.counts(r.findings) if r.error is None else None}
+                      for r in results],
+            "findings": [formats.finding_to_dict(f, "en") for f in findings],
+            "errors": [formats.error_to_dict(r, "en") for r in results if r.error is not None],
+            "summary": {"files": len(results),
+                        "unreadable": sum(1 for r in results if r.error is not None),
+                        **formats.counts(findings)},
+        }
+        assert formats.to_json(results, "en") == json.dumps(doc, ensure_ascii=False, indent=2)
+
+
+def test_json_stream_spools_findings_to_disk(mixed: Path) -> None:
+    import io
+
+    results = _results(mixed)
+    out = io.StringIO()
+    stream = formats.open_stream("json", out, "id")
+    for _ in range(30):
+        for r in results:
+            stream.add(r)
+    stream.close()
+    doc = json.loads(out.getvalue())
+    assert doc["summary"]["files"] == 30 * len(results)
+    assert len(doc["findings"]) == 30 * sum(len(r.findings) for r in results)
+
+
+def test_sarif_and_text_streams(mixed: Path) -> None:
+    results = _results(mixed)
+    sarif = json.loads(formats.to_sarif(results))
+    assert len(sarif["runs"][0]["results"]) == \
+        sum(len(r.findings) for r in results) + sum(1 for r in results if r.error)
+    assert json.loads(formats.to_sarif([]))["runs"][0]["results"] == []
+    text = formats.to_text(results)
+    assert text.count("tidak dapat dibaca") == 3
+    assert text.splitlines()[-1].startswith("11 berkas diperiksa")
+    assert formats.to_text([]).splitlines() == ["", formats.t("check.summary", "id", files=0,
+                                                              error=0, warning=0, info=0,
+                                                              unreadable=0)]
+
+
+# --- the progress bar -----------------------------------------------------------------------
+
+
+def test_progress_bar_on_a_terminal_leaves_stdout_unchanged(mixed: Path) -> None:
+    """stderr a terminal: a progress bar there; stdout the same bytes as without one."""
+    import pty
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "PYTHONPATH": str(root), "COLUMNS": "100", "TERM": "xterm"}
+    cmd = [sys.executable, "-m", "lkjip_xl", "check", str(mixed)]
+    plain = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=120)
+    leader, follower = pty.openpty()
+    try:
+        shown = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=follower, text=True,
+                               env=env, timeout=120)
+        os.close(follower)
+        chunks = []
+        while True:
+            try:
+                data = os.read(leader, 65536)
+            except OSError:
+                break
+            if not data:
+                break
+            chunks.append(data)
+    finally:
+        os.close(leader)
+    terminal = b"".join(chunks).decode("utf-8", "replace")
+    assert shown.returncode == plain.returncode == 2
+    assert shown.stdout == plain.stdout
+    assert "Memeriksa" in terminal  # the progress bar's label
+    assert "Memeriksa" not in plain.stderr
+
+
+def test_progress_helper_yields_everything() -> None:
+    from lkjip_xl.cli import _with_progress
+
+    assert list(_with_progress(iter(range(5)), 5, "id", enabled=False)) == list(range(5))
+    assert list(_with_progress(iter(range(1)), 1, "id", enabled=True)) == [0]
