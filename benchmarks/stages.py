@@ -35,39 +35,11 @@ def calamine_floor(path: Path) -> None:
     book.close()
 
 
-def _share_analyses() -> None:
-    """What the rules would cost if the analyses that several rules each recompute from the
-    same report were computed once per report (an experiment: nothing is changed on disk)."""
-    from lkjip_xl.rules import capaian, hygiene
-
-    def once(fn):  # type: ignore[no-untyped-def]
-        last: dict[tuple[int, ...], tuple[object, object]] = {}
-
-        def shared(*args):  # type: ignore[no-untyped-def]
-            key = tuple(id(a) for a in args)
-            if key not in last:  # the arguments are kept, so their ids stay theirs
-                last.clear()
-                last[key] = (args, fn(*args))
-            return last[key][1]
-
-        return shared
-
-    for module, name in ((capaian, "checks"), (hygiene, "_cell_index")):
-        if hasattr(module, name):
-            setattr(module, name, once(getattr(module, name)))
-            print(f"what-if: {module.__name__}.{name} computed once per report")
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", type=Path)
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--what-if-shared", action="store_true",
-                        help="experiment: compute the analyses several rules repeat "
-                             "(capaian.checks, hygiene._cell_index) once per report")
     args = parser.parse_args(argv)
-    if args.what_if_shared:
-        _share_analyses()
     files = sorted(args.folder.glob("*.xlsx"))
     config = Config()
     rules = all_rules()
@@ -86,9 +58,10 @@ def main(argv: list[str] | None = None) -> int:
             cost["open: container checks + calamine + cellmeta"] += t2 - t1
             cost["build Report"] += t3 - t2
             settings = config.settings_for(report)
+            shared: dict[str, object] = {}  # as engine.check_report: one per report
             for rule in rules:
                 t = clock()
-                ctx = RuleContext(report, settings, rule, rule.severity, rule.options)
+                ctx = RuleContext(report, settings, rule, rule.severity, rule.options, shared)
                 for _finding in rule.check(ctx):
                     pass
                 cost[f"rule {rule.code} {rule.name}"] += clock() - t

@@ -21,12 +21,13 @@ def check_report(report: Report, config: Config | None = None) -> list[Finding]:
     config = config or Config()
     settings = config.settings_for(report)
     findings: list[Finding] = []
+    shared: dict[str, object] = {}
     for rule in all_rules():
         if not config.enabled(rule.code):
             continue
         severity = config.severity.get(rule.code, rule.severity)
         options = {**rule.options, **config.rule_options.get(rule.code, {})}
-        ctx = RuleContext(report, settings, rule, severity, options)
+        ctx = RuleContext(report, settings, rule, severity, options, shared)
         for finding in rule.check(ctx):
             if finding.severity is not severity and rule.code in config.severity:
                 finding = dataclasses.replace(finding, severity=severity)

@@ -7,14 +7,16 @@ Every value keeps where it came from (`Cell.ref`) and how it was written (`Cell.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from .numbers import EMPTY, Number
 from .schema import NegativeFormula, Polarity, RowRole
 
 
+@lru_cache(maxsize=1024)
 def column_letter(col: int) -> str:
-    """1 -> 'A', 28 -> 'AB'."""
+    """1 -> 'A', 28 -> 'AB'. Cached: every finding and problem names a cell."""
     letters = ""
     while col > 0:
         col, rem = divmod(col - 1, 26)

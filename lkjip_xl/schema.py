@@ -10,6 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 # Sheet names (template.md). The reader matches them after `normalise`.
 SHEET_GUIDE = "Petunjuk"
@@ -47,7 +48,13 @@ def normalise(text: object) -> str:
     """
     if text is None:
         return ""
-    s = unicodedata.normalize("NFKD", str(text)).casefold()
+    return _normalise(text if isinstance(text, str) else str(text))
+
+
+@lru_cache(maxsize=8192)
+def _normalise(text: str) -> str:
+    # Cached: headers, units, codes and names are normalised over and over by the rules.
+    s = unicodedata.normalize("NFKD", text).casefold()
     s = s.replace("%", " ").replace("(rp)", " ").replace("rp.", " ")
     s = _PUNCT.sub("", s)
     return s

@@ -140,38 +140,50 @@ class _Context:
         return cache.get((row, col), (row, col))
 
     def cell(self, sheet: RawSheet, row: int, col: int, kind: str = "text") -> Cell:
-        """The cell at (row, col), parsed for `kind`; problems are recorded as they are met."""
+        """The cell at (row, col), parsed for `kind`; problems are recorded as they are met.
+
+        The hot path of reading: the cell metadata (errors, formulas, percent formats) is
+        looked up only for sheets that have any.
+        """
         ref = CellRef(sheet.name, row, col)
-        address = ref.address
         src_row, src_col = row, col
-        if kind not in NUMERIC_KINDS:
+        if sheet.merged and kind not in NUMERIC_KINDS:
             # A merged text cell (a Sasaran spanning rows) belongs to every row it covers.
             src_row, src_col = self.merged_origin(sheet, row, col)
         value = _value_at(sheet, src_row, src_col)
         meta = self.raw.meta
         if value is None:
-            error = meta.error_at(sheet.name, address)
-            if error:
-                self.problem(ProblemKind.ERROR_VALUE, sheet.name, address, error, error)
-                return Cell(ref, error, Number(None, NumberSource.ERROR, notes=(error,)))
-            formula = meta.formula_at(sheet.name, address)
-            if formula is not None:
-                self.problem(ProblemKind.FORMULA_NO_VALUE, sheet.name, address, formula)
-                return Cell(ref, None, Number(None, NumberSource.FORMULA, notes=(formula,)))
+            if sheet.name in meta.errors or sheet.name in meta.formulas:
+                return self._blank_with_meta(ref)
             return Cell(ref, None, EMPTY)
         if kind not in NUMERIC_KINDS:
             return Cell(ref, value, EMPTY)
         number = parse_number(value, percent_column=(kind == "percent"))
-        if number.source is NumberSource.NUMBER and meta.is_percent(sheet.name, address):
-            assert number.value is not None
-            number = Number(round(number.value * 100, 10), NumberSource.PERCENT_FORMAT,
-                            notes=("percent-format",))
+        if number.source is NumberSource.NUMBER:
+            if sheet.name in meta.percent and meta.is_percent(sheet.name, ref.address):
+                assert number.value is not None
+                number = Number(round(number.value * 100, 10), NumberSource.PERCENT_FORMAT,
+                                notes=("percent-format",))
+            return Cell(ref, value, number)
         if number.source is NumberSource.ERROR:
-            self.problem(ProblemKind.ERROR_VALUE, sheet.name, address, str(value), value)
+            self.problem(ProblemKind.ERROR_VALUE, sheet.name, ref.address, str(value), value)
         elif number.source in _TEXT_SOURCES_TO_REPORT:
-            self.problem(_TEXT_SOURCES_TO_REPORT[number.source], sheet.name, address,
+            self.problem(_TEXT_SOURCES_TO_REPORT[number.source], sheet.name, ref.address,
                          str(value), value)
         return Cell(ref, value, number)
+
+    def _blank_with_meta(self, ref: CellRef) -> Cell:
+        """A cell calamine reports blank: an error value or a formula without a value?"""
+        meta, address = self.raw.meta, ref.address
+        error = meta.error_at(ref.sheet, address)
+        if error:
+            self.problem(ProblemKind.ERROR_VALUE, ref.sheet, address, error, error)
+            return Cell(ref, error, Number(None, NumberSource.ERROR, notes=(error,)))
+        formula = meta.formula_at(ref.sheet, address)
+        if formula is not None:
+            self.problem(ProblemKind.FORMULA_NO_VALUE, ref.sheet, address, formula)
+            return Cell(ref, None, Number(None, NumberSource.FORMULA, notes=(formula,)))
+        return Cell(ref, None, EMPTY)
 
 
 def _value_at(sheet: RawSheet, row: int, col: int) -> object:

@@ -129,10 +129,19 @@ class RuleContext:
     rule: Rule
     severity: Severity
     options: Mapping[str, Any]
+    # One dict per checked report, shared by every rule's context: analyses that several
+    # rules need (the capaian checks, the per-indicator figures) are computed once.
+    shared: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def file(self) -> str:
         return str(self.report.path)
+
+    def memo(self, key: str, compute: Callable[[], Any]) -> Any:
+        """`compute()` once per report and settings, shared by the rules of one check."""
+        if key not in self.shared:
+            self.shared[key] = compute()
+        return self.shared[key]
 
     def finding(self, where: CellRef | None, message_key: str, *, sheet: str = "",
                 severity: Severity | None = None, **fields: Any) -> Finding:

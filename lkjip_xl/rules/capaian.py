@@ -478,6 +478,18 @@ def checks(report: Report, settings: Settings) -> list[Check]:
     """Every derived cell of the workbook (Lampiran II, Pengukuran Kinerja, Keuangan), in sheet
     and row order."""
     figures = indicator_figures(report, settings)
+    return _checks(report, settings, figures)
+
+
+def shared_checks(ctx: HasReport) -> list[Check]:
+    """`checks` computed once per report for all the CAP rules of one check."""
+    memo = getattr(ctx, "memo", None)
+    if memo is None:
+        return checks(ctx.report, ctx.settings)
+    return memo("capaian.checks", lambda: checks(ctx.report, ctx.settings))
+
+
+def _checks(report: Report, settings: Settings, figures: dict) -> list[Check]:
     return [*_pk_checks(report, settings), *_measurement_checks(report, settings, figures),
             *_budget_checks(report, settings)]
 
@@ -511,7 +523,7 @@ def truncated_cells(ctx: HasReport) -> list[tuple[CellRef, float]]:
     `ctx` is anything with `.report` and `.settings` (a RuleContext does).
     """
     result = []
-    for check in checks(ctx.report, ctx.settings):
+    for check in shared_checks(ctx):
         if check.outcome(ctx.settings) is Outcome.TRUNCATED and check.cell.ref is not None:
             assert check.computation.rounded is not None
             result.append((check.cell.ref, check.computation.rounded))
@@ -587,7 +599,7 @@ def capaian_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     --unsafe-fixes) when the stated figure fits the other polarity's formula and Tabel VI.1
     does not state the indicator's polarity.
     """
-    for check in checks(ctx.report, ctx.settings):
+    for check in shared_checks(ctx):
         if check.kind is Kind.CAPAIAN and check.outcome(ctx.settings) is Outcome.MISMATCH:
             yield _mismatch(ctx, check, "rule.CAP001")
 
@@ -603,7 +615,7 @@ def capaian_truncated(ctx: RuleContext) -> Iterator[Finding]:
     carries no fix of its own; `fix` corrects every listed cell with the rounded value (the
     list and the values come from `capaian.truncated_cells`).
     """
-    found = [c for c in checks(ctx.report, ctx.settings)
+    found = [c for c in shared_checks(ctx)
              if c.outcome(ctx.settings) is Outcome.TRUNCATED and c.cell.ref is not None]
     if not found:
         return
@@ -626,7 +638,7 @@ def capaian_rounding(ctx: RuleContext) -> Iterator[Finding]:
     149 for 55,669 / 37,428 x 100 = 148.74: right to the decimals it was written with, but the
     workbook asks for more. Fix: the value with the workbook's decimals.
     """
-    for check in checks(ctx.report, ctx.settings):
+    for check in shared_checks(ctx):
         if check.outcome(ctx.settings) is not Outcome.ROUNDED or check.cell.ref is None:
             continue
         comp = check.computation
@@ -643,7 +655,7 @@ def capaian_rounding(ctx: RuleContext) -> Iterator[Finding]:
 
 
 def _blank_fill(ctx: RuleContext, kind: Kind, key: str) -> Iterator[Finding]:
-    for check in checks(ctx.report, ctx.settings):
+    for check in shared_checks(ctx):
         comp = check.computation
         if (check.kind is not kind or not check.fillable or not check.cell.number.is_blank
                 or comp.rounded is None or check.cell.ref is None):
@@ -684,7 +696,7 @@ def target_not_computable(ctx: RuleContext) -> Iterator[Finding]:
     blank is reported too (it cannot have been computed). A negative indicator with target 0
     and realisation 0 is 100, not a finding.
     """
-    for check in checks(ctx.report, ctx.settings):
+    for check in shared_checks(ctx):
         comp = check.computation
         if comp.ok or check.cell.ref is None:
             continue
@@ -719,7 +731,7 @@ def percentage_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     written for a percent when the stated value matches one. Truncated, fewer-decimals and
     within-tolerance values are not mismatches (CAP002, CAP003). Fix: the computed value.
     """
-    for check in checks(ctx.report, ctx.settings):
+    for check in shared_checks(ctx):
         if check.kind is Kind.PERCENTAGE and check.outcome(ctx.settings) is Outcome.MISMATCH:
             yield _mismatch(ctx, check, "rule.CAP006")
 

@@ -276,7 +276,7 @@ def number_as_text(ctx: RuleContext) -> Iterator[Finding]:
     ('93,05%' -> 93.05). Ranges ('80-90') in target columns are legitimate and not reported;
     elsewhere INP003 reports them.
     """
-    index = _cell_index(ctx.report)
+    index = ctx.memo("hygiene.cell_index", lambda: _cell_index(ctx.report))
     kinds = (ProblemKind.NUMBER_AS_TEXT, ProblemKind.AMBIGUOUS_NUMBER)
     for problem in _problems(ctx.report, *kinds):
         located = index.get((problem.sheet, problem.cell))
@@ -327,7 +327,7 @@ def ambiguous_number(ctx: RuleContext) -> Iterator[Finding]:
     inside a number ('95, 12') may separate two numbers. No fix: a person must confirm the
     reading, best by typing the cell as a real number.
     """
-    index = _cell_index(ctx.report)
+    index = ctx.memo("hygiene.cell_index", lambda: _cell_index(ctx.report))
     for problem in _problems(ctx.report, ProblemKind.AMBIGUOUS_NUMBER):
         located = index.get((problem.sheet, problem.cell))
         number = _number_of(problem, located)
@@ -363,7 +363,7 @@ def not_a_number(ctx: RuleContext) -> Iterator[Finding]:
     (anything but a target or kondisi column). The cell is left out of every computation.
     A setting on Identitas that is not a number is reported by INP012 instead.
     """
-    index = _cell_index(ctx.report)
+    index = ctx.memo("hygiene.cell_index", lambda: _cell_index(ctx.report))
     settings_cells = {(p.sheet, p.cell) for p in _problems(ctx.report, ProblemKind.UNKNOWN_SETTING)}
     kinds = (ProblemKind.NOT_A_NUMBER, ProblemKind.NUMBER_AS_TEXT, ProblemKind.AMBIGUOUS_NUMBER)
     for problem in _problems(ctx.report, *kinds):
