@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 import shutil
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -109,6 +111,49 @@ def show_cmd(ctx: click.Context, path: Path) -> None:
     click.echo(render_report(report, lang))
 
 
+def settings_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """The options `check` and `fix` share: config file, rule selection, settings overrides,
+    reading limits. They reach the command as keyword arguments for `_config_and_limits`."""
+    options = (
+        click.option("--config", "config_path", default=None, help=t("cli.check.config"),
+                     type=click.Path(dir_okay=False, path_type=Path)),
+        click.option("--select", multiple=True, help=t("cli.check.select")),
+        click.option("--ignore", multiple=True, help=t("cli.check.ignore")),
+        click.option("--scale", default=None, help=t("cli.check.scale")),
+        click.option("--negative-formula", default=None,
+                     help=t("cli.check.negative_formula")),
+        click.option("--tolerance", type=click.FloatRange(0), default=None,
+                     help=t("cli.check.tolerance")),
+        click.option("--decimals", type=click.IntRange(0, 6), default=None,
+                     help=t("cli.check.decimals")),
+        click.option("--max-rows", type=click.IntRange(1), default=None,
+                     help=t("cli.opt.max_rows")),
+        click.option("--max-cells", type=click.IntRange(1), default=None,
+                     help=t("cli.opt.max_cells")),
+        click.option("--max-file-mb", type=click.FloatRange(0, min_open=True), default=None,
+                     help=t("cli.opt.max_file_mb")),
+    )
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _config_and_limits(ctx: click.Context, opts: dict[str, Any]) -> tuple[Any, Any]:
+    """The config (file, then command line) and the reading limits; a bad value exits 2."""
+    from .config import ConfigError, load_config
+
+    try:
+        config = load_config(opts["config_path"]).merged(
+            select=_split_codes(opts["select"]), ignore=_split_codes(opts["ignore"]),
+            scale=opts["scale"], negative_formula=opts["negative_formula"],
+            tolerance=opts["tolerance"], decimals=opts["decimals"])
+        limits = _limits(config, opts["max_rows"], opts["max_cells"], opts["max_file_mb"])
+    except ConfigError as exc:
+        fail(ctx, "cli.bad_config", detail=str(exc))
+        raise AssertionError("unreachable") from exc  # fail() exits
+    return config, limits
+
+
 def _split_codes(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(c.strip().upper() for v in values for c in v.split(",") if c.strip())
 
@@ -121,8 +166,6 @@ def _split_codes(values: tuple[str, ...]) -> tuple[str, ...]:
               help=t("cli.check.output"))
 @click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
               default=None, help=t("cli.check.report"))
-@click.option("--select", multiple=True, help=t("cli.check.select"))
-@click.option("--ignore", multiple=True, help=t("cli.check.ignore"))
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="warning",
               show_default=True, help=t("cli.check.fail_on"))
 @click.option("--exit-zero", is_flag=True, help=t("cli.check.exit_zero"))
@@ -130,42 +173,20 @@ def _split_codes(values: tuple[str, ...]) -> tuple[str, ...]:
               help=t("cli.check.jobs_auto"))
 @click.option("--timeout", type=click.FloatRange(0), default=60.0, show_default=True,
               help=t("cli.check.timeout"))
-@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
-              default=None, help=t("cli.check.config"))
-@click.option("--scale", default=None, help=t("cli.check.scale"))
-@click.option("--negative-formula", default=None, help=t("cli.check.negative_formula"))
-@click.option("--tolerance", type=click.FloatRange(0), default=None,
-              help=t("cli.check.tolerance"))
-@click.option("--decimals", type=click.IntRange(0, 6), default=None,
-              help=t("cli.check.decimals"))
-@click.option("--max-rows", type=click.IntRange(1), default=None, help=t("cli.opt.max_rows"))
-@click.option("--max-cells", type=click.IntRange(1), default=None, help=t("cli.opt.max_cells"))
-@click.option("--max-file-mb", type=click.FloatRange(0, min_open=True), default=None,
-              help=t("cli.opt.max_file_mb"))
+@settings_options
 @click.pass_context
 def check_cmd(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: Path | None,
-              report_path: Path | None, select: tuple[str, ...], ignore: tuple[str, ...],
-              fail_on: str, exit_zero: bool, jobs: int, timeout: float,
-              config_path: Path | None, scale: str | None, negative_formula: str | None,
-              tolerance: float | None, decimals: int | None, max_rows: int | None,
-              max_cells: int | None, max_file_mb: float | None) -> None:
+              report_path: Path | None, fail_on: str, exit_zero: bool, jobs: int,
+              timeout: float, **settings: Any) -> None:
     """Results stream from the workers to the output (and the rekap) one file at a time."""
     import contextlib
 
     from .batch import check_many, default_jobs, expand_paths
-    from .config import ConfigError, load_config
     from .rules import Severity
     from .writers import formats
 
     lang = _lang(ctx)
-    try:
-        config = load_config(config_path).merged(
-            select=_split_codes(select), ignore=_split_codes(ignore), scale=scale,
-            negative_formula=negative_formula, tolerance=tolerance, decimals=decimals)
-    except ConfigError as exc:
-        fail(ctx, "cli.bad_config", detail=str(exc))
-        return
-    limits = _limits(config, max_rows, max_cells, max_file_mb)
+    config, limits = _config_and_limits(ctx, settings)
     if report_path is not None and report_path.suffix.lower() not in (".xlsx", ".csv"):
         fail(ctx, "rekap.bad_suffix", path=report_path)
     files = expand_paths(paths)
@@ -296,29 +317,13 @@ def _with_progress(results, total: int, lang: str, enabled: bool = True):
 @click.option("--diff", is_flag=True, help=t("fix.opt.diff"))
 @click.option("--in-place", is_flag=True, help=t("fix.opt.in_place"))
 @click.option("--force", is_flag=True, help=t("fix.opt.force"))
-@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
-              default=None, help=t("cli.check.config"))
-@click.option("--select", multiple=True, help=t("cli.check.select"))
-@click.option("--ignore", multiple=True, help=t("cli.check.ignore"))
-@click.option("--scale", default=None, help=t("cli.check.scale"))
-@click.option("--negative-formula", default=None, help=t("cli.check.negative_formula"))
-@click.option("--tolerance", type=click.FloatRange(0), default=None,
-              help=t("cli.check.tolerance"))
-@click.option("--decimals", type=click.IntRange(0, 6), default=None,
-              help=t("cli.check.decimals"))
-@click.option("--max-rows", type=click.IntRange(1), default=None, help=t("cli.opt.max_rows"))
-@click.option("--max-cells", type=click.IntRange(1), default=None, help=t("cli.opt.max_cells"))
-@click.option("--max-file-mb", type=click.FloatRange(0, min_open=True), default=None,
-              help=t("cli.opt.max_file_mb"))
+@settings_options
 @click.pass_context
 def fix_cmd(ctx: click.Context, path: Path, output: Path | None, unsafe: bool, diff: bool,
-            in_place: bool, force: bool, config_path: Path | None, select: tuple[str, ...],
-            ignore: tuple[str, ...], scale: str | None, negative_formula: str | None,
-            tolerance: float | None, decimals: int | None, max_rows: int | None,
-            max_cells: int | None, max_file_mb: float | None) -> None:
+            in_place: bool, force: bool, **settings: Any) -> None:
     """Exit 0 when written (or, with --diff, when nothing would change), 1 when --diff shows
     changes, 2 on bad input, a refusal or a failed write."""
-    from .config import ConfigError, load_config
+    from .config import ConfigError
     from .fixing import BACKUP_SUFFIX, default_output, prepare_fix, write_fix
     from .model import WorkbookError
     from .writers.preserve import describe
@@ -332,12 +337,9 @@ def fix_cmd(ctx: click.Context, path: Path, output: Path | None, unsafe: bool, d
                                                                 ".xltm") else ".xlsx"
         if out.suffix.lower() != wanted:
             fail(ctx, "fix.bad_suffix", suffix=wanted, path=out)
+    config, limits = _config_and_limits(ctx, settings)
     try:
-        config = load_config(config_path).merged(
-            select=_split_codes(select), ignore=_split_codes(ignore), scale=scale,
-            negative_formula=negative_formula, tolerance=tolerance, decimals=decimals)
-        prepared = prepare_fix(path, config, unsafe=unsafe,
-                               limits=_limits(config, max_rows, max_cells, max_file_mb))
+        prepared = prepare_fix(path, config, unsafe=unsafe, limits=limits)
     except ConfigError as exc:
         fail(ctx, "cli.bad_config", detail=str(exc))
         return
