@@ -23,7 +23,6 @@ from ..schema import RowRole, normalise
 from .base import Action, Finding, Fix, RuleContext, Severity, Value
 from .capaian import (
     agrees,
-    coherent_computation,
     fmt_stated,
     measurement_computation,
     stated_decimals,
@@ -99,7 +98,7 @@ def average_figures(report: Report, row: MeasurementRow,
     stated_inputs: list[tuple[str, Value]] = []
     for code in codes:
         fig = figures.get(code_key(code))
-        comp = coherent_computation(report, fig) if fig is not None else None
+        comp = fig.computation if fig is not None and fig.computation.ok else None
         if fig is not None and comp is not None and comp.rounded is not None:
             computed.append(comp.rounded)
             # The target and realisation cells each computed capaian comes from.
@@ -160,10 +159,10 @@ def average_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     within `Toleransi` of the rounded mean is fine. The terms are summed as written (decimal
     arithmetic), so 532.65 / 6 = 88.775 rounds to 88.78.
 
-    An indicator's computed capaian counts only when it compares like with like (its
-    realisation is stated against the target used: `capaian.coherent_computation`); when some
-    covered indicator has none, the mean of the stated capaian is the reference and no fix is
-    offered. Fix: the computed mean, rounded.
+    An indicator's computed capaian counts only when it can be computed (a realisation stated
+    against the agreed target: `analysis.indicator_figures`); when some covered indicator has
+    none, the mean of the stated capaian is the reference and no fix is offered.
+    Fix: the computed mean, rounded.
     """
     for avg in _averages(ctx.report, ctx.settings):
         finding = _check_average(ctx, avg)

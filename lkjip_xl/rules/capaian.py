@@ -33,7 +33,6 @@ from ..analysis import (
     IndicatorFigures,
     code_key,
     indicator_figures,
-    measurement_rows,
     polarity_of,
 )
 from ..config import unit_key
@@ -288,27 +287,6 @@ def _agreed_target(report: Report, settings: Settings, row: MeasurementRow,
     return agreed
 
 
-def coherent_computation(report: Report, fig: IndicatorFigures) -> Computation | None:
-    """The indicator's computed capaian when it compares like with like, else None.
-
-    `analysis.indicator_figures` takes the agreed target and, when the PK states no
-    realisation, a realisation stated in Pengukuran Kinerja, preferring one stated against the
-    same target but falling back to any. Only the first two cases measure the same thing: the
-    seed's 67 (of 72) against the PK's "45%" would give 148.89. Averages and categories use
-    the computed capaian only when it is coherent and fall back on the stated figures.
-    """
-    comp = fig.computation
-    if not comp.ok or fig.target is None or fig.realisasi is None:
-        return None
-    if fig.pk is not None and fig.realisasi is fig.pk.realisasi:
-        return comp
-    for m in measurement_rows(report, fig.code):
-        if m.realisasi is fig.realisasi:
-            same = m.target.number.is_blank or _same_number(m.target.number, fig.target.number)
-            return comp if same else None
-    return comp
-
-
 def _figures_for(row: MeasurementRow, figures: dict[str, IndicatorFigures]
                  ) -> IndicatorFigures | None:
     return figures.get(code_key(row.codes[0])) if row.codes else None
@@ -343,7 +321,7 @@ def measurement_computation(report: Report, settings: Settings, row: Measurement
         if fig is None:
             return None, ()
         target, realisasi = fig.target, fig.realisasi
-        comp: Computation | None = coherent_computation(report, fig)
+        comp: Computation | None = fig.computation if fig.computation.ok else None
     elif _bad(row.target) or _bad(row.realisasi):
         return None, ()
     else:
