@@ -17,9 +17,7 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from collections.abc import Sequence
-from contextlib import suppress
 from pathlib import Path
 
 import yaml
@@ -32,6 +30,7 @@ from lkjip_xl.schema import (
     SHEET_RPJMD,
 )
 from lkjip_xl.template import build_template, fill_identity, fill_rows, workbook_bytes
+from lkjip_xl.writers.atomic import open_atomic
 
 EXAMPLES_DIR = Path(__file__).resolve().parent
 
@@ -104,25 +103,9 @@ def build(yaml_path: str | os.PathLike[str], out_path: str | os.PathLike[str]) -
     """Build the workbook of `yaml_path` into `out_path` (atomically) and return the path."""
     target = Path(out_path)
     data = load_example(yaml_path)
-    _atomic_write(target, workbook_bytes(build_workbook(data)))
+    with open_atomic(target, binary=True) as fh:
+        fh.write(workbook_bytes(build_workbook(data)))
     return target
-
-
-def _atomic_write(target: Path, data: bytes) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.",
-                                    suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp_name, 0o644)  # mkstemp makes it private; an example is a document
-        os.replace(tmp_name, target)
-    except BaseException:
-        with suppress(FileNotFoundError):
-            os.unlink(tmp_name)
-        raise
 
 
 def example_sources(directory: Path = EXAMPLES_DIR) -> list[Path]:

@@ -27,6 +27,7 @@ from lkjip_xl.template import (
     save_template,
     workbook_bytes,
 )
+from lkjip_xl.writers import atomic
 
 ROOT = Path(__file__).resolve().parents[1]
 COMMITTED = ROOT / "workbook_templates" / "lkjip_template.xlsx"
@@ -400,7 +401,7 @@ def test_save_template_failure_leaves_no_target_and_no_temp(
     def broken_replace(src: object, dst: object) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(builder.os, "replace", broken_replace)
+    monkeypatch.setattr(atomic.os, "replace", broken_replace)
     with pytest.raises(OSError, match="disk full"):
         save_template(tmp_path / "t.xlsx")
     assert list(tmp_path.iterdir()) == []
@@ -414,7 +415,7 @@ def test_save_template_failure_keeps_the_old_file(
     def broken_fsync(fd: int) -> None:
         raise OSError("I/O error")
 
-    monkeypatch.setattr(builder.os, "fsync", broken_fsync)
+    monkeypatch.setattr(atomic.os, "fsync", broken_fsync)
     with pytest.raises(OSError, match="I/O error"):
         save_template(target)
     assert target.read_bytes() == b"old"

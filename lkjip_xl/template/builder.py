@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import io
 import os
-import tempfile
 from collections.abc import Iterable, Mapping
-from contextlib import suppress
 from dataclasses import fields
 from datetime import datetime
 from pathlib import Path
@@ -49,6 +47,7 @@ from ..schema import (
     TableSpec,
     normalise,
 )
+from ..writers.atomic import open_atomic
 from . import texts
 from .guide import build_guide
 from .layout import Slot, choices_for, column_slot, header_year, table_slots, year_slot
@@ -438,29 +437,6 @@ def save_template(path: str | os.PathLike[str], tahun: int = 2019, periode_awal:
     """
     target = Path(path)
     data = workbook_bytes(build_template(tahun, periode_awal, periode_akhir))
-    _atomic_write(target, data)
+    with open_atomic(target, binary=True) as fh:
+        fh.write(data)
     return target
-
-
-def _atomic_write(target: Path, data: bytes) -> None:
-    fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.",
-                                    suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        # mkstemp makes the file private (0600); a template is an ordinary document.
-        os.chmod(tmp_name, _mode_for(target))
-        os.replace(tmp_name, target)
-    except BaseException:
-        with suppress(FileNotFoundError):
-            os.unlink(tmp_name)
-        raise
-
-
-def _mode_for(target: Path) -> int:
-    try:
-        return target.stat().st_mode & 0o777
-    except FileNotFoundError:
-        return 0o644

@@ -33,7 +33,9 @@ def atomic_path(target: Path) -> Iterator[Path]:
     tmp = Path(tmp_name)
     try:
         yield tmp
-        os.chmod(tmp, 0o666 & ~_umask())  # an ordinary document, not mkstemp's 0600
+        with tmp.open("rb+") as fh:  # on disk before it takes the target's name
+            os.fsync(fh.fileno())
+        os.chmod(tmp, _mode_for(target))
         os.replace(tmp, target)
     except BaseException:
         tmp.unlink(missing_ok=True)
@@ -45,6 +47,15 @@ def open_atomic(target: Path, binary: bool = False, **kw: Any) -> Iterator[IO[An
     """`atomic_path`, opened for writing (`kw` as for `open`)."""
     with atomic_path(target) as tmp, tmp.open("wb" if binary else "w", **kw) as fh:
         yield fh
+
+
+def _mode_for(target: Path) -> int:
+    """The mode of the file being replaced; for a new one an ordinary document's (not
+    mkstemp's private 0600)."""
+    try:
+        return target.stat().st_mode & 0o777
+    except FileNotFoundError:
+        return 0o666 & ~_umask()
 
 
 def _umask() -> int:
