@@ -127,7 +127,17 @@ class Scale:
         return self.bands[-1].name if self.bands else None
 
     def describe(self) -> str:
-        parts = [f"{'>=' if b.inclusive else '>'}{b.lower:g} {b.name}" for b in self.bands]
+        """The bands for a message: '>=85 Sangat Berhasil; ...; <55 Kurang Berhasil'."""
+        parts: list[str] = []
+        above: ScaleBand | None = None  # the band above the current one
+        for band in self.bands:
+            if band.lower != float("-inf"):
+                parts.append(f"{'>=' if band.inclusive else '>'}{band.lower:g} {band.name}")
+            elif above is None:
+                parts.append(band.name)
+            else:  # the bottom band: everything below the band above it
+                parts.append(f"{'<' if above.inclusive else '<='}{above.lower:g} {band.name}")
+            above = band
         return "; ".join(parts)
 
 

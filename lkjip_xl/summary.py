@@ -161,7 +161,6 @@ def build_summary(report: Report, findings: Sequence[Finding],
         for p in programs)
     overall_eff = _efficiency("", tuple(line.code for line in lines), overall.capaian,
                               total.serapan)
-    from .rules.averages import describe
 
     counts = Counter(f.severity.value for f in findings)
     ident = report.identity
@@ -170,7 +169,7 @@ def build_summary(report: Report, findings: Sequence[Finding],
         region=ident.pemerintah_daerah.text,
         year=ident.year,
         scale_name=settings.scale.name,
-        scale_text=describe(settings.scale),
+        scale_text=settings.scale.describe(),
         scale_bands=tuple(b.name for b in settings.scale.bands),
         negative_formula=settings.negative_formula.value,
         decimals=settings.decimals,

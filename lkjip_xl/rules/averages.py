@@ -10,14 +10,13 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
 from ..analysis import IndicatorFigures, code_key, indicator_figures, measurement_rows
 from ..formulas import fmt, round_half_up, truncate
-from ..model import Cell, MeasurementRow, Report, Scale, ScaleBand, Settings
+from ..model import Cell, MeasurementRow, Report, Scale, Settings
 from ..scales import same_category
 from ..schema import RowRole, normalise
 from .base import Action, Finding, Fix, RuleContext, Severity, Value
@@ -236,21 +235,6 @@ def average_truncated(ctx: RuleContext) -> Iterator[Finding]:
 
 # --- categories ------------------------------------------------------------------------------
 
-def describe(scale: Scale) -> str:
-    """The bands of a scale for a message: '>=85 Sangat Berhasil; ...; <55 Kurang Berhasil'."""
-    parts: list[str] = []
-    above: ScaleBand | None = None  # the band above the current one
-    for band in scale.bands:
-        if not math.isinf(band.lower):
-            parts.append(f"{'>=' if band.inclusive else '>'}{fmt(band.lower)} {band.name}")
-        elif above is None:
-            parts.append(band.name)
-        else:  # the bottom band: everything below the band above it
-            parts.append(f"{'<' if above.inclusive else '<='}{fmt(above.lower)} {band.name}")
-        above = band
-    return "; ".join(parts)
-
-
 def _in_scale(name: str, scale: Scale) -> bool:
     return any(same_category(name, band.name) for band in scale.bands)
 
@@ -311,7 +295,7 @@ def category_mismatch(ctx: RuleContext) -> Iterator[Finding]:
         value_text = (fmt(case.computed, ctx.settings.decimals) if case.computed is not None
                       else fmt_stated(capaian_cell.number))
         params = {"stated": kat.text, "expected": expected, "value": value_text,
-                  "scale": scale.name, "bands": describe(scale)}
+                  "scale": scale.name, "bands": scale.describe()}
         if case.computed is None:
             variant = "stated-only"
         else:
@@ -371,7 +355,7 @@ def unknown_category(ctx: RuleContext) -> Iterator[Finding]:
         expected = scale.category(case.computed) if case.computed is not None else None
         yield ctx.finding(
             kat.ref, "rule.KAT003.unknown",
-            params={"stated": kat.text, "scale": scale.name, "bands": describe(scale)},
+            params={"stated": kat.text, "scale": scale.name, "bands": scale.describe()},
             stated=kat.text, expected=expected)
 
 
