@@ -10,7 +10,6 @@ import pytest
 
 from lkjip_xl.reading import read_report
 from lkjip_xl.rules import Action
-from lkjip_xl.rules.averages import describe
 from lkjip_xl.scales import SCALE_4, SCALE_5
 from lkjip_xl.schema import SHEET_IDENTITY
 from tests.builders import check, findings, make_workbook
@@ -172,9 +171,9 @@ def test_scale_5_half_open_edges(value: float, category: str) -> None:
 
 
 def test_describe_names_the_bottom_band_by_the_edge_above_it() -> None:
-    assert describe(SCALE_4) == ("≥85 Sangat Berhasil; ≥70 Berhasil; ≥55 Cukup Berhasil; "
-                                 "<55 Kurang Berhasil").replace("≥", ">=")
-    assert describe(SCALE_5).endswith(">50 Rendah; <=50 Sangat Rendah")
+    assert SCALE_4.describe() == (">=85 Sangat Berhasil; >=70 Berhasil; >=55 Cukup Berhasil; "
+                                  "<55 Kurang Berhasil")
+    assert SCALE_5.describe().endswith(">50 Rendah; <=50 Sangat Rendah")
 
 
 def _kat_wb(tmp_path: Path, value: float, kategori: str, identitas: dict[str, Any] | None = None,
