@@ -461,8 +461,34 @@ def _catalogue() -> dict:
 
 
 def main() -> None:
-    """Console entry point: never a traceback unless --debug."""
+    """Console entry point: never a traceback unless --debug.
+
+    A file the system will not let us read or write (a missing folder, no permission, a full
+    disk) ends any command with one line naming it, exit 2; outputs are atomic, so nothing
+    half-written is left behind.
+    """
     try:
         cli.main(prog_name="lkjip-xl", standalone_mode=True)
     except KeyboardInterrupt:
         sys.exit(130)
+    except OSError as exc:
+        if "--debug" in sys.argv[1:]:
+            raise
+        lang = _lang_from_argv(sys.argv[1:])
+        where = exc.filename or ""
+        reason = exc.strerror or type(exc).__name__
+        click.echo(f"lkjip-xl: {t('cli.os_error', lang, path=where, reason=reason)}", err=True)
+        sys.exit(EXIT_ERROR)
+
+
+def _lang_from_argv(args: list[str]) -> str:
+    """The --lang given on the command line (for a message after click has finished)."""
+    import os
+
+    for i, arg in enumerate(args):
+        if arg == "--lang" and i + 1 < len(args) and args[i + 1] in LANGS:
+            return args[i + 1]
+        if arg.startswith("--lang=") and arg.split("=", 1)[1] in LANGS:
+            return arg.split("=", 1)[1]
+    env = os.environ.get("LKJIP_XL_LANG", "")
+    return env if env in LANGS else DEFAULT_LANG

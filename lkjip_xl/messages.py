@@ -64,6 +64,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.check.decimals": ("Timpa jumlah desimal.", "Override the number of decimals."),
     "cli.check.progress": ("Memeriksa", "Checking"),
     "cli.rules.help": ("Daftar semua aturan pemeriksaan.", "List every check rule."),
+    "cli.os_error": ("tidak dapat membaca atau menulis {path}: {reason}. Periksa folder dan "
+                     "izin aksesnya", "cannot read or write {path}: {reason}. Check the folder "
+                     "and its permissions"),
     "cli.bad_config": ("konfigurasi tidak valid: {detail}", "invalid configuration: {detail}"),
     "cli.no_files": ("tidak ada buku kerja ditemukan di: {paths}",
                      "no workbooks found in: {paths}"),

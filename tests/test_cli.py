@@ -164,3 +164,26 @@ def test_template_and_show(tmp_path: Path) -> None:
 def test_bad_period_is_usage_error(tmp_path: Path) -> None:
     code, _, err = run("template", "-o", str(tmp_path / "t.xlsx"), "--periode", "2021")
     assert code == 2 and "2016-2021" in err
+
+
+@pytest.mark.parametrize("command", [
+    ["template", "-o", "{blocked}/t.xlsx"],
+    ["check", "--format", "json", "-o", "{blocked}/out.json", "{clean}"],
+    ["check", "--report", "{blocked}/rekap.xlsx", "{clean}"],
+])
+def test_unwritable_output_is_one_line_not_a_traceback(clean: Path, tmp_path: Path,
+                                                       command: list[str]) -> None:
+    """The console entry point (`main`), as a user runs it: a folder that cannot be created
+    (here a regular file stands in its way) ends the command with one line, exit 2."""
+    import subprocess
+    import sys
+
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("x")
+    args = [a.format(blocked=blocked, clean=clean) for a in command]
+    done = subprocess.run([sys.executable, "-m", "lkjip_xl", *args], capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and "not-a-folder" in lines[0], done.stderr
