@@ -158,3 +158,16 @@ def cell_address(sheet: str, index: int, key: str | int,
     keys = [k for k, _ in _headers(specs[sheet], years)]
     col = keys.index(str(key)) + 1
     return f"{sheet}!{column_letter(col)}{TEMPLATE_HEADER_ROW + 1 + index}"
+
+
+def measured_rows(capaian: Any = 90, kategori: str = "Sangat Berhasil") -> dict[str, list]:
+    """One indicator (target 100, realisasi 90) served by one Kegiatan whose capaian is right,
+    with the Pengukuran Kinerja row stating `capaian` and `kategori`: with the defaults the
+    workbook is consistent everywhere and `check` finds nothing."""
+    rows = simple_indicator_rows(target=100, realisasi=90)
+    rows["pengukuran"][0]["capaian"] = capaian
+    rows["pengukuran"][0]["kategori"] = kategori
+    rows["lampiran"].append({"baris": "Kegiatan", "kode": "1", "kode_indikator": "IK-1",
+                             "program_kegiatan": "Kegiatan uji", "target": 100,
+                             "realisasi": 90, "satuan": "Org", "capaian": 90})
+    return rows

@@ -35,7 +35,7 @@ from lkjip_xl.schema import (
     SHEET_RPJMD,
 )
 
-from .builders import make_workbook, simple_indicator_rows
+from .builders import make_workbook, measured_rows
 
 SECRET = "RAHASIA-XXE-7d41c0"  # the content of the file the XXE cases point at
 NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
@@ -70,13 +70,7 @@ class Case:
 
 def good_rows() -> dict[str, list[dict[str, Any]]]:
     """One indicator, consistent everywhere: `check` finds nothing."""
-    rows = simple_indicator_rows(target=100, realisasi=90)
-    rows["pengukuran"][0]["capaian"] = 90
-    rows["pengukuran"][0]["kategori"] = "Sangat Berhasil"
-    rows["lampiran"].append({"baris": "Kegiatan", "kode": "1", "kode_indikator": "IK-1",
-                             "program_kegiatan": "Kegiatan uji", "target": 100,
-                             "realisasi": 90, "satuan": "Org", "capaian": 90})
-    return rows
+    return measured_rows()
 
 
 def good(path: Path, **changes: Any) -> Path:

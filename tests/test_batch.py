@@ -19,7 +19,7 @@ from lkjip_xl.engine import FileResult
 from lkjip_xl.model import WorkbookError
 from lkjip_xl.writers import formats
 
-from .builders import make_workbook, simple_indicator_rows
+from .builders import make_workbook, measured_rows
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="worker tests use fork and signals")
 
@@ -31,22 +31,12 @@ def run(*args: str) -> tuple[int, str, str]:
 
 def wrong_workbook(path: Path, capaian: float = 81.41, **identitas: object) -> Path:
     """Capaian stated `capaian` where 90 / 100 x 100 = 90; a wrong category as well."""
-    rows = simple_indicator_rows(target=100, realisasi=90)
-    rows["pengukuran"][0]["capaian"] = capaian
-    rows["pengukuran"][0]["kategori"] = "Kurang Berhasil"
-    rows["lampiran"].append({"baris": "Kegiatan", "kode": "1", "kode_indikator": "IK-1",
-                             "program_kegiatan": "Kegiatan uji", "target": 100,
-                             "realisasi": 90, "satuan": "Org", "capaian": 90})
+    rows = measured_rows(capaian, "Kurang Berhasil")
     return make_workbook(path, identitas=dict(identitas) or None, **rows)
 
 
 def clean_workbook(path: Path) -> Path:
-    rows = simple_indicator_rows(target=100, realisasi=90)
-    rows["pengukuran"][0]["capaian"] = 90
-    rows["pengukuran"][0]["kategori"] = "Sangat Berhasil"
-    rows["lampiran"].append({"baris": "Kegiatan", "kode": "1", "kode_indikator": "IK-1",
-                             "program_kegiatan": "Kegiatan uji", "target": 100,
-                             "realisasi": 90, "satuan": "Org", "capaian": 90})
+    rows = measured_rows()
     return make_workbook(path, **rows)
 
 

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from lkjip_xl import __version__
 from lkjip_xl.cli import cli
 
-from .builders import make_workbook, simple_indicator_rows
+from .builders import make_workbook, measured_rows
 
 
 def run(*args: str) -> tuple[int, str, str]:
@@ -23,24 +23,14 @@ def run(*args: str) -> tuple[int, str, str]:
 
 @pytest.fixture
 def clean(tmp_path: Path) -> Path:
-    rows = simple_indicator_rows(target=100, realisasi=90)
-    rows["pengukuran"][0]["capaian"] = 90
-    rows["pengukuran"][0]["kategori"] = "Sangat Berhasil"
-    rows["lampiran"].append({"baris": "Kegiatan", "kode": "1", "kode_indikator": "IK-1",
-                             "program_kegiatan": "Kegiatan uji", "target": 100,
-                             "realisasi": 90, "satuan": "Org", "capaian": 90})
+    rows = measured_rows()
     return make_workbook(tmp_path / "clean.xlsx", **rows)
 
 
 @pytest.fixture
 def wrong(tmp_path: Path) -> Path:
     """Capaian stated 81.41 where 90 / 100 x 100 = 90."""
-    rows = simple_indicator_rows(target=100, realisasi=90)
-    rows["pengukuran"][0]["capaian"] = 81.41
-    rows["pengukuran"][0]["kategori"] = "Berhasil"
-    rows["lampiran"].append({"baris": "Kegiatan", "kode": "1", "kode_indikator": "IK-1",
-                             "program_kegiatan": "Kegiatan uji", "target": 100,
-                             "realisasi": 90, "satuan": "Org", "capaian": 90})
+    rows = measured_rows(81.41, "Berhasil")
     return make_workbook(tmp_path / "wrong.xlsx", **rows)
 
 

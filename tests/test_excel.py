@@ -35,13 +35,7 @@ from .excel_client import (
     run_remote,
     stored,
 )
-from .test_fix import _tabel, scenario
-
-ROOT = Path(__file__).resolve().parents[1]
-SEED = ROOT / "examples" / "lkjip_2019_dinsos_batam.xlsx"
-CLEAN = ROOT / "examples" / "lkjip_2023_dinas_contoh.xlsx"
-PK, PM, KU = "Lampiran II", "Pengukuran Kinerja", "Keuangan"
-INPUT_SHEETS = ["Identitas", "Tabel VI.1", PK, PM, KU]
+from .test_fix import CLEAN, INPUT_SHEETS, KU, PK, PM, SEED, _tabel, scenario
 
 
 def fix(src: Path, out: Path, *extra: str) -> Path:
