@@ -106,12 +106,10 @@ def write_corrected(src: Path, out: Path, plan: CorrectionPlan, summary: Summary
     """
     wb = load(Path(src))
     shown = apply_plan(wb, plan, lang)
-    for name in wb.sheetnames:
-        clear_legend(wb[name])
-    for name, marks in shown.items():
+    for name in shown:
         row = (header_rows or {}).get(name)
         if row:
-            write_legend(wb[name], marks, lang, row)
+            write_legend(wb[name], lang, row)
     if provenance is not None:
         record_provenance(wb, provenance)
     replace_output_sheets(wb, fix_sheets(summary, findings, plan, lang, actions,
@@ -201,12 +199,14 @@ def column_number_format(ws: Any, col: int) -> str | None:
 
     dim = ws.column_dimensions.get(get_column_letter(col))
     fmt = getattr(dim, "number_format", None) if dim is not None else None
-    if fmt and fmt.lower() not in _PLAIN_FORMATS:
+    if fmt and fmt.lower() not in _PLAIN_FORMATS and not is_percent_format(fmt):
         return fmt
     seen: Counter[str] = Counter()
     for (_row, column), cell in ws._cells.items():
+        fmt = cell.number_format or ""
         if column == col and isinstance(cell.value, int | float) and not isinstance(
-                cell.value, bool) and (cell.number_format or "").lower() not in _PLAIN_FORMATS:
+                cell.value, bool) and fmt.lower() not in _PLAIN_FORMATS \
+                and not is_percent_format(fmt):  # x 100 on screen: never spread it
             seen[cell.number_format] += 1
     return seen.most_common(1)[0][0] if seen else None
 
@@ -259,25 +259,26 @@ LEGEND_PREFIXES = ("Tanda lkjip-xl:", "lkjip-xl marks:")  # fix.legend.line, bot
 _SWATCH = "\u25a0"  # a filled square in the mark's colour
 
 
-def write_legend(ws: Worksheet, marks: Collection[str], lang: str, header_row: int) -> bool:
-    """One line above the table's header: each mark shown on the sheet, as a square in its
-    colour and its name written with its cue (bold, italic, ...). It goes in the first free
-    cell to the right of what the top rows hold, without inserting a row; False where the
-    rows above the header have no free cell."""
+def write_legend(ws: Worksheet, lang: str, header_row: int) -> bool:
+    """One line above the table's header: the four marks, each as a square in its colour
+    and its name written with its cue (bold, italic, ...). It goes where an earlier run put
+    it, else in the first free cell to the right of what the top rows hold, without
+    inserting a row; False where the rows above the header have no free cell."""
     from openpyxl.cell.rich_text import CellRichText, TextBlock
     from openpyxl.cell.text import InlineFont
 
     from ..messages import t
 
-    for row in range(1, header_row):
-        col = _free_column(ws, row)
-        if col is None:
-            continue
+    old = [c for r in ws.iter_rows(min_row=1, max_row=max(1, header_row - 1)) for c in r
+           if str(c.value or "").startswith(LEGEND_PREFIXES)]
+    for c in old:
+        c.value = None
+    places = [(old[0].row, old[0].column)] if old else [
+        (row, col) for row in range(1, header_row) if (col := _free_column(ws, row))]
+    for row, col in places[:1]:
         parts: list[Any] = [TextBlock(InlineFont(rFont=FONT_NAME, b=True),
                                       t("fix.legend.line", lang) + " ")]
         for key in MARK_ORDER:
-            if key not in marks:
-                continue
             m = MARKS[key]
             parts.append(TextBlock(InlineFont(rFont=FONT_NAME, color=m.fill, sz=14), _SWATCH))
             parts.append(TextBlock(InlineFont(rFont=FONT_NAME, b=m.bold, i=m.italic),
@@ -288,14 +289,6 @@ def write_legend(ws: Worksheet, marks: Collection[str], lang: str, header_row: i
         c.value = CellRichText(parts)
         return True
     return False
-
-
-def clear_legend(ws: Worksheet) -> None:
-    """Remove a legend an earlier run of fix wrote (the text starts with its prefix)."""
-    for row in ws.iter_rows(min_row=1, max_row=min(ws.max_row, 10)):
-        for c in row:
-            if str(c.value or "").startswith(LEGEND_PREFIXES):
-                c.value = None
 
 
 def _free_column(ws: Worksheet, row: int) -> int | None:
