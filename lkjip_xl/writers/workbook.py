@@ -112,6 +112,7 @@ def write_corrected(src: Path, out: Path, plan: CorrectionPlan, summary: Summary
             write_legend(wb[name], lang, row)
     if provenance is not None:
         record_provenance(wb, provenance)
+    size_comments(wb)
     replace_output_sheets(wb, fix_sheets(summary, findings, plan, lang, actions,
                                          sheets=_kept_sheets(wb)),
                           input_sheets)
@@ -242,6 +243,16 @@ def _comment(existing: Any, text: str) -> Any:
     comment = Comment(full, COMMENT_AUTHOR)
     comment.width, comment.height = comment_size(full)
     return comment
+
+
+def size_comments(wb: Workbook) -> None:
+    """Every note at openpyxl's default size (it does not read a note's size back: the
+    template's column help would shrink to 144 x 79 px) is sized to its text."""
+    for ws in wb.worksheets:
+        for c in list(ws._cells.values()):  # the cells that exist; iter_rows would add more
+            note = c.comment
+            if note is not None and (note.width, note.height) == (144, 79):
+                note.width, note.height = comment_size(note.text or "")
 
 
 def comment_size(text: str) -> tuple[int, int]:
