@@ -2,6 +2,7 @@
 comments, Ringkasan, Temuan, rekap, `show` and `--diff`.
 
     format_number(7015268631, "id")          -> '7.015.268.631'
+    format_number(1697, "id")                -> '1697'    (four digits stay ungrouped)
     format_number(93.05, "id")               -> '93,05'
     format_number(26787846626.65, "id")      -> '26.787.846.626,65'   (no float noise)
     format_number(95.124, "id", decimals=2)  -> '95,12'               (half up)
@@ -9,9 +10,12 @@ comments, Ringkasan, Temuan, rekap, `show` and `--diff`.
     format_number(7015268631, "en")          -> '7,015,268,631'
 
 Separators come from Babel's CLDR data for the locale (`id` for Indonesian, `en` for English),
-never from hand-written replacements. Babel is imported on first use, so `import lkjip_xl`
-stays cheap (measured: about 12 ms to import `babel.numbers` and 15-30 ms to load the first
-locale, once per process).
+never from hand-written replacements. Thousands are grouped from five integer digits on
+(CLDR's "minimum grouping digits" of 2, as Spanish or Polish use): 1697 and 2019 read the same
+in both languages and a year never reads 2.019, while 12.345 and 7.015.268.631 are grouped.
+`min_grouping=1` groups four digits too (1.697). Babel is imported on first use, so
+`import lkjip_xl` stays cheap (measured: about 12 ms to import `babel.numbers` and 15-30 ms
+to load the first locale, once per process).
 
 A float is taken at its shortest round-trip value (`repr`), rounded to 10 decimal places and
 stripped of trailing zeros: 26787846626.65 reads 26.787.846.626,65, not ...626,6500015259, and
@@ -21,16 +25,23 @@ Cell values in sheets stay numbers with plain number formats; this module is for
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation, localcontext
 from functools import lru_cache
 
 LOCALES = {"id": "id", "en": "en"}
 FLOAT_PLACES = 10  # a float is shown with at most this many decimal places
+# Room for every digit of the largest double (1.8e308) and its decimals.
+_CONTEXT = Context(prec=400, rounding=ROUND_HALF_UP)
 
 
 def to_decimal(value: object) -> Decimal | None:
     """`value` as a Decimal (floats by their shortest repr, rounded to FLOAT_PLACES), or None
     for anything that is not a finite number."""
+    with localcontext(_CONTEXT):
+        return _to_decimal(value)
+
+
+def _to_decimal(value: object) -> Decimal | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, Decimal):
@@ -61,22 +72,28 @@ def _strip(d: Decimal) -> Decimal:
 
 
 def format_number(value: object, lang: str = "id", decimals: int | None = None, *,
-                  year: bool = False, group: bool = True) -> str:
+                  year: bool = False, group: bool = True, min_grouping: int = 2) -> str:
     """`value` written the way a reader of `lang` writes numbers (module docstring).
 
     `decimals`: exactly that many decimal places, rounded half up (None: as many as the value
-    has); `year`: a year, never grouped (2019); `group`: False for no thousands separator.
+    has); `year`: a year, never grouped (2019); `group`: False for no thousands separator;
+    `min_grouping`: group only numbers with at least 3 + min_grouping integer digits.
     Anything that is not a number comes back as `str(value)`.
     """
     d = to_decimal(value)
     if d is None:
         return str(value)
+    with localcontext(_CONTEXT):
+        grouping = group and not year and abs(d) >= 10 ** (3 + min_grouping - 1)
+        return _format_decimal(d, lang, decimals, grouping)
+
+
+def _format_decimal(d: Decimal, lang: str, decimals: int | None, grouping: bool) -> str:
     if decimals is not None:
         d = d.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
     if d == 0:
         d = abs(d)  # never '-0'
     places = max(0, -d.as_tuple().exponent)  # type: ignore[operator]
-    grouping = group and not year
     pattern = ("#,##0" if grouping else "0") + ("." + "0" * places if places else "")
     return _format(d, pattern, LOCALES.get(lang, LOCALES["id"]))
 
