@@ -268,6 +268,7 @@ def comment_size(text: str) -> tuple[int, int]:
 
 LEGEND_PREFIXES = ("Tanda lkjip-xl:", "lkjip-xl marks:")  # fix.legend.line, both languages
 _SWATCH = "\u25a0"  # a filled square in the mark's colour
+_LEGEND_SIZE = 9  # points: the legend is a footnote to the title, not a second title
 
 
 def write_legend(ws: Worksheet, lang: str, header_row: int) -> bool:
@@ -287,15 +288,17 @@ def write_legend(ws: Worksheet, lang: str, header_row: int) -> bool:
     places = [(old[0].row, old[0].column)] if old else [
         (row, col) for row in range(1, header_row) if (col := _free_column(ws, row))]
     for row, col in places[:1]:
-        parts: list[Any] = [TextBlock(InlineFont(rFont=FONT_NAME, b=True),
+        size = _LEGEND_SIZE
+        parts: list[Any] = [TextBlock(InlineFont(rFont=FONT_NAME, b=True, sz=size),
                                       t("fix.legend.line", lang) + " ")]
         for key in MARK_ORDER:
             m = MARKS[key]
-            parts.append(TextBlock(InlineFont(rFont=FONT_NAME, color=m.fill, sz=14), _SWATCH))
-            parts.append(TextBlock(InlineFont(rFont=FONT_NAME, b=m.bold, i=m.italic),
+            parts.append(TextBlock(InlineFont(rFont=FONT_NAME, color=m.fill, sz=size + 3),
+                                   _SWATCH))
+            parts.append(TextBlock(InlineFont(rFont=FONT_NAME, b=m.bold, i=m.italic, sz=size),
                                    " " + t(f"fix.legend.mark.{key}", lang) + "  "))
-        parts.append(TextBlock(InlineFont(rFont=FONT_NAME, i=True),
-                               t("fix.legend.where", lang)))
+        parts.append(TextBlock(InlineFont(rFont=FONT_NAME, i=True, sz=size),
+                               f"({t('fix.legend.where', lang)})"))
         c = ws.cell(row=row, column=col)
         c.value = CellRichText(parts)
         return True
@@ -315,7 +318,7 @@ def _free_column(ws: Worksheet, row: int) -> int | None:
             last = c.column
             size = (c.font.sz or 11) if c.font is not None else 11
             bold = bool(c.font is not None and c.font.b)
-            extent = len(str(c.value)) * size / 11 * (1.15 if bold else 1.0)
+            extent = len(str(c.value)) * size / 11 * (1.15 if bold else 1.0) + 2  # a gap
     for r in merged:
         last = max(last, r.max_col)
     col = last + 1
