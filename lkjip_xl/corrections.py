@@ -7,8 +7,19 @@ value. The plan has ONE entry per cell:
 
 - a `CellChange` when a proposal is applied: safe ones (`Action.CORRECT`, `Action.FILL`)
   always, unsafe ones (`Action.CORRECT_UNSAFE`, e.g. overwriting a stated total) only with
-  `unsafe=True`. A blank cell is "filled", any other is "corrected";
+  `unsafe=True`. A blank cell is "filled"; a text written as the very number it was read as
+  is "converted" (no value changed); any other is "corrected";
 - a `CellMark` for a cell with findings and no applied change: what to check.
+
+Each cell shows ONE mark (`CellChange.mark`, `CellMark.mark`): review whenever something is left
+to check on it (a "Periksa" line in its note), else what was done. `CorrectionPlan.counts()`
+gives the four counts by name: 'corrected', 'filled', 'converted' (cells, by what was done)
+and 'review' (every cell with a Periksa note).
+
+A corrected row never contradicts itself (`_rows_agree`): a capaian computed from a figure of
+another row or sheet is written only if its own row agrees, or a finding on the row's own
+cell says it should hold that figure (that cell is then corrected with it); otherwise the
+capaian is left and marked. CAP002's cells each get their own formula.
 
 When several findings propose a value for one cell, ONE wins, by this priority:
 1. a safe proposal before an unsafe one;
