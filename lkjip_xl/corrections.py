@@ -21,6 +21,11 @@ another row or sheet is written only if its own row agrees, or a finding on the 
 cell says it should hold that figure (that cell is then corrected with it); otherwise the
 capaian is left and marked. CAP002's cells each get their own formula.
 
+An average of capaian some of which cannot be recomputed (AVG001 without a fix) is written
+as the mean of the capaian as they stand after the other corrections, so that averages and
+their categories follow the corrected capaian; its note keeps the original and says to check
+the capaian.
+
 When several findings propose a value for one cell, ONE wins, by this priority:
 1. a safe proposal before an unsafe one;
 2. a recomputed value (the finding shows a `formula`: capaian, percentage, category, average,
@@ -51,6 +56,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, fields, replace
 from enum import StrEnum
 
+from .formulas import fmt
 from .messages import Verbatim, localise, t
 from .model import Cell, CellRef, Report, Settings
 from .numbers import EMPTY, Number, NumberSource, parse_number
@@ -58,6 +64,10 @@ from .numtext import format_number
 from .rules.base import Action, Finding, Severity
 
 TRUNCATED_CODE = "CAP002"  # reported once; its cells come from capaian.truncated_cells
+# An average that differs from the mean of the capaian it covers, where some capaian cannot
+# be recomputed: the rule offers no fix; fix writes the mean of the capaian as they stand
+# (after the other corrections) and leaves the cell to review.
+STATED_MEAN_CODE = "AVG001"
 MAX_ROUNDS = 4
 _ADDRESS = re.compile(r"^\$?([A-Za-z]{1,3})\$?([1-9][0-9]{0,6})$")
 
@@ -96,6 +106,7 @@ class CellChange:
     also_en: tuple[str, ...] = ()
     old_number: float | None = None  # the number the reader took from an old text value
     aligned_for: str = ""  # set on a row's input corrected to agree with this row's capaian
+    inputs: tuple[tuple[str, object], ...] = ()  # the cells `formula` was computed from
 
     @property
     def outcome(self) -> Outcome:
@@ -207,7 +218,7 @@ def plan_corrections(report: Report, findings: Sequence[Finding], unsafe: bool =
     protected_set = frozenset((s, a.upper()) for s, a in protected)
     plan = _plan_round(report, findings, unsafe, settings, protected_set)
     if recheck is None:
-        return plan
+        return _refreshed(report, plan)
     changes = {c.ref: c for c in plan.changes}
     latest = plan.changes
     current = report
@@ -224,7 +235,7 @@ def plan_corrections(report: Report, findings: Sequence[Finding], unsafe: bool =
                 else _compose(first, c)
     if len(changes) == len(plan.changes) and all(
             changes[c.ref] is c for c in plan.changes):
-        return plan
+        return _refreshed(report, plan)
     # A cell brought back to its original value by a later round is not a change after all:
     # a percentage wrong for the stated total is right for the corrected total. Its findings
     # were resolved by the other corrections, so the cell is neither changed nor marked.
@@ -233,8 +244,31 @@ def plan_corrections(report: Report, findings: Sequence[Finding], unsafe: bool =
         cell = cells.get(ref)
         if cell is not None and _same(_old_value(cell, None)[1], c.new):
             del changes[ref]
-    return _finish(report, list(changes.values()), list(plan.marks), plan.outcomes,
-                   plan.unsafe_skipped)
+    return _refreshed(report, _finish(report, list(changes.values()), list(plan.marks),
+                                      plan.outcomes, plan.unsafe_skipped))
+
+
+def _refreshed(report: Report, plan: CorrectionPlan) -> CorrectionPlan:
+    """Each change's formula written with the values its input cells hold after the plan:
+    an average of capaian that were corrected shows the corrected terms, a category the
+    corrected average. (The result is the same: a round in which it differed would have
+    changed the cell again.) A term is replaced only where it occurs once in the formula."""
+    new = {str(c.ref): c.new for c in plan.changes}
+    if not new:
+        return plan
+    changes = []
+    for c in plan.changes:
+        formula = c.formula
+        for where, old in c.inputs:
+            value = new.get(where)
+            if value is None or not isinstance(old, int | float) or isinstance(old, bool) \
+                    or not isinstance(value, int | float) or _same(old, value):
+                continue
+            token = re.compile(rf"(?<![\w.]){re.escape(fmt(float(old)))}(?![\w]|\.\d)")
+            if len(token.findall(formula)) == 1:
+                formula = token.sub(fmt(float(value)), formula)
+        changes.append(c if formula == c.formula else replace(c, formula=formula))
+    return replace(plan, changes=tuple(changes))
 
 
 def _compose(first: CellChange, later: CellChange) -> CellChange:
@@ -243,7 +277,7 @@ def _compose(first: CellChange, later: CellChange) -> CellChange:
     action = Action.FILL if first.action is Action.FILL else (
         Action.CORRECT_UNSAFE if unsafe else Action.CORRECT)
     return replace(first, new=later.new, code=later.code, action=action,
-                   formula=later.formula)
+                   formula=later.formula, inputs=later.inputs)
 
 
 def _finish(report: Report, changes: list[CellChange], marks: list[CellMark],
@@ -275,6 +309,7 @@ class _Proposal:
     action: Action
     formula: str | None = None  # this cell's own formula, where the finding covers many cells
     inputs: tuple[tuple[str, object], ...] | None = None  # and the cells that fed it
+    stated_mean: bool = False  # an average of capaian that could not all be recomputed
 
 
 def _plan_round(report: Report, findings: Sequence[Finding], unsafe: bool, settings: Settings,
@@ -308,11 +343,15 @@ def _plan_round(report: Report, findings: Sequence[Finding], unsafe: bool, setti
         change = CellChange(
             ref, old, win.value, findings[win.index].code, action,
             formula=findings[win.index].formula if win.formula is None else win.formula,
+            inputs=tuple(findings[win.index].inputs if win.inputs is None else win.inputs),
             findings=settled,
             old_percent_format=cell is not None
             and cell.number.source is NumberSource.PERCENT_FORMAT,
             old_number=cell.number.value if cell is not None and isinstance(cell.raw, str)
             else None)
+        if win.stated_mean:
+            change = replace(change, also_id=(t("fix.comment.stated_mean", "id"),),
+                             also_en=(t("fix.comment.stated_mean", "en"),))
         changes.append(change)
         winners[ref] = (findings[win.index].code,
                         findings[win.index].inputs if win.inputs is None else win.inputs)
@@ -451,6 +490,9 @@ def _proposals(report: Report, findings: Sequence[Finding], settings: Settings
             if isinstance(f.fix.value, float) and not math.isfinite(f.fix.value):
                 continue
             result.append(_Proposal(i, f.fix.ref, f.fix.value, f.fix.action))
+        elif f.code == STATED_MEAN_CODE and isinstance(f.expected, int | float) \
+                and not isinstance(f.expected, bool) and (ref := finding_ref(f)) is not None:
+            result.append(_Proposal(i, ref, float(f.expected), Action.CORRECT, stated_mean=True))
         elif f.code == TRUNCATED_CODE:
             result.extend(_Proposal(i, ref, value, Action.CORRECT, formula, inputs)
                           for ref, value, formula, inputs in _truncated(report, settings))

@@ -960,6 +960,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                    "figures added up."),
     "fix.comment.review": ("Periksa: {message} (aturan {code})",
                            "Check: {message} (rule {code})"),
+    "fix.comment.stated_mean": ("Periksa: rata-rata ini dihitung dari capaian yang tertulis di "
+                                "lembar; sebagian capaian itu tidak dapat dihitung ulang, jadi "
+                                "periksa juga capaiannya.",
+                                "Check: this average is the mean of the capaian written on the "
+                                "sheet; some of them cannot be recomputed, so check them too."),
     "fix.comment.unsafe_hint": ("Usulan: {new} (tidak diterapkan otomatis, karena menimpa "
                                 "angka yang tertulis).",
                                 "Proposed: {new} (not applied automatically, as it would "

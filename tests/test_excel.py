@@ -280,7 +280,7 @@ def test_main_runs_on_the_calling_book_and_says_what_it_did(tmp_path: Path) -> N
     result = excel.main()
     assert result is not None and result.ok
     (prompt, title, _, mode, _), = _alerts(book)
-    assert prompt.startswith("Selesai. 19 nilai dibetulkan, 49 sel kosong diisi, 167 teks diubah "
+    assert prompt.startswith("Selesai. 22 nilai dibetulkan, 49 sel kosong diisi, 164 teks diubah "
                              "menjadi angka, 59 sel perlu ditinjau")
     assert "Ringkasan dan Temuan" in prompt and mode == "info" and "Periksa" in title
     funcs = [a["func"] for a in book.json()["actions"]]
@@ -351,7 +351,7 @@ def test_main_speaks_english_when_asked(monkeypatch: pytest.MonkeyPatch) -> None
     book.set_mock_caller()
     excel.main()
     (prompt, *_), = _alerts(book)
-    assert prompt.startswith("Done. 19 values corrected")
+    assert prompt.startswith("Done. 22 values corrected")
 
 
 # --- the portable subset ---------------------------------------------------------------------

@@ -214,7 +214,7 @@ def test_four_marks_and_four_counts(fixed, prepared, seed):
     for ch in plan.changes:
         if ch.outcome.value == "converted":
             assert isinstance(ch.old, str) and ch.old_number == pytest.approx(ch.new)
-    assert counts["converted"] > counts["corrected"] > 0  # 167 re-typed, 19 real corrections
+    assert counts["converted"] > counts["corrected"] > 0  # 164 re-typed, 22 real corrections
     assert (f"{counts['corrected']} nilai dibetulkan, {counts['filled']} sel kosong diisi, "
             f"{counts['converted']} teks diubah menjadi angka, {counts['review']} sel perlu "
             f"ditinjau") in seed[2]
@@ -383,3 +383,20 @@ def test_a_plan_change_knows_its_mark():
         "converted", "corrected", "filled"]
     assert replace(converted, also_id=("Periksa: x",)).mark.value == "review"
     assert replace(converted, also_id=("Periksa: x",)).outcome.value == "converted"
+
+
+def test_averages_and_categories_follow_the_corrected_capaian(fixed, original):
+    """H27 averages H18:H21 of its table; H18 and H20 were corrected (93,05 -> 93,06, 60,12 ->
+    60,11). The average is the mean of the capaian as they stand, its formula shows them, and
+    the category next to the overall average follows the new average."""
+    ws = fixed[PM]
+    terms = [ws[f"H{r}"].value for r in range(18, 22)]
+    assert ws["H27"].value == pytest.approx(round(sum(terms) / 4 + 1e-9, 2))
+    note = ours(ws["H27"])
+    assert all(f"{v:.2f}".rstrip("0").rstrip(".").replace(".", ",") in note for v in terms)
+    assert note.startswith(f"Semula \u201c{original[PM]['H27'].value}\u201d; dihitung ")
+    assert mark_of(ws["H27"]) == "review"  # the capaian it averages are still to check
+    avg = ws["H37"].value
+    assert ours(ws["I37"]).startswith(
+        f"Semula \u201cCukup Berhasil\u201d; dihitung \u201c{ws['I37'].value}\u201d = "
+        f"{str(avg).replace('.', ',')} -> ")
