@@ -181,6 +181,7 @@ def _set_value(ws: Any, c: Any, change: CellChange) -> None:
     if isinstance(value, str):
         c.value = value
         c.data_type = "s"  # text, even if it starts with '=': never a formula
+        _column_alignment(ws, c)
         return
     fmt = c.number_format or "General"
     if is_percent_format(fmt):
