@@ -129,6 +129,43 @@ class CorrectionPlan:
         return sum(1 for c in self.changes if c.outcome is outcome)
 
 
+# The four kinds of marked cell, as the Ringkasan counts them (`mark_counts`).
+MARK_CORRECTED = "corrected"  # a value replaced by another value
+MARK_FILLED = "filled"  # a blank cell filled
+MARK_CONVERTED = "converted"  # a number stored as text written as that same number
+MARK_REVIEW = "review"  # anything left to check (a "Periksa" note), whatever else was done
+MARK_KINDS = (MARK_CORRECTED, MARK_FILLED, MARK_CONVERTED, MARK_REVIEW)
+
+
+def is_conversion(change: CellChange) -> bool:
+    """A change that only re-types text as the number it already reads as ('1.697' -> 1697):
+    no value changed."""
+    if change.action is Action.FILL or not isinstance(change.old, str) \
+            or not isinstance(change.new, int | float):
+        return False
+    read = parse_number(change.old).value
+    return read is not None and _same(read, change.new)
+
+
+def mark_kind(item: CellChange | CellMark) -> str:
+    """The one kind of a planned cell: to review first (a mark, or a change whose note still
+    lists something to check), then filled, converted, corrected."""
+    if isinstance(item, CellMark) or item.also_id:
+        return MARK_REVIEW
+    if item.action is Action.FILL:
+        return MARK_FILLED
+    return MARK_CONVERTED if is_conversion(item) else MARK_CORRECTED
+
+
+def mark_counts(plan: CorrectionPlan) -> dict[str, int]:
+    """Cells per kind (MARK_KINDS), each cell counted once: the Ringkasan's four lines.
+    MARK_REVIEW counts every cell whose note asks to check something."""
+    counts = dict.fromkeys(MARK_KINDS, 0)
+    for item in (*plan.changes, *plan.marks):
+        counts[mark_kind(item)] += 1
+    return counts
+
+
 Recheck = Callable[[Report], Sequence[Finding]]
 
 

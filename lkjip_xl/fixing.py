@@ -113,9 +113,13 @@ def prepare_fix(src: Path, config: Config | None = None, *, unsafe: bool = False
 
 def write_fix(prepared: PreparedFix, out: Path, lang: str = "id") -> Path:
     """Write the corrected workbook to `out` (atomically). The input is only read."""
+    from .provenance import provenance
+    from .rules.base import Action
     from .writers.workbook import write_corrected
 
+    unsafe = any(c.action is Action.CORRECT_UNSAFE for c in prepared.plan.changes)
     return write_corrected(prepared.src, out, prepared.plan, prepared.summary,
                            prepared.findings, lang=lang,
                            input_sheets=tuple(prepared.report.sheet_names.values()),
-                           actions=prepared.actions)
+                           actions=prepared.actions,
+                           provenance=provenance(prepared.src, prepared.settings, unsafe))

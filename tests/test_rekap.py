@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from lkjip_xl.cli import cli
 from lkjip_xl.config import Config
 from lkjip_xl.engine import check_file
-from lkjip_xl.rekap import BUDGET_FROM_SUM, BUDGET_FROM_TOTAL, summarise
+from lkjip_xl.rekap import BUDGET_FROM_RINCIAN, summarise
 from lkjip_xl.writers.formats import neutralise
 from lkjip_xl.writers.rekap import FILE_COLUMNS, FINDING_COLUMNS, RULE_COLUMNS, rekap_paths
 
@@ -286,19 +286,39 @@ def test_bad_suffix_is_a_usage_error(folder: Path, tmp_path: Path) -> None:
 # --- the per-file figures --------------------------------------------------------------------
 
 
-def test_summary_figures_from_the_total_row(tmp_path: Path) -> None:
+def test_summary_never_takes_serapan_from_a_flagged_total(tmp_path: Path) -> None:
+    """The Total row states 900 spent where its items add up to 500 + 300 = 800 (TOT002):
+    the rekap, like the Ringkasan, uses 800 / 1000 = 80,00 %, never 90 %."""
     keuangan = [
         {"baris": "Rincian", "uraian": "Belanja A", "pagu": 600, "realisasi": 500},
         {"baris": "Rincian", "uraian": "Belanja B", "pagu": 400, "realisasi": 300},
         {"baris": "Total", "uraian": "Total", "pagu": 1000, "realisasi": 900},
     ]
     path = two_indicators(tmp_path / "a.xlsx", keuangan, nama_instansi="Dinas A", tahun=2019)
-    r = report(path)
-    s = summarise(r, Config().settings_for(r))
+    result = check_file(path, summarise=True)
+    assert "TOT002" in {f.code for f in result.findings}
+    s = result.summary
+    assert s is not None
     assert (s.agency, s.government, s.year) == ("Dinas A", "Kota Uji", 2019)
     assert (s.indicators, s.computed, s.capaian, s.category) == (2, 2, 85.0, "Sangat Berhasil")
     assert (s.pagu, s.realisasi, s.serapan, s.budget_source) == \
-        (1000, 900, 90.0, BUDGET_FROM_TOTAL)
+        (1000, 800, 80.0, BUDGET_FROM_RINCIAN)
+    assert s.scale == "Skala 4" and len(s.sha256) == 64
+
+
+def test_rekap_figures_equal_the_ringkasan_figures() -> None:
+    """The clean example: (101,67 + 100 + 70,83 + 110,94 + 84,21 + 65) / 6 = 88,775, which
+    the Ringkasan rounds half up to 88,78 (summed in decimal); the rekap showed 88,77."""
+    from lkjip_xl.summary import build_summary
+
+    path = Path(__file__).resolve().parents[1] / "examples" / "lkjip_2023_dinas_contoh.xlsx"
+    result = check_file(path, summarise=True, keep_report=True)
+    s = result.summary
+    assert s is not None and result.report is not None
+    ring = build_summary(result.report, result.findings)
+    assert s.capaian == ring.overall.capaian == 88.78
+    assert (s.pagu, s.realisasi, s.serapan) == (ring.budget_total.pagu,
+                                                ring.budget_total.realisasi, 93.48)
 
 
 def test_summary_sums_line_items_without_a_total(tmp_path: Path) -> None:
@@ -310,7 +330,7 @@ def test_summary_sums_line_items_without_a_total(tmp_path: Path) -> None:
     r = report(path)
     s = summarise(r, Config(scale="Skala 5").settings_for(r))
     assert (s.pagu, s.realisasi, s.serapan, s.budget_source) == (1000, 800, 80.0,
-                                                                 BUDGET_FROM_SUM)
+                                                                 BUDGET_FROM_RINCIAN)
     assert s.category == "Tinggi"
 
 

@@ -1,0 +1,70 @@
+"""Where a corrected workbook came from: the source file's name and SHA-256, when it was
+written, by which version, with which settings. Shared by the Ringkasan header (output_sheets)
+and the document properties (writers/workbook.py); the rekap uses `file_sha256` to flag
+identical files.
+
+The time is UTC. `SOURCE_DATE_EPOCH` (the reproducible-builds convention), when set, replaces
+the clock, so that a rendered picture or a test output is the same on every run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from . import __version__
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    file_name: str  # the source workbook's file name (no folder)
+    sha256: str  # of the source file's bytes, hex
+    time: str  # UTC, ISO 8601 to the second: 2026-11-29T20:11:45Z
+    version: str  # lkjip-xl's version
+    settings: str  # the settings in force, "Skala 4; (2T-R)/T; Desimal 2; Toleransi 0"
+    unsafe: bool = False  # unsafe corrections (overwriting stated totals) were applied
+
+
+def file_sha256(path: Path | str) -> str:
+    """The SHA-256 of a file's bytes, in hex ("" when it cannot be read)."""
+    digest = hashlib.sha256()
+    try:
+        with Path(path).open("rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(block)
+    except OSError:
+        return ""
+    return digest.hexdigest()
+
+
+def now_utc() -> datetime:
+    """The current time in UTC, or SOURCE_DATE_EPOCH when that is set."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), UTC)
+    return datetime.now(UTC)
+
+
+def provenance(src: Path | str, settings: object, unsafe: bool = False,
+               when: datetime | None = None) -> Provenance:
+    """The provenance of a workbook written from `src` with `settings` (a model.Settings)."""
+    when = (when or now_utc()).astimezone(UTC)
+    return Provenance(Path(src).name, file_sha256(src),
+                      when.strftime("%Y-%m-%dT%H:%M:%SZ"), __version__,
+                      settings_text(settings), unsafe)
+
+
+def settings_text(settings: object) -> str:
+    """The settings of a run in one line: scale, negative formula, decimals, tolerance (of a
+    `model.Settings`): 'Skala 4; (2T-R)/T; Desimal 2; Toleransi 0'."""
+    scale = getattr(getattr(settings, "scale", None), "name", "")
+    formula = getattr(getattr(settings, "negative_formula", None), "value", "")
+    parts = [str(scale), str(formula), f"Desimal {getattr(settings, 'decimals', '')}"]
+    tolerance = getattr(settings, "tolerance", None)
+    if tolerance is not None:
+        parts.append(f"Toleransi {tolerance:g}" if isinstance(tolerance, float)
+                     else f"Toleransi {tolerance}")
+    return "; ".join(p for p in parts if p)
