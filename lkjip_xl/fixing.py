@@ -29,6 +29,7 @@ from .writers.preserve import DroppedPart, droppable_parts, formula_cells
 
 if TYPE_CHECKING:
     from .output_sheets import OutSheet
+    from .provenance import Provenance
 
 OUTPUT_SUFFIX = ".diperbaiki"  # lkjip.xlsx -> lkjip.diperbaiki.xlsx ("corrected")
 BACKUP_SUFFIX = ".cadangan-"  # lkjip.xlsx -> lkjip.cadangan-20240131-120000.xlsx ("backup")
@@ -62,11 +63,14 @@ class FixPlan:
     def actions(self) -> dict[str, int]:
         return plan_actions(self.plan)
 
-    def sheets(self, lang: str = "id", kept: Collection[str] = ()) -> tuple[OutSheet, ...]:
-        """The Ringkasan and Temuan layouts; `kept`: the sheets a Temuan link may point to."""
+    def sheets(self, lang: str = "id", kept: Collection[str] = (),
+               provenance: Provenance | None = None) -> tuple[OutSheet, ...]:
+        """The Ringkasan and Temuan layouts; `kept`: the sheets a Temuan link may point to;
+        `provenance`: the Ringkasan header (the open workbook's name, time, settings)."""
         from .output_sheets import fix_sheets
 
-        return fix_sheets(self.summary, self.findings, self.plan, lang, self.actions, kept)
+        return fix_sheets(self.summary, self.findings, self.plan, lang, self.actions, kept,
+                          provenance)
 
 
 def plan_fix(report: Report, config: Config | None = None, *, unsafe: bool = False,
