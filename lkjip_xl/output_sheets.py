@@ -28,6 +28,7 @@ from .rules.base import Finding, Severity
 from .schema import SHEET_FINDINGS, SHEET_SUMMARY
 from .summary import Average, Efficiency, ProgramBudget, Summary
 from .writers.formats import finding_to_dict, neutralise
+from .writers.labels import formula_text, rule_title
 from .writers.styles import look
 
 DEFAULT_WIDTH = 8.43  # a spreadsheet column's default width, in characters
@@ -257,14 +258,6 @@ def _reading(key: str | None, lang: str) -> OutCell:
     if key is None:
         return cell(None, _box(""))
     return cell(t(f"fix.eff.{key}", lang), _box(f"reading:{key}"))
-
-
-def formula_text(text: str, lang: str) -> str:
-    """A formula as people read it: decimals and thousands the reader's way
-    ('5029634268 / 5646126600 x 100' -> '5.029.634.268 / 5.646.126.600 x 100')."""
-    from .messages import localise
-
-    return str(localise(text, lang)) if lang != "en" else text
 
 
 def ringkasan_sheet(summary: Summary, lang: str = "id",
@@ -567,17 +560,6 @@ TEMUAN_KEYS = ("fix.tem.no", "fix.tem.severity", "fix.tem.code", "fix.tem.name",
 TEMUAN_WIDTHS = {1: 5, 2: 11, 3: 8, 4: 24, 5: 14, 6: 7, 7: 58, 8: 14, 9: 14, 10: 12, 11: 30,
                  12: 16, 13: 14, 14: 30}
 SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
-
-
-def rule_title(code: str, name: str, lang: str) -> str:
-    """A rule's title in the reader's language: `rule.<code>.title`, else its summary, else
-    its name (the English slug only when nothing else exists)."""
-    from .messages import MESSAGES
-
-    for key in (f"rule.{code}.title", f"rule.{code}.summary"):
-        if key in MESSAGES:
-            return t(key, lang)
-    return name
 
 
 def auditor_order(findings: Sequence[Finding]) -> list[int]:
