@@ -1166,6 +1166,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "fix.tem.difference": ("Selisih", "Difference"),
     "fix.tem.formula": ("Rumus", "Formula"),
     "fix.tem.related": ("Sel terkait", "Related cells"),
+    "fix.tem.more": ("dan {n} sel lain", "and {n} more cells"),
     "fix.tem.action": ("Tindakan", "Action taken"),
     "fix.tem.response": ("Tanggapan / Tindak Lanjut", "Response / Follow-up"),
     "fix.tem.advice_store": ("Simpan sebagai angka agar Excel dapat menghitungnya",

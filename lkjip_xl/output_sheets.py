@@ -32,7 +32,7 @@ from .writers.labels import formula_text, rule_title
 from .writers.styles import look
 
 DEFAULT_WIDTH = 8.43  # a spreadsheet column's default width, in characters
-WIDTH_TO_CHARS = 1.2  # characters of 10 pt body text per unit of column width (conservative)
+WIDTH_TO_CHARS = 1.4  # characters of 10 pt body text per unit of column width (measured ~1.5)
 LINE_HEIGHT = 13.5  # points per line of 10 pt text
 ROW_HEIGHT = 15.0  # a row left at the workbook's default height (11 pt body font)
 
@@ -557,8 +557,8 @@ TEMUAN_KEYS = ("fix.tem.no", "fix.tem.severity", "fix.tem.code", "fix.tem.name",
                "fix.tem.sheet", "fix.tem.cell", "fix.tem.message", "fix.tem.stated",
                "fix.tem.expected", "fix.tem.difference", "fix.tem.formula", "fix.tem.related",
                "fix.tem.action", "fix.tem.response")
-TEMUAN_WIDTHS = {1: 5, 2: 11, 3: 8, 4: 24, 5: 14, 6: 7, 7: 58, 8: 14, 9: 14, 10: 12, 11: 30,
-                 12: 16, 13: 14, 14: 30}
+TEMUAN_WIDTHS = {1: 5, 2: 11, 3: 8, 4: 22, 5: 14, 6: 7, 7: 58, 8: 15, 9: 15, 10: 14, 11: 34,
+                 12: 32, 13: 14, 14: 30}
 SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
@@ -579,8 +579,13 @@ def _message(f: Finding, outcome: Outcome, lang: str) -> str:
     return text
 
 
-def _related(f: Finding, sheets: Collection[str]) -> OutCell:
-    """The related cells as text, linked to the first one that exists."""
+RELATED_SHOWN = 1  # related cells named in the Temuan row (a link cell does not wrap in
+# LibreOffice); the message names them all
+
+
+def _related(f: Finding, sheets: Collection[str], lang: str) -> OutCell:
+    """The related cells as text ('Lampiran II!K6 dan 9 sel lain'), linked to the first one
+    that exists."""
     refs = list(f.related)
     if not refs:
         return cell(None, _box("wrap"))
@@ -590,7 +595,10 @@ def _related(f: Finding, sheets: Collection[str]) -> OutCell:
         if sheet in sheets and address:
             link = location(sheet, address.split(":")[0])
             break
-    return cell(", ".join(refs), _box("link-wrap" if link else "wrap"), link)
+    text = ", ".join(refs[:RELATED_SHOWN])
+    if len(refs) > RELATED_SHOWN:
+        text += " " + t("fix.tem.more", lang, n=len(refs) - RELATED_SHOWN)
+    return cell(text, _box("link-wrap" if link else "wrap"), link)
 
 
 def temuan_sheet(findings: Sequence[Finding], plan: CorrectionPlan | None = None,
@@ -618,7 +626,7 @@ def temuan_sheet(findings: Sequence[Finding], plan: CorrectionPlan | None = None
               cell(d["cell"] or link or None, _box("link" if link else ""), link),
               cell(_message(f, outcome, lang), _box("wrap")), _value(d["stated"]),
               _value(d["expected"]), _value(d["difference"]),
-              cell(formula_text(d["formula"], lang), _box("wrap")), _related(f, sheets),
+              cell(formula_text(d["formula"], lang), _box("wrap")), _related(f, sheets, lang),
               cell(t(f"fix.action.{outcome.value}", lang),
                    _box("review" if outcome is Outcome.REVIEW else "changed")),
               cell(None, _box("input")))

@@ -52,7 +52,7 @@ CSV_SIBLINGS = ("-temuan", "-aturan")  # NAME.csv, NAME-temuan.csv, NAME-aturan.
 
 # (key, width hint, kind): kind is text, int, money, percent or number
 FILE_COLUMNS = (
-    ("file", 40, "text"), ("status", 13, "text"), ("duplicate", 24, "text"),
+    ("file", 40, "text"), ("status", 13, "text"), ("duplicate", 44, "text"),
     ("reason", 18, "text"), ("message", 40, "text"), ("agency", 34, "text"),
     ("government", 22, "text"), ("year", 7, "int"), ("indicators", 11, "int"),
     ("computed", 11, "int"), ("capaian", 12, "percent"), ("category", 16, "text"),
@@ -72,6 +72,7 @@ RULE_COLUMNS = (
     ("findings", 10, "int"), ("files", 10, "int"), ("summary", 70, "text"),
 )
 MAX_WIDTH = 80
+HEADER_HEIGHT = 28.0  # points: two lines of 10 pt header text
 
 
 def rekap_paths(path: Path) -> tuple[Path, ...]:
@@ -298,6 +299,7 @@ class XlsxRekap(Rekap):
                              ("rules", RULE_COLUMNS)):
             ws = self.book.add_worksheet(t(f"rekap.sheet.{key}", lang))
             sheet = _Sheet(ws, columns, self.formats)
+            ws.set_row(0, HEADER_HEIGHT)  # wrapped headers shown whole (three lines)
             sheet.write(_headers(columns, lang), header)
             ws.freeze_panes(1, 0)
             _page_setup(ws, t("fix.sum.footer", lang))
