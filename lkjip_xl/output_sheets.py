@@ -32,7 +32,8 @@ from .writers.labels import formula_text, rule_title
 from .writers.styles import look
 
 DEFAULT_WIDTH = 8.43  # a spreadsheet column's default width, in characters
-WIDTH_TO_CHARS = 1.4  # characters of 10 pt body text per unit of column width (measured ~1.5)
+WIDTH_TO_CHARS = 1.3  # characters of 10 pt body text per unit of column width (measured ~1.5)
+BOLD_CHARS = 0.85  # bold text is wider
 LINE_HEIGHT = 13.5  # points per line of 10 pt text
 ROW_HEIGHT = 15.0  # a row left at the workbook's default height (11 pt body font)
 
@@ -113,8 +114,10 @@ class OutSheet:
         for r, row in enumerate(self.rows, start=1):
             lines = 1
             for col, out in enumerate(row, start=1):
-                if isinstance(out.value, str) and look(out.style).wrap:
-                    chars = max(4.0, self._width(col, out.span) * WIDTH_TO_CHARS)
+                lk = look(out.style)
+                if isinstance(out.value, str) and lk.wrap:
+                    chars = max(4.0, self._width(col, out.span) * WIDTH_TO_CHARS
+                                * (BOLD_CHARS if lk.bold else 1.0))
                     lines = max(lines, sum(math.ceil(max(1, len(part)) / chars)
                                            for part in out.value.splitlines() or [""]))
             if lines > 1:
@@ -375,7 +378,7 @@ def _average_row(g: _Grid, s: Summary, number: object, label: str, avg: Average,
         "fix.sum.reason.none", lang)
     if avg.missing:
         formula += " " + t("fix.sum.left_out", lang, codes=", ".join(avg.missing))
-    plain = "total" if total else "wrap"
+    plain = "total-wrap" if total else "wrap"
     g.add(cell(number, _box("total" if total else "count")), cell(label, _box(plain)),
           cell(", ".join(avg.codes), _box(plain)),
           cell(len(avg.codes), _box("total-count" if total else "count")),
@@ -445,7 +448,7 @@ def _efficiency_note(e: Efficiency, lang: str) -> str:
 
 def _efficiency_row(g: _Grid, number: object, label: str, e: Efficiency, lang: str,
                     total: bool = False) -> None:
-    plain = "total" if total else "wrap"
+    plain = "total-wrap" if total else "wrap"
     g.add(cell(number, _box("total" if total else "count")), cell(label, _box(plain)),
           cell(", ".join(e.codes) or "-", _box(plain)),
           cell(e.capaian, _box("total-percent" if total else "percent")),
