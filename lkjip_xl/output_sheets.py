@@ -368,7 +368,7 @@ def _indicators(g: _Grid, s: Summary, lang: str, number: int) -> None:
               cell(line.capaian, _box("percent")), _category(s, line.category),
               _num(line.rpjmd_target),
               cell(line.capaian_rpjmd, _box("percent") if not line.magnitude_mismatch
-                   else "warn-wrap"),
+                   else "warn-percent"),
               cell("\n".join([formula, *notes]), rpjmd_style if notes else _box("wrap")))
 
 

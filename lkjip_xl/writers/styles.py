@@ -82,6 +82,7 @@ LOOKS: dict[str, Look] = {
     "note": Look(italic=True, color=NOTE_RGB),
     "note-wrap": Look(italic=True, color=NOTE_RGB, wrap=True),
     "warn-wrap": Look(wrap=True, fill=REVIEW_RGB, border=True),
+    "warn-percent": Look(fill=REVIEW_RGB, border=True, number_format=PERCENT_FORMAT),
     "section": Look(fill=SECTION_RGB, bold=True, size=12),
     "header": Look(fill=HEADER_RGB, bold=True, wrap=True, align="center", border=True),
     "text": Look(),
