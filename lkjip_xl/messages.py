@@ -1111,6 +1111,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "fairly efficient, below -5 not efficient. Ratio = achievement / "
                          "absorption: above 1 efficient, 1 fairly efficient, below 1 not "
                          "efficient."),
+    "fix.sum.eff_by_program": ("Per program", "Per programme"),
     "fix.sum.eff_by_sasaran": ("Per sasaran (program yang melayani indikatornya)",
                                "Per goal (the programmes serving its indicators)"),
     "fix.sum.eff_missing": ("tidak dihitung: {codes} (capaian tidak dapat dihitung)",
