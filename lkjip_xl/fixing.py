@@ -126,4 +126,5 @@ def write_fix(prepared: PreparedFix, out: Path, lang: str = "id") -> Path:
                            prepared.findings, lang=lang,
                            input_sheets=tuple(prepared.report.sheet_names.values()),
                            actions=prepared.actions,
-                           provenance=provenance(prepared.src, prepared.settings, unsafe))
+                           provenance=provenance(prepared.src, prepared.settings, unsafe,
+                                                 lang=lang))

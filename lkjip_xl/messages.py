@@ -1003,6 +1003,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "not formulas."),
     "fix.sum.source_file": ("Berkas sumber: {file} (SHA-256 {sha256})",
                             "Source file: {file} (SHA-256 {sha256})"),
+    "fix.sum.settings_short": ("{scale}; {formula}; desimal {decimals}; toleransi {tolerance}",
+                               "{scale}; {formula}; decimals {decimals}; tolerance "
+                               "{tolerance}"),
     "fix.sum.made": ("Dibuat {time} (UTC) oleh lkjip-xl {version}; pengaturan: {settings}",
                      "Written {time} (UTC) by lkjip-xl {version}; settings: {settings}"),
     "fix.sum.unsafe_applied": ("; perbaikan yang menimpa jumlah tertulis diterapkan",

@@ -49,22 +49,24 @@ def now_utc() -> datetime:
 
 
 def provenance(src: Path | str, settings: object, unsafe: bool = False,
-               when: datetime | None = None) -> Provenance:
+               when: datetime | None = None, lang: str = "id") -> Provenance:
     """The provenance of a workbook written from `src` with `settings` (a model.Settings)."""
     when = (when or now_utc()).astimezone(UTC)
     return Provenance(Path(src).name, file_sha256(src),
                       when.strftime("%Y-%m-%dT%H:%M:%SZ"), __version__,
-                      settings_text(settings), unsafe)
+                      settings_text(settings, lang), unsafe)
 
 
-def settings_text(settings: object) -> str:
+def settings_text(settings: object, lang: str = "id") -> str:
     """The settings of a run in one line: scale, negative formula, decimals, tolerance (of a
     `model.Settings`): 'Skala 4; (2T-R)/T; Desimal 2; Toleransi 0'."""
+    from .messages import t
+
     scale = getattr(getattr(settings, "scale", None), "name", "")
     formula = getattr(getattr(settings, "negative_formula", None), "value", "")
-    parts = [str(scale), str(formula), f"Desimal {getattr(settings, 'decimals', '')}"]
     tolerance = getattr(settings, "tolerance", None)
-    if tolerance is not None:
-        parts.append(f"Toleransi {tolerance:g}" if isinstance(tolerance, float)
-                     else f"Toleransi {tolerance}")
-    return "; ".join(p for p in parts if p)
+    if isinstance(tolerance, float) and tolerance.is_integer():
+        tolerance = int(tolerance)
+    return t("fix.sum.settings_short", lang, scale=scale, formula=formula,
+             decimals=getattr(settings, "decimals", ""),
+             tolerance="-" if tolerance is None else tolerance)

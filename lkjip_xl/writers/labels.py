@@ -4,6 +4,8 @@ writer and the output sheets share them."""
 
 from __future__ import annotations
 
+import re
+
 from ..messages import MESSAGES, localise, t
 
 
@@ -21,7 +23,15 @@ def severity_label(severity: str, lang: str) -> str:
     return t(f"fix.severity.{severity}", lang)
 
 
+_BIG_NUMBER = re.compile(r"(?<![\w.,])(-?)(\d{5,})(?=[^\w]|$)")
+
+
 def formula_text(text: str, lang: str) -> str:
     """A formula as people read it: decimals and thousands the reader's way
-    ('5029634268 / 5646126600 x 100' -> '5.029.634.268 / 5.646.126.600 x 100')."""
-    return str(localise(text, lang)) if lang != "en" and text else text
+    ('5029634268 / 5646126600 x 100' -> '5.029.634.268 / 5.646.126.600 x 100'; English
+    '5,029,634,268 / ...'). Four-digit numbers stay as they are (years)."""
+    if not text:
+        return text
+    if lang != "en":
+        return str(localise(text, lang))
+    return _BIG_NUMBER.sub(lambda m: f"{m.group(1)}{int(m.group(2)):,}", text)
