@@ -118,7 +118,7 @@ class OutSheet:
                 if isinstance(out.value, str) and lk.wrap:
                     chars = max(4.0, self._width(col, out.span) * WIDTH_TO_CHARS
                                 * (BOLD_CHARS if lk.bold else 1.0))
-                    lines = max(lines, sum(math.ceil(max(1, len(part)) / chars)
+                    lines = max(lines, sum(wrapped_lines(part, chars)
                                            for part in out.value.splitlines() or [""]))
             if lines > 1:
                 result[r] = max(result.get(r, 0.0), round(LINE_HEIGHT * lines + 3, 1))
@@ -136,6 +136,22 @@ class OutSheet:
         """How many points of sheet rows one printed page holds at the print scale."""
         printable = PAGE_HEIGHT_PT - 72 * (MARGIN_TOP_IN + MARGIN_BOTTOM_IN)
         return printable / self.print_scale()
+
+
+def wrapped_lines(text: str, chars: float) -> int:
+    """How many lines `text` takes when wrapped at word boundaries in a cell `chars`
+    characters wide (a word longer than a line is cut, as spreadsheets do)."""
+    width = max(1, int(chars))
+    lines, used = 1, 0
+    for word in text.split():
+        size = len(word)
+        if used and used + 1 + size > width:
+            lines, used = lines + 1, 0
+        if size > width:
+            lines += (size - 1) // width
+            size = (size - 1) % width + 1
+        used = size if not used else used + 1 + size
+    return lines
 
 
 EXCEL_MAX_TEXT = 32_767  # characters in one cell: Excel repairs a file with longer ones
