@@ -179,7 +179,7 @@ def main(argv: list[str] | None = None) -> int:
         made += pngs(sheet_pdf(outputs["seed"], "Temuan", work / "pdf"), args.out, "temuan",
                      args.dpi, 1, 1)
         made += pngs(sheet_pdf(outputs["seed"], "Pengukuran Kinerja", work / "pdf"), args.out,
-                     "lembar-ditandai", args.dpi * 3 // 2, 1, 1, crop=True)
+                     "lembar-ditandai", args.dpi * 5 // 4, 1, 1, crop=True)
         made += pngs(sheet_pdf(outputs["rekap"], "Rekap", work / "pdf"), args.out, "rekap",
                      args.dpi * 2, 1, 1, crop=True)
     for path in made:
