@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint examples template excel clean bench bench-smoke fuzz
+.PHONY: demo test lint examples template excel clean bench bench-smoke fuzz pictures
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,11 @@ examples: $(STAMP)
 ## Regenerate the committed template.
 template: $(STAMP)
 	$(BIN)/lkjip-xl template -o workbook_templates/lkjip_template.xlsx --force
+
+## Pictures of what users get (Ringkasan, Temuan, a marked sheet, the rekap) in docs/pictures/,
+## rendered with LibreOffice and poppler from the bundled examples. See docs/pictures/render.py.
+pictures: $(STAMP)
+	$(BIN)/python docs/pictures/render.py
 
 ## The full benchmark (about 15 minutes; workbooks cached in $$BENCH_DIR or /tmp). See
 ## docs/performance.md.

@@ -56,9 +56,11 @@ def check_file(path: Path, config: Config | None = None, limits: Limits | None =
         findings = check_report(report, config)
         summary = None
         if summarise:
+            from .provenance import file_sha256
             from .rekap import summarise as summarise_report
 
-            summary = summarise_report(report, (config or Config()).settings_for(report))
+            summary = summarise_report(report, (config or Config()).settings_for(report),
+                                       findings, file_sha256(path))
     except ConfigError as exc:  # e.g. --scale Kustom on a workbook without a custom scale
         return FileResult(path, error=WorkbookError(path, "cli.bad_config", str(exc)))
     return FileResult(path, tuple(findings), report=report if keep_report else None,

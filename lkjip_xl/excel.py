@@ -348,7 +348,12 @@ def replace_output_sheets(book: Any, fix: FixPlan, lang: str = DEFAULT_LANG,
             anchor = sheet
     anchor = anchor or last
     created = []
-    for layout in fix.sheets(lang, kept):
+    from . import __version__
+    from .provenance import Provenance, now_utc, settings_text
+
+    made = Provenance(str(book.name), "", now_utc().strftime("%Y-%m-%dT%H:%M:%SZ"),
+                      __version__, settings_text(fix.settings, lang))
+    for layout in fix.sheets(lang, kept, made):
         sheet = book.sheets.add(name=layout.name, after=anchor)
         write_sheet(sheet, layout)
         created.append(sheet)

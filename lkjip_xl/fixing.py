@@ -13,10 +13,8 @@ paths call it, so the file and the open workbook get the very same results.
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,6 +22,7 @@ from .config import Config
 from .corrections import CorrectionPlan, plan_corrections
 from .engine import check_report
 from .model import Report, Settings
+from .provenance import Provenance, provenance, settings_text
 from .reading import Limits, read_report
 from .rules.base import Finding
 from .summary import Summary, build_summary
@@ -51,48 +50,6 @@ def plan_actions(plan: CorrectionPlan) -> dict[str, int]:
 
 
 @dataclass(frozen=True, slots=True)
-class Provenance:
-    """Where a corrected workbook came from: recorded in its document properties and shown
-    in the Ringkasan header."""
-
-    source: str  # the input's file name
-    sha256: str  # of the input file's bytes
-    time: str  # when fix ran, UTC, ISO 8601 to the second
-    version: str  # lkjip-xl's version
-    settings: tuple[tuple[str, str], ...] = ()  # (name, value) of the settings in force
-    unsafe: bool = False
-
-    def as_dict(self) -> dict[str, str]:
-        """Flat, ordered: source, sha256, time, version, then each setting, then unsafe."""
-        return {"source": self.source, "sha256": self.sha256, "time": self.time,
-                "version": self.version, **dict(self.settings),
-                "unsafe_fixes": "yes" if self.unsafe else "no"}
-
-
-def provenance(src: Path, settings: Settings, *, unsafe: bool = False,
-               now: dt.datetime | None = None) -> Provenance:
-    """The provenance of fixing `src` with `settings` now."""
-    from . import __version__
-
-    digest = hashlib.sha256()
-    with open(src, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    when = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).replace(microsecond=0)
-    return Provenance(src.name, digest.hexdigest(), when.isoformat().replace("+00:00", "Z"),
-                      __version__, settings_items(settings), unsafe)
-
-
-def settings_items(settings: Settings) -> tuple[tuple[str, str], ...]:
-    """The settings in force as (name, value) texts."""
-    return (("scale", settings.scale.name),
-            ("negative_formula", str(settings.negative_formula.value)),
-            ("tolerance", repr(settings.tolerance)),
-            ("decimals", str(settings.decimals)),
-            ("money_tolerance", repr(settings.money_tolerance)))
-
-
-@dataclass(frozen=True, slots=True)
 class FixPlan:
     """Everything `fix` computes from a Report, before anything is written."""
 
@@ -106,11 +63,14 @@ class FixPlan:
     def actions(self) -> dict[str, int]:
         return plan_actions(self.plan)
 
-    def sheets(self, lang: str = "id", kept: Collection[str] = ()) -> tuple[OutSheet, ...]:
-        """The Ringkasan and Temuan layouts; `kept`: the sheets a Temuan link may point to."""
+    def sheets(self, lang: str = "id", kept: Collection[str] = (),
+               provenance: Provenance | None = None) -> tuple[OutSheet, ...]:
+        """The Ringkasan and Temuan layouts; `kept`: the sheets a Temuan link may point to;
+        `provenance`: the Ringkasan header (the open workbook's name, time, settings)."""
         from .output_sheets import fix_sheets
 
-        return fix_sheets(self.summary, self.findings, self.plan, lang, self.actions, kept)
+        return fix_sheets(self.summary, self.findings, self.plan, lang, self.actions, kept,
+                          provenance)
 
 
 def plan_fix(report: Report, config: Config | None = None, *, unsafe: bool = False,
@@ -168,4 +128,6 @@ def write_fix(prepared: PreparedFix, out: Path, lang: str = "id") -> Path:
                            prepared.findings, lang=lang,
                            input_sheets=tuple(report.sheet_names.values()),
                            actions=prepared.actions, header_rows=header_rows,
-                           provenance=prepared.provenance)
+                           provenance=prepared.provenance and replace(
+                               prepared.provenance,
+                               settings=settings_text(prepared.settings, lang)))

@@ -866,6 +866,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rekap.sheet.rules": ("Aturan", "Rules"),
     "rekap.col.file": ("Berkas", "File"),
     "rekap.col.status": ("Status", "Status"),
+    "rekap.col.duplicate": ("Duplikat", "Duplicate"),
     "rekap.col.reason": ("Alasan", "Reason"),
     "rekap.col.message": ("Pesan", "Message"),
     "rekap.col.agency": ("Nama Instansi", "Agency"),
@@ -875,6 +876,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rekap.col.computed": ("Capaian Terhitung", "Capaian Computed"),
     "rekap.col.capaian": ("Rata-rata Capaian (%)", "Mean Capaian (%)"),
     "rekap.col.category": ("Kategori", "Category"),
+    "rekap.col.scale": ("Skala", "Scale"),
     "rekap.col.pagu": ("Pagu (Rp)", "Budget (Rp)"),
     "rekap.col.realisasi": ("Realisasi (Rp)", "Spent (Rp)"),
     "rekap.col.serapan": ("Serapan Anggaran (%)", "Budget Absorption (%)"),
@@ -897,6 +899,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rekap.col.findings": ("Jumlah Temuan", "Findings"),
     "rekap.col.files": ("Jumlah Berkas", "Files"),
     "rekap.col.summary": ("Uraian", "Description"),
+    "rekap.status.unreadable": ("tidak terbaca", "unreadable"),
+    "rekap.status.findings": ("ada temuan", "with findings"),
+    "rekap.status.clean": ("tanpa temuan", "no findings"),
+    "rekap.duplicate": ("sama persis dengan {file}", "identical to {file}"),
+    "rekap.action.correct": ("dibetulkan oleh fix", "corrected by fix"),
+    "rekap.action.fill": ("diisi oleh fix", "filled by fix"),
+    "rekap.action.correct-unsafe": ("perbaikan tidak aman (menimpa jumlah tertulis)",
+                                    "unsafe correction (overwrites a stated total)"),
+    "rekap.action.review": ("perlu ditinjau", "to review"),
     "limit.timeout": ("pemeriksaan melewati batas waktu ({detail}); berkas mungkin rusak atau "
                       "terlalu rumit",
                       "checking took longer than the limit ({detail}); the file may be "
@@ -1013,14 +1024,35 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "bukan rumus.",
                           "Computed by lkjip-xl {version} from the input sheets; values, "
                           "not formulas."),
-    "fix.sum.s_indicators": ("1. Capaian per indikator", "1. Achievement per indicator"),
-    "fix.sum.s_sasaran": ("2. Capaian per sasaran dan keseluruhan",
-                          "2. Achievement per goal and overall"),
-    "fix.sum.s_budget": ("3. Anggaran per program", "3. Budget per program"),
-    "fix.sum.s_efficiency": ("4. Efisiensi", "4. Efficiency"),
-    "fix.sum.s_findings": ("5. Temuan", "5. Findings"),
-    "fix.sum.s_legend": ("6. Keterangan warna", "6. Colour legend"),
-    "fix.sum.s_chart": ("7. Grafik capaian per indikator", "7. Chart of achievement"),
+    "fix.sum.source_file": ("Berkas sumber: {file} (SHA-256 {sha256})",
+                            "Source file: {file} (SHA-256 {sha256})"),
+    "fix.sum.settings_short": ("{scale}; {formula}; desimal {decimals}; toleransi {tolerance}",
+                               "{scale}; {formula}; decimals {decimals}; tolerance "
+                               "{tolerance}"),
+    "fix.sum.made": ("Dibuat {time} (UTC) oleh lkjip-xl {version}; pengaturan: {settings}",
+                     "Written {time} (UTC) by lkjip-xl {version}; settings: {settings}"),
+    "fix.sum.unsafe_applied": ("; perbaikan yang menimpa jumlah tertulis diterapkan",
+                               "; corrections overwriting stated totals applied"),
+    "fix.sum.omitted": ("Tidak ditampilkan: {parts}.", "Not shown: {parts}."),
+    "fix.sum.omit.indicators": ("capaian per indikator (Tabel VI.1, Lampiran II dan Pengukuran "
+                                "Kinerja tidak berisi indikator)",
+                                "achievement per indicator (Tabel VI.1, Lampiran II and "
+                                "Pengukuran Kinerja hold no indicator)"),
+    "fix.sum.omit.budget": ("anggaran dan efisiensi (Lampiran II dan Keuangan tidak berisi "
+                            "pagu)",
+                            "budget and efficiency (Lampiran II and Keuangan hold no budget)"),
+    "fix.sum.omit.efficiency": ("efisiensi (tidak ada program dengan capaian dan serapan)",
+                                "efficiency (no programme with both achievement and "
+                                "absorption)"),
+    "fix.sum.footer": ("Halaman &P dari &N", "Page &P of &N"),
+    "fix.sum.s_indicators": ("Capaian per indikator", "Achievement per indicator"),
+    "fix.sum.s_sasaran": ("Capaian per sasaran dan keseluruhan",
+                          "Achievement per goal and overall"),
+    "fix.sum.s_budget": ("Anggaran per program", "Budget per program"),
+    "fix.sum.s_efficiency": ("Efisiensi", "Efficiency"),
+    "fix.sum.s_findings": ("Temuan dan sel yang ditandai", "Findings and marked cells"),
+    "fix.sum.s_legend": ("Keterangan warna", "Colour legend"),
+    "fix.sum.s_chart": ("Grafik capaian per indikator", "Chart of achievement"),
     "fix.sum.h_code": ("Kode", "Code"),
     "fix.sum.h_indicator": ("Indikator Kinerja", "Indicator"),
     "fix.sum.h_sasaran": ("Sasaran", "Goal (sasaran)"),
@@ -1053,8 +1085,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "fix.sum.h_cells": ("Sel", "Cells"),
     "fix.sum.h_colour": ("Warna", "Colour"),
     "fix.sum.h_meaning": ("Arti", "Meaning"),
+    "fix.sum.h_note": ("Keterangan", "Note"),
     "fix.sum.h_line": ("Garis 100%", "100% line"),
-    "fix.sum.chart_title": ("Capaian per indikator (%)", "Achievement per indicator (%)"),
+    "fix.sum.chart_title": ("Capaian per indikator (%), {agency} {year}",
+                            "Achievement per indicator (%), {agency} {year}"),
+    "fix.sum.na": ("n/a", "n/a"),
+    "fix.sum.chart_na": ("{na}: capaian tidak dapat dihitung (lihat bagian pertama)",
+                         "{na}: achievement not computable (see the first section)"),
+    "fix.sum.measured_row": ("(dari baris {where} sendiri)", "(from row {where} itself)"),
+    "fix.sum.magnitude": ("Target PK {pk} dan target RPJMD {rpjmd} berbeda lebih dari 10 "
+                          "kali: mungkin satuannya berbeda; capaian terhadap RPJMD tidak "
+                          "dapat dibandingkan.",
+                          "PK target {pk} and RPJMD target {rpjmd} differ more than tenfold: "
+                          "probably different units; the achievement against RPJMD is not "
+                          "comparable."),
     "fix.sum.polarity_assumed": ("{polarity} (tidak tertulis)", "{polarity} (not stated)"),
     "fix.sum.reason.no-target": ("tidak dapat dihitung: target kosong",
                                  "not computable: no target"),
@@ -1070,6 +1114,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "fix.sum.overall": ("Keseluruhan", "Overall"),
     "fix.sum.total": ("Jumlah", "Total"),
     "fix.sum.no_serapan": ("serapan tidak dapat dihitung", "absorption not computable"),
+    "fix.sum.flagged_used": ("jumlah tertulis {cells} tidak sama dengan rinciannya: dipakai "
+                             "jumlah rinciannya",
+                             "stated total {cells} does not equal its items: their sum is "
+                             "used"),
+    "fix.sum.budget_rincian": ("Keuangan tidak berisi baris Program: baris Rincian "
+                               "dijumlahkan.",
+                               "Keuangan has no Program row: the Rincian rows are added up."),
     "fix.sum.budget_left_out": ("Tidak ikut dijumlahkan (pagu atau realisasi tidak ada): "
                                 "{programs}",
                                 "Not added to the total (no budget or no spending figure): "
@@ -1081,13 +1132,55 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "fix.sum.match.similarity": ("nama mirip: periksa", "similar name: check"),
     "fix.sum.eff_note": ("Selisih = capaian - serapan: di atas +5 efisien, -5 s.d. +5 cukup "
                          "efisien, di bawah -5 tidak efisien. Rasio = capaian / serapan: di "
-                         "atas 1 efisien.",
+                         "atas 1 efisien, 1 cukup efisien, di bawah 1 tidak efisien.",
                          "Difference = achievement - absorption: above +5 efficient, -5 to +5 "
                          "fairly efficient, below -5 not efficient. Ratio = achievement / "
-                         "absorption: above 1 efficient."),
-    "fix.sum.unsafe_skipped": ("{n} perbaikan tidak aman tidak diterapkan (pakai "
-                               "--unsafe-fixes).",
-                               "{n} unsafe fixes not applied (use --unsafe-fixes)."),
+                         "absorption: above 1 efficient, 1 fairly efficient, below 1 not "
+                         "efficient."),
+    "fix.sum.eff_by_program": ("Per program", "Per programme"),
+    "fix.sum.eff_by_sasaran": ("Per sasaran (program yang melayani indikatornya)",
+                               "Per goal (the programmes serving its indicators)"),
+    "fix.sum.eff_missing": ("tidak dihitung: {codes} (capaian tidak dapat dihitung)",
+                            "left out: {codes} (achievement not computable)"),
+    "fix.sum.eff_no_capaian": ("tidak ada capaian yang dapat dihitung",
+                               "no computable achievement"),
+    "fix.sum.eff_no_serapan": ("serapan tidak dapat dihitung", "absorption not computable"),
+    "fix.sum.eff_disagree": ("selisih dan rasio berbeda: lihat catatan di bawah",
+                             "difference and ratio disagree: see the note below"),
+    "fix.sum.eff_disagree_note": ("Bila selisih dan rasio berbeda: selisih memberi "
+                                  "kelonggaran 5 poin, rasio tidak. Capaian sedikit di bawah "
+                                  "serapan (mis. -2 poin) adalah cukup efisien menurut "
+                                  "selisih dan tidak efisien menurut rasio (di bawah 1). "
+                                  "Sebutkan metode yang dipakai laporan; keduanya benar "
+                                  "menurut definisinya masing-masing.",
+                                  "When difference and ratio disagree: the difference allows "
+                                  "5 points either way, the ratio does not. Achievement "
+                                  "slightly below absorption (e.g. -2 points) is fairly "
+                                  "efficient by difference and not efficient by ratio (below "
+                                  "1). State which method the report uses; both are right by "
+                                  "their own definition."),
+    "fix.sum.mark.corrected": ("Nilai dibetulkan", "Value corrected"),
+    "fix.sum.mark.filled": ("Sel kosong diisi", "Blank filled"),
+    "fix.sum.mark.converted": ("Teks diubah menjadi angka", "Text turned into a number"),
+    "fix.sum.mark.review": ("Perlu ditinjau", "To review"),
+    "fix.sum.mark_meaning.corrected": ("nilai tertulis salah dan diganti; nilai semula ada di "
+                                       "komentar sel",
+                                       "the stated value was wrong and replaced; the original "
+                                       "is in the cell's comment"),
+    "fix.sum.mark_meaning.filled": ("sel kosong diisi dengan nilai yang dihitung",
+                                    "a blank cell filled with the computed value"),
+    "fix.sum.mark_meaning.converted": ("angka yang tersimpan sebagai teks disimpan sebagai "
+                                       "angka yang sama; nilainya tidak berubah",
+                                       "a number stored as text stored as the same number; "
+                                       "the value did not change"),
+    "fix.sum.mark_meaning.review": ("komentar sel berisi \u201cPeriksa:\u201d; termasuk sel "
+                                    "yang juga diubah",
+                                    "the cell's comment says \u201cCheck:\u201d; includes "
+                                    "cells also changed"),
+    "fix.sum.unsafe_skipped": ("{n} usulan yang akan menimpa jumlah tertulis tidak diterapkan; "
+                               "sel-selnya ditandai perlu ditinjau.",
+                               "{n} proposals that would overwrite stated totals were not "
+                               "applied; their cells are marked to review."),
     "fix.tem.no": ("No", "No"),
     "fix.tem.code": ("Kode", "Code"),
     "fix.tem.name": ("Aturan", "Rule"),
@@ -1099,7 +1192,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "fix.tem.expected": ("Seharusnya", "Expected"),
     "fix.tem.difference": ("Selisih", "Difference"),
     "fix.tem.formula": ("Rumus", "Formula"),
+    "fix.tem.related": ("Sel terkait", "Related cells"),
+    "fix.tem.more": ("dan {n} sel lain", "and {n} more cells"),
     "fix.tem.action": ("Tindakan", "Action taken"),
+    "fix.tem.response": ("Tanggapan / Tindak Lanjut", "Response / Follow-up"),
+    "fix.tem.advice_store": ("Simpan sebagai angka agar Excel dapat menghitungnya",
+                             "Store it as a number so that Excel can compute with it"),
+    "fix.tem.stored": ("Sudah disimpan sebagai angka oleh lkjip-xl",
+                       "Stored as a number by lkjip-xl"),
     "fix.drop.refuse": ("buku kerja berisi bagian yang akan hilang jika disimpan: {parts}; "
                         "pakai --force untuk tetap menulis",
                         "the workbook holds parts that saving would lose: {parts}; use "
@@ -1139,6 +1239,54 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "fix.drop.sheetview": ("tampilan lembar bernama", "named sheet views"),
     "fix.drop.ignored-errors": ("tanda 'abaikan galat' sel", "cells' 'ignore error' flags"),
     "fix.drop.customxml": ("XML khusus (metadata dokumen)", "custom XML (document metadata)"),
+    # --- rules: titles (Temuan sheet, rekap) ---
+    "rule.AVG001.title": ("Rata-rata capaian tidak sesuai", "Average does not match"),
+    "rule.AVG002.title": ("Rata-rata dipotong, bukan dibulatkan", "Average truncated"),
+    "rule.CAP001.title": ("Capaian tidak sesuai perhitungan", "Achievement does not match"),
+    "rule.CAP002.title": ("Capaian dipotong, bukan dibulatkan", "Achievement truncated"),
+    "rule.CAP003.title": ("Pembulatan capaian", "Achievement rounding"),
+    "rule.CAP004.title": ("Capaian kosong", "Achievement blank"),
+    "rule.CAP005.title": ("Capaian tidak dapat dihitung", "Achievement not computable"),
+    "rule.CAP006.title": ("Persentase tidak sesuai", "Percentage does not match"),
+    "rule.CAP007.title": ("Persentase kosong", "Percentage blank"),
+    "rule.INP001.title": ("Angka disimpan sebagai teks", "Number stored as text"),
+    "rule.INP002.title": ("Angka bermakna ganda", "Ambiguous number"),
+    "rule.INP003.title": ("Bukan angka", "Not a number"),
+    "rule.INP004.title": ("Nilai galat Excel", "Excel error value"),
+    "rule.INP005.title": ("Rumus tanpa nilai tersimpan", "Formula without a stored value"),
+    "rule.INP006.title": ("Lembar tidak ada", "Sheet missing"),
+    "rule.INP007.title": ("Baris judul kolom tidak ditemukan", "Header row not found"),
+    "rule.INP008.title": ("Kolom tidak ada", "Column missing"),
+    "rule.INP009.title": ("Kolom ganda", "Duplicate column"),
+    "rule.INP010.title": ("Jenis baris tidak dikenal", "Unknown row type"),
+    "rule.INP011.title": ("Polaritas tidak dikenal", "Unknown polarity"),
+    "rule.INP012.title": ("Pengaturan tidak dikenal", "Unknown setting"),
+    "rule.INP013.title": ("Identitas belum lengkap", "Identity incomplete"),
+    "rule.INP014.title": ("Lembar tersembunyi", "Hidden sheet"),
+    "rule.INP015.title": ("Lembar terlalu besar", "Sheet too large"),
+    "rule.INP016.title": ("Kode indikator tidak dikenal", "Unknown indicator code"),
+    "rule.INP017.title": ("Kode indikator ganda", "Duplicate indicator code"),
+    "rule.INP018.title": ("Kegiatan tanpa indikator", "Activity without indicator"),
+    "rule.INP019.title": ("Indikator tanpa kegiatan", "Indicator without activity"),
+    "rule.INP020.title": ("Tahun di luar periode", "Year outside the period"),
+    "rule.INP021.title": ("Polaritas kosong", "Polarity missing"),
+    "rule.INP022.title": ("Pengukuran tanpa kode indikator", "Measurement without code"),
+    "rule.KAT001.title": ("Kategori tidak sesuai skala", "Category does not match"),
+    "rule.KAT002.title": ("Kategori kosong", "Category blank"),
+    "rule.KAT003.title": ("Kategori tidak dikenal", "Unknown category"),
+    "rule.TOT001.title": ("Jumlah Lampiran II tidak sesuai", "Lampiran II total does not match"),
+    "rule.TOT002.title": ("Jumlah anggaran tidak sesuai", "Budget total does not match"),
+    "rule.TOT003.title": ("Jumlah tidak dapat diperiksa", "Total not verifiable"),
+    "rule.XTB001.title": ("Pengukuran berbeda dengan PK", "Measurement differs from PK"),
+    "rule.XTB002.title": ("Capaian tertulis berbeda antarbab", "Achievement stated differently"),
+    "rule.XTB003.title": ("Target PK berbeda dengan RPJMD", "PK target differs from RPJMD"),
+    "rule.XTB004.title": ("Target PK berbeda dengan RPJMD (dijelaskan)",
+                          "PK vs RPJMD target (explained)"),
+    "rule.XTB005.title": ("Kondisi akhir berbeda dengan target akhir",
+                          "Final condition vs final target"),
+    "rule.XTB006.title": ("Anggaran Keuangan berbeda dengan PK", "Budget differs from PK"),
+    "rule.XTB007.title": ("Anggaran berbeda (nama program mirip)",
+                          "Budget differs (similar programme name)"),
     # --- rules: summaries (lkjip-xl rules) ---
     "rule.AVG001.summary": (
         'Rata-rata capaian yang tertulis berbeda dari rata-rata indikator yang dicakupnya.',

@@ -19,8 +19,16 @@ How each figure is obtained (docs/fix.md repeats this for auditors):
   are its own or the sum of its Rincian. Pagu and realisasi always come from ONE source, never
   one from each. Without Lampiran II programs, the Keuangan Program rows are listed. The total
   adds the programs with both amounts.
+- Partial workbooks: without Lampiran II Indikator rows, indicators stated only in Pengukuran
+  Kinerja are listed from their own row (target, realisasi, capaian computed from that row);
+  without Program rows anywhere, the Keuangan Rincian rows are listed. A section with nothing
+  to show says why instead of showing an empty table.
+- A stated amount that the totals rules flag (TOT001/TOT002) is never used: the sum of its
+  parts (the finding's expected value) is used instead, and the line says so.
 - Efficiency per program: the mean capaian of the indicators its Kegiatan serve against its
-  serapan; overall: the overall mean capaian against the total serapan. Both methods of
+  serapan; per sasaran: the sasaran's mean capaian against the serapan of the programs that
+  serve its indicators; overall: the overall mean capaian against the total serapan. Each
+  line names the indicators it could not compute. Both methods of
   domain.md: difference capaian - serapan (> +5 efisien, -5..+5 cukup efisien, < -5 tidak
   efisien) and ratio capaian / serapan (> 1 efisien, = 1 cukup efisien, < 1 tidak efisien).
 - Findings counted by severity.
@@ -33,20 +41,24 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .analysis import IndicatorFigures, code_key, indicator_figures
+from .analysis import IndicatorFigures, code_key, indicator_figures, polarity_of
 from .formulas import Computation, capaian, fmt, mean, percentage, round_half_up
-from .model import Cell, PkRow, Report, Settings
+from .model import Cell, MeasurementRow, PkRow, Report, Settings
 from .rules.base import Finding, Severity
-from .schema import RowRole, normalise
+from .schema import Polarity, RowRole, normalise
 
 EFFICIENT = "efisien"
 FAIRLY_EFFICIENT = "cukup-efisien"
 NOT_EFFICIENT = "tidak-efisien"
 DIFFERENCE_BAND = 5.0  # percentage points either side of 0: cukup efisien
 RATIO_DECIMALS = 3  # 99.92 / 94.00 = 1.063
+MAGNITUDE_FACTOR = 10.0  # PK vs RPJMD targets this many times apart: likely different units
+FLAGGED_TOTAL_CODES = ("TOT001", "TOT002")  # a stated amount these flag is not used
 
 SOURCE_PK = "Lampiran II"
 SOURCE_BUDGET = "Keuangan"
+SOURCE_MEASUREMENT = "Pengukuran Kinerja"
+SOURCE_RINCIAN = "Keuangan (Rincian)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +78,21 @@ class IndicatorLine:
     capaian_rpjmd: float | None
     formula_rpjmd: str
     reason: str = ""  # formulas.NotComputable.* when capaian is None
+    source: str = ""  # "" (the cross-sheet figures) or SOURCE_MEASUREMENT (its own row)
+    where: str = ""  # the row used when source is SOURCE_MEASUREMENT, "Pengukuran Kinerja!B7"
+
+    @property
+    def magnitude_mismatch(self) -> bool:
+        """PK and RPJMD targets of one indicator that differ by an order of magnitude or more
+        (12 vs 700): probably stated in different units; the capaian against RPJMD is then
+        not comparable."""
+        a, b = self.target, self.rpjmd_target
+        if not isinstance(a, int | float) or not isinstance(b, int | float):
+            return False
+        a, b = abs(float(a)), abs(float(b))
+        if a == 0 or b == 0:
+            return False
+        return max(a, b) / min(a, b) >= MAGNITUDE_FACTOR
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +119,7 @@ class ProgramBudget:
     serapan: float | None
     formula: str
     codes: tuple[str, ...] = ()  # indicators served by the program's Kegiatan
+    flagged: tuple[str, ...] = ()  # stated amounts not used (flagged), replaced by their sums
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +132,14 @@ class Efficiency:
     difference_reading: str | None  # EFFICIENT / FAIRLY_EFFICIENT / NOT_EFFICIENT
     ratio: float | None
     ratio_reading: str | None
+    missing: tuple[str, ...] = ()  # indicators served whose capaian could not be computed
+
+    @property
+    def readings_disagree(self) -> bool:
+        """The difference and the ratio give different readings (e.g. -2,18 points is
+        'cukup efisien' while 0,977 < 1 is 'tidak efisien')."""
+        return (self.difference_reading is not None and self.ratio_reading is not None
+                and self.difference_reading != self.ratio_reading)
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +160,8 @@ class Summary:
     efficiency: tuple[Efficiency, ...]
     overall_efficiency: Efficiency
     counts: dict[str, int] = field(default_factory=dict)  # severity -> findings
+    sasaran_efficiency: tuple[Efficiency, ...] = ()
+    budget_source: str = ""  # "programs", "rincian" or "" (no budget figures)
 
     def band_index(self, category: str | None) -> int | None:
         """The position of a category in the scale, from the top (for its colour)."""
@@ -140,8 +178,9 @@ def build_summary(report: Report, findings: Sequence[Finding],
                   settings: Settings | None = None) -> Summary:
     settings = settings or report.settings
     figures = indicator_figures(report, settings)
-    lines = tuple(_indicator_line(fig, report, settings) for fig in figures.values())
-    by_code = {code_key(line.code): line for line in lines}
+    lines = (*(_indicator_line(fig, report, settings) for fig in figures.values()),
+             *_measurement_lines(report, settings, figures))
+    by_code = {code_key(line.code): line for line in lines if line.code}
 
     groups: dict[str, list[IndicatorLine]] = {}
     labels: dict[str, str] = {}
@@ -152,28 +191,30 @@ def build_summary(report: Report, findings: Sequence[Finding],
     sasaran = tuple(_average(labels[k] or "-", group, settings) for k, group in groups.items())
     overall = _average("", list(lines), settings)
 
-    programs = tuple(_programs(report, settings))
+    flagged = flagged_amounts(findings)
+    programs = tuple(_programs(report, settings, flagged))
     total = _total(programs, settings)
-    efficiency = tuple(
-        _efficiency(p.name, p.codes, _average("", [by_code[code_key(c)] for c in p.codes
-                                                   if code_key(c) in by_code], settings).capaian,
-                    p.serapan)
-        for p in programs)
-    overall_eff = _efficiency("", tuple(line.code for line in lines), overall.capaian,
-                              total.serapan)
+    efficiency = tuple(_program_efficiency(p, by_code, settings) for p in programs)
+    sasaran_eff = tuple(_sasaran_efficiency(avg, programs, settings) for avg in sasaran) \
+        if any(p.codes for p in programs) else ()
+    overall_eff = _efficiency("", overall.codes, overall.capaian, total.serapan,
+                              overall.missing)
+    budget_source = ("" if not programs else
+                     "rincian" if all(p.source == SOURCE_RINCIAN for p in programs)
+                     else "programs")
 
     counts = Counter(f.severity.value for f in findings)
     ident = report.identity
     return Summary(
         agency=ident.nama_instansi.text,
         region=ident.pemerintah_daerah.text,
-        year=ident.year,
+        year=_year(report),
         scale_name=settings.scale.name,
         scale_text=settings.scale.describe(),
         scale_bands=tuple(b.name for b in settings.scale.bands),
         negative_formula=settings.negative_formula.value,
         decimals=settings.decimals,
-        indicators=lines,
+        indicators=tuple(lines),
         sasaran=sasaran,
         overall=overall,
         programs=programs,
@@ -181,7 +222,27 @@ def build_summary(report: Report, findings: Sequence[Finding],
         efficiency=efficiency,
         overall_efficiency=overall_eff,
         counts={s.value: counts.get(s.value, 0) for s in Severity},
+        sasaran_efficiency=sasaran_eff,
+        budget_source=budget_source,
     )
+
+
+def _year(report: Report) -> int | None:
+    try:
+        return report.identity.year
+    except (ValueError, OverflowError):  # a year cell holding nonsense such as 1e400
+        return None
+
+
+def flagged_amounts(findings: Sequence[Finding]) -> dict[tuple[str, str], float]:
+    """(sheet, cell) -> the sum of its parts, for every stated total the totals rules flag
+    (TOT001, TOT002). Such a stated amount is never used for a figure; its sum is."""
+    result: dict[tuple[str, str], float] = {}
+    for f in findings:
+        if f.code in FLAGGED_TOTAL_CODES and f.cell and isinstance(f.expected, int | float) \
+                and not isinstance(f.expected, bool):
+            result[(f.sheet, f.cell.upper())] = float(f.expected)
+    return result
 
 
 # --- indicators and averages -----------------------------------------------------------------
@@ -224,6 +285,53 @@ def _indicator_line(fig: IndicatorFigures, report: Report, settings: Settings) -
     )
 
 
+def _measurement_lines(report: Report, settings: Settings,
+                       figures: dict[str, IndicatorFigures]) -> list[IndicatorLine]:
+    """Indicators stated only in Pengukuran Kinerja, when Lampiran II has no Indikator row
+    (a partial workbook): each from its own row's target and realisasi."""
+    if any(r.role is RowRole.INDIKATOR for r in report.pk_rows):
+        return []
+    lines: list[IndicatorLine] = []
+    sasaran = ""
+    for row in report.measurements:
+        if not row.sasaran.is_blank:
+            sasaran = row.sasaran.text
+        if row.role is not RowRole.INDIKATOR:
+            continue
+        codes = row.codes
+        if codes and any(code_key(c) in figures for c in codes):
+            continue
+        if row.target.is_blank and row.realisasi.is_blank and row.indikator.is_blank:
+            continue
+        code = codes[0] if codes else ""
+        polarity, stated = _row_polarity(report, row, code)
+        comp = capaian(row.target.number, row.realisasi.number, polarity,
+                       settings.negative_formula, settings.decimals) \
+            if row.target.number.is_usable else Computation(
+                None, None, "", "no-target")
+        where = str(row.indikator.ref or row.baris.ref or "")
+        lines.append(IndicatorLine(
+            code=code, name=row.indikator.text, sasaran=sasaran, satuan=row.satuan.text,
+            polarity=polarity.value, polarity_stated=stated, target=_shown(row.target),
+            realisasi=_shown(row.realisasi), capaian=comp.rounded, formula=comp.formula,
+            category=settings.scale.category(comp.rounded), rpjmd_target=None,
+            capaian_rpjmd=None, formula_rpjmd="", reason=comp.reason,
+            source=SOURCE_MEASUREMENT, where=where))
+    return lines
+
+
+def _row_polarity(report: Report, row: MeasurementRow, code: str) -> tuple[Polarity, bool]:
+    """A row's own Polaritas (when the workbook has that column), else the indicator's."""
+    from .schema import POLARITY_ALIASES
+
+    own = getattr(row, "polaritas", None)
+    if isinstance(own, Cell) and not own.is_blank:
+        found = POLARITY_ALIASES.get(normalise(own.text))
+        if found is not None:
+            return found, True
+    return polarity_of(report, code) if code else (Polarity.POSITIVE, False)
+
+
 def _average(label: str, lines: list[IndicatorLine], settings: Settings) -> Average:
     used = [line for line in lines if line.capaian is not None]
     missing = tuple(line.code for line in lines if line.capaian is None)
@@ -236,23 +344,39 @@ def _average(label: str, lines: list[IndicatorLine], settings: Settings) -> Aver
 
 # --- budget ----------------------------------------------------------------------------------
 
-def _amount(report: Report, program: PkRow, attr: str) -> float | None:
+Flagged = dict[tuple[str, str], float]
+
+
+def _stated(cell: Cell | None, flagged: Flagged, used: list[str]) -> float | None:
+    """A stated amount, or the sum of its parts when the totals rules flag it."""
+    if cell is None or cell.number.value is None:
+        return None
+    ref = cell.ref
+    if ref is not None and (ref.sheet, ref.address.upper()) in flagged:
+        used.append(str(ref))
+        return flagged[(ref.sheet, ref.address.upper())]
+    return cell.number.value
+
+
+def _amount(report: Report, program: PkRow, attr: str, flagged: Flagged,
+            used: list[str]) -> float | None:
     """A Lampiran II program's amount: stated (Program row, else its Jumlah row), else the sum
     of its Kegiatan rows."""
     from .rules.consistency import _pk_program_amount
 
-    cell = _pk_program_amount(report, program, attr)
-    if cell is not None:
-        return cell.number.value
+    stated = _stated(_pk_program_amount(report, program, attr), flagged, used)
+    if stated is not None:
+        return stated
     values = [getattr(r, attr).number.value for r in report.pk_rows
               if r.role is RowRole.KEGIATAN and r.program_row == program.row]
     values = [v for v in values if v is not None]
     return math.fsum(values) if values else None
 
 
-def _budget_amount(report: Report, row, attr: str) -> float | None:
+def _budget_amount(report: Report, row, attr: str, flagged: Flagged,
+                   used: list[str]) -> float | None:
     """A Keuangan Program row's amount: its own, else the sum of its Rincian rows."""
-    own = getattr(row, attr).number.value
+    own = _stated(getattr(row, attr), flagged, used)
     if own is not None:
         return own
     values = [getattr(r, attr).number.value for r in report.budget_rows
@@ -267,20 +391,34 @@ def _serapan(pagu: float | None, realisasi: float | None, settings: Settings
     return comp.rounded, comp.formula
 
 
-def _programs(report: Report, settings: Settings) -> list[ProgramBudget]:
+def _programs(report: Report, settings: Settings, flagged: Flagged | None = None
+              ) -> list[ProgramBudget]:
     from .rules.consistency import _match_program
 
+    flagged = flagged or {}
     pk_programs = [r for r in report.pk_rows if r.role is RowRole.PROGRAM]
     budget_programs = [r for r in report.budget_rows if r.role is RowRole.PROGRAM]
     result: list[ProgramBudget] = []
     if not pk_programs:
         for row in budget_programs:
-            pagu = _budget_amount(report, row, "pagu")
-            real = _budget_amount(report, row, "realisasi")
+            used: list[str] = []
+            pagu = _budget_amount(report, row, "pagu", flagged, used)
+            real = _budget_amount(report, row, "realisasi", flagged, used)
             serapan, formula = _serapan(pagu, real, settings)
             result.append(ProgramBudget(row.uraian.text, row.kode.text, SOURCE_BUDGET,
                                         str(row.uraian.ref or row.baris.ref), "", pagu, real,
-                                        serapan, formula))
+                                        serapan, formula, flagged=tuple(used)))
+        if not budget_programs:  # a Keuangan table without Program rows: its Rincian rows
+            for row in report.budget_rows:
+                if row.role is not RowRole.RINCIAN:
+                    continue
+                pagu, real = row.pagu.number.value, row.realisasi.number.value
+                if pagu is None and real is None:
+                    continue
+                serapan, formula = _serapan(pagu, real, settings)
+                result.append(ProgramBudget(row.uraian.text, row.kode.text, SOURCE_RINCIAN,
+                                            str(row.uraian.ref or row.baris.ref), "", pagu,
+                                            real, serapan, formula))
         return result
 
     matched: dict[int, tuple[object, str]] = {}  # PK program row -> (Keuangan row, how)
@@ -293,21 +431,24 @@ def _programs(report: Report, settings: Settings) -> list[ProgramBudget]:
             r.kode_indikator.text for r in report.pk_rows
             if r.role is RowRole.KEGIATAN and r.program_row == program.row
             and r.kode_indikator.text))
-        pagu = _amount(report, program, "anggaran")
-        real = _amount(report, program, "realisasi_anggaran")
+        used = []
+        pagu = _amount(report, program, "anggaran", flagged, used)
+        real = _amount(report, program, "realisasi_anggaran", flagged, used)
         source, where, how = SOURCE_PK, str(program.program_kegiatan.ref or program.baris.ref), ""
         if (pagu is None or real is None) and program.row in matched:
             row, how = matched[program.row]
-            b_pagu = _budget_amount(report, row, "pagu")
-            b_real = _budget_amount(report, row, "realisasi")
+            b_used: list[str] = []
+            b_pagu = _budget_amount(report, row, "pagu", flagged, b_used)
+            b_real = _budget_amount(report, row, "realisasi", flagged, b_used)
             if b_pagu is not None and b_real is not None:
-                pagu, real, source = b_pagu, b_real, SOURCE_BUDGET
+                pagu, real, source, used = b_pagu, b_real, SOURCE_BUDGET, b_used
                 where = str(row.uraian.ref or row.baris.ref)  # type: ignore[attr-defined]
             else:
                 how = ""
         serapan, formula = _serapan(pagu, real, settings)
         result.append(ProgramBudget(program.program_kegiatan.text, program.kode.text, source,
-                                    where, how, pagu, real, serapan, formula, codes))
+                                    where, how, pagu, real, serapan, formula, codes,
+                                    tuple(used)))
     return result
 
 
@@ -334,12 +475,36 @@ def reading(value: float, neutral: float, band: float) -> str:
 
 
 def _efficiency(label: str, codes: tuple[str, ...], capaian_: float | None,
-                serapan: float | None) -> Efficiency:
+                serapan: float | None, missing: tuple[str, ...] = ()) -> Efficiency:
     if capaian_ is None or serapan is None:
-        return Efficiency(label, codes, capaian_, serapan, None, None, None, None)
+        return Efficiency(label, codes, capaian_, serapan, None, None, None, None, missing)
     difference = round_half_up(capaian_ - serapan, 2)
     ratio = capaian_ / serapan if serapan else None
     return Efficiency(
         label, codes, capaian_, serapan, difference, reading(difference, 0.0, DIFFERENCE_BAND),
         round_half_up(ratio, RATIO_DECIMALS) if ratio is not None else None,
-        reading(ratio, 1.0, 0.0) if ratio is not None else None)
+        reading(ratio, 1.0, 0.0) if ratio is not None else None, missing)
+
+
+def _program_efficiency(p: ProgramBudget, by_code: dict[str, IndicatorLine],
+                        settings: Settings) -> Efficiency:
+    """A program's efficiency: the mean capaian of the indicators its Kegiatan serve."""
+    served = [by_code[code_key(c)] for c in p.codes if code_key(c) in by_code]
+    avg = _average("", served, settings)
+    unknown = tuple(c for c in p.codes if code_key(c) not in by_code)
+    return _efficiency(p.name, avg.codes, avg.capaian, p.serapan, (*avg.missing, *unknown))
+
+
+def _sasaran_efficiency(avg: Average, programs: Sequence[ProgramBudget],
+                        settings: Settings) -> Efficiency:
+    """A sasaran's efficiency: its mean capaian against the serapan of the programs whose
+    Kegiatan serve its indicators (their pagu and realisasi added)."""
+    keys = {code_key(c) for c in (*avg.codes, *avg.missing)}
+    serving = [p for p in programs if keys & {code_key(c) for c in p.codes}
+               and p.pagu is not None and p.realisasi is not None]
+    serapan = None
+    if serving:
+        serapan, _ = _serapan(math.fsum(p.pagu for p in serving if p.pagu is not None),
+                              math.fsum(p.realisasi for p in serving
+                                        if p.realisasi is not None), settings)
+    return _efficiency(avg.label, avg.codes, avg.capaian, serapan, avg.missing)

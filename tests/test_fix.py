@@ -312,11 +312,21 @@ def test_temuan_rows_match_check_json(tmp_path: Path):
     rows = list(ws.iter_rows(min_row=2, values_only=True))
     assert len(rows) == len(expected) > 0
     severity = {"error": "galat", "warning": "peringatan", "info": "info"}
+    # For the auditor: errors first, then warnings, then info; check's order within each.
+    rank = {"error": 0, "warning": 1, "info": 2}
+    expected = sorted(expected, key=lambda f: rank[f["severity"]])
     for i, (row, f) in enumerate(zip(rows, expected, strict=True), start=1):
-        no, code_, _name, sev, sheet, cell, message, stated, exp, diff, _formula, action = row
+        (no, sev, code_, name, sheet, cell, message, stated, exp, diff, _formula, _related,
+         action, response) = row
         assert (no, code_, sev, sheet, cell or "") == (i, f["code"], severity[f["severity"]],
                                                        f["sheet"], f["cell"])
-        assert message == f["message"]
+        assert name != f["name"] and " " in name  # an Indonesian title, not the slug
+        assert response is None  # left for the agency's answer
+        if action == "perlu ditinjau":
+            assert message == f["message"]
+        else:  # no advice to store as a number what fix already stored as a number
+            assert "Simpan sebagai angka" not in message
+            assert message.split(";")[0] == f["message"].split(";")[0]
         assert (stated, exp, diff) == (f["stated"], f["expected"], f["difference"])
         assert action in ("dibetulkan", "diisi", "teks diubah menjadi angka", "perlu ditinjau")
         if f["action"] == "review" and f["code"] not in ("CAP002", "XTB001", "AVG001"):
@@ -328,7 +338,8 @@ def test_temuan_rows_match_check_json(tmp_path: Path):
             assert action == "perlu ditinjau"
         if f["action"] == "correct-unsafe":
             assert action == "perlu ditinjau"  # not without --unsafe-fixes
-    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == f"A1:L{len(rows) + 1}"
+    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == f"A1:N{len(rows) + 1}"
+    assert ws.print_title_rows == "$1:$1"
     link = ws["F2"].hyperlink
     assert link.location == f"'{expected[0]['sheet']}'!{expected[0]['cell']}"
 
@@ -374,12 +385,13 @@ def test_ringkasan_of_the_clean_example(tmp_path: Path):
     # overall: (101.67 + 100 + 70.83 + 110.94 + 84.21 + 65) / 6 = 88.775 -> 88.78 Tinggi
     overall = next(r for r in ws.iter_rows(values_only=True) if r[1] == "Keseluruhan")
     assert overall[4:6] == (88.78, "Tinggi")
-    assert overall[6] == "(101,67 + 100 + 70,83 + 110,94 + 84,21 + 65) / 6"
+    assert overall[7] == "(101,67 + 100 + 70,83 + 110,94 + 84,21 + 65) / 6"
     budget = {r[0]: r for r in ws.iter_rows(values_only=True) if r[0] in
               ("2.08.02", "2.08.03", "2.08.07")}
-    assert budget["2.08.02"][3:6] == (1230500000, 1144525000, 93.01)
+    # pagu, realisasi and serapan in D, F and H (pagu and realisasi span two columns each)
+    assert budget["2.08.02"][3:8:2] == (1230500000, 1144525000, 93.01)
     total = next(r for r in ws.iter_rows(values_only=True) if r[1] == "Jumlah")
-    assert total[3:6] == (2680500000, 2505620000, 93.48)  # 2,505,620,000 / 2,680,500,000
+    assert total[3:8:2] == (2680500000, 2505620000, 93.48)  # 2,505,620,000 / 2,680,500,000
     assert len(ws._charts) == 1
 
 
@@ -616,6 +628,6 @@ def test_libreoffice_opens_the_fixed_workbook(tmp_path: Path):
     overall = next(r for r in ringkasan if r[1] == "Keseluruhan")
     assert overall[4] == 88.78
     total = next(r for r in ringkasan if r[1] == "Jumlah")
-    assert total[3:6] == [2680500000, 2505620000, 93.48]  # hand-computed, as above
+    assert total[3:8:2] == [2680500000, 2505620000, 93.48]  # hand-computed, as above
     temuan = book.get_sheet_by_name("Temuan").to_python()
-    assert temuan[1][1] == "CAP001" and temuan[1][5] == "H4"
+    assert temuan[1][2] == "CAP001" and temuan[1][5] == "H4"

@@ -17,8 +17,10 @@ from click.testing import CliRunner
 from lkjip_xl.cli import cli
 from lkjip_xl.config import Config
 from lkjip_xl.engine import check_file
-from lkjip_xl.rekap import BUDGET_FROM_SUM, BUDGET_FROM_TOTAL, summarise
+from lkjip_xl.messages import t
+from lkjip_xl.rekap import BUDGET_FROM_RINCIAN, summarise
 from lkjip_xl.writers.formats import neutralise
+from lkjip_xl.writers.labels import formula_text, rule_title
 from lkjip_xl.writers.rekap import FILE_COLUMNS, FINDING_COLUMNS, RULE_COLUMNS, rekap_paths
 
 from .builders import make_workbook, report, simple_indicator_rows
@@ -144,7 +146,8 @@ def test_files_sheet_matches_check_json(checked: dict[str, Any], kind: str) -> N
     assert [f["file"] for f in files] == [neutralise(f["file"]) for f in doc["files"]]
     errors = {e["file"]: e for e in doc["errors"]}
     for row, entry in zip(files, doc["files"], strict=True):
-        assert row["status"] == entry["status"]
+        # the status in words (the JSON key's label), never the key itself
+        assert row["status"] == t(f"rekap.status.{entry['status']}", "en")
         if entry["status"] == "unreadable":
             error = errors[entry["file"]]
             assert row["reason"] == error["reason"]
@@ -162,9 +165,15 @@ def test_findings_sheet_matches_check_json(checked: dict[str, Any], kind: str) -
     rows = _records(checked[kind]["Findings"], FINDING_COLUMNS)
     assert len(rows) == len(doc["findings"]) > 10
     for row, f in zip(rows, doc["findings"], strict=True):
-        for key in ("file", "sheet", "cell", "code", "name", "severity", "message", "stated",
-                    "expected", "difference", "tolerance", "formula", "action"):
+        for key in ("file", "sheet", "cell", "code", "message", "stated",
+                    "expected", "difference", "tolerance"):
             assert _same(row[key], f[key], kind == "csv"), (key, row[key], f[key])
+        # words, not keys: the rule's title, the severity and the action in the language
+        assert row["name"] == rule_title(f["code"], f["name"], "en") != f["name"]
+        assert row["severity"] == t(f"fix.severity.{f['severity']}", "en")
+        assert row["action"] == t(f"rekap.action.{f['action']}", "en")
+        # the formula with the reader's thousands separators (5,029,634,268 / ...)
+        assert _same(row["formula"], formula_text(f["formula"], "en"), False)
         assert _same(row["related"], "; ".join(f["related"]), False)
         if f["inputs"]:
             assert row["inputs"].lstrip("'").startswith(f["inputs"][0]["cell"])
@@ -260,15 +269,40 @@ def test_xlsx_layout(checked: dict[str, Any]) -> None:
     capaian = header.index("Mean Capaian (%)") + 1
     values = [files.cell(r, capaian).value for r in range(2, files.max_row + 1)]
     assert any(isinstance(v, float) for v in values)
-    assert files.cell(2, capaian).number_format == "0.00"
+    assert files.cell(2, capaian).number_format == "#,##0.00"
+    assert (files.page_setup.orientation, files.page_setup.paperSize) == ("landscape", 9)
+    assert files.page_setup.fitToHeight == 0 and files.sheet_properties.pageSetUpPr.fitToPage
+    assert files.print_title_rows == "$1:$1"
+    link = files["A2"].hyperlink
+    assert link is not None and link.target.endswith(".xlsx")
 
 
 def test_indonesian_headers_and_sheet_names(folder: Path, tmp_path: Path) -> None:
     target = tmp_path / "rekap.xlsx"
-    run("check", "--report", str(target), str(folder / "0_wrong.xlsx"))
+    run("check", "--report", str(target), str(folder / "0_wrong.xlsx"),
+        str(folder / "3_clean.xlsx"))
     sheets = read_xlsx(target)
     assert list(sheets) == ["Rekap", "Temuan", "Aturan"]
-    assert sheets["Rekap"][0][:2] == ["Berkas", "Status"]
+    assert sheets["Rekap"][0][:3] == ["Berkas", "Status", "Duplikat"]
+    files = _records(sheets["Rekap"], FILE_COLUMNS)
+    assert [f["status"] for f in files] == ["ada temuan", "tanpa temuan"]
+    assert {f["scale"] for f in files} == {"Skala 4"}
+    english = {"findings", "clean", "error", "warning", "correct", "review", "unreadable"}
+    for table in sheets.values():
+        for row in table[1:]:
+            assert not english & {v for v in row if isinstance(v, str)}, row
+
+
+def test_identical_files_are_flagged_as_duplicates(folder: Path, tmp_path: Path) -> None:
+    """The same report sent twice under two names: the second row names the first."""
+    copy = tmp_path / "copy_of_wrong.xlsx"
+    copy.write_bytes((folder / "0_wrong.xlsx").read_bytes())
+    target = tmp_path / "rekap.xlsx"
+    run("check", "--report", str(target), str(folder / "0_wrong.xlsx"),
+        str(folder / "1_wrong.xlsx"), str(copy))
+    files = _records(read_xlsx(target)["Rekap"], FILE_COLUMNS)
+    assert [f["duplicate"] for f in files] == [
+        None, None, f"sama persis dengan {folder / '0_wrong.xlsx'}"]
 
 
 def test_text_output_unchanged_by_the_report(folder: Path, tmp_path: Path) -> None:
@@ -286,19 +320,39 @@ def test_bad_suffix_is_a_usage_error(folder: Path, tmp_path: Path) -> None:
 # --- the per-file figures --------------------------------------------------------------------
 
 
-def test_summary_figures_from_the_total_row(tmp_path: Path) -> None:
+def test_summary_never_takes_serapan_from_a_flagged_total(tmp_path: Path) -> None:
+    """The Total row states 900 spent where its items add up to 500 + 300 = 800 (TOT002):
+    the rekap, like the Ringkasan, uses 800 / 1000 = 80,00 %, never 90 %."""
     keuangan = [
         {"baris": "Rincian", "uraian": "Belanja A", "pagu": 600, "realisasi": 500},
         {"baris": "Rincian", "uraian": "Belanja B", "pagu": 400, "realisasi": 300},
         {"baris": "Total", "uraian": "Total", "pagu": 1000, "realisasi": 900},
     ]
     path = two_indicators(tmp_path / "a.xlsx", keuangan, nama_instansi="Dinas A", tahun=2019)
-    r = report(path)
-    s = summarise(r, Config().settings_for(r))
+    result = check_file(path, summarise=True)
+    assert "TOT002" in {f.code for f in result.findings}
+    s = result.summary
+    assert s is not None
     assert (s.agency, s.government, s.year) == ("Dinas A", "Kota Uji", 2019)
     assert (s.indicators, s.computed, s.capaian, s.category) == (2, 2, 85.0, "Sangat Berhasil")
     assert (s.pagu, s.realisasi, s.serapan, s.budget_source) == \
-        (1000, 900, 90.0, BUDGET_FROM_TOTAL)
+        (1000, 800, 80.0, BUDGET_FROM_RINCIAN)
+    assert s.scale == "Skala 4" and len(s.sha256) == 64
+
+
+def test_rekap_figures_equal_the_ringkasan_figures() -> None:
+    """The clean example: (101,67 + 100 + 70,83 + 110,94 + 84,21 + 65) / 6 = 88,775, which
+    the Ringkasan rounds half up to 88,78 (summed in decimal); the rekap showed 88,77."""
+    from lkjip_xl.summary import build_summary
+
+    path = Path(__file__).resolve().parents[1] / "examples" / "lkjip_2023_dinas_contoh.xlsx"
+    result = check_file(path, summarise=True, keep_report=True)
+    s = result.summary
+    assert s is not None and result.report is not None
+    ring = build_summary(result.report, result.findings)
+    assert s.capaian == ring.overall.capaian == 88.78
+    assert (s.pagu, s.realisasi, s.serapan) == (ring.budget_total.pagu,
+                                                ring.budget_total.realisasi, 93.48)
 
 
 def test_summary_sums_line_items_without_a_total(tmp_path: Path) -> None:
@@ -310,7 +364,7 @@ def test_summary_sums_line_items_without_a_total(tmp_path: Path) -> None:
     r = report(path)
     s = summarise(r, Config(scale="Skala 5").settings_for(r))
     assert (s.pagu, s.realisasi, s.serapan, s.budget_source) == (1000, 800, 80.0,
-                                                                 BUDGET_FROM_SUM)
+                                                                 BUDGET_FROM_RINCIAN)
     assert s.category == "Tinggi"
 
 

@@ -219,3 +219,125 @@ def test_findings_are_counted_by_severity(tmp_path):
     s = build_summary(read_report(path), [f(Severity.ERROR), f(Severity.INFO),
                                            f(Severity.INFO)])
     assert s.counts == {"error": 1, "warning": 0, "info": 2}
+
+
+# --- partial workbooks, efficiency per sasaran, flagged totals, units ------------------------
+
+def test_a_pengukuran_only_workbook_builds_its_sections_from_what_is_filled(tmp_path):
+    """Only Pengukuran Kinerja and Keuangan Rincian rows are typed (a reviewer checking one
+    table): the indicators come from the Pengukuran rows themselves, the budget from the
+    Rincian rows. 45 / 50 = 90,00; 30 / 40 = 75,00; mean 82,50; 700 / 1000 = 70,00 %."""
+    path = make_workbook(
+        tmp_path / "p.xlsx",
+        pengukuran=[
+            {"baris": "Indikator", "kode_indikator": "IK-1", "sasaran": "Sasaran A",
+             "indikator": "Satu", "satuan": "Org", "target": 50, "realisasi": 45},
+            {"baris": "Indikator", "indikator": "Dua (tanpa kode)", "satuan": "Org",
+             "target": 40, "realisasi": 30},
+        ],
+        keuangan=[
+            {"baris": "Rincian", "uraian": "Belanja A", "pagu": 600, "realisasi": 500},
+            {"baris": "Rincian", "uraian": "Belanja B", "pagu": 400, "realisasi": 200},
+        ])
+    s = build_summary(read_report(path), [])
+    assert [(x.code, x.name, x.sasaran, x.capaian, x.source) for x in s.indicators] == [
+        ("IK-1", "Satu", "Sasaran A", 90.0, "Pengukuran Kinerja"),
+        ("", "Dua (tanpa kode)", "Sasaran A", 75.0, "Pengukuran Kinerja")]
+    assert s.overall.capaian == 82.5
+    assert [(p.name, p.source, p.serapan) for p in s.programs] == [
+        ("Belanja A", "Keuangan (Rincian)", 83.33), ("Belanja B", "Keuangan (Rincian)", 50.0)]
+    assert (s.budget_total.pagu, s.budget_total.realisasi, s.budget_total.serapan) == (
+        1000, 700, 70.0)
+    assert s.budget_source == "rincian"
+
+
+def test_an_empty_table_leaves_no_empty_section(tmp_path):
+    from lkjip_xl.output_sheets import ringkasan_sheet
+
+    path = make_workbook(tmp_path / "e.xlsx", keuangan=[
+        {"baris": "Rincian", "uraian": "Belanja A", "pagu": 600, "realisasi": 500}])
+    s = build_summary(read_report(path), [])
+    assert s.indicators == () and len(s.programs) == 1
+    texts = [c.value for row in ringkasan_sheet(s).rows for c in row
+             if isinstance(c.value, str)]
+    assert not any("Capaian per indikator" in x and x[0].isdigit() for x in texts)
+    assert any(x.startswith("1. Anggaran per program") for x in texts)
+    assert any(x.startswith("Tidak ditampilkan: capaian per indikator") for x in texts)
+
+
+def test_efficiency_per_sasaran_and_what_it_left_out(tmp_path):
+    """Two sasaran served by two programs. Sasaran A: IK-1 90 / 100 = 90,00 (IK-2 has no
+    realisation: left out) against program P-1's 800 / 1000 = 80,00 %: +10,00 efisien, ratio
+    1,125. Sasaran B: IK-3 45 / 50 = 90,00 against P-2's 450 / 500 = 90,00 %: 0,00 and
+    1,000, both cukup efisien."""
+    path = make_workbook(
+        tmp_path / "s.xlsx",
+        tabel=[_tabel("IK-1", "A", 100), _tabel("IK-2", "A", 10), _tabel("IK-3", "B", 50)],
+        lampiran=[
+            {"baris": "Indikator", "kode_indikator": "IK-1", "sasaran": "A", "target": 100,
+             "realisasi": 90},
+            {"baris": "Indikator", "kode_indikator": "IK-2", "sasaran": "A", "target": 10},
+            {"baris": "Indikator", "kode_indikator": "IK-3", "sasaran": "B", "target": 50,
+             "realisasi": 45},
+            {"baris": "Program", "kode": "P-1", "program_kegiatan": "Program Satu",
+             "anggaran": 1000, "realisasi_anggaran": 800},
+            {"baris": "Kegiatan", "kode": "K-1", "kode_indikator": "IK-1", "target": 1,
+             "realisasi": 1},
+            {"baris": "Kegiatan", "kode": "K-2", "kode_indikator": "IK-2", "target": 1,
+             "realisasi": 1},
+            {"baris": "Program", "kode": "P-2", "program_kegiatan": "Program Dua",
+             "anggaran": 500, "realisasi_anggaran": 450},
+            {"baris": "Kegiatan", "kode": "K-3", "kode_indikator": "IK-3", "target": 1,
+             "realisasi": 1},
+        ])
+    s = build_summary(read_report(path), [])
+    a, b = s.sasaran_efficiency
+    assert (a.label, a.codes, a.missing, a.capaian, a.serapan, a.difference,
+            a.difference_reading, a.ratio) == ("A", ("IK-1",), ("IK-2",), 90.0, 80.0, 10.0,
+                                               EFFICIENT, 1.125)
+    assert (b.capaian, b.serapan, b.difference, b.difference_reading, b.ratio,
+            b.ratio_reading) == (90.0, 90.0, 0.0, FAIRLY_EFFICIENT, 1.0, FAIRLY_EFFICIENT)
+    assert not b.readings_disagree
+    p1 = s.efficiency[0]
+    assert (p1.codes, p1.missing) == (("IK-1",), ("IK-2",))
+
+
+def test_the_clean_example_says_when_the_two_readings_disagree(clean):
+    """Program 1: -2,18 points is cukup efisien, 0,977 is tidak efisien."""
+    assert [e.readings_disagree for e in clean.efficiency] == [True, True, False]
+
+
+def test_a_flagged_stated_total_is_never_used(tmp_path):
+    """Keuangan Program P-1 states realisasi 900 while its Rincian add up to 700: with the
+    TOT002 finding on that cell, the Ringkasan uses 700 (70,00 %), never 900."""
+    path = make_workbook(tmp_path / "f.xlsx", keuangan=[
+        {"baris": "Program", "kode": "P-1", "uraian": "Program Satu", "pagu": 1000,
+         "realisasi": 900},
+        {"baris": "Rincian", "uraian": "a", "pagu": 600, "realisasi": 500},
+        {"baris": "Rincian", "uraian": "b", "pagu": 400, "realisasi": 200},
+    ])
+    from lkjip_xl.config import Config
+    from lkjip_xl.engine import check_report
+
+    report = read_report(path)
+    findings = check_report(report, Config())
+    flagged = [f for f in findings if f.code == "TOT002"]
+    assert flagged and flagged[0].expected == 700
+    s = build_summary(report, findings)
+    (p,) = s.programs
+    assert (p.realisasi, p.serapan, p.flagged) == (700, 70.0, (f"Keuangan!{flagged[0].cell}",))
+    assert build_summary(report, []).programs[0].serapan == 90.0  # the stated figure
+
+
+def test_pk_and_rpjmd_targets_apart_by_units_are_flagged(tmp_path):
+    """PK target 12 vs RPJMD 700 (seed IK-7): more than tenfold apart."""
+    path = make_workbook(
+        tmp_path / "u.xlsx", tabel=[_tabel("IK-1", "S", 700), _tabel("IK-2", "S", 45)],
+        lampiran=[
+            {"baris": "Indikator", "kode_indikator": "IK-1", "sasaran": "S", "target": 12,
+             "realisasi": 5},
+            {"baris": "Indikator", "kode_indikator": "IK-2", "sasaran": "S", "target": 33,
+             "realisasi": 27},
+        ])
+    s = build_summary(read_report(path), [])
+    assert [x.magnitude_mismatch for x in s.indicators] == [True, False]  # 33 vs 45: no

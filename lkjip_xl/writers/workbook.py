@@ -37,6 +37,7 @@ from ..corrections import CellChange, CorrectionPlan
 from ..output_sheets import OutSheet, fix_sheets
 from ..schema import OUTPUT_SHEETS, normalise
 from .atomic import write_atomic
+from .sheets import render
 from .styles import (
     COMMENT_AUTHOR,
     COMMENT_MARKER,
@@ -44,9 +45,7 @@ from .styles import (
     MARK_BORDER_RGB,
     MARK_ORDER,
     MARKS,
-    Look,
     Mark,
-    look,
 )
 
 if TYPE_CHECKING:
@@ -55,7 +54,7 @@ if TYPE_CHECKING:
     from openpyxl import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
 
-    from ..fixing import Provenance
+    from ..provenance import Provenance
     from ..rules.base import Finding
     from ..summary import Summary
 
@@ -114,7 +113,7 @@ def write_corrected(src: Path, out: Path, plan: CorrectionPlan, summary: Summary
         record_provenance(wb, provenance)
     size_comments(wb)
     replace_output_sheets(wb, fix_sheets(summary, findings, plan, lang, actions,
-                                         sheets=_kept_sheets(wb)),
+                                         sheets=_kept_sheets(wb), provenance=provenance),
                           input_sheets)
     if wb.calculation is None:  # a workbook without <calcPr> (written by other tools)
         from openpyxl.workbook.properties import CalcProperties
@@ -348,7 +347,7 @@ def record_provenance(wb: Workbook, prov: Provenance) -> None:
             props.props.remove(old)
         props.append(StringProperty(name=name, value=str(value)))
     wb.properties.lastModifiedBy = "lkjip-xl"
-    wb.properties.description = (f"lkjip-xl {prov.version} fix of {prov.source} "
+    wb.properties.description = (f"lkjip-xl {prov.version} fix of {prov.file_name} "
                                  f"(SHA-256 {prov.sha256}) at {prov.time}")
 
 
@@ -449,86 +448,3 @@ def replace_output_sheets(wb: Workbook, sheets: Sequence[OutSheet],
             ws.sheet_view.tabSelected = False
         wb.active = wb.worksheets.index(created[0])
         created[0].sheet_view.tabSelected = True
-
-
-def render(ws: Worksheet, sheet: OutSheet) -> None:
-    from openpyxl.worksheet.hyperlink import Hyperlink
-
-    styled: dict[str, Any] = {}  # style key -> a cell styled that way
-    for r, row in enumerate(sheet.rows, start=1):
-        for col, out in enumerate(row, start=1):
-            if out.value is None and not out.style:
-                continue
-            c = ws.cell(row=r, column=col)
-            c.value = out.value
-            if isinstance(out.value, str):
-                c.data_type = "s"
-            model = styled.get(out.style)
-            if model is not None:
-                # openpyxl's fast path: share the style array of a cell styled alike
-                # (setting font, fill, ... one by one registers each again: 3x slower).
-                c._style = copy(model._style)
-            else:
-                _apply_look(c, look(out.style))
-                styled[out.style] = c
-            if out.link:
-                c.hyperlink = Hyperlink(ref=c.coordinate, location=out.link,
-                                        display=str(out.value or ""))
-    from openpyxl.utils import get_column_letter
-
-    for col, width in sheet.widths.items():
-        ws.column_dimensions[get_column_letter(col)].width = width
-    for row, height in sheet.heights().items():
-        ws.row_dimensions[row].height = height
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    if sheet.freeze:
-        ws.freeze_panes = sheet.freeze
-    if sheet.autofilter:
-        ws.auto_filter.ref = sheet.autofilter
-    if sheet.chart is not None:
-        _add_chart(ws, sheet)
-
-
-def _apply_look(c: Any, lk: Look) -> None:
-    from openpyxl.styles import Alignment, Font, PatternFill
-
-    if lk.bold or lk.italic or lk.size or lk.color or lk.underline:
-        c.font = Font(bold=lk.bold, italic=lk.italic, size=lk.size, color=lk.color,
-                      underline="single" if lk.underline else None)
-    if lk.fill:
-        c.fill = PatternFill("solid", fgColor=lk.fill)
-    c.alignment = Alignment(wrap_text=lk.wrap or None, horizontal=lk.align, vertical="top")
-    if lk.number_format:
-        c.number_format = lk.number_format
-
-
-def _add_chart(ws: Worksheet, sheet: OutSheet) -> None:
-    from openpyxl.chart import BarChart, LineChart, Reference
-
-    spec = sheet.chart
-    assert spec is not None
-    header = spec.first_row - 1
-    cats = Reference(ws, min_col=spec.category_col, min_row=spec.first_row, max_row=spec.last_row)
-    bar = BarChart()
-    bar.type = "col"
-    bar.title = spec.title
-    bar.y_axis.title = spec.y_title
-    bar.add_data(Reference(ws, min_col=spec.value_col, min_row=header, max_row=spec.last_row),
-                 titles_from_data=True)
-    bar.set_categories(cats)
-    line = LineChart()
-    line.add_data(Reference(ws, min_col=spec.line_col, min_row=header, max_row=spec.last_row),
-                  titles_from_data=True)
-    line.set_categories(cats)
-    bar.x_axis.delete = False
-    bar.y_axis.delete = False
-    bar.y_axis.majorGridlines = None
-    bar.legend.position = "b"
-    bar += line
-    n = spec.last_row - spec.first_row + 1
-    bar.width = max(16.0, min(40.0, 2.0 * n))
-    bar.height = 8.0
-    ws.add_chart(bar, spec.anchor)
