@@ -33,6 +33,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "show.agency": ("Instansi", "Agency"),
     "show.year": ("tahun", "year"),
     "show.settings": ("Pengaturan", "Settings"),
+    "show.tolerance_decimals": ("toleransi {tol}; {decimals} desimal",
+                                "tolerance {tol}; {decimals} decimals"),
     "show.sheets": ("Lembar", "Sheets"),
     "show.indicators": ("Indikator (Tabel VI.1): {n}", "Indicators (Tabel VI.1): {n}"),
     "show.pk": ("Baris Lampiran II: {n}", "Lampiran II rows: {n}"),

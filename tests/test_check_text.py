@@ -178,3 +178,16 @@ def test_colours_only_on_a_terminal(seed_findings: list[dict]) -> None:
     coloured = formats.to_text([check_file(SEED)], color=True)
     assert "\x1b[31m" in coloured and "\x1b[33m" in coloured and "\x1b[36m" in coloured
     assert re.sub(r"\x1b\[\d+m", "", coloured) == formats.to_text([check_file(SEED)])
+
+
+@pytest.mark.parametrize("lang, target, budget, settings", [
+    ("id", "2019: 2.773", "Rp=7.015.268.631", "2 desimal"),
+    ("en", "2019: 2,773", "Rp=7,015,268,631", "2 decimals"),
+])
+def test_show_writes_numbers_like_check(lang: str, target: str, budget: str,
+                                        settings: str) -> None:
+    code, out = run("--lang", lang, "show", str(SEED))
+    assert code == 0
+    ik3 = next(line for line in out.splitlines() if line.startswith("  IK-3 "))
+    assert ik3.endswith(target)
+    assert budget in out and settings in out
