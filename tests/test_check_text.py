@@ -168,6 +168,9 @@ def test_batch_keeps_the_grouping_per_file(tmp_path: Path) -> None:
     tail = text.split("Per aturan, semua berkas:", 1)[1].splitlines()
     assert "CAP001 6" in tail[1]  # the seed's 5 and the built workbook's 1
     assert tail[-1].startswith("4 berkas diperiksa")
+    # one file with findings: its own counts per rule are not repeated for the batch
+    _, text = run("check", "--jobs", "1", str(SEED), str(clean))
+    assert text.count("Per aturan") == 1 and "Per aturan, semua berkas" not in text
 
 
 def test_colours_only_on_a_terminal(seed_findings: list[dict]) -> None:

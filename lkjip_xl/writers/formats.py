@@ -438,6 +438,7 @@ class TextStream(Stream):
         self._started = False
         self._last_block = False
         self._rules: Counter[tuple[str, str]] = Counter()  # (severity, code) over all files
+        self._with_findings = 0
 
     def _write(self, lines: list[str]) -> None:
         text = "\n".join(lines)
@@ -455,12 +456,13 @@ class TextStream(Stream):
     def add(self, result: FileResult) -> None:
         super().add(result)
         self._rules.update((f.severity.value, f.code) for f in result.findings)
+        self._with_findings += bool(result.findings)
         self._write_file(_text_lines(result, self.lang, self.color, self.show_info))
 
     def close(self) -> None:
         c = self.totals
         lines = [""]
-        if self.files > 1 and self._rules:
+        if self._with_findings > 1:  # with one, its own counts say it all
             lines.append(t("check.by_rule_all", self.lang) + ":")
             lines.extend(_rule_count_lines(self._rules, self.lang, self.color))
         lines.append(t("check.summary", self.lang, files=self.files, error=c["error"],
