@@ -310,6 +310,8 @@ def test_header_row_is_locked_and_data_entry_is_not(wb: Workbook, sheet: str) ->
     assert not (p.formatCells or p.formatColumns or p.formatRows or p.insertRows
                 or p.insertColumns or p.deleteRows or p.sort or p.autoFilter or p.objects)
     width = len(header_values(ws))
+    last = openpyxl.utils.get_column_letter(width)
+    assert ws.auto_filter.ref == f"A{HEADER}:{last}{LAST_INPUT_ROW}"  # usable, not addable
     for col in range(1, width + 1):
         assert ws.cell(HEADER, col).protection.locked, (sheet, col)
         for row in (1, 2):

@@ -150,6 +150,8 @@ def _build_table(ws: Worksheet, slots: list[Slot], title: str, hint: str) -> Non
     _legend(ws, slots)
     ws.row_dimensions[TEMPLATE_HEADER_ROW].height = 32
     ws.freeze_panes = f"A{TEMPLATE_FIRST_DATA_ROW}"
+    # Filter buttons on the header row: on a protected sheet a filter can be used, not added.
+    ws.auto_filter.ref = f"A{TEMPLATE_HEADER_ROW}:{get_column_letter(last_col)}{LAST_INPUT_ROW}"
     _page_setup(ws, "landscape", title_rows=f"{TEMPLATE_HEADER_ROW}:{TEMPLATE_HEADER_ROW}")
     _protect(ws, last_col + 1, ws[TEMPLATE_HEADER_ROW][:last_col])
 
