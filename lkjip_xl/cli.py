@@ -173,11 +173,12 @@ def _split_codes(values: tuple[str, ...]) -> tuple[str, ...]:
               help=t("cli.check.jobs_auto"))
 @click.option("--timeout", type=click.FloatRange(0), default=60.0, show_default=True,
               help=t("cli.check.timeout"))
+@click.option("--show-info", "-v", "show_info", is_flag=True, help=t("cli.check.show_info"))
 @settings_options
 @click.pass_context
 def check_cmd(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: Path | None,
               report_path: Path | None, fail_on: str, exit_zero: bool, jobs: int,
-              timeout: float, **settings: Any) -> None:
+              timeout: float, show_info: bool, **settings: Any) -> None:
     """Results stream from the workers to the output (and the rekap) one file at a time."""
     import contextlib
 
@@ -200,7 +201,7 @@ def check_cmd(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: Path
         out = _check_output(stack, output, spool=progress, stdout=stdout)
         stream = formats.open_stream(fmt, out, lang,
                                      color=output is None and fmt == "text"
-                                     and sys.stdout.isatty())
+                                     and sys.stdout.isatty(), show_info=show_info)
         rekap = None
         if report_path is not None:
             from .writers.rekap import open_rekap

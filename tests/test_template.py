@@ -249,6 +249,116 @@ def test_frozen_below_header(wb: Workbook, sheet: str) -> None:
     assert wb[sheet].freeze_panes == f"A{FIRST}"
 
 
+def test_identity_values_are_shaded_as_input(wb: Workbook) -> None:
+    ws = wb[schema.SHEET_IDENTITY]
+    last = schema.IDENTITY_FIRST_ROW + len(schema.IDENTITY_FIELDS) - 1
+    assert last == 13
+    for row in range(schema.IDENTITY_FIRST_ROW, last + 1):
+        assert ws.cell(row, 2).fill.fgColor.rgb.endswith(builder.INPUT_FILL.fgColor.rgb[-6:])
+        assert ws.cell(row, 1).fill.fgColor.rgb != ws.cell(row, 2).fill.fgColor.rgb
+    assert ws.cell(last + 1, 2).fill.fill_type is None
+
+
+@pytest.mark.parametrize("label, kind, low, high", [
+    ("Tahun Laporan", "whole", "1990", "2100"),
+    ("Periode Awal", "whole", "1990", "2100"),
+    ("Periode Akhir", "whole", "B{awal}+1", "2100"),
+    ("Toleransi", "decimal", "0", None),
+    ("Desimal", "whole", "0", "6"),
+])
+def test_identity_number_validation(wb: Workbook, label: str, kind: str, low: str,
+                                    high: str | None) -> None:
+    ws = wb[schema.SHEET_IDENTITY]
+    dv = validation_at(ws, f"B{identity_row(ws, label)}")
+    assert dv.type == kind and dv.errorStyle == "stop" and dv.allow_blank
+    assert dv.formula1 == low.format(awal=identity_row(ws, "Periode Awal"))
+    assert dv.formula2 == high
+    assert dv.operator == ("greaterThanOrEqual" if high is None else "between")
+    assert dv.error and dv.prompt
+
+
+@pytest.mark.parametrize("awal, akhir", [(2016, 2021), (2021, 2026)])
+@pytest.mark.parametrize("sheet", [schema.SHEET_PK, schema.SHEET_MEASUREMENT])
+def test_kode_indikator_offers_tabel_vi1_codes(sheet: str, awal: int, akhir: int) -> None:
+    wb = build_template(2023, awal, akhir)
+    ws = wb[sheet]
+    letter = openpyxl.utils.get_column_letter(column_of(ws, "Kode Indikator"))
+    dv = validation_at(ws, f"{letter}{FIRST}")
+    assert f"{letter}{LAST_INPUT_ROW}" in dv.sqref
+    source = openpyxl.utils.get_column_letter(column_of(wb[schema.SHEET_RPJMD],
+                                                        "Kode Indikator"))
+    assert dv.type == "list"
+    assert dv.formula1 == f"'Tabel VI.1'!${source}${FIRST}:${source}${LAST_INPUT_ROW}"
+    assert dv.errorStyle == "warning" and dv.allow_blank  # a new code can still be typed
+
+
+@pytest.mark.parametrize("sheet", ["Petunjuk", "Identitas", *schema.TABLES])
+def test_every_sheet_prints_on_a4_one_page_wide_with_titles(wb: Workbook, sheet: str) -> None:
+    ws = wb[sheet]
+    assert int(ws.page_setup.paperSize) == 9
+    assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.print_title_rows
+    assert ws.page_setup.orientation == ("portrait" if sheet == "Petunjuk" else "landscape")
+
+
+@pytest.mark.parametrize("sheet", list(schema.TABLES))
+def test_header_row_is_locked_and_data_entry_is_not(wb: Workbook, sheet: str) -> None:
+    ws = wb[sheet]
+    p = ws.protection
+    assert p.sheet and not p.password
+    assert not (p.formatCells or p.formatColumns or p.formatRows or p.insertRows
+                or p.insertColumns or p.deleteRows or p.sort or p.autoFilter or p.objects)
+    width = len(header_values(ws))
+    last = openpyxl.utils.get_column_letter(width)
+    assert ws.auto_filter.ref == f"A{HEADER}:{last}{LAST_INPUT_ROW}"  # usable, not addable
+    for col in range(1, width + 1):
+        assert ws.cell(HEADER, col).protection.locked, (sheet, col)
+        for row in (1, 2):
+            assert not ws.cell(row, col).protection.locked
+    # empty data cells take their column's style: unlocked, here and beyond the table
+    saved = openpyxl.load_workbook(io.BytesIO(workbook_bytes(wb)))[sheet]
+    covered = set()
+    for dim in saved.column_dimensions.values():
+        if dim.min and dim.max:
+            assert not dim.protection.locked, (sheet, dim.min)
+            covered.update(range(dim.min, dim.max + 1))
+    assert covered == set(range(1, 16385))
+
+
+def test_identity_labels_locked_values_unlocked(wb: Workbook) -> None:
+    ws = wb[schema.SHEET_IDENTITY]
+    assert ws.protection.sheet and not ws.protection.password
+    for field in schema.IDENTITY_FIELDS:
+        row = identity_row(ws, field.header)
+        assert ws.cell(row, 1).protection.locked
+        assert not ws.cell(row, 2).protection.locked
+        assert not ws.cell(row, 3).protection.locked
+    header = identity_row(ws, "Kategori")
+    assert ws.cell(header, 1).protection.locked
+    assert not ws.cell(header + 1, 1).protection.locked
+    assert not wb[schema.SHEET_GUIDE].protection.sheet
+
+
+def test_cells_written_by_fill_functions_stay_unlocked(wb: Workbook) -> None:
+    fill_rows(wb[schema.SHEET_PK], [{"baris": "Indikator", "kode_indikator": "IK-1",
+                                     "target": 10}])
+    fill_identity(wb[schema.SHEET_IDENTITY], {"nama_instansi": "Dinas Contoh"})
+    fill_custom_scale(wb[schema.SHEET_IDENTITY], [{"kategori": "Baik", "batas_bawah": 80}])
+    pk = wb[schema.SHEET_PK]
+    assert all(not c.protection.locked for c in pk[FIRST] if c.value is not None)
+    ws = wb[schema.SHEET_IDENTITY]
+    assert not ws.cell(identity_row(ws, "Nama Instansi"), 2).protection.locked
+    assert not ws.cell(identity_row(ws, "Kategori") + 1, 1).protection.locked
+
+
+def test_guide_says_how_to_unprotect(wb: Workbook) -> None:
+    text = " ".join(str(c.value) for row in wb[schema.SHEET_GUIDE].iter_rows() for c in row
+                    if c.value)
+    assert "Buka Proteksi Lembar" in text and "Proteksi Lembar" in text
+    assert "tanpa kata sandi" in text
+
+
 @pytest.mark.parametrize("sheet", [s for s, spec in schema.TABLES.items()
                                    if any(c.computed for c in spec.columns)])
 def test_computed_columns_look_different(wb: Workbook, sheet: str) -> None:

@@ -58,10 +58,13 @@ from .styles import (
     HEADER_FONT,
     HINT_FONT,
     INPUT_BORDER,
+    INPUT_FILL,
     LABEL_FILL,
+    LOCKED,
     SECTION_FONT,
     TITLE_FONT,
     TOP,
+    UNLOCKED,
     WRAP_TOP,
     CellStyle,
     help_comment,
@@ -73,6 +76,15 @@ LAST_INPUT_ROW = 500
 SCALE_EMPTY_ROWS = 8  # bordered empty rows under the Skala Kustom header
 SCALE_VALIDATION_ROWS = 30  # Termasuk Batas dropdown rows under that header
 YES_NO = ("Ya", "Tidak")
+YEAR_RANGE = (1990, 2100)  # the years the reader accepts
+MAX_DECIMALS = 6  # the largest Desimal the reader accepts
+_MAX_COLUMN = 16384  # XFD: the column-level "unlocked" style reaches the last column
+DEFAULT_COLUMN_WIDTH = 9.140625  # Excel's default (8.43 characters of Calibri 11 + padding)
+# A4 paper (ECMA-376 paper size 9)
+PAPER_A4 = 9
+# Sheets that link an indicator by code, and so offer Tabel VI.1's codes as a dropdown.
+_CODE_SHEETS = (PK_TABLE.sheet, MEASUREMENT_TABLE.sheet)
+CODE_KEY = "kode_indikator"
 
 # Pinned so that two builds are byte-identical (see the module docstring).
 FIXED_TIME = datetime(2000, 1, 1)
@@ -101,12 +113,16 @@ def build_template(tahun: int = 2019, periode_awal: int = 2016,
     guide.title = SHEET_GUIDE
     guide.sheet_properties.tabColor = _TAB_GUIDE
     build_guide(guide)
+    _page_setup(guide, "portrait", title_rows="1:1")
     _build_identity(wb.create_sheet(SHEET_IDENTITY), tahun, periode_awal, periode_akhir)
+    codes = _code_range(periode_awal, periode_akhir)
     for spec in _DATA_TABLES:
         ws = wb.create_sheet(spec.sheet)
         slots = table_slots(spec, periode_awal, periode_akhir)
         _build_table(ws, slots, texts.title(spec.sheet, tahun, periode_awal, periode_akhir),
                      texts.HINTS[spec.sheet])
+        if spec.sheet in _CODE_SHEETS:
+            _add_code_choices(ws, slots, codes)
     for ws in wb.worksheets[1:]:
         ws.sheet_properties.tabColor = _TAB_INPUT
     _pin_properties(wb)
@@ -136,8 +152,10 @@ def _build_table(ws: Worksheet, slots: list[Slot], title: str, hint: str) -> Non
     _legend(ws, slots)
     ws.row_dimensions[TEMPLATE_HEADER_ROW].height = 32
     ws.freeze_panes = f"A{TEMPLATE_FIRST_DATA_ROW}"
-    ws.print_title_rows = f"{TEMPLATE_HEADER_ROW}:{TEMPLATE_HEADER_ROW}"
-    _landscape(ws)
+    # Filter buttons on the header row: on a protected sheet a filter can be used, not added.
+    ws.auto_filter.ref = f"A{TEMPLATE_HEADER_ROW}:{get_column_letter(last_col)}{LAST_INPUT_ROW}"
+    _page_setup(ws, "landscape", title_rows=f"{TEMPLATE_HEADER_ROW}:{TEMPLATE_HEADER_ROW}")
+    _protect(ws, last_col + 1, ws[TEMPLATE_HEADER_ROW][:last_col])
 
 
 def _title_rows(ws: Worksheet, title: str, hint: str, last_col: int) -> None:
@@ -159,11 +177,61 @@ def _legend(ws: Worksheet, slots: list[Slot]) -> None:
     cell.fill = COMPUTED_HEADER_FILL
 
 
-def _landscape(ws: Worksheet) -> None:
-    ws.page_setup.orientation = "landscape"
+def _page_setup(ws: Worksheet, orientation: str, title_rows: str) -> None:
+    """A4, one page wide, as many pages tall as needed, `title_rows` on every page."""
+    ws.page_setup.paperSize = PAPER_A4
+    ws.page_setup.orientation = orientation
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = title_rows
+
+
+def _protect(ws: Worksheet, first_free_column: int, locked: Iterable[Cell]) -> None:
+    """Protect the sheet, no password, so that only the `locked` cells (a header row,
+    Identitas labels) cannot be changed. Every other cell, and every column beyond those the
+    template styles, is unlocked; formatting, inserting and deleting rows, inserting
+    columns, sorting and filtering stay allowed (as far as Excel allows them on a protected
+    sheet: a sort or a deleted column must not touch a locked cell)."""
+    keep = {cell.coordinate for cell in locked}
+    for cell in list(ws._cells.values()):
+        cell.protection = LOCKED if cell.coordinate in keep else UNLOCKED
+    if first_free_column <= _MAX_COLUMN:
+        letter = get_column_letter(first_free_column)
+        dim = ws.column_dimensions[letter]
+        dim.min, dim.max = first_free_column, _MAX_COLUMN
+        dim.width = DEFAULT_COLUMN_WIDTH  # what a column without its own width shows
+        dim.protection = UNLOCKED
+    p = ws.protection
+    p.sheet = True
+    p.formatCells = p.formatColumns = p.formatRows = False
+    p.insertRows = p.insertColumns = p.deleteRows = p.insertHyperlinks = False
+    p.sort = p.autoFilter = False
+    p.objects = False  # notes stay editable: the Excel button writes its notes there
+
+
+def _add_code_choices(ws: Worksheet, slots: list[Slot], codes: str) -> None:
+    """Kode Indikator as a dropdown of Tabel VI.1's codes; a warning only, so that a code not
+    yet in Tabel VI.1 can still be typed (lkjip-xl reports it)."""
+    for idx, slot in enumerate(slots, start=1):
+        if slot.key == CODE_KEY:
+            letter = get_column_letter(idx)
+            dv = DataValidation(
+                type="list", formula1=codes, allow_blank=True, showErrorMessage=True,
+                errorStyle="warning", errorTitle=texts.CODE_ERROR_TITLE,
+                error=texts.CODE_ERROR, showInputMessage=True,
+                promptTitle=texts.CODE_PROMPT_TITLE, prompt=texts.CODE_PROMPT)
+            dv.add(f"{letter}{TEMPLATE_FIRST_DATA_ROW}:{letter}{LAST_INPUT_ROW}")
+            ws.add_data_validation(dv)
+
+
+def _code_range(periode_awal: int, periode_akhir: int) -> str:
+    """Tabel VI.1's Kode Indikator data cells, as an absolute reference."""
+    slots = table_slots(RPJMD_TABLE, periode_awal, periode_akhir)
+    idx = next(i for i, slot in enumerate(slots, start=1) if slot.key == CODE_KEY)
+    letter = get_column_letter(idx)
+    sheet = RPJMD_TABLE.sheet.replace("'", "''")
+    return f"'{sheet}'!${letter}${TEMPLATE_FIRST_DATA_ROW}:${letter}${LAST_INPUT_ROW}"
 
 
 def _add_choices(ws: Worksheet, col: int, key: str | int) -> None:
@@ -221,12 +289,20 @@ def _build_identity(ws: Worksheet, tahun: int, awal: int, akhir: int) -> None:
     ws["A2"].font = HINT_FONT
     for letter, width in (("A", 30), ("B", 30), ("C", 80)):
         ws.column_dimensions[letter].width = width
+        ws.column_dimensions[letter].protection = UNLOCKED
     defaults = identity_defaults(tahun, awal, akhir)
     row = IDENTITY_FIRST_ROW
+    rows: dict[str, int] = {}
     for field in IDENTITY_FIELDS:
         _identity_row(ws, row, field, defaults.get(field.key))
+        rows[field.key] = row
         row += 1
-    _build_scale_table(ws, row + 1)
+    _identity_validations(ws, rows)
+    header_row = _build_scale_table(ws, row + 1)
+    _page_setup(ws, "landscape", title_rows="1:2")
+    labels = [ws.cell(r, 1) for r in rows.values()]
+    scale_header = ws[header_row][:len(SCALE_TABLE.columns)]
+    _protect(ws, 4, [*labels, *scale_header])
 
 
 def _identity_row(ws: Worksheet, row: int, field: Column, default: object) -> None:
@@ -237,6 +313,7 @@ def _identity_row(ws: Worksheet, row: int, field: Column, default: object) -> No
     value = ws.cell(row, 2, default)
     _identity_style(field.key).apply(value)
     value.border = INPUT_BORDER
+    value.fill = INPUT_FILL
     explain = texts.IDENTITY_EXPLAIN[field.key].format(choices=", ".join(SCALE_CHOICES))
     note = ws.cell(row, 3, explain)
     note.font = EXPLAIN_FONT
@@ -247,11 +324,40 @@ def _identity_row(ws: Worksheet, row: int, field: Column, default: object) -> No
         _add_list_validation(ws, f"B{row}", choices)
 
 
+def _identity_validations(ws: Worksheet, rows: Mapping[str, int]) -> None:
+    """Tahun and the period: whole years the reader accepts, the period's end after its
+    start; Toleransi a number >= 0; Desimal a whole number the reader accepts."""
+    low, high = YEAR_RANGE
+    awal = rows.get("periode_awal")
+    checks: dict[str, tuple[str, str, str | None, str]] = {
+        "tahun": ("whole", "between", f"{low}", texts.VALID_YEAR.format(low=low, high=high)),
+        "periode_awal": ("whole", "between", f"{low}",
+                         texts.VALID_YEAR.format(low=low, high=high)),
+        "periode_akhir": ("whole", "between", f"B{awal}+1" if awal else f"{low}",
+                          texts.VALID_PERIOD_END.format(high=high)),
+        "toleransi": ("decimal", "greaterThanOrEqual", "0", texts.VALID_TOLERANCE),
+        "desimal": ("whole", "between", "0", texts.VALID_DECIMALS.format(high=MAX_DECIMALS)),
+    }
+    second = {"tahun": f"{high}", "periode_awal": f"{high}", "periode_akhir": f"{high}",
+              "desimal": f"{MAX_DECIMALS}"}
+    for key, (kind, operator, first, message) in checks.items():
+        row = rows.get(key)
+        if row is None:
+            continue
+        dv = DataValidation(type=kind, operator=operator, formula1=first,
+                            formula2=second.get(key), allow_blank=True, showErrorMessage=True,
+                            errorStyle="stop", errorTitle=texts.VALID_TITLE, error=message,
+                            showInputMessage=True, prompt=message)
+        dv.add(f"B{row}")
+        ws.add_data_validation(dv)
+
+
 def _identity_style(key: str) -> CellStyle:
     return _IDENTITY_STYLES.get(key, _DEFAULT_IDENTITY_STYLE)
 
 
-def _build_scale_table(ws: Worksheet, section_row: int) -> None:
+def _build_scale_table(ws: Worksheet, section_row: int) -> int:
+    """The Skala Kustom section from `section_row`; returns its header row."""
     ws.cell(section_row, 1, texts.SCALE_SECTION_TITLE).font = SECTION_FONT
     explain = ws.cell(section_row, 3, texts.SCALE_SECTION_EXPLAIN)
     explain.font = EXPLAIN_FONT
@@ -267,6 +373,7 @@ def _build_scale_table(ws: Worksheet, section_row: int) -> None:
     termasuk = get_column_letter(len(SCALE_TABLE.columns))
     _add_list_validation(
         ws, f"{termasuk}{header_row + 1}:{termasuk}{header_row + SCALE_VALIDATION_ROWS}", YES_NO)
+    return header_row
 
 
 # --- filling (for tests, examples and other tools) -----------------------------------------
@@ -386,6 +493,7 @@ def fill_custom_scale(ws: Worksheet, bands: list[dict]) -> None:
             cell = ws.cell(header_row + 1 + offset, columns[key])
             _write(cell, value)
             cell.border = INPUT_BORDER
+            cell.protection = UNLOCKED
 
 
 def _scale_header(ws: Worksheet) -> tuple[int, dict[str, int]]:

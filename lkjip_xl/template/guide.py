@@ -43,6 +43,7 @@ def build_guide(ws: Worksheet) -> None:
         row = _section(ws, row + 1, f"Kolom Baris di lembar {sheet}", items)
     row = _section(ws, row + 1, "Kolom yang dihitung oleh lkjip-xl", _computed_lines())
     row = _section(ws, row + 1, "Menulis angka", texts.NUMBER_LINES)
+    row = _section(ws, row + 1, "Proteksi lembar", texts.PROTECTION_LINES)
     _section(ws, row + 1, "Menjalankan lkjip-xl", texts.COMMAND_LINES)
 
 

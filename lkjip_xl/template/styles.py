@@ -1,7 +1,9 @@
 """How template cells look. One place, so the builder and `fill_rows` style cells alike.
 
-Input cells are left plain (white) so staff see where to type; computed columns get a grey-blue
-header and lightly shaded data cells. Percent columns hold percentage points (93.05 means 93.05%),
+Input cells of the tables are left plain (white) so staff see where to type; Identitas values get
+a light input shading; computed columns get a grey-blue header and lightly shaded data cells.
+Every data cell is unlocked (`UNLOCKED`): the sheets are protected so that only header rows and
+labels are locked. Percent columns hold percentage points (93.05 means 93.05%),
 so no style here ever uses Excel's `%` number format.
 """
 
@@ -11,7 +13,7 @@ from dataclasses import dataclass
 
 from openpyxl.cell.cell import Cell
 from openpyxl.comments import Comment
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.worksheet.dimensions import ColumnDimension
 
 COMMENT_AUTHOR = "lkjip-xl"
@@ -21,6 +23,7 @@ INPUT_HEADER_RGB = "DDEBF7"  # light blue: a column staff fill in
 COMPUTED_HEADER_RGB = "ACB9CA"  # grey-blue: a column lkjip-xl computes
 COMPUTED_CELL_RGB = "E7ECF3"  # light grey-blue shading of computed data cells
 LABEL_RGB = "F2F2F2"  # Identitas labels and Petunjuk headings
+INPUT_RGB = "FFF2CC"  # light yellow: an Identitas value staff type in
 SECTION_RGB = "DDEBF7"
 HINT_RGB = "595959"
 
@@ -28,18 +31,26 @@ INPUT_HEADER_FILL = PatternFill("solid", fgColor=INPUT_HEADER_RGB)
 COMPUTED_HEADER_FILL = PatternFill("solid", fgColor=COMPUTED_HEADER_RGB)
 COMPUTED_CELL_FILL = PatternFill("solid", fgColor=COMPUTED_CELL_RGB)
 LABEL_FILL = PatternFill("solid", fgColor=LABEL_RGB)
+INPUT_FILL = PatternFill("solid", fgColor=INPUT_RGB)
 SECTION_FILL = PatternFill("solid", fgColor=SECTION_RGB)
 
 _THIN = Side(style="thin", color="8EA9C1")
 HEADER_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 INPUT_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 
-TITLE_FONT = Font(bold=True, size=14)
-HINT_FONT = Font(italic=True, color=HINT_RGB)
-HEADER_FONT = Font(bold=True)
-COMPUTED_HEADER_FONT = Font(bold=True, italic=True)
-SECTION_FONT = Font(bold=True, size=12)
-EXPLAIN_FONT = Font(italic=True, color=HINT_RGB)
+# Every font names its face: a bold or italic font without a name falls back to a serif face in
+# LibreOffice.
+FONT_NAME = "Calibri"
+TITLE_FONT = Font(name=FONT_NAME, bold=True, size=14)
+HINT_FONT = Font(name=FONT_NAME, italic=True, color=HINT_RGB)
+HEADER_FONT = Font(name=FONT_NAME, bold=True)
+COMPUTED_HEADER_FONT = Font(name=FONT_NAME, bold=True, italic=True)
+SECTION_FONT = Font(name=FONT_NAME, bold=True, size=12)
+EXPLAIN_FONT = Font(name=FONT_NAME, italic=True, color=HINT_RGB)
+
+# Sheet protection locks header rows and labels only; every other cell carries UNLOCKED.
+UNLOCKED = Protection(locked=False)
+LOCKED = Protection(locked=True)
 
 HEADER_ALIGN = Alignment(horizontal="center", vertical="center", wrap_text=True)
 WRAP_TOP = Alignment(vertical="top", wrap_text=True)
@@ -78,13 +89,16 @@ class CellStyle:
     def apply(self, cell: Cell) -> None:
         cell.number_format = self.number_format
         cell.alignment = self.alignment
+        cell.protection = UNLOCKED
         if self.fill is not None:
             cell.fill = self.fill
 
     def apply_to_column(self, dim: ColumnDimension) -> None:
-        """A column-level style, so rows staff add in Excel look like the template's."""
+        """A column-level style, so rows staff add in Excel look like the template's (and
+        stay editable on the protected sheet)."""
         dim.number_format = self.number_format
         dim.alignment = self.alignment
+        dim.protection = UNLOCKED
         if self.fill is not None:
             dim.fill = self.fill
 
@@ -104,6 +118,7 @@ def style_header(cell: Cell, computed: bool) -> None:
     cell.fill = COMPUTED_HEADER_FILL if computed else INPUT_HEADER_FILL
     cell.alignment = HEADER_ALIGN
     cell.border = HEADER_BORDER
+    cell.protection = LOCKED
 
 
 def help_comment(text: str) -> Comment:

@@ -166,3 +166,31 @@ GUIDE_INTRO = (
     "angka seperti tertulis di laporan; lkjip-xl menghitung ulang capaian, kategori dan "
     "ringkasan, lalu melaporkan setiap perbedaan."
 )
+
+# Data validation on Identitas and the Kode Indikator dropdowns.
+VALID_TITLE = "Nilai tidak valid"
+VALID_YEAR = "Isi tahun 4 digit ({low}-{high})."
+VALID_PERIOD_END = "Isi tahun 4 digit, sesudah Periode Awal (paling lambat {high})."
+VALID_TOLERANCE = "Isi angka 0 atau lebih, mis. 0,01."
+VALID_DECIMALS = "Isi bilangan bulat 0 sampai {high}."
+CODE_PROMPT_TITLE = "Kode Indikator"
+CODE_PROMPT = "Pilih kode dari Tabel VI.1, atau ketik kode lain."
+CODE_ERROR_TITLE = "Kode belum ada di Tabel VI.1"
+CODE_ERROR = ("Kode ini belum ada di kolom Kode Indikator lembar Tabel VI.1. Tetap dipakai? "
+              "Tambahkan indikatornya di Tabel VI.1 agar lkjip-xl dapat menghubungkannya.")
+
+# Sheet protection, explained in the Petunjuk sheet.
+PROTECTION_LINES = (
+    ("Apa yang dikunci",
+     "Lembar Identitas, Tabel VI.1, Lampiran II, Pengukuran Kinerja dan Keuangan diproteksi "
+     "tanpa kata sandi: hanya baris judul kolom (baris 3) dan label Identitas yang dikunci, "
+     "agar tidak terganti namanya. Semua sel lain dapat diisi, diformat, diurutkan dan "
+     "difilter; baris dapat disisipkan dan dihapus."),
+    ("Membuka proteksi",
+     "Excel: tab Tinjau (Review) > Buka Proteksi Lembar (Unprotect Sheet). LibreOffice: "
+     "menu Alat (Tools) > Proteksi Lembar (Protect Sheet), hilangkan centangnya. Tidak ada "
+     "kata sandi. Lindungi lagi dengan perintah yang sama setelah selesai."),
+    ("lkjip-xl dan proteksi",
+     "lkjip-xl fix dan tombol Periksa & Hitung hanya menulis ke sel yang tidak dikunci; "
+     "proteksi tetap ada di buku kerja yang diperbaiki."),
+)

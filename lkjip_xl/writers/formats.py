@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 import re
 import shutil
 import tempfile
@@ -165,69 +166,234 @@ def _sarif_level(severity: Severity) -> str:
     return {"error": "error", "warning": "warning", "info": "note"}[severity.value]
 
 
-def format_number(value: Any) -> str:
-    """Indonesian style for people: 1.234.567,89; 95,12."""
+def format_number(value: Any, lang: str = "id", decimals: int | None = None) -> str:
+    """A number for people: Indonesian 1.234.567,89 and 95,12 (English 1,234,567.89 with
+    `lang="en"`). Whole numbers show no decimals; others `decimals` (default 2, or 4
+    significant digits below 0.01)."""
     if value is None:
         return "-"
     if isinstance(value, float | int) and not isinstance(value, bool):
-        if float(value).is_integer():
-            return f"{int(value):,}".replace(",", ".")
-        text = f"{value:,.2f}" if abs(value) >= 1000 else f"{value:.4g}" if abs(value) < 0.01 \
-            else f"{value:.2f}"
+        if decimals is None and float(value).is_integer():
+            text = f"{int(value):,}"
+        elif decimals is None and 0 < abs(value) < 0.01:
+            text = f"{value:.4g}"
+        else:
+            text = f"{value:,.{2 if decimals is None else decimals}f}"
+        if lang == "en":
+            return text
         return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
     return str(value)
 
 
-def to_text(results: Sequence[FileResult], lang: str = "id", color: bool = False) -> str:
-    """Grouped by file: sheet!cell, code, severity, message, stated vs expected; then counts."""
-    return _render(TextStream, results, lang, color=color)
+def to_text(results: Sequence[FileResult], lang: str = "id", color: bool = False,
+            show_info: bool = False) -> str:
+    """Per file: errors and warnings with their cells (errors first), then one line per info
+    rule (all info findings with `show_info`), then counts per rule; then the totals."""
+    return _render(TextStream, results, lang, color=color, show_info=show_info)
 
 
-def _text_lines(r: FileResult, lang: str, color: bool) -> list[str]:
+_SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
+_LOCATION_WIDTH = 28
+_CODE_WIDTH = 7
+_FIRST_CELLS = 3  # cells named on an info rule's line
+
+
+def _text_lines(r: FileResult, lang: str, color: bool, show_info: bool = False) -> list[str]:
     if r.error is not None:
         return [f"{r.path}: {t('check.unreadable', lang)}: "
                 f"{t(r.error.reason, lang, detail=r.error.detail)}"]
     if not r.findings:
         return [f"{r.path}: {t('check.clean', lang)}"]
-    lines = [f"{r.path}:"]
+    c = {k: format_number(n, lang) for k, n in counts(r.findings).items()}
+    lines = [_bold(f"{r.path}: " + t("check.file_counts", lang, **c), color)]
+    by_severity: dict[Severity, list[Finding]] = {s: [] for s in _SEVERITIES}
     for f in r.findings:
-        sev = _paint(f.severity, f"{f.severity.value:<7}", color)
-        lines.append(f"  {f.location:<28} {f.code:<7} {sev} {f.message(lang)}")
-        detail = _stated_expected(f, lang)
-        if detail:
-            lines.append(f"  {'':<28} {'':<7} {'':<7} {detail}")
+        by_severity[f.severity].append(f)
+    for severity in _SEVERITIES:
+        found = by_severity[severity]
+        if not found:
+            continue
+        listed = severity is not Severity.INFO or show_info
+        heading = t(f"check.group.{severity.value}", lang, n=format_number(len(found), lang))
+        if not listed:
+            heading += " " + t("check.group.info_hint", lang)
+        lines.append(_paint(severity, heading, color))
+        if listed:
+            for f in found:
+                lines.extend(_finding_lines(f, lang, color))
+        else:
+            lines.extend(_info_rule_lines(found, lang, color))
+    lines.append(t("check.by_rule", lang) + ":")
+    lines.extend(_rule_count_lines(Counter((f.severity.value, f.code) for f in r.findings),
+                                   lang, color))
+    return lines
+
+
+def _finding_lines(f: Finding, lang: str, color: bool) -> list[str]:
+    code = _paint(f.severity, f"{f.code:<{_CODE_WIDTH}}", color)
+    lines = [f"  {f.location:<{_LOCATION_WIDTH}} {code} {f.message(lang)}"]
+    detail = _stated_expected(f, lang)
+    if detail:
+        lines.append(f"  {'':<{_LOCATION_WIDTH}} {'':<{_CODE_WIDTH}} {detail}")
+    return lines
+
+
+def _info_rule_lines(found: list[Finding], lang: str, color: bool) -> list[str]:
+    """One line per rule: 'INP001 x186 angka disimpan sebagai teks (Tabel VI.1!G4, H4, I4,
+    ...): fix mengubahnya'."""
+    by_code: dict[str, list[Finding]] = {}
+    for f in found:
+        by_code.setdefault(f.code, []).append(f)
+    lines = []
+    for code, items in sorted(by_code.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        painted = _paint(items[0].severity, f"{code:<{_CODE_WIDTH}}", color)
+        lines.append(f"  {painted} x{format_number(len(items), lang):<5} "
+                     f"{_rule_summary(code, lang)} "
+                     f"({_first_cells(items)}): {_actions(items, lang)}")
+    return lines
+
+
+def _rule_summary(code: str, lang: str) -> str:
+    """The rule's summary, up to its first colon: 'Angka disimpan sebagai teks'."""
+    key = f"rule.{code}.summary"
+    text = t(key, lang)
+    if text == key:
+        from ..rules import get
+
+        try:
+            text = get(code).summary
+        except KeyError:
+            return code
+    return text.split(": ", 1)[0].rstrip(". ")
+
+
+def _first_cells(items: list[Finding]) -> str:
+    """'Tabel VI.1!G4, H4, I4, …': the sheet named once per run of cells on one sheet."""
+    parts: list[str] = []
+    sheet = None
+    for f in items[:_FIRST_CELLS]:
+        if f.sheet == sheet and f.cell:
+            parts.append(f.cell)
+        else:
+            parts.append(f.location)
+        sheet = f.sheet
+    if len(items) > _FIRST_CELLS:
+        parts.append("\u2026")
+    return ", ".join(parts)
+
+
+def _actions(items: list[Finding], lang: str) -> str:
+    """What `fix` does about these findings: 'fix mengubahnya', or counted when mixed."""
+    by_action = Counter(f.action.value for f in items)
+    if len(by_action) == 1:
+        return t(f"check.action.{next(iter(by_action))}", lang)
+    return ", ".join(t(f"check.action_n.{action}", lang, n=format_number(n, lang))
+                     for action, n in sorted(by_action.items(), key=lambda kv: -kv[1]))
+
+
+def _rule_count_lines(by_rule: Counter[tuple[str, str]], lang: str, color: bool) -> list[str]:
+    """Per severity, its rules and their counts, most frequent first."""
+    lines = []
+    width = max(len(t(f"fix.severity.{s.value}", lang)) for s in _SEVERITIES)
+    for severity in _SEVERITIES:
+        rules = sorted(((code, n) for (sev, code), n in by_rule.items()
+                        if sev == severity.value), key=lambda cn: (-cn[1], cn[0]))
+        if rules:
+            label = _paint(severity, f"{t(f'fix.severity.{severity.value}', lang):<{width}}",
+                           color)
+            lines.append(f"  {label}  " + ", ".join(f"{code} {format_number(n, lang)}"
+                                                    for code, n in rules))
     return lines
 
 
 _CELL_REF = re.compile(r"[^=+*/]+![A-Z]{1,3}\d+")
+_MAX_DECIMALS = 6  # shown when two different numbers look alike at 2 decimals
 
 
 def _stated_expected(f: Finding, lang: str) -> str:
-    """'tertulis 81,41; seharusnya 95,12 = 565 / 594 x 100' (or '... (Lampiran II!G5)')."""
+    """'tertulis 81,41; seharusnya 95,12 = 565 / 594 x 100' (or '... (Lampiran II!G5)').
+
+    Empty when stated and expected read the same: two different numbers are shown with
+    more decimals until they differ; numbers equal to 6 decimals (float noise), or a text
+    that reads like the expected number ('3.838' and 3838), are not worth a line.
+    """
+    stated, expected = _shown_pair(f.stated, f.expected, lang)
+    if stated is not None and stated == expected:
+        return ""
     parts = []
-    if f.stated is not None:
-        parts.append(f"{t('check.stated', lang)} {_show(f.stated, lang)}")
-    if f.expected is not None:
-        expected = f"{t('check.expected', lang)} {_show(f.expected, lang)}"
-        if f.formula and _CELL_REF.fullmatch(f.formula):
-            expected += f" ({f.formula})"
-        elif f.formula:
-            expected += f" = {localise(f.formula, lang)}"
-        parts.append(expected)
+    if stated is not None:
+        parts.append(f"{t('check.stated', lang)} {stated}")
+    if expected is not None:
+        text = f"{t('check.expected', lang)} {expected}"
+        formula = _formula_shown(f, lang)
+        if formula and _CELL_REF.fullmatch(f.formula):
+            text += f" ({formula})"
+        elif formula and _ends_with_expected(f.formula, f.expected):
+            text = f"{t('check.expected', lang)} {formula}"  # '501 + 65 = 566' says it all
+        elif formula:
+            text += f" = {formula}"
+        parts.append(text)
     return "; ".join(parts)
 
 
+def _formula_shown(f: Finding, lang: str) -> str:
+    """How expected was computed, unless the message already shows it (a long sum is not
+    repeated) or it says nothing ('250 = 250')."""
+    if not f.formula:
+        return ""
+    formula = str(localise(f.formula, lang))
+    if formula in f.message(lang):
+        return ""
+    left, sep, right = formula.rpartition(" = ")
+    if sep and left.strip() == right.strip():
+        return ""
+    return formula
+
+
+_TAIL_NUMBER = re.compile(r"=\s*(-?\d+(?:\.\d+)?)\s*$")
+
+
+def _ends_with_expected(formula: str, expected: Any) -> bool:
+    m = _TAIL_NUMBER.search(formula)
+    return bool(m) and _is_number(expected) and math.isclose(float(m.group(1)), expected,
+                                                             rel_tol=1e-12, abs_tol=1e-9)
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _shown_pair(stated: Any, expected: Any, lang: str) -> tuple[str | None, str | None]:
+    """Stated and expected as shown; numbers that differ get the decimals that tell them
+    apart (up to `_MAX_DECIMALS`)."""
+    a = None if stated is None else _show(stated, lang)
+    b = None if expected is None else _show(expected, lang)
+    if a == b and _is_number(stated) and _is_number(expected) and stated != expected:
+        for decimals in range(3, _MAX_DECIMALS + 1):
+            a2 = format_number(stated, lang, decimals)
+            b2 = format_number(expected, lang, decimals)
+            if a2 != b2:
+                return a2, b2
+    return a, b
+
+
 def _show(value: Any, lang: str) -> str:
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return format_number(value) if lang != "en" else f"{value:,.10g}"
+    if _is_number(value):
+        return format_number(value, lang)
     return str(value)
+
+
+_COLOURS = {"error": "31", "warning": "33", "info": "36"}
 
 
 def _paint(severity: Severity, text: str, color: bool) -> str:
     if not color:
         return text
-    code = {"error": "31", "warning": "33", "info": "36"}[severity.value]
-    return f"\033[{code}m{text}\033[0m"
+    return f"\033[{_COLOURS[severity.value]}m{text}\033[0m"
+
+
+def _bold(text: str, color: bool) -> str:
+    return f"\033[1m{text}\033[0m" if color else text
 
 
 # --- streams -------------------------------------------------------------------------------
@@ -264,24 +430,44 @@ class Stream:
 
 
 class TextStream(Stream):
-    def __init__(self, out: TextIO, lang: str = "id", color: bool = False) -> None:
+    def __init__(self, out: TextIO, lang: str = "id", color: bool = False,
+                 show_info: bool = False) -> None:
         super().__init__(out, lang)
         self.color = color
+        self.show_info = show_info
         self._started = False
+        self._last_block = False
+        self._rules: Counter[tuple[str, str]] = Counter()  # (severity, code) over all files
+        self._with_findings = 0
 
     def _write(self, lines: list[str]) -> None:
         text = "\n".join(lines)
         self.out.write(f"\n{text}" if self._started else text)
         self._started = True
 
+    def _write_file(self, lines: list[str]) -> None:
+        """A file's block; blocks of several lines are set apart by an empty line."""
+        block = len(lines) > 1
+        if self._started and (block or self._last_block):
+            lines = ["", *lines]
+        self._last_block = block
+        self._write(lines)
+
     def add(self, result: FileResult) -> None:
         super().add(result)
-        self._write(_text_lines(result, self.lang, self.color))
+        self._rules.update((f.severity.value, f.code) for f in result.findings)
+        self._with_findings += bool(result.findings)
+        self._write_file(_text_lines(result, self.lang, self.color, self.show_info))
 
     def close(self) -> None:
         c = self.totals
-        self._write(["", t("check.summary", self.lang, files=self.files, error=c["error"],
-                           warning=c["warning"], info=c["info"], unreadable=self.unreadable)])
+        lines = [""]
+        if self._with_findings > 1:  # with one, its own counts say it all
+            lines.append(t("check.by_rule_all", self.lang) + ":")
+            lines.extend(_rule_count_lines(self._rules, self.lang, self.color))
+        lines.append(t("check.summary", self.lang, files=self.files, error=c["error"],
+                       warning=c["warning"], info=c["info"], unreadable=self.unreadable))
+        self._write(lines)
 
 
 class CsvStream(Stream):
@@ -375,10 +561,12 @@ class SarifStream(Stream):
         self.out.write(self._results.end() + self._tail)
 
 
-def open_stream(fmt: str, out: TextIO, lang: str = "id", color: bool = False) -> Stream:
-    """The stream for `fmt` (one of FORMATS) writing onto `out`."""
+def open_stream(fmt: str, out: TextIO, lang: str = "id", color: bool = False,
+                show_info: bool = False) -> Stream:
+    """The stream for `fmt` (one of FORMATS) writing onto `out`. `color` and `show_info`
+    concern text only: the other formats always carry every finding."""
     if fmt == "text":
-        return TextStream(out, lang, color=color)
+        return TextStream(out, lang, color=color, show_info=show_info)
     kinds: dict[str, type[Stream]] = {"json": JsonStream, "csv": CsvStream,
                                       "sarif": SarifStream}
     return kinds[fmt](out, lang)

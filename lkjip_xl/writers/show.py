@@ -7,14 +7,16 @@ from collections import Counter
 from ..messages import t
 from ..model import Cell, Report
 from ..schema import RowRole
+from .formats import format_number
 
 
-def _fmt(cell: Cell) -> str:
+def _fmt(cell: Cell, lang: str) -> str:
+    """A cell's number the way `check` writes numbers (1.697; 95,12), else its text."""
     n = cell.number
     if n.is_range:
-        return f"{n.low:g}-{n.high:g}"
+        return f"{format_number(n.low, lang)}-{format_number(n.high, lang)}"
     if n.value is not None:
-        return f"{n.value:,.2f}".rstrip("0").rstrip(".")
+        return format_number(n.value, lang)
     return cell.text or "-"
 
 
@@ -25,8 +27,9 @@ def render_report(report: Report, lang: str = "id") -> str:
         f"{t('show.agency', lang)}: {ident.nama_instansi.text or '-'}"
         f" ({ident.pemerintah_daerah.text or '-'}), {t('show.year', lang)} {ident.year or '-'}",
         f"{t('show.settings', lang)}: {report.settings.scale.name}; "
-        f"{report.settings.negative_formula.value}; tol {report.settings.tolerance:g}; "
-        f"{report.settings.decimals} desimal",
+        f"{report.settings.negative_formula.value}; "
+        + t("show.tolerance_decimals", lang, tol=format_number(report.settings.tolerance, lang),
+            decimals=report.settings.decimals),
         f"{t('show.sheets', lang)}: " + ", ".join(
             f"{std}={actual!r}" for std, actual in report.sheet_names.items()),
         "",
@@ -37,7 +40,7 @@ def render_report(report: Report, lang: str = "id") -> str:
         target = ind.target_for(year) if year else None
         lines.append(
             f"  {ind.code or '?':<8} {ind.indikator.text[:60]:<60} "
-            f"{ind.polaritas.text or '-':<8} {year or ''}: {_fmt(target) if target else '-'}"
+            f"{ind.polaritas.text or '-':<8} {year or ''}: {_fmt(target, lang) if target else '-'}"
         )
     roles = Counter(r.role.value if r.role else "?" for r in report.pk_rows)
     lines.append("")
@@ -48,7 +51,8 @@ def render_report(report: Report, lang: str = "id") -> str:
             is_indicator = row.role is RowRole.INDIKATOR
             name = row.indikator.text if is_indicator else row.program_kegiatan.text
             lines.append(f"  {row.role.value:<9} {row.kode_indikator.text or row.kode.text:<6} "
-                         f"{name[:55]:<55} T={_fmt(row.target)} Rp={_fmt(row.anggaran)}")
+                         f"{name[:55]:<55} T={_fmt(row.target, lang)} "
+                         f"Rp={_fmt(row.anggaran, lang)}")
     lines.append("")
     lines.append(t("show.measurements", lang, n=len(report.measurements)))
     lines.append(t("show.budget", lang, n=len(report.budget_rows)))

@@ -143,6 +143,8 @@ def apply_plan(wb: Workbook, plan: CorrectionPlan, lang: str = "id") -> dict[str
         c = ws.cell(row=item.ref.row, column=item.ref.col)
         if isinstance(c, MergedCell):
             continue
+        if not c.has_style:
+            _take_column_style(ws, c)
         if isinstance(item, CellChange):
             if c.data_type == "f":
                 continue  # never overwrite a formula (the plan should have marked it)
@@ -173,6 +175,17 @@ def apply_mark(c: Any, mark: Mark, cue: Mark | None = None) -> None:
     if mark.border:
         side = Side(style=mark.border, color=MARK_BORDER_RGB)
         c.border = Border(left=side, right=side, top=side, bottom=side)
+
+
+def _take_column_style(ws: Worksheet, c: Any) -> None:
+    """A cell fix creates looks like its column: number format, alignment, and protection
+    (on the template's protected sheets every data column is unlocked, so a filled cell stays
+    editable; the sheet's protection itself is kept as it was)."""
+    for dim in ws.column_dimensions.values():
+        low, high = dim.min or 0, dim.max or 0
+        if low <= c.column <= high and dim.has_style:
+            c._style = copy(dim._style)
+            return
 
 
 def _set_value(ws: Any, c: Any, change: CellChange) -> None:
