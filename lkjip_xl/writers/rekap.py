@@ -256,6 +256,10 @@ class XlsxRekap(Rekap):
             self.sheets["rules"].write(row)
         for sheet in self.sheets.values():
             sheet.finish()
+        rules = self.sheets["rules"]  # the config file in force, below the rule table
+        rules.ws.write_string(rules.row + 1, 0, t("cli.config_file", self.lang,
+                                                  path=self.config.source)
+                              if self.config.source else t("cli.config_none", self.lang))
         self.book.close()
         self._atomic.__exit__(None, None, None)
 
