@@ -284,17 +284,16 @@ def default_period(tahun: int) -> tuple[int, int]:
 
 
 def _year_and_period(ctx: click.Context, tahun: int | None, periode: str | None
-                     ) -> tuple[int, int, int]:
-    """--tahun (default: this year) and --periode (default: the period holding it); what was
-    assumed is said on stderr."""
+                     ) -> tuple[int, int, int, str]:
+    """--tahun (default: this year) and --periode (default: the period holding it), and the
+    line saying what was assumed ('' when both were given), to print once written."""
     from datetime import date
 
     year = tahun if tahun is not None else date.today().year
     start, end = _period(ctx, periode) if periode else default_period(year)
-    if tahun is None or periode is None:
-        click.echo(t("cli.template.assumed", _lang(ctx), tahun=year, start=start, end=end),
-                   err=True)
-    return year, start, end
+    assumed = t("cli.template.assumed", _lang(ctx), tahun=year, start=start, end=end) \
+        if tahun is None or periode is None else ""
+    return year, start, end, assumed
 
 
 @cli.command("template", help=_h("cli.template.help"))
@@ -311,10 +310,12 @@ def template_cmd(ctx: click.Context, output: Path, tahun: int | None, periode: s
     from .template import save_template
     from .writers.atomic import refuse_existing
 
-    year, start, end = _year_and_period(ctx, tahun, periode)
+    year, start, end, assumed = _year_and_period(ctx, tahun, periode)
     refuse_existing(output, force=force)
     path = save_template(output, tahun=year, periode_awal=start, periode_akhir=end)
     click.echo(t("cli.template.written", _lang(ctx), path=path))
+    if assumed:
+        click.echo(assumed)
 
 
 @cli.command("quickstart", help=_h("cli.quickstart.help"))
@@ -330,7 +331,7 @@ def quickstart_cmd(ctx: click.Context, name: str, directory: Path, tahun: int | 
                    periode: str | None, force: bool) -> None:
     from .quickstart import QuickstartError, write_quickstart
 
-    year, start, end = _year_and_period(ctx, tahun, periode)
+    year, start, end, assumed = _year_and_period(ctx, tahun, periode)
     try:
         xlsm, py, version = write_quickstart(name, directory, force=force, tahun=year,
                                              periode_awal=start, periode_akhir=end)
@@ -339,6 +340,8 @@ def quickstart_cmd(ctx: click.Context, name: str, directory: Path, tahun: int | 
         return
     click.echo(t("cli.quickstart.written", _lang(ctx), xlsm=xlsm, py=py, version=version,
                  xlsm_name=xlsm.name))
+    if assumed:
+        click.echo(assumed)
 
 
 @cli.command("show", help=_h("cli.show.help"))
@@ -620,7 +623,7 @@ def fix_cmd(ctx: click.Context, path: Path, output: Path | None, unsafe: bool, d
     from .config import ConfigError
     from .fixing import BACKUP_SUFFIX, default_output, prepare_fix, write_fix
     from .model import WorkbookError
-    from .writers.atomic import copy_to_backup, refuse_existing
+    from .writers.atomic import copy_to_backup, is_locked, refuse_existing
     from .writers.preserve import describe
 
     lang = _lang(ctx)
@@ -688,15 +691,14 @@ def fix_cmd(ctx: click.Context, path: Path, output: Path | None, unsafe: bool, d
         click.echo(f"lkjip-xl: {exc.path}: {t(exc.reason, lang, detail=exc.detail)}", err=True)
         ctx.exit(EXIT_ERROR)
         return
-    except OSError as exc:  # open in Excel, read-only, a full disk: one sentence
-        if _debug(ctx):
-            raise
-        click.echo(f"lkjip-xl: {os_error_message(exc, lang, exc.filename or out)}", err=True)
-        ctx.exit(EXIT_ERROR)
-        return
     except Exception as exc:  # a failed save must be one clear line, never a traceback
         if (ctx.find_root().obj or {}).get("debug"):
             raise
+        if isinstance(exc, OSError) and (is_locked(exc) or isinstance(exc, FileExistsError)):
+            # open in Excel, read-only, a backup name taken: one sentence, no errno
+            click.echo(f"lkjip-xl: {os_error_message(exc, lang, exc.filename or out)}",
+                       err=True)
+            ctx.exit(EXIT_ERROR)
         fail(ctx, "fix.write_failed", path=out, detail=f"{type(exc).__name__}: {exc}"[:300])
         return
     click.echo(t("fix.written", lang, path=written))

@@ -120,6 +120,8 @@ def atomic_path(target: Path) -> Iterator[Path]:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
                                         dir=target.parent)
     except OSError as exc:  # name the file the user asked for, not our temporary one
+        if exc.filename is None:
+            raise
         raise _naming(exc, target) from exc
     os.close(fd)
     tmp = Path(tmp_name)
@@ -131,6 +133,8 @@ def atomic_path(target: Path) -> Iterator[Path]:
         try:
             os.replace(tmp, target)
         except OSError as exc:  # name the target (open in Excel? read-only?), never the tmp
+            if exc.filename is None:
+                raise
             raise _naming(exc, target) from exc
     except BaseException:
         tmp.unlink(missing_ok=True)

@@ -228,7 +228,10 @@ class XlsxRekap(Rekap):
             "constant_memory": True, "strings_to_formulas": False,
             "strings_to_urls": False, "strings_to_numbers": False,
         })
-        self.book.set_properties({"title": t("rekap.title", lang), "author": "lkjip-xl"})
+        config = t("cli.config_file", lang, path=config.source) if config.source \
+            else t("cli.config_none", lang)  # the config file in force: File > Info
+        self.book.set_properties({"title": t("rekap.title", lang), "author": "lkjip-xl",
+                                  "comments": config})
         header = self.book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1,
                                        "text_wrap": True, "valign": "top"})
         self.formats = {
@@ -256,10 +259,6 @@ class XlsxRekap(Rekap):
             self.sheets["rules"].write(row)
         for sheet in self.sheets.values():
             sheet.finish()
-        rules = self.sheets["rules"]  # the config file in force, below the rule table
-        rules.ws.write_string(rules.row + 1, 0, t("cli.config_file", self.lang,
-                                                  path=self.config.source)
-                              if self.config.source else t("cli.config_none", self.lang))
         self.book.close()
         self._atomic.__exit__(None, None, None)
 
