@@ -78,13 +78,31 @@ CLICK_TEXTS = {
     "{name} {filename!r} is a directory.": "cli.click.is_dir",
     "Aborted!": "cli.click.aborted",
 }
-_NUMBER_TYPES = {"integer": "cli.click.integer", "float": "cli.click.float"}
+_NUMBER_TYPES = {"integer": "cli.click.integer", "integer range": "cli.click.integer",
+                 "float": "cli.click.float", "float range": "cli.click.float"}
+
+
+class _ClickTemplate(str):
+    """A translated click template that also translates the number type click fills in
+    ("'x' is not a valid integer range.")."""
+
+    lang: str
+
+    def format(self, *args: Any, **kw: Any) -> str:
+        kind = kw.get("number_type")
+        if isinstance(kind, str) and kind in _NUMBER_TYPES:
+            kw["number_type"] = t(_NUMBER_TYPES[kind], self.lang)
+        return str.format(self, *args, **kw)
 
 
 def _click_gettext(message: str) -> str:
     lang = _RUN_LANG.get()
     key = CLICK_TEXTS.get(message)
-    return t(key, lang) if lang and key else message
+    if not (lang and key):
+        return message
+    text = _ClickTemplate(t(key, lang))
+    text.lang = lang
+    return text
 
 
 def _click_ngettext(singular: str, plural: str, n: int) -> str:
