@@ -645,6 +645,11 @@ def fix_cmd(ctx: click.Context, path: Path, output: Path | None, unsafe: bool, d
     from .writers.preserve import describe
 
     lang = _lang(ctx)
+    from .reading.opening import extension_mismatch
+
+    if (real := extension_mismatch(path)) is not None:  # check reads it; fix cannot write it
+        fail(ctx, "fix.wrong_extension", path=path, real=real, stated=path.suffix or "-",
+             suggestion=path.with_suffix(real).name)
     out = output or (path if in_place else default_output(path))
     if not diff:
         if _same_file(out, path) and not in_place:

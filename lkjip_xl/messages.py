@@ -1203,6 +1203,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                 "--unsafe-fixes).",
                                 "{n} unsafe fixes not applied (use --unsafe-fixes)."),
     "fix.backup": ("Cadangan: {path}", "Backup: {path}"),
+    "fix.wrong_extension": ("{path}: isinya buku kerja {real} walaupun namanya berakhiran "
+                            "{stated}; Excel tidak akan membuka salinan yang dibetulkan. Ganti "
+                            "namanya menjadi {suggestion} lalu jalankan fix lagi",
+                            "{path}: the content is an {real} workbook although the name ends "
+                            "in {stated}; Excel would not open the corrected copy. Rename it "
+                            "to {suggestion} and run fix again"),
     "fix.not_lkjip": ("bukan buku kerja LKjIP: lembar templat tidak ditemukan. Yang dibutuhkan: "
                       "{expected}. Yang ada: {found}. Tidak ada yang ditulis",
                       "not an LKjIP workbook: the template sheets are not there. Needed: "

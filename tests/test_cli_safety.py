@@ -241,8 +241,25 @@ def test_every_output_names_the_config_in_force(wrong: Path, tmp_path: Path,
 
 # --- fix of a macro workbook, of a workbook that is not an LKjIP ---------------------------------
 
+def _as_xlsm(xlsx: Path, xlsm: Path) -> Path:
+    """The workbook as a macro-enabled one: the workbook part's content type says so."""
+    import zipfile
+
+    with zipfile.ZipFile(xlsx) as src, zipfile.ZipFile(xlsm, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(
+                    b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+                    b"application/vnd.ms-excel.sheet.macroEnabled.main+xml")
+            dst.writestr(info, data)
+    xlsx.unlink()
+    return xlsm
+
+
 def test_fix_of_an_xlsm_keeps_its_button_module(tmp_path: Path) -> None:
-    wb = make_workbook(tmp_path / "lap.xlsm", **measured_rows(81.41, "Berhasil"))
+    wb = _as_xlsm(make_workbook(tmp_path / "lap.xlsx", **measured_rows(81.41, "Berhasil")),
+                  tmp_path / "lap.xlsm")
     (tmp_path / "lap.py").write_text(module_source("lap", "0.33.1"), encoding="utf-8")
     code, out, _ = run("fix", str(wb))
     assert code == 0, out
@@ -339,6 +356,15 @@ def test_a_renamed_workbook_is_read_and_the_extension_named(tmp_path: Path, name
     assert json.loads(out)["files"][0]["status"] == "findings"
     assert (f"peringatan: {renamed}: isinya buku kerja .xlsx walaupun namanya berakhiran "
             f"{renamed.suffix or '-'}; dibaca sebagai .xlsx") in err
+
+
+def test_fix_refuses_a_renamed_workbook_with_the_name_to_use(tmp_path: Path) -> None:
+    renamed = tmp_path / "lap.xls"
+    shutil.copy(EXAMPLE, renamed)
+    code, out, err = run("fix", str(renamed))
+    assert code == 2 and out == ""
+    assert "Ganti namanya menjadi lap.xlsx lalu jalankan fix lagi" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["lap.xls"]
 
 
 def test_an_old_xls_named_xlsx_gets_a_clear_message(tmp_path: Path) -> None:
