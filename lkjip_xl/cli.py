@@ -201,14 +201,40 @@ def _localise(command: click.Command, ctx: click.Context) -> None:
     option = command.get_help_option(ctx)
     if option is not None:
         option.help = t("cli.click.help_option", lang)
+    _localise_metavars(command, ctx)
+
+
+# click's metavars (type names, argument names) in Indonesian.
+METAVARS_ID = {"TEXT": "TEKS", "INTEGER": "BILANGAN", "FLOAT": "ANGKA", "RANGE": "",
+               "FILE": "BERKAS", "DIRECTORY": "FOLDER", "PATH": "BERKAS", "PATHS": "BERKAS",
+               "NAME": "NAMA", "CODE": "KODE"}
+
+
+def _localise_metavars(command: click.Command, ctx: click.Context) -> None:
+    """Each parameter's metavar (INTEGER RANGE, FILE, PATHS...) in the run's language."""
+    lang = _lang(ctx)
+    for param in command.params:
+        if not getattr(param, "metavar_auto", True):
+            continue  # a metavar given in the code
+        if not hasattr(param, "metavar_auto"):
+            param.metavar_auto = param.metavar is None  # type: ignore[attr-defined]
+            if not param.metavar_auto:  # type: ignore[attr-defined]
+                continue
+        param.metavar = None
+        if lang != "id":
+            continue
+        english = param.make_metavar(ctx)
+        param.metavar = re.sub(r"[A-Z]+", lambda m: METAVARS_ID.get(m.group(0), m.group(0)),
+                               english).replace(" ]", "]").replace("  ", " ").strip()
 
 
 class _LocalisedUsage:
-    """The usage line's [OPTIONS] and COMMAND [ARGS]... in the run's language (also in the
-    usage line of an error)."""
+    """The usage line's [OPTIONS], COMMAND [ARGS]... and metavars in the run's language (also
+    in the usage line of an error)."""
 
     def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
         lang = _lang(ctx)
+        _localise_metavars(self, ctx)  # type: ignore[arg-type]
         pieces = super().collect_usage_pieces(ctx)  # type: ignore[misc]
         names = {"[OPTIONS]": "cli.click.options_metavar",
                  "COMMAND [ARGS]...": "cli.click.command_metavar"}
@@ -921,14 +947,31 @@ def _formula(rule: Any) -> str:
     return ""
 
 
+# Sample values for an example finding: the case of docs/domain.md (565 / 594 x 100 = 95.12
+# written 81.41, the PK target typed 694). A message with other placeholders keeps them as
+# <name>.
+_SAMPLE = {"stated": 81.41, "expected": 95.12, "formula": "565 / 594 x 100",
+           "difference": -13.71, "code": "IK-1.1", "sheet": "Pengukuran Kinerja",
+           "cell": "H20", "pk": 594, "other": 694, "pk_cell": "Lampiran II!G17",
+           "other_cell": "Pengukuran Kinerja!G20", "year": 2019}
+_SAMPLE_HYGIENE = {"sheet": "Pengukuran Kinerja"}  # the input rules quote cells' own text
+
+
 def _example(rule: Any, lang: str) -> str:
-    """The rule's first message from the catalogue, with its placeholders shown as <name>."""
+    """The rule's main message from the catalogue (its `.plain` variant when there is one),
+    filled with sample values when it needs only those, else with its placeholders as
+    <name>."""
     prefix = f"rule.{rule.code}."
-    for key in _catalogue():
-        if key.startswith(prefix) and not key.endswith(".summary"):
-            text = t(key, lang)
-            return re.sub(r"\{(\w+)[^}]*\}", r"<\1>", text)
-    return ""
+    keys = [k for k in _catalogue() if k.startswith(prefix) and not k.endswith(".summary")]
+    if not keys:
+        return ""
+    key = next((k for k in keys if k.endswith(".plain")), keys[0])
+    pair = _catalogue()[key]
+    names = set(re.findall(r"\{(\w+)", pair[0])) | set(re.findall(r"\{(\w+)", pair[1]))
+    sample = _SAMPLE_HYGIENE if rule.family == "hygiene" else _SAMPLE
+    if names <= set(sample):
+        return t(key, lang, **{n: sample[n] for n in names})
+    return re.sub(r"\{(\w+)[^}]*\}", r"<\1>", t(key, lang))
 
 
 def explain_rule(rule: Any, lang: str) -> dict[str, str]:

@@ -1774,8 +1774,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                     "There is no data to check yet."),
     "excel.trouble.empty.fix": ("Isi lembar-lembar templat, lalu klik lagi.",
                                 "Fill the template sheets, then click again."),
-    "cli.quickstart.help": ("Tulis NAME.xlsm (templat LKjIP dengan tombol Periksa & Hitung, "
-                            "xlwings) dan NAME.py di sampingnya.",
+    "cli.quickstart.help": ("Tulis NAMA.xlsm (templat LKjIP dengan tombol Periksa & Hitung, "
+                            "xlwings) dan NAMA.py di sampingnya.",
                             "Write NAME.xlsm (the LKjIP template with a Check & Compute "
                             "button, xlwings) and NAME.py beside it."),
     "cli.quickstart.dir": ("Folder tujuan (bawaan: folder saat ini).",

@@ -46,7 +46,7 @@ def test_no_such_option_is_indonesian_with_its_suggestion(wrong: Path) -> None:
     code, _, err = run("check", "--fial-on", "error", str(wrong))
     assert code == 2
     assert "Galat: Tidak ada opsi '--fial-on'. Mungkin maksud Anda '--fail-on'?" in err
-    assert "Penggunaan: lkjip-xl check [OPSI] PATHS..." in err
+    assert "Penggunaan: lkjip-xl check [OPSI] BERKAS..." in err
     assert "Lihat 'lkjip-xl check --help' untuk bantuan." in err
     assert "Error" not in err and "Usage" not in err and "Did you mean" not in err
 
@@ -72,7 +72,7 @@ def test_lang_from_the_environment(wrong: Path) -> None:
 
 
 @pytest.mark.parametrize(("args", "expected"), [
-    (["fix"], "Galat: Argumen wajib tidak diberikan: 'PATH'."),
+    (["fix"], "Galat: Argumen wajib tidak diberikan: 'BERKAS'."),
     (["check", "--format", "xml", "x.xlsx"],
      "Galat: Nilai tidak valid untuk '--format': 'xml' bukan salah satu dari"),
     (["check", "--jobs", "banyak", "x.xlsx"],
@@ -92,7 +92,7 @@ def test_help_is_one_language() -> None:
         assert "Penggunaan:" in out_id and "Opsi:" in out_id
         assert "Tampilkan bantuan ini lalu keluar." in out_id
         for english in ("Usage:", "Options:", "Show this message", "e.g.", "Overwrite",
-                        "default:", "Write "):
+                        "default:", "Write ", "TEXT", "INTEGER", "FILE", "PATH", "NAME"):
             assert english not in out_id, (command, english)
         _, out_en, _ = run("--lang", "en", *command, "--help")
         assert "Usage:" in out_en and "Show this message and exit." in out_en
