@@ -703,8 +703,9 @@ def fix_cmd(ctx: click.Context, path: Path, output: Path | None, unsafe: bool, d
         click.echo(f"lkjip-xl: {path}: {t('open.unreadable', lang, detail=detail)}", err=True)
         ctx.exit(EXIT_ERROR)
         return
-    _refuse_unless_lkjip(ctx, prepared.report, path)
     plan = prepared.plan
+    if not diff:  # --diff writes nothing: it may show that nothing would change
+        _refuse_unless_lkjip(ctx, prepared.report, path)
     if diff:
         for change in plan.changes:
             old = _diff_value(change.old, lang, change.old_percent_format)

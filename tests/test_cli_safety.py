@@ -286,7 +286,9 @@ def test_fix_refuses_a_workbook_that_is_not_an_lkjip(tmp_path: Path) -> None:
     assert code == 2 and out == ""
     assert "bukan buku kerja LKjIP" in err and "Yang ada: Belanja" in err
     assert not (tmp_path / "anggaran.diperbaiki.xlsx").exists()
-    assert run("fix", "--diff", str(path))[0] == 2
+    code, out, _ = run("fix", "--diff", str(path))  # writes nothing: says nothing would change
+    assert code == 0 and out.strip() == "tidak ada sel yang berubah"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["anggaran.xlsx"]
 
 
 # --- a file open in Excel or read-only ------------------------------------------------------------
