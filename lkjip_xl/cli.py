@@ -760,6 +760,7 @@ def fix_cmd(ctx: click.Context, path: Path, output: Path | None, unsafe: bool, d
     if plan.unsafe_skipped:
         line += " " + t("fix.unsafe_skipped_line", lang, n=plan.unsafe_skipped)
     click.echo(line)
+    click.echo(_config_line(config, lang))  # the corrections depend on it
 
 
 def _refuse_unless_lkjip(ctx: click.Context, report: Any, path: Path) -> None:

@@ -234,6 +234,8 @@ def test_every_output_names_the_config_in_force(wrong: Path, tmp_path: Path,
     assert json.loads(out)["config"] == str(config)
     _, out, _ = run("check", "--format", "sarif", str(wrong))
     assert json.loads(out)["runs"][0]["properties"]["configFile"] == str(config)
+    _, out, _ = run("fix", str(wrong), "-o", str(tmp_path / "b.xlsx"))
+    assert out.splitlines()[-1] == f"Konfigurasi: {config}"
     report = tmp_path / "rekap.xlsx"
     run("check", "--report", str(report), str(wrong))
     assert str(config) in openpyxl.load_workbook(report).properties.description
