@@ -512,14 +512,18 @@ def check_cmd(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: Path
     config, limits = _config_and_limits(ctx, settings)
     if report_path is not None and report_path.suffix.lower() not in (".xlsx", ".csv"):
         fail(ctx, "rekap.bad_suffix", path=report_path)
-    if report_path is not None:
-        from .writers.rekap import rekap_paths
+    from .writers.rekap import rekap_paths
 
-        refuse_existing(*rekap_paths(report_path), force=force)
-    refuse_existing(output, force=force)
     files = expand_paths(paths)
     if not files:
         fail(ctx, "cli.no_files", paths=", ".join(paths), types=", ".join(SEARCHED_SUFFIXES))
+    outputs = [output] if output is not None else []
+    if report_path is not None:
+        outputs.extend(rekap_paths(report_path))
+    for written in outputs:  # never the report over a workbook it reads, even with --force
+        if any(_same_file(written, f) for f in files):
+            fail(ctx, "cli.output_is_input", path=written)
+    refuse_existing(*outputs, force=force)
     threshold = Severity(fail_on).rank
     progress = fmt == "text" and len(files) > 1 and sys.stderr.isatty()
     stdout = _Echo()

@@ -111,6 +111,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.click.is_dir": ("{name} {filename!r} adalah folder.",
                          "{name} {filename!r} is a directory."),
     "cli.click.aborted": ("Dibatalkan!", "Aborted!"),
+    "cli.output_is_input": ("berkas keluaran {path} adalah salah satu buku kerja yang diperiksa; "
+                            "pilih nama lain (--force pun tidak menimpa masukan)",
+                            "the output {path} is one of the workbooks being checked; choose "
+                            "another name (not even --force overwrites an input)"),
     "cli.written": ("Hasil ditulis: {path}", "Result written: {path}"),
     "cli.config_file": ("Konfigurasi: {path}", "Configuration: {path}"),
     "cli.config_none": ("Konfigurasi: tidak ada (pengaturan bawaan dan buku kerja)",

@@ -172,6 +172,15 @@ def test_every_output_refuses_an_existing_file_unless_forced(wrong: Path, tmp_pa
     assert target.read_bytes() != b"precious"
 
 
+@pytest.mark.parametrize("option", ["-o", "--report"])
+def test_check_never_writes_over_a_workbook_it_reads(wrong: Path, option: str) -> None:
+    before = wrong.read_bytes()
+    for force in ([], ["--force"]):
+        code, _, err = run("check", str(wrong), option, str(wrong), *force)
+        assert code == 2 and "salah satu buku kerja yang diperiksa" in err
+    assert wrong.read_bytes() == before
+
+
 def test_quickstart_refuses_existing_files(tmp_path: Path) -> None:
     (tmp_path / "lkjip_uji.py").write_text("mine")
     code, _, err = run("quickstart", "lkjip_uji", "--dir", str(tmp_path))
