@@ -144,9 +144,11 @@ def lang_from_args(args: Sequence[str], environ: Any = None) -> tuple[list[str],
             rest.extend(items[i:])
             break
         if arg == "--lang":
+            if i + 1 == len(items):  # no value: left for click to say so
+                rest.append(arg)
+                break
             moved.extend(items[i:i + 2])
-            if i + 1 < len(items):
-                lang = items[i + 1]
+            lang = items[i + 1]
             i += 2
             continue
         if arg.startswith("--lang="):
@@ -241,6 +243,13 @@ class _LocalisedUsage:
         return [t(names[p], lang) if p in names else p for p in pieces]
 
 
+class _VersionMessage(str):
+    """click's version line, translated when it is printed (`message % values`)."""
+
+    def __mod__(self, values: Any) -> str:
+        return t("cli.click.version", _lang()) % values
+
+
 class LocalisedCommand(_LocalisedUsage, click.Command):
     def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         _localise(self, ctx)
@@ -252,6 +261,14 @@ class LocalisedGroup(_LocalisedUsage, click.Group):
     texts in that language, and a file that cannot be written ending with one line (exit 2)."""
 
     command_class = LocalisedCommand
+
+    def add_command(self, cmd: click.Command, name: str | None = None) -> None:
+        """Every subcommand also knows --lang (hidden): `check x --lang` without a value says
+        that --lang needs one; with a value, `main` has moved it before the subcommand."""
+        if not any(p.name == "lang_again" for p in cmd.params):
+            cmd.params.append(click.Option(["--lang", "lang_again"], type=click.Choice(LANGS),
+                                           hidden=True, expose_value=False))
+        super().add_command(cmd, name)
 
     def main(self, args: Sequence[str] | None = None, *a: Any, **kw: Any) -> Any:
         args, lang = lang_from_args(sys.argv[1:] if args is None else args)
@@ -300,7 +317,7 @@ def fail(ctx: click.Context, key: str, **params: object) -> None:
 @click.group(cls=LocalisedGroup, help=_h("cli.help"),
              context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", "-V", prog_name="lkjip-xl",
-                      help=_h("cli.version"))
+                      help=_h("cli.version"), message=_VersionMessage("%(prog)s, %(version)s"))
 @click.option("--lang", type=click.Choice(LANGS), default=None, envvar=LANG_ENV,
               help=_h("cli.lang"))
 @click.option("--debug", is_flag=True, hidden=True)

@@ -103,6 +103,13 @@ def test_help_is_one_language() -> None:
     assert "Perintah:" in out and "\n  rule " not in out  # the alias is hidden
 
 
+def test_version_and_a_lang_without_value() -> None:
+    assert run("--version")[1].startswith("lkjip-xl, versi ")
+    assert run("--version", "--lang", "en")[1].startswith("lkjip-xl, version ")
+    code, _, err = run("check", "--lang")
+    assert code == 2 and "Galat: Opsi '--lang' memerlukan nilai." in err
+
+
 def test_lang_from_args_moves_every_lang_option_to_the_front() -> None:
     assert lang_from_args(["check", "x", "--lang", "en"], {}) == (
         ["--lang", "en", "check", "x"], "en")
