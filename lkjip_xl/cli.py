@@ -420,6 +420,12 @@ def show_cmd(ctx: click.Context, path: Path) -> None:
         click.echo(f"{exc.path}: {t(exc.reason, lang, detail=exc.detail)}", err=True)
         ctx.exit(EXIT_ERROR)
         return
+    from .reading.opening import extension_mismatch
+
+    if (real := extension_mismatch(path)) is not None:
+        warning = t("cli.wrong_extension", lang, path=path, real=real,
+                    stated=path.suffix or "-")
+        click.echo(f"lkjip-xl: {warning}", err=True)
     click.echo(render_report(report, lang))
 
 

@@ -378,6 +378,14 @@ def test_a_renamed_workbook_is_read_and_the_extension_named(tmp_path: Path, name
             f"{renamed.suffix or '-'}; dibaca sebagai .xlsx") in err
 
 
+def test_show_reads_a_renamed_workbook_and_says_so(tmp_path: Path) -> None:
+    renamed = tmp_path / "lap.xls"
+    shutil.copy(EXAMPLE, renamed)
+    code, out, err = run("show", str(renamed))
+    assert code == 0 and "Tabel VI.1" in out
+    assert "namanya berakhiran .xls; dibaca sebagai .xlsx" in err
+
+
 def test_fix_refuses_a_renamed_workbook_with_the_name_to_use(tmp_path: Path) -> None:
     renamed = tmp_path / "lap.xls"
     shutil.copy(EXAMPLE, renamed)
