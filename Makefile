@@ -37,7 +37,7 @@ examples: $(STAMP)
 
 ## Regenerate the committed template.
 template: $(STAMP)
-	$(BIN)/lkjip-xl template -o workbook_templates/lkjip_template.xlsx --force
+	$(BIN)/lkjip-xl template -o workbook_templates/lkjip_template.xlsx --tahun 2019 --periode 2016-2021 --force
 
 ## Pictures of what users get (Ringkasan, Temuan, a marked sheet, the rekap) in docs/pictures/,
 ## rendered with LibreOffice and poppler from the bundled examples. See docs/pictures/render.py.

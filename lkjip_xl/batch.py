@@ -35,6 +35,9 @@ from .model import WorkbookError
 from .reading import Limits
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+# What a folder is searched for: the workbooks, and old .xls files, so that a reviewer sees
+# them reported (save as .xlsx) instead of silently left out of the batch.
+SEARCHED_SUFFIXES = (*WORKBOOK_SUFFIXES, ".xls")
 DEFAULT_TIMEOUT = 60.0  # seconds per file
 WORKER_MEMORY_BYTES = 4 << 30  # address space of one worker
 WINDOW_PER_JOB = 4  # files dispatched ahead of the next one to yield, per worker
@@ -45,7 +48,7 @@ REASON_MEMORY = "limit.memory"
 
 
 def expand_paths(items: Sequence[str]) -> list[Path]:
-    """Files as given, folders searched recursively for .xlsx/.xlsm, globs expanded.
+    """Files as given, folders searched recursively for .xlsx/.xlsm/.xls, globs expanded.
 
     Excel's lock files (~$name.xlsx) are skipped. Order: as given, each folder sorted.
     A path that matches nothing is kept, so that the check reports it as not found.
@@ -56,7 +59,7 @@ def expand_paths(items: Sequence[str]) -> list[Path]:
         if path.is_dir():
             found = sorted(
                 p for p in path.rglob("*")
-                if p.suffix.lower() in WORKBOOK_SUFFIXES and not p.name.startswith("~$")
+                if p.suffix.lower() in SEARCHED_SUFFIXES and not p.name.startswith("~$")
                 and p.is_file()
             )
             result.extend(found)

@@ -28,8 +28,59 @@ DEFAULT_UNIT_SYNONYMS: tuple[tuple[str, ...], ...] = (
 )
 
 
+ALL = "ALL"  # as in ruff: `select = ["ALL"]` selects every rule, `ignore = ["ALL"]` ignores all
+
+
 class ConfigError(ValueError):
     """A config value that makes no sense; the message names the key."""
+
+
+class UnknownCodeError(ConfigError):
+    """A rule code or prefix that names no rule (a typo such as CAP01): `where` is the option
+    or the config file's key, `suggestions` the nearest codes."""
+
+    def __init__(self, code: str, where: str, suggestions: tuple[str, ...]) -> None:
+        super().__init__(f"{where}: {code}")
+        self.code, self.where, self.suggestions = code, where, suggestions
+
+
+class NoRulesError(ConfigError):
+    """A selection that leaves no rule enabled: the check would always look clean."""
+
+
+def rule_codes() -> tuple[str, ...]:
+    from .rules import all_rules
+
+    return tuple(r.code for r in all_rules())
+
+
+def nearest_codes(code: str, codes: tuple[str, ...] | None = None, n: int = 3
+                  ) -> tuple[str, ...]:
+    """The known codes (and family prefixes) closest to `code`, for "did you mean"."""
+    import difflib
+
+    codes = codes if codes is not None else rule_codes()
+    prefixes = sorted({c[:3] for c in codes})
+    candidates = [*codes, *prefixes]
+    found = difflib.get_close_matches(code.upper(), candidates, n=n, cutoff=0.5)
+    if not found:  # CAPX -> CAP; XYZ123 -> the codes with the same number
+        found = [c for c in candidates if c.startswith(code.upper()[:3])][:n]
+    return tuple(found)
+
+
+def check_codes(codes: tuple[str, ...], where: str, known: tuple[str, ...] | None = None,
+                exact: bool = False) -> None:
+    """Raise UnknownCodeError for the first entry that is neither ALL nor a prefix of a rule
+    code (CAP, CAP00, CAP001 are fine; CAP01 is not); with `exact`, for one that is not a
+    whole code (the keys of [severity] and [rules])."""
+    known = known if known is not None else rule_codes()
+    for code in codes:
+        if code.upper() == ALL and not exact:
+            continue
+        if exact and code not in known:
+            raise UnknownCodeError(code, where, nearest_codes(code, known))
+        if not code or not any(k.startswith(code.upper()) for k in known):
+            raise UnknownCodeError(code, where, nearest_codes(code, known))
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,8 +98,20 @@ class Config:
     limits: dict[str, Any] = field(default_factory=dict)  # [limits]: reading.Limits fields
 
     def enabled(self, code: str) -> bool:
-        selected = not self.select or any(code.startswith(p) for p in self.select)
-        return selected and not any(code.startswith(p) for p in self.ignore)
+        """Whether the rule `code` runs: selected (no selection, ALL, or a prefix of it) and
+        not ignored (ALL, or a prefix of it)."""
+        selected = not self.select or any(p == ALL or code.startswith(p) for p in self.select)
+        return selected and not any(p == ALL or code.startswith(p) for p in self.ignore)
+
+    def validate(self, where_select: str = "select", where_ignore: str = "ignore") -> None:
+        """Raise UnknownCodeError for a code that names no rule, NoRulesError when the
+        selection leaves no rule enabled."""
+        known = rule_codes()
+        check_codes(self.select, where_select, known)
+        check_codes(self.ignore, where_ignore, known)
+        if not any(self.enabled(code) for code in known):
+            raise NoRulesError(f"select={','.join(self.select) or '-'}, "
+                               f"ignore={','.join(self.ignore) or '-'}")
 
     def settings_for(self, report: Report) -> Settings:
         """The workbook's settings with this config's overrides applied."""
@@ -108,7 +171,9 @@ def load_config(path: Path | None = None) -> Config:
     data = _load(path)
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("lkjip-xl", {})
-    return config_from_dict(data, source=str(path))
+    config = config_from_dict(data, source=str(path))
+    config.validate(f"{path}: select", f"{path}: ignore")
+    return config
 
 
 def _str_list(value: Any, key: str) -> tuple[str, ...]:
@@ -126,6 +191,12 @@ def config_from_dict(data: dict[str, Any], source: str = "") -> Config:
     if unknown:
         raise ConfigError(f"{source}: {', '.join(unknown)}")
     severity: dict[str, Severity] = {}
+    if data.get("severity") or data.get("rules"):
+        known = rule_codes()
+        check_codes(tuple(str(c) for c in data.get("severity") or {}),
+                    f"{source}: severity" if source else "severity", known, exact=True)
+        check_codes(tuple(str(c) for c in data.get("rules") or {}),
+                    f"{source}: rules" if source else "rules", known, exact=True)
     for code, level in (data.get("severity") or {}).items():
         try:
             severity[str(code)] = Severity(str(level).lower())
@@ -153,8 +224,8 @@ def config_from_dict(data: dict[str, Any], source: str = "") -> Config:
     except ValueError as exc:
         raise ConfigError(f"limits: {exc}") from exc
     return Config(
-        select=_str_list(data.get("select", []), "select"),
-        ignore=_str_list(data.get("ignore", []), "ignore"),
+        select=tuple(c.strip().upper() for c in _str_list(data.get("select", []), "select")),
+        ignore=tuple(c.strip().upper() for c in _str_list(data.get("ignore", []), "ignore")),
         severity=severity,
         scale=data.get("scale"),
         negative_formula=data.get("negative-formula"),

@@ -35,9 +35,15 @@ OUTPUT_SUFFIX = ".diperbaiki"  # lkjip.xlsx -> lkjip.diperbaiki.xlsx ("corrected
 BACKUP_SUFFIX = ".cadangan-"  # lkjip.xlsx -> lkjip.cadangan-20240131-120000.xlsx ("backup")
 
 
+MACRO_OUTPUT_SUFFIX = "_diperbaiki"  # X.xlsm -> X_diperbaiki.xlsm: still a module name
+
+
 def default_output(src: Path) -> Path:
     """The corrected workbook's default name: beside the input, `.diperbaiki` before the
-    extension."""
+    extension; `_diperbaiki` for a macro workbook, whose Check & Compute button imports the
+    Python module named like the workbook (`X.diperbaiki` could not be imported)."""
+    if src.suffix.lower() in (".xlsm", ".xltm"):
+        return src.with_name(f"{src.stem}{MACRO_OUTPUT_SUFFIX}{src.suffix}")
     return src.with_name(f"{src.stem}{OUTPUT_SUFFIX}{src.suffix}")
 
 

@@ -19,17 +19,122 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "lkjip-xl: membaca, memeriksa dan membetulkan buku kerja LKjIP standar.",
         "lkjip-xl: read, check and correct the standard LKjIP workbook.",
     ),
-    "cli.lang": ("Bahasa pesan: id (Indonesia) atau en (Inggris).",
-                 "Message language: id (Indonesian) or en (English)."),
+    "cli.lang": ("Bahasa pesan: id (Indonesia) atau en (Inggris); boleh sebelum atau sesudah "
+                 "subperintah, atau lewat variabel lingkungan LKJIP_XL_LANG.",
+                 "Message language: id (Indonesian) or en (English); before or after the "
+                 "subcommand, or from the environment variable LKJIP_XL_LANG."),
+    "cli.version": ("Tampilkan versi lalu keluar.", "Show the version and exit."),
     "cli.template.help": ("Tulis templat buku kerja LKjIP standar.",
                           "Write the standard LKjIP workbook template."),
     "cli.template.written": ("Templat ditulis: {path}", "Template written: {path}"),
+    "cli.template.output": ("Berkas keluaran.", "Output file."),
+    "cli.template.tahun": ("Tahun laporan (bawaan: tahun ini).",
+                           "Report year (default: the current year)."),
+    "cli.template.periode": ("Periode RPJMD/Renstra, misalnya 2016-2021 (bawaan: periode "
+                             "lima tahunan 2016-2021, 2021-2026, ... yang memuat tahun "
+                             "laporan).",
+                             "RPJMD/Renstra period, for example 2016-2021 (default: the "
+                             "five-year period 2016-2021, 2021-2026, ... holding the report "
+                             "year)."),
+    "cli.template.force": ("Timpa berkas yang sudah ada.", "Overwrite an existing file."),
+    "cli.template.assumed": ("Dianggap: tahun laporan {tahun}, periode {start}-{end} (ubah "
+                             "dengan --tahun dan --periode).",
+                             "Assumed: report year {tahun}, period {start}-{end} (change "
+                             "with --tahun and --periode)."),
     "cli.show.help": ("Tampilkan apa yang dipahami pembaca dari buku kerja.",
                       "Show what the reader understood of a workbook."),
     "cli.bad_period": ("Periode harus ditulis TAHUN-TAHUN, misalnya 2016-2021: {value}",
                        "The period must be written YEAR-YEAR, e.g. 2016-2021: {value}"),
-    "cli.exists": ("Berkas sudah ada (pakai --force untuk menimpa): {path}",
-                   "File exists (use --force to overwrite): {path}"),
+    "cli.exists": ("berkas sudah ada dan tidak ditimpa (pakai --force untuk menimpanya): {path}",
+                   "the file exists and is not replaced (use --force to overwrite it): {path}"),
+    "cli.locked": ("tidak dapat menulis {path}: berkas sedang dibuka (mis. di Excel) atau "
+                   "hanya-baca. Tutup berkas di Excel lalu ulangi (atau tulis ke folder lain)",
+                   "cannot write {path}: the file is open (e.g. in Excel) or read-only. Close "
+                   "the file in Excel and try again (or write to another folder)"),
+    # click's own texts (usage errors, help boilerplate): the English is click's msgid.
+    "cli.click.usage": ("Penggunaan:", "Usage:"),
+    "cli.click.options": ("Opsi", "Options"),
+    "cli.click.commands": ("Perintah", "Commands"),
+    "cli.click.arguments": ("Argumen", "Positional arguments"),
+    "cli.click.help_option": ("Tampilkan bantuan ini lalu keluar.", "Show this message and exit."),
+    "cli.click.version_option": ("Tampilkan versi lalu keluar.", "Show the version and exit."),
+    "cli.click.version": ("%(prog)s, versi %(version)s", "%(prog)s, version %(version)s"),
+    "cli.click.default": ("bawaan: {default}", "default: {default}"),
+    "cli.click.env": ("variabel lingkungan: {var}", "env var: {var}"),
+    "cli.click.required": ("wajib", "required"),
+    "cli.click.error": ("Galat: {message}", "Error: {message}"),
+    "cli.click.try_help": ("Lihat '{command} {option}' untuk bantuan.",
+                           "Try '{command} {option}' for help."),
+    "cli.click.no_such_option": ("Tidak ada opsi {name!r}.", "No such option {name!r}."),
+    "cli.click.no_such_command": ("Tidak ada perintah {name!r}.", "No such command {name!r}."),
+    "cli.click.did_you_mean": ("Mungkin maksud Anda {possibility}?",
+                               "Did you mean {possibility}?"),
+    "cli.click.did_you_mean_many": ("(Mungkin maksud Anda salah satu dari: {possibilities}?)",
+                                    "(Did you mean one of: {possibilities}?)"),
+    "cli.click.missing_argument": ("Argumen wajib tidak diberikan:", "Missing argument"),
+    "cli.click.missing_option": ("Opsi wajib tidak diberikan:", "Missing option"),
+    "cli.click.missing_parameter": ("Parameter wajib tidak diberikan:", "Missing parameter"),
+    "cli.click.options_metavar": ("[OPSI]", "[OPTIONS]"),
+    "cli.click.command_metavar": ("PERINTAH [ARG]...", "COMMAND [ARGS]..."),
+    "cli.click.missing_param_type": ("{param_type} belum diberikan", "Missing {param_type}"),
+    "cli.click.missing_command": ("Perintah belum diberikan.", "Missing command."),
+    "cli.click.invalid_value": ("Nilai tidak valid: {message}", "Invalid value: {message}"),
+    "cli.click.invalid_value_for": ("Nilai tidak valid untuk {param_hint}: {message}",
+                                    "Invalid value for {param_hint}: {message}"),
+    "cli.click.extra_argument": ("Ada argumen lebih yang tidak dikenal ({args})",
+                                 "Got unexpected extra argument ({args})"),
+    "cli.click.extra_arguments": ("Ada argumen lebih yang tidak dikenal ({args})",
+                                  "Got unexpected extra arguments ({args})"),
+    "cli.click.requires_argument": ("Opsi {name!r} memerlukan nilai.",
+                                    "Option {name!r} requires an argument."),
+    "cli.click.requires_arguments": ("Opsi {name!r} memerlukan {nargs} nilai.",
+                                     "Option {name!r} requires {nargs} arguments."),
+    "cli.click.no_value": ("Opsi {name!r} tidak menerima nilai.",
+                           "Option {name!r} does not take a value."),
+    "cli.click.not_choice": ("{value!r} bukan {choice}.", "{value!r} is not {choice}."),
+    "cli.click.not_choices": ("{value!r} bukan salah satu dari {choices}.",
+                              "{value!r} is not one of {choices}."),
+    "cli.click.not_number": ("{value!r} bukan {number_type} yang valid.",
+                             "{value!r} is not a valid {number_type}."),
+    "cli.click.integer": ("bilangan bulat", "integer"),
+    "cli.click.float": ("bilangan", "float"),
+    "cli.click.not_in_range": ("{value} di luar rentang {range}.",
+                               "{value} is not in the range {range}."),
+    "cli.click.not_bool": ("{value!r} bukan nilai ya/tidak yang valid. Nilai yang dikenal: "
+                           "{states}", "{value!r} is not a valid boolean. Recognized values: "
+                           "{states}"),
+    "cli.click.file": ("Berkas", "file"),
+    "cli.click.directory": ("Folder", "directory"),
+    "cli.click.path": ("Jalur", "path"),
+    "cli.click.not_exist": ("{name} {filename!r} tidak ada.",
+                            "{name} {filename!r} does not exist."),
+    "cli.click.is_file": ("{name} {filename!r} adalah berkas.", "{name} {filename!r} is a file."),
+    "cli.click.is_dir": ("{name} {filename!r} adalah folder.",
+                         "{name} {filename!r} is a directory."),
+    "cli.click.aborted": ("Dibatalkan!", "Aborted!"),
+    "cli.output_is_input": ("berkas keluaran {path} adalah salah satu buku kerja yang diperiksa; "
+                            "pilih nama lain (--force pun tidak menimpa masukan)",
+                            "the output {path} is one of the workbooks being checked; choose "
+                            "another name (not even --force overwrites an input)"),
+    "cli.written": ("Hasil ditulis: {path}", "Result written: {path}"),
+    "cli.config_file": ("Konfigurasi: {path}", "Configuration: {path}"),
+    "cli.config_none": ("Konfigurasi: tidak ada (pengaturan bawaan dan buku kerja)",
+                        "Configuration: none (defaults and the workbook's settings)"),
+    "cli.unknown_code": ("kode aturan tidak dikenal di {where}: {code}. {hint}Daftar kode: "
+                         "lkjip-xl rules",
+                         "unknown rule code in {where}: {code}. {hint}List of codes: "
+                         "lkjip-xl rules"),
+    "cli.unknown_code.hint": ("Mungkin maksud Anda: {suggestions}. ",
+                              "Did you mean: {suggestions}? "),
+    "cli.no_rules": ("tidak ada aturan yang aktif ({detail}): pemeriksaan tanpa aturan selalu "
+                     "tampak bersih. Periksa --select, --ignore dan berkas konfigurasinya",
+                     "no rule is enabled ({detail}): a check without rules always looks "
+                     "clean. Check --select, --ignore and the config file"),
+    "cli.wrong_extension": ("peringatan: {path}: isinya buku kerja {real} walaupun namanya "
+                            "berakhiran {stated}; dibaca sebagai {real}. Ganti ekstensinya "
+                            "menjadi {real}",
+                            "warning: {path}: the content is an {real} workbook although the "
+                            "name ends in {stated}; read as {real}. Rename it to {real}"),
     "show.file": ("Berkas", "File"),
     "show.agency": ("Instansi", "Agency"),
     "show.year": ("tahun", "year"),
@@ -68,13 +173,182 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.check.show_info": ("Tampilkan setiap temuan info (bawaan: satu baris per aturan).",
                             "List every info finding (default: one line per rule)."),
     "cli.check.progress": ("Memeriksa", "Checking"),
-    "cli.rules.help": ("Daftar semua aturan pemeriksaan.", "List every check rule."),
+    "cli.check.format": ("Format keluaran.", "Output format."),
+    "cli.check.force": ("Timpa berkas -o/--report yang sudah ada.",
+                        "Overwrite existing -o/--report files."),
+    "cli.rules.help": ("Daftar semua aturan pemeriksaan, atau penjelasan satu aturan "
+                       "(lkjip-xl rules CAP001).",
+                       "List every check rule, or explain one (lkjip-xl rules CAP001)."),
+    "cli.rules.format": ("Format keluaran.", "Output format."),
+    "cli.rules.unknown": ("aturan tidak dikenal: {code}. {hint}Daftar kode: lkjip-xl rules",
+                          "unknown rule: {code}. {hint}List of codes: lkjip-xl rules"),
+    "cli.rule.what": ("Yang diperiksa", "What it checks"),
+    "cli.rule.why": ("Mengapa penting", "Why it matters"),
+    "cli.rule.formula": ("Rumus", "Formula"),
+    "cli.rule.example": ("Contoh temuan", "Example finding"),
+    "cli.rule.fix": ("Yang dilakukan fix", "What fix does"),
+    "cli.rule.silence": ("Cara membungkam", "How to silence it"),
+    "cli.rule.details": ("Rincian (dokumentasi pengembang, bahasa Inggris)",
+                         "Details (developer documentation)"),
+    "cli.rule.severity": ("tingkat bawaan: {severity}; keluarga: {family}",
+                          "default severity: {severity}; family: {family}"),
+    "cli.rule.no_formula": ("Tidak ada rumus: aturan ini memeriksa isi atau bentuk sel.",
+                            "No formula: this rule checks what a cell holds or how."),
+    "cli.rule.silence.text": (
+        "Untuk satu pemeriksaan: lkjip-xl check --ignore {code} BERKAS. Untuk seterusnya, di "
+        "lkjip-xl.toml: ignore = [\"{code}\"]; atau turunkan tingkatnya: [severity] "
+        "{code} = \"info\". Lebih baik betulkan selnya: temuan ini menunjuk sel yang perlu "
+        "dilihat.",
+        "For one check: lkjip-xl check --ignore {code} FILE. For good, in lkjip-xl.toml: "
+        "ignore = [\"{code}\"]; or lower its level: [severity] {code} = \"info\". Better to "
+        "correct the cell: the finding points at the cell to look at."),
+    "cli.rule.fix.correct": ("Aman: fix menulis nilai yang dihitung di sel itu (ungu muda) dan "
+                             "menyimpan nilai semula di komentar sel dan lembar Temuan.",
+                             "Safe: fix writes the computed value into the cell (light "
+                             "purple) and keeps the original in the cell comment and on the "
+                             "Temuan sheet."),
+    "cli.rule.fix.fill": ("Aman: fix mengisi sel kosong dengan nilai yang dihitung (ungu muda) "
+                          "dan mencatatnya di komentar sel dan lembar Temuan.",
+                          "Safe: fix fills the blank cell with the computed value (light "
+                          "purple) and records it in the cell comment and on the Temuan "
+                          "sheet."),
+    "cli.rule.fix.unsafe": ("Tidak aman: fix hanya menandai sel (kuning) dan menulis usulan di "
+                            "komentar; nilai ditimpa hanya dengan --unsafe-fixes, karena angka "
+                            "yang tertulis mungkin justru yang benar.",
+                            "Unsafe: fix only marks the cell (yellow) and writes the proposal "
+                            "in the comment; the value is replaced only with --unsafe-fixes, "
+                            "since the stated figure may be the right one."),
+    "cli.rule.fix.review": ("Tidak ada perbaikan otomatis: fix menandai sel (kuning) dan "
+                            "menjelaskan di komentar dan lembar Temuan apa yang perlu ditinjau.",
+                            "No automatic fix: fix marks the cell (yellow) and explains on the "
+                            "comment and the Temuan sheet what to review."),
+    "cli.rule.details_en": ("Rincian teknis (dokumentasi pengembang, bahasa Inggris): "
+                            "lkjip-xl --lang en rules {code}",
+                            "Technical details: lkjip-xl --lang en rules {code}"),
+    "cli.rule.formula.CAP001": (
+        "Indikator positif: Capaian = R / T x 100. Indikator negatif: (2T - R) / T x 100 "
+        "(paling kecil 0), atau T / R x 100 bila Identitas menulis Rumus Indikator Negatif = "
+        "T/R. Target rentang: diukur terhadap batas yang dilewati realisasi (di dalam rentang "
+        "= 100). Dibulatkan setengah ke atas sampai Desimal; selisih dalam Toleransi bukan "
+        "temuan.",
+        "Positive indicator: Capaian = R / T x 100. Negative: (2T - R) / T x 100 (at least 0), "
+        "or T / R x 100 when Identitas says Rumus Indikator Negatif = T/R. Range target: "
+        "measured against the bound the realisation is past (inside = 100). Rounded half up "
+        "to Desimal; a difference within Toleransi is not a finding."),
+    "cli.rule.formula.CAP002": (
+        "Nilai tertulis = nilai yang dihitung (R / T x 100 atau Realisasi / Pagu x 100) "
+        "dipotong setelah Desimal, padahal seharusnya dibulatkan setengah ke atas: 67 / 72 x "
+        "100 = 93,0555... ditulis 93,05, seharusnya 93,06.",
+        "Stated value = the computed value (R / T x 100 or Realisasi / Pagu x 100) cut after "
+        "Desimal where rounding half up is expected: 67 / 72 x 100 = 93.0555... written 93.05, "
+        "expected 93.06."),
+    "cli.rule.formula.CAP003": (
+        "Nilai yang dihitung dibulatkan ke jumlah Desimal buku kerja; nilai tertulis hanya "
+        "benar sampai desimal yang lebih sedikit (149 untuk 148,74).",
+        "The computed value rounded to the workbook's Desimal; the stated value is right only "
+        "to fewer decimals (149 for 148.74)."),
+    "cli.rule.formula.CAP004": (
+        "Seperti CAP001: R / T x 100 (positif) atau rumus negatif, dibulatkan ke Desimal.",
+        "As CAP001: R / T x 100 (positive) or the negative formula, rounded to Desimal."),
+    "cli.rule.formula.CAP005": (
+        "R / T x 100 tidak dapat dihitung bila T kosong atau 0, atau bila T atau R bukan "
+        "angka.",
+        "R / T x 100 cannot be computed when T is blank or 0, or T or R is not a number."),
+    "cli.rule.formula.CAP006": (
+        "Persentase = Realisasi / Pagu x 100, dibulatkan setengah ke atas sampai Desimal.",
+        "Persentase = Realisasi / Pagu x 100, rounded half up to Desimal."),
+    "cli.rule.formula.CAP007": ("Persentase = Realisasi / Pagu x 100.",
+                                "Persentase = Realisasi / Pagu x 100."),
+    "cli.rule.formula.AVG001": (
+        "Rata-rata = jumlah capaian terhitung indikator yang dicakup / banyaknya indikator, "
+        "dibulatkan setengah ke atas sampai Desimal (Kode Indikator kosong = semua "
+        "indikator).",
+        "Mean = sum of the computed capaian of the indicators covered / their number, rounded "
+        "half up to Desimal (blank Kode Indikator = every indicator)."),
+    "cli.rule.formula.AVG002": (
+        "Rata-rata yang dipotong setelah Desimal, bukan dibulatkan: 84,17 untuk 84,175 "
+        "(seharusnya 84,18).",
+        "The mean cut after Desimal instead of rounded: 84.17 for 84.175 (expected 84.18)."),
+    "cli.rule.formula.KAT001": (
+        "Kategori = pita skala penilaian (Skala 4, Skala 5 atau Kustom di Identitas) tempat "
+        "capaian terhitung (dibulatkan ke Desimal) berada.",
+        "Kategori = the band of the rating scale (Skala 4, Skala 5 or Kustom on Identitas) "
+        "the computed capaian (rounded to Desimal) falls in."),
+    "cli.rule.formula.KAT002": (
+        "Seperti KAT001: pita skala untuk capaian atau rata-rata yang dapat dihitung.",
+        "As KAT001: the scale band of the capaian or mean that can be computed."),
+    "cli.rule.formula.TOT001": (
+        "Program/Jumlah/Total = jumlah Kegiatan yang dicakupnya: Target dan Realisasi per "
+        "Satuan yang sama, Anggaran dan Realisasi Anggaran dalam rupiah.",
+        "Program/Jumlah/Total = the sum of the Kegiatan it covers: Target and Realisasi per "
+        "same Satuan, Anggaran and Realisasi Anggaran in rupiah."),
+    "cli.rule.formula.TOT002": (
+        "Program = jumlah Rinciannya; Jumlah = jumlah isi Kelompoknya; Total = jumlah subtotal "
+        "Kelompok di atasnya; Pagu dan Realisasi masing-masing, dalam toleransi rupiah.",
+        "Program = the sum of its Rincian; Jumlah = the sum of its Kelompok's items; Total = "
+        "the sum of the Kelompok subtotals above it; Pagu and Realisasi each, within the "
+        "rupiah tolerance."),
+    "cli.rule.formula.XTB001": (
+        "Target (dan Realisasi) baris Indikator Pengukuran Kinerja = angka baris Indikator "
+        "Lampiran II dengan Kode Indikator yang sama.",
+        "Target (and Realisasi) of a Pengukuran Kinerja Indikator row = the figure of the "
+        "Lampiran II Indikator row with the same Kode Indikator."),
+    "cli.rule.formula.XTB002": (
+        "Capaian satu indikator harus sama di setiap tempat ia ditulis (Lampiran II, "
+        "Pengukuran Kinerja).",
+        "One indicator's capaian must be the same wherever it is stated (Lampiran II, "
+        "Pengukuran Kinerja)."),
+    "cli.rule.formula.XTB003": (
+        "Target PK (Lampiran II) = target Tabel VI.1 di kolom Tahun Laporan, kecuali "
+        "Keterangan menjelaskan bedanya (lalu XTB004).",
+        "PK target (Lampiran II) = the Tabel VI.1 target in the Tahun Laporan column, unless "
+        "Keterangan explains the difference (then XTB004)."),
+    "cli.rule.formula.XTB006": (
+        "Pagu Program di Keuangan = Anggaran program yang sama di Lampiran II; Realisasi = "
+        "Realisasi Anggaran (dalam toleransi rupiah).",
+        "Keuangan Program Pagu = the same programme's Anggaran in Lampiran II; Realisasi = "
+        "Realisasi Anggaran (within the rupiah tolerance)."),
+    "cli.rule.formula.XTB007": (
+        "Seperti XTB006, untuk program yang hanya cocok sebagian namanya.",
+        "As XTB006, for programmes matched only by part of their name."),
+    "cli.rule.why.capaian": ("Capaian adalah angka utama LKjIP: kategori, rata-rata sasaran "
+                             "dan kesimpulan laporan dihitung darinya. Satu capaian yang salah "
+                             "hitung membuat penilaian kinerja salah.",
+                             "Capaian is the LKjIP's key figure: categories, goal averages and "
+                             "the report's conclusion derive from it. One miscomputed capaian "
+                             "makes the performance rating wrong."),
+    "cli.rule.why.averages": ("Rata-rata capaian dan kategori (Sangat Berhasil, Berhasil, ...) "
+                              "adalah yang dibaca pimpinan dan evaluator; harus sesuai dengan "
+                              "angka di bawahnya dan skala yang berlaku.",
+                              "Mean capaian and categories (Sangat Berhasil, Berhasil, ...) "
+                              "are what leaders and evaluators read; they must agree with the "
+                              "figures below them and the scale in force."),
+    "cli.rule.why.totals": ("Jumlah program dan total anggaran yang tidak sama dengan rinciannya "
+                            "membuat serapan anggaran dan efisiensi salah, dan mudah ditemukan "
+                            "pemeriksa.",
+                            "Programme sums and budget totals that differ from their parts "
+                            "make budget absorption and efficiency wrong, and auditors find "
+                            "them at once."),
+    "cli.rule.why.consistency": ("Angka yang sama muncul di beberapa lembar (Perjanjian Kinerja, "
+                                 "RPJMD, Pengukuran, Keuangan); jika berbeda, salah satunya "
+                                 "salah dan laporan tidak dapat dipercaya.",
+                                 "The same figure appears on several sheets (Perjanjian "
+                                 "Kinerja, RPJMD, Pengukuran, Keuangan); when they differ, one "
+                                 "is wrong and the report cannot be trusted."),
+    "cli.rule.why.hygiene": ("Sel yang tidak dapat dibaca sebagai angka, kolom atau lembar "
+                             "yang hilang, dan kode yang tidak bertemu membuat sebagian "
+                             "laporan tidak terperiksa sama sekali.",
+                             "Cells that cannot be read as numbers, missing columns or sheets "
+                             "and codes that join nothing leave part of the report unchecked."),
+    "cli.rule.why.other": ("Temuan aturan ini menunjuk sel yang perlu diperiksa sebelum laporan "
+                           "dikirim.", "This rule's findings point at cells to check before "
+                           "the report is sent."),
     "cli.os_error": ("tidak dapat membaca atau menulis {path}: {reason}. Periksa folder dan "
                      "izin aksesnya", "cannot read or write {path}: {reason}. Check the folder "
                      "and its permissions"),
     "cli.bad_config": ("konfigurasi tidak valid: {detail}", "invalid configuration: {detail}"),
-    "cli.no_files": ("tidak ada buku kerja ditemukan di: {paths}",
-                     "no workbooks found in: {paths}"),
+    "cli.no_files": ("tidak ada buku kerja ditemukan di: {paths} (yang dicari: berkas {types})",
+                     "no workbooks found in: {paths} (looked for {types} files)"),
     "check.unreadable": ("tidak dapat dibaca", "cannot be read"),
     "check.clean": ("tidak ada temuan", "no findings"),
     "check.stated": ("tertulis", "stated"),
@@ -120,6 +394,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "without a password"),
     "open.legacy_xls": ("format Excel lama (.xls); buka di Excel dan simpan sebagai .xlsx",
                         "legacy Excel format (.xls); open it in Excel and save it as .xlsx"),
+    "open.legacy_xls_renamed": ("format Excel lama (.xls) walaupun namanya berakhiran {detail}; "
+                                "buka di Excel dan simpan sebagai Buku Kerja Excel (.xlsx)",
+                                "legacy Excel format (.xls) although the name ends in "
+                                "{detail}; open it in Excel and save it as Excel Workbook "
+                                "(.xlsx)"),
     "open.ods": ("berkas OpenDocument (.ods); simpan sebagai .xlsx",
                  "OpenDocument file (.ods); save it as .xlsx"),
     "open.xlsb": ("format biner Excel (.xlsb); simpan sebagai .xlsx",
@@ -952,8 +1231,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "Show the cell changes and write nothing."),
     "fix.opt.in_place": ("Timpa berkas masukan (cadangan bertanggal dibuat dulu).",
                          "Overwrite the input (a timestamped backup is kept first)."),
-    "fix.opt.force": ("Tulis walaupun ada bagian buku kerja yang akan hilang.",
-                      "Write even if parts of the workbook would be lost."),
+    "fix.opt.force": ("Timpa berkas keluaran yang sudah ada, dan tulis walaupun ada bagian buku "
+                      "kerja yang akan hilang.",
+                      "Overwrite an existing output, and write even when parts of the "
+                      "workbook would be lost."),
     "fix.written": ("Buku kerja yang dibetulkan: {path}", "Corrected workbook: {path}"),
     "fix.counts": ("{corrected} nilai dibetulkan, {filled} sel kosong diisi, {converted} teks "
                    "diubah menjadi angka, {review} sel perlu ditinjau; {findings} temuan.",
@@ -963,6 +1244,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                 "--unsafe-fixes).",
                                 "{n} unsafe fixes not applied (use --unsafe-fixes)."),
     "fix.backup": ("Cadangan: {path}", "Backup: {path}"),
+    "fix.wrong_extension": ("{path}: isinya buku kerja {real} walaupun namanya berakhiran "
+                            "{stated}; Excel tidak akan membuka salinan yang dibetulkan. Ganti "
+                            "namanya menjadi {suggestion} lalu jalankan fix lagi",
+                            "{path}: the content is an {real} workbook although the name ends "
+                            "in {stated}; Excel would not open the corrected copy. Rename it "
+                            "to {suggestion} and run fix again"),
+    "fix.not_lkjip": ("bukan buku kerja LKjIP: lembar templat tidak ditemukan. Yang dibutuhkan: "
+                      "{expected}. Yang ada: {found}. Tidak ada yang ditulis",
+                      "not an LKjIP workbook: the template sheets are not there. Needed: "
+                      "{expected}. Found: {found}. Nothing was written"),
+    "fix.no_data": ("lembar templat ada tetapi belum berisi data (Tabel VI.1, Lampiran II, "
+                    "Pengukuran Kinerja, Keuangan); tidak ada yang ditulis",
+                    "the template sheets are there but hold no data (Tabel VI.1, Lampiran "
+                    "II, Pengukuran Kinerja, Keuangan); nothing was written"),
+    "fix.macro_module": ("Modul tombol Periksa & Hitung: {path}",
+                         "Module of the Check & Compute button: {path}"),
+    "fix.macro_broken": ("peringatan: tombol Periksa & Hitung di {path} tidak akan berjalan: "
+                         "makronya mengimpor modul Python bernama seperti buku kerjanya "
+                         "({module}), dan itu bukan nama modul. Pakai nama berisi huruf, angka "
+                         "dan garis bawah saja, misalnya {suggestion}",
+                         "warning: the Check & Compute button in {path} will not run: its "
+                         "macro imports the Python module named like the workbook ({module}), "
+                         "which is not a module name. Use a name of letters, digits and "
+                         "underscores only, for example {suggestion}"),
     "fix.same_file": ("berkas keluaran sama dengan berkas masukan; pakai --in-place untuk "
                       "menimpanya (cadangan dibuat dulu): {path}",
                       "the output is the input file; use --in-place to overwrite it (a backup "
@@ -1229,6 +1534,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "--force to write anyway"),
     "fix.drop.note": ("catatan: tidak ikut disimpan (tidak mengubah isi): {parts}",
                       "note: not saved again (no content lost): {parts}"),
+    "fix.drop.forced": ("catatan: --force: bagian ini tidak ikut disimpan: {parts}",
+                        "note: --force: these parts were not saved again: {parts}"),
     "fix.drop.shape": ("bentuk/kotak teks", "shapes or text boxes"),
     "fix.drop.image": ("gambar (Pillow tidak terpasang)", "images (Pillow not installed)"),
     "fix.drop.graphic": ("objek gambar yang tidak dikenal", "unrecognised drawing objects"),
@@ -1665,12 +1972,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                     "There is no data to check yet."),
     "excel.trouble.empty.fix": ("Isi lembar-lembar templat, lalu klik lagi.",
                                 "Fill the template sheets, then click again."),
-    "cli.quickstart.help": ("Tulis NAME.xlsm (templat LKjIP dengan tombol Periksa & Hitung, "
-                            "xlwings) dan NAME.py di sampingnya.",
+    "cli.quickstart.help": ("Tulis NAMA.xlsm (templat LKjIP dengan tombol Periksa & Hitung, "
+                            "xlwings) dan NAMA.py di sampingnya.",
                             "Write NAME.xlsm (the LKjIP template with a Check & Compute "
                             "button, xlwings) and NAME.py beside it."),
     "cli.quickstart.dir": ("Folder tujuan (bawaan: folder saat ini).",
                            "Destination folder (default: the current folder)."),
+    "cli.quickstart.force": ("Timpa berkas yang sudah ada.", "Overwrite existing files."),
     "cli.quickstart.bad_name": ("NAME harus nama modul Python baru (huruf, angka, garis bawah; "
                                 "tidak diawali angka; bukan nama modul yang sudah ada): {name}",
                                 "NAME must be a new Python module name (letters, digits, "

@@ -275,17 +275,14 @@ def write_quickstart(name: str, directory: Path, *, force: bool = False, tahun: 
                      ) -> tuple[Path, Path, str]:
     """Write NAME.xlsm and NAME.py into `directory` (created if needed); return both paths
     and the xlwings version every PC needs. Raises QuickstartError, or FileExistsError for a
-    file already there (unless `force`)."""
-    from .writers.atomic import write_atomic, write_text_atomic
+    file already there (unless `force`): `writers.atomic.OutputExistsError`."""
+    from .writers.atomic import refuse_existing, write_atomic, write_text_atomic
 
     check_name(name)
     source = xlwings_source()
     directory = Path(directory)
     xlsm, py = directory / f"{name}.xlsm", directory / f"{name}.py"
-    if not force:
-        for path in (xlsm, py):
-            if path.exists():
-                raise FileExistsError(path)
+    refuse_existing(xlsm, py, force=force)
     data = build_xlsm(name, tahun, periode_awal, periode_akhir, source)
     write_atomic(xlsm, lambda tmp: tmp.write_bytes(data))
     write_text_atomic(py, module_source(name, source.version))

@@ -692,7 +692,8 @@ CASES: tuple[Case, ...] = (
     Case("xxe_buku_kerja.xlsx", with_doctype("xl/workbook.xml", xxe, "&xxe;"),
          ("unreadable", "open.xml_dtd")),
     # --- readable, but not the template
-    Case("tanpa_lembar_templat.xlsx", _no_template_sheets, ("findings", frozenset({"INP006"}))),
+    Case("tanpa_lembar_templat.xlsx", _no_template_sheets, ("fix-refuses", frozenset({"INP006"})),
+         fix_refusal="fix.not_lkjip", note="not an LKjIP: fix refuses, as the Excel button"),
     Case("judul_kolom_diganti.xlsx", edited(_all(*(
         _header(SHEET_PK, c, f"Kolom {c}") for c in range(1, 14)))),
         ("findings", frozenset({"INP007"}))),
@@ -703,8 +704,9 @@ CASES: tuple[Case, ...] = (
     Case("judul_digabung.xlsx", edited(_merge_headers), ("findings", frozenset()),
          absent=frozenset({"INP006", "INP007", "INP008"}),
          note="a merged title row above the header, a header merged over its neighbour"),
-    Case("hanya_judul.xlsx", edited(_keep_only_data_rows), ("findings", frozenset()),
-         absent=frozenset({"INP006", "INP007", "INP008"}), note="headers, no data"),
+    Case("hanya_judul.xlsx", edited(_keep_only_data_rows), ("fix-refuses", frozenset()),
+         absent=frozenset({"INP006", "INP007", "INP008"}), fix_refusal="fix.no_data",
+         note="headers, no data: fix refuses, as the Excel button"),
     Case("lembar_tersembunyi.xlsx", edited(_all(_hide(SHEET_BUDGET, "hidden"),
                                                 _hide(SHEET_RPJMD, "veryHidden"))),
          ("findings", frozenset({"INP014"}))),

@@ -270,6 +270,7 @@ def test_json_stream_is_the_documented_document(mixed: Path) -> None:
         doc = {
             "schema_version": formats.SCHEMA_VERSION,
             "tool": {"name": "lkjip-xl", "version": formats.__version__},
+            "config": None,
             "files": [{"file": str(r.path), "status": formats._status(r),
                        "counts": formats.counts(r.findings) if r.error is None else None}
                       for r in results],

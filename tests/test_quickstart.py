@@ -47,7 +47,7 @@ def quickstart(tmp_path: Path, *args: str) -> tuple[int, str]:
 @pytest.fixture(scope="module")
 def made(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("quickstart")
-    code, output = quickstart(folder)
+    code, output = quickstart(folder, "--tahun", "2019", "--periode", "2016-2021")
     assert code == 0, output
     return folder
 

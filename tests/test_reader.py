@@ -465,7 +465,7 @@ def _no_workbook_part(tmp_path: Path) -> Path:
     (lambda d: (d / "empty.xlsx", b""), "open.empty"),
     (lambda d: (d / "text.xlsx", b"Kode;Target\nIK-1;100\n"), "open.not_zip"),
     (lambda d: (d / "old.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 2048),
-     "open.legacy_xls"),
+     "open.legacy_xls_renamed"),  # an old .xls named .xlsx: the message says so
 ], ids=["empty", "text", "ole2"])
 def test_unopenable_bytes(tmp_path: Path, make, reason: str) -> None:
     path, data = make(tmp_path)

@@ -100,7 +100,7 @@ def test_committed_template_is_byte_identical_to_fresh_build() -> None:
     # dependence). After an openpyxl upgrade the file has to be regenerated.
     assert COMMITTED.read_bytes() == workbook_bytes(build_template()), (
         "workbook_templates/lkjip_template.xlsx is stale: regenerate it with "
-        "`lkjip-xl template -o workbook_templates/lkjip_template.xlsx --force`")
+        "`make template`")
 
 
 def test_committed_template_content_is_fresh() -> None:

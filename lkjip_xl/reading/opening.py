@@ -69,8 +69,11 @@ def _check_container(path: Path, limits: Limits) -> None:
         head = fh.read(8)
         if head == OLE2_MAGIC:
             fh.seek(0)
-            raise WorkbookError(path, "open.password" if _holds(fh, ENCRYPTED_PACKAGE)
-                                else "open.legacy_xls")
+            if _holds(fh, ENCRYPTED_PACKAGE):
+                raise WorkbookError(path, "open.password")
+            if path.suffix.lower() != ".xls":  # an old .xls renamed: say what it really is
+                raise WorkbookError(path, "open.legacy_xls_renamed", path.suffix or "-")
+            raise WorkbookError(path, "open.legacy_xls")
     if not zipfile.is_zipfile(path):
         # A zip whose end was cut off (an interrupted download or copy) still starts with a
         # local file header: it is a damaged workbook, not some other kind of file.
@@ -113,6 +116,52 @@ def _check_directory(path: Path, limits: Limits) -> None:
     entries = end[zipfile._ECD_ENTRIES_TOTAL]  # type: ignore[attr-defined]
     if entries > limits.max_parts:
         raise WorkbookError(path, "limit.parts", f"{entries:,} > {limits.max_parts:,}")
+
+
+# What a workbook part's content type says the file is (in [Content_Types].xml).
+_CONTENT_SUFFIXES = (
+    (b"sheet.macroEnabled.main+xml", ".xlsm"),
+    (b"template.macroEnabled.main+xml", ".xltm"),
+    (b"spreadsheetml.template.main+xml", ".xltx"),
+    (b"spreadsheetml.sheet.main+xml", ".xlsx"),
+)
+WORKBOOK_EXTENSIONS = (".xlsx", ".xlsm", ".xltx", ".xltm")
+
+
+def real_extension(path: str | Path) -> str | None:
+    """The extension the file's content calls for: '.xlsx', '.xlsm', '.xltx' or '.xltm' for
+    an Office Open XML workbook (from its content type), '.xls' for an old binary workbook
+    (OLE2), None for anything else or a file that cannot be read. Reads a few bytes and the
+    zip directory only."""
+    path = Path(path)
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(8)
+        if head == OLE2_MAGIC:
+            return ".xls"
+        if not head.startswith(ZIP_MAGIC):
+            return None
+        with zipfile.ZipFile(path) as zf:
+            info = zf.getinfo("[Content_Types].xml")
+            if info.file_size > 1 << 20:
+                return None
+            types = zf.read(info)
+    except (OSError, KeyError, zipfile.BadZipFile, EOFError, ValueError, RuntimeError,
+            NotImplementedError, zlib.error):
+        return None
+    for marker, suffix in _CONTENT_SUFFIXES:
+        if marker in types:
+            return suffix
+    return None
+
+
+def extension_mismatch(path: str | Path) -> str | None:
+    """The extension `path` should have when its name says otherwise (a workbook renamed
+    .xls, an .xlsx named .xlsm, ...): None when the name fits, or the content is unknown."""
+    real = real_extension(path)
+    if real is None or real == ".xls":
+        return None
+    return real if Path(path).suffix.lower() != real else None
 
 
 def _holds(fh: BinaryIO, needle: bytes) -> bool:
@@ -175,7 +224,11 @@ def _read_values(path: Path, limits: Limits) -> RawWorkbook:
     import python_calamine as pc
 
     try:
-        book = pc.CalamineWorkbook.from_path(str(path))
+        if path.suffix.lower() in WORKBOOK_EXTENSIONS:
+            book = pc.CalamineWorkbook.from_path(str(path))
+        else:  # a workbook renamed (.xls, no extension): calamine picks by content
+            with path.open("rb") as fh:
+                book = pc.CalamineWorkbook.from_filelike(fh)
     except pc.PasswordError as exc:
         raise WorkbookError(path, "open.password") from exc
     except (pc.CalamineError, pc.ZipError, pc.XmlError, OSError, ValueError) as exc:

@@ -123,7 +123,25 @@ def to_sarif(results: Sequence[FileResult], lang: str = "id") -> str:
     return _render(SarifStream, results, lang)
 
 
-def _sarif_doc(sarif_results: list[dict[str, Any]]) -> dict[str, Any]:
+def artifact_uri(path: str) -> str:
+    """A file's SARIF `artifactLocation.uri`: a proper URI reference. An absolute path
+    becomes a file:// URI; a relative one stays a relative reference (forward slashes),
+    with spaces, '#', '%', '?' and non-ASCII letters percent-encoded (RFC 3986)."""
+    from pathlib import PurePosixPath, PureWindowsPath
+    from urllib.parse import quote
+
+    text = str(path)
+    windows = PureWindowsPath(text)
+    if windows.drive and windows.is_absolute():  # C:\\dir\\x.xlsx, also on Linux
+        return "file:///" + quote(windows.as_posix(), safe="/:")
+    posix = text.replace("\\", "/") if windows.drive == "" and "\\" in text else text
+    if PurePosixPath(posix).is_absolute():
+        return "file://" + quote(posix, safe="/")
+    return quote(posix, safe="/")
+
+
+def _sarif_doc(sarif_results: list[dict[str, Any]],
+               config: str | None = None) -> dict[str, Any]:
     from ..rules import all_rules
 
     rules = [{"id": r.code, "name": r.name, "shortDescription": {"text": r.summary},
@@ -135,6 +153,7 @@ def _sarif_doc(sarif_results: list[dict[str, Any]]) -> dict[str, Any]:
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "runs": [{"tool": {"driver": {"name": "lkjip-xl", "version": __version__,
                                       "rules": rules}},
+                  "properties": {"configFile": config},
                   "results": sarif_results}],
     }
 
@@ -147,7 +166,7 @@ def _sarif_results(r: FileResult, lang: str) -> list[dict[str, Any]]:
             "level": _sarif_level(f.severity),
             "message": {"text": f.message(lang)},
             "locations": [{
-                "physicalLocation": {"artifactLocation": {"uri": f.file}},
+                "physicalLocation": {"artifactLocation": {"uri": artifact_uri(f.file)}},
                 "logicalLocations": [{"name": f.location, "kind": "cell"}],
             }],
             "properties": {"stated": f.stated, "expected": f.expected,
@@ -157,7 +176,8 @@ def _sarif_results(r: FileResult, lang: str) -> list[dict[str, Any]]:
         sarif_results.append({
             "ruleId": "UNREADABLE", "level": "error",
             "message": {"text": t(r.error.reason, lang, detail=r.error.detail)},
-            "locations": [{"physicalLocation": {"artifactLocation": {"uri": str(r.path)}}}],
+            "locations": [{"physicalLocation": {"artifactLocation": {
+                "uri": artifact_uri(str(r.path))}}}],
         })
     return sarif_results
 
@@ -507,10 +527,11 @@ class JsonStream(Stream):
     """The document of `to_json`: files are written as they come; findings and errors, which
     follow all files in the document, wait in temporary files (on disk beyond a few MB)."""
 
-    def __init__(self, out: TextIO, lang: str = "id") -> None:
+    def __init__(self, out: TextIO, lang: str = "id", config: str | None = None) -> None:
         super().__init__(out, lang)
         head = {"schema_version": SCHEMA_VERSION,
-                "tool": {"name": "lkjip-xl", "version": __version__}}
+                "tool": {"name": "lkjip-xl", "version": __version__},
+                "config": config}
         out.write(_dumps(head, 0)[:-2] + ',\n  "files": [')
         self._files = _JsonList(out, 2)
         self._spools = [tempfile.SpooledTemporaryFile(4 << 20, "w+", encoding="utf-8")  # noqa: SIM115
@@ -543,10 +564,10 @@ class JsonStream(Stream):
 
 
 class SarifStream(Stream):
-    def __init__(self, out: TextIO, lang: str = "id") -> None:
+    def __init__(self, out: TextIO, lang: str = "id", config: str | None = None) -> None:
         super().__init__(out, lang)
         marker = '"results": []'
-        doc = _dumps(_sarif_doc([]), 0)
+        doc = _dumps(_sarif_doc([], config), 0)
         cut = doc.rindex(marker) + len(marker) - 1
         out.write(doc[:cut])
         self._tail = doc[cut + 1:]
@@ -562,11 +583,14 @@ class SarifStream(Stream):
 
 
 def open_stream(fmt: str, out: TextIO, lang: str = "id", color: bool = False,
-                show_info: bool = False) -> Stream:
+                show_info: bool = False, config: str | None = None) -> Stream:
     """The stream for `fmt` (one of FORMATS) writing onto `out`. `color` and `show_info`
-    concern text only: the other formats always carry every finding."""
+    concern text only: the other formats always carry every finding. `config`: the config
+    file in force (None: none), named in the JSON and SARIF documents."""
     if fmt == "text":
         return TextStream(out, lang, color=color, show_info=show_info)
-    kinds: dict[str, type[Stream]] = {"json": JsonStream, "csv": CsvStream,
-                                      "sarif": SarifStream}
-    return kinds[fmt](out, lang)
+    if fmt == "json":
+        return JsonStream(out, lang, config=config)
+    if fmt == "sarif":
+        return SarifStream(out, lang, config=config)
+    return CsvStream(out, lang)

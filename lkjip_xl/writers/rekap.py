@@ -273,7 +273,10 @@ class XlsxRekap(Rekap):
             "constant_memory": True, "strings_to_formulas": False,
             "strings_to_urls": False, "strings_to_numbers": False,
         })
-        self.book.set_properties({"title": t("rekap.title", lang), "author": "lkjip-xl"})
+        config = t("cli.config_file", lang, path=config.source) if config.source \
+            else t("cli.config_none", lang)  # the config file in force: File > Info
+        self.book.set_properties({"title": t("rekap.title", lang), "author": "lkjip-xl",
+                                  "comments": config})
         base = {"font_name": FONT_NAME, "font_size": 10, "valign": "top"}
 
         def fmt(**kw: Any) -> Any:
