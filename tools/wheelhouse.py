@@ -188,7 +188,9 @@ def missing(folder: Path, target: Target, root: str, extras: tuple[str, ...]) ->
     return sorted(set(absent))
 
 
-def build(wheel: Path, dest: Path, names: list[str], extras: tuple[str, ...]) -> list[Target]:
+def build(wheel: Path, dest: Path, names: list[str], extras: tuple[str, ...],
+          refresh: bool = True) -> list[Target]:
+    """Fill `dest`; with `refresh` False, pip is not asked when `dest` is complete already."""
     dest.mkdir(parents=True, exist_ok=True)
     root_name = canonicalize_name(parse_wheel_filename(wheel.name)[0])
     # Only one version of our own wheel: an older one would satisfy `pip install lkjip-xl`.
@@ -201,7 +203,8 @@ def build(wheel: Path, dest: Path, names: list[str], extras: tuple[str, ...]) ->
     spec = str(wheel.resolve()) + (f"[{','.join(extras)}]" if extras else "")
     chosen = targets(names)
     for target in chosen:
-        _pip("--dest", str(dest), "--find-links", str(dest), *target.pip_args(), spec)
+        if refresh or missing(dest, target, root_name, extras):
+            _pip("--dest", str(dest), "--find-links", str(dest), *target.pip_args(), spec)
         for _round in range(10):
             absent = missing(dest, target, root_name, extras)
             if not absent:
@@ -222,11 +225,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--target", action="append", default=[],
                         help="all (default), windows, linux or native; repeatable")
     parser.add_argument("--extras", default="", help="comma-separated extras, e.g. pandas")
+    parser.add_argument("--no-refresh", action="store_true",
+                        help="keep the wheels already there when they are complete (offline)")
     args = parser.parse_args(argv)
     if not args.wheel.is_file():
         raise SystemExit(f"{args.wheel}: no such wheel (run `make dist` first)")
     extras = tuple(sorted(e.strip() for e in args.extras.split(",") if e.strip()))
-    chosen = build(args.wheel, args.output, args.target, extras)
+    chosen = build(args.wheel, args.output, args.target, extras,
+                   refresh=not args.no_refresh)
     files = sorted(args.output.glob("*.whl"))
     size = sum(f.stat().st_size for f in files) / 1e6
     print(f"{args.output}: {len(files)} wheels, {size:.1f} MB, for "
