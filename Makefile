@@ -62,10 +62,11 @@ dist: $(STAMP)
 
 ## dist/wheelhouse/: the wheel and every runtime dependency as wheels for Windows x64 and Linux
 ## x86_64, CPython 3.11-3.13, for an offline `pip install --no-index --find-links` (README,
-## "Install"). `make wheelhouse WHEELHOUSE_EXTRAS=pandas` adds the pandas extra.
+## "Install"). xlwings is pinned to the version installed here, whose VBA `make excel` puts
+## in the workbook. `make wheelhouse WHEELHOUSE_EXTRAS=pandas` adds the pandas extra.
 WHEELHOUSE_EXTRAS ?=
 wheelhouse: dist
-	$(BIN)/python tools/wheelhouse.py dist/lkjip_xl-*.whl -o dist/wheelhouse \
+	$(BIN)/python tools/wheelhouse.py dist/lkjip_xl-*.whl -o dist/wheelhouse --pin xlwings \
 		--extras '$(WHEELHOUSE_EXTRAS)'
 
 clean:

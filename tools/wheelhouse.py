@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import email.parser
+import importlib.metadata
 import shutil
 import subprocess
 import sys
@@ -189,8 +190,9 @@ def missing(folder: Path, target: Target, root: str, extras: tuple[str, ...]) ->
 
 
 def build(wheel: Path, dest: Path, names: list[str], extras: tuple[str, ...],
-          refresh: bool = True) -> list[Target]:
-    """Fill `dest`; with `refresh` False, pip is not asked when `dest` is complete already."""
+          refresh: bool = True, pins: tuple[str, ...] = ()) -> list[Target]:
+    """Fill `dest`; with `refresh` False, pip is not asked when `dest` is complete already.
+    `pins`: requirements such as `xlwings==0.37.8` that the download must satisfy too."""
     dest.mkdir(parents=True, exist_ok=True)
     root_name = canonicalize_name(parse_wheel_filename(wheel.name)[0])
     # Only one version of our own wheel: an older one would satisfy `pip install lkjip-xl`.
@@ -204,7 +206,8 @@ def build(wheel: Path, dest: Path, names: list[str], extras: tuple[str, ...],
     chosen = targets(names)
     for target in chosen:
         if refresh or missing(dest, target, root_name, extras):
-            _pip("--dest", str(dest), "--find-links", str(dest), *target.pip_args(), spec)
+            _pip("--dest", str(dest), "--find-links", str(dest), *target.pip_args(), spec,
+                 *pins)
         for _round in range(10):
             absent = missing(dest, target, root_name, extras)
             if not absent:
@@ -225,18 +228,23 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--target", action="append", default=[],
                         help="all (default), windows, linux or native; repeatable")
     parser.add_argument("--extras", default="", help="comma-separated extras, e.g. pandas")
+    parser.add_argument("--pin", action="append", default=[], metavar="NAME",
+                        help="the version of NAME installed here (xlwings: the version whose "
+                             "VBA `lkjip-xl quickstart` puts in the workbook); repeatable")
     parser.add_argument("--no-refresh", action="store_true",
                         help="keep the wheels already there when they are complete (offline)")
     args = parser.parse_args(argv)
     if not args.wheel.is_file():
         raise SystemExit(f"{args.wheel}: no such wheel (run `make dist` first)")
     extras = tuple(sorted(e.strip() for e in args.extras.split(",") if e.strip()))
+    pins = tuple(f"{name}=={importlib.metadata.version(name)}" for name in args.pin)
     chosen = build(args.wheel, args.output, args.target, extras,
-                   refresh=not args.no_refresh)
+                   refresh=not args.no_refresh, pins=pins)
     files = sorted(args.output.glob("*.whl"))
     size = sum(f.stat().st_size for f in files) / 1e6
     print(f"{args.output}: {len(files)} wheels, {size:.1f} MB, for "
-          f"{', '.join(t.name for t in chosen)}")
+          f"{', '.join(t.name for t in chosen)}"
+          + (f"; pinned {', '.join(pins)}" if pins else ""))
 
 
 if __name__ == "__main__":
