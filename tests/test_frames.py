@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 import lkjip_xl
+from lkjip_xl.config import Config
 from lkjip_xl.model import Report, WorkbookError
 from lkjip_xl.writers.formats import to_json
 
@@ -105,7 +106,7 @@ def test_read_of_a_broken_file_raises_workbook_error(tmp_path: Path) -> None:
 # --- check_paths(...).to_frame() -------------------------------------------------------------
 
 def test_check_paths_agrees_with_the_engine_and_the_json_output(folder: Path) -> None:
-    results = lkjip_xl.check_paths([folder], config=lkjip_xl.config.Config())
+    results = lkjip_xl.check_paths([folder], config=Config())
     assert [r.path.name for r in results] == ["a_wrong.xlsx", "b_clean.xlsx", "c_broken.xlsx"]
     assert [r.path.name for r in results.unreadable] == ["c_broken.xlsx"]
     frame = results.to_frame()
@@ -144,8 +145,8 @@ def test_check_paths_agrees_with_the_engine_and_the_json_output(folder: Path) ->
 
 def test_check_paths_language_and_config(folder: Path, tmp_path: Path) -> None:
     wrong = folder / "a_wrong.xlsx"
-    english = lkjip_xl.check_paths(wrong, config=lkjip_xl.config.Config()).to_frame("en")
-    indonesian = lkjip_xl.check_paths(wrong, config=lkjip_xl.config.Config()).to_frame()
+    english = lkjip_xl.check_paths(wrong, config=Config()).to_frame("en")
+    indonesian = lkjip_xl.check_paths(wrong, config=Config()).to_frame()
     assert list(english["code"]) == list(indonesian["code"])
     assert list(english["message"]) != list(indonesian["message"])
 
@@ -158,8 +159,8 @@ def test_check_paths_language_and_config(folder: Path, tmp_path: Path) -> None:
 
 
 def test_check_paths_with_jobs_gives_the_same_frame(folder: Path) -> None:
-    one = lkjip_xl.check_paths(folder, config=lkjip_xl.config.Config()).to_frame()
-    two = lkjip_xl.check_paths(folder, config=lkjip_xl.config.Config(), jobs=2).to_frame()
+    one = lkjip_xl.check_paths(folder, config=Config()).to_frame()
+    two = lkjip_xl.check_paths(folder, config=Config(), jobs=2).to_frame()
     pd.testing.assert_frame_equal(one, two)
 
 
