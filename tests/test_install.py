@@ -69,7 +69,8 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
         pytest.skip("LKJIP_XL_OFFLINE is set: building the wheel needs PyPI")
     work = tmp_path_factory.mktemp("install")
     dist = work / "dist"
-    proc = _run(sys.executable, "-m", "build", "--wheel", "--outdir", dist, ROOT)
+    # As `make dist`: the sdist, then the wheel built from it (so the sdist is complete).
+    proc = _run(sys.executable, "-m", "build", "--outdir", dist, ROOT)
     _need_network(proc, "python -m build")
     (wheel,) = dist.glob("lkjip_xl-*.whl")
 

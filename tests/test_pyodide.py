@@ -52,11 +52,19 @@ def _pyodide() -> Path:
     npm = shutil.which("npm")
     if npm is None or os.environ.get("LKJIP_XL_OFFLINE"):
         pytest.skip("the pyodide npm package is not installed (set LKJIP_XL_PYODIDE)")
-    prefix.mkdir(parents=True, exist_ok=True)
-    proc = subprocess.run([npm, "install", "--prefix", str(prefix), "--no-audit", "--no-fund",
+    # Installed beside the cache, then renamed into place: a parallel run never sees half.
+    partial = CACHE / f"pyodide.{os.getpid()}"
+    shutil.rmtree(partial, ignore_errors=True)
+    partial.mkdir(parents=True)
+    proc = subprocess.run([npm, "install", "--prefix", str(partial), "--no-audit", "--no-fund",
                            "pyodide"], capture_output=True, text=True, timeout=240)
-    if proc.returncode != 0 or not (module / "package.json").is_file():
+    if proc.returncode != 0 or not (partial / "node_modules/pyodide/package.json").is_file():
+        shutil.rmtree(partial, ignore_errors=True)
         pytest.skip(f"npm install pyodide failed: {proc.stderr.strip()[-300:]}")
+    try:
+        os.rename(partial, prefix)
+    except OSError:  # another run got there first
+        shutil.rmtree(partial, ignore_errors=True)
     return module
 
 
