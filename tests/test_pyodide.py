@@ -5,12 +5,14 @@ Optional: it needs `node` and the `pyodide` npm package, found at $LKJIP_XL_PYOD
 `node_modules/pyodide` folder) or installed once with `npm install pyodide` into the test
 cache ($LKJIP_XL_TEST_CACHE, default the system temp folder). Without them, or without the
 network for that one install, it is skipped with the reason. Nothing from PyPI is needed:
-lkjip_xl comes from this checkout and xlwings' pure-Python files from the installed xlwings
-(the client Lite itself ships).
+lkjip_xl comes from this checkout, its dependencies (those whose markers hold under Pyodide,
+as micropip would install them in Lite) from this environment, and xlwings' pure-Python files
+from the installed xlwings (Lite ships its own).
 """
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
 import os
 import shutil
@@ -22,7 +24,7 @@ import pytest
 from .excel_client import payload, run_remote
 from .test_fix import SEED
 from .test_install import CACHE
-from .test_lite import CHILD, LITE, ROOT
+from .test_lite import CHILD, LITE, PYODIDE_ENV, ROOT
 
 RUNNER = r"""
 const { loadPyodide } = require(process.argv[2]);
@@ -68,6 +70,37 @@ def _pyodide() -> Path:
     return module
 
 
+def _copy_dependencies(site: Path) -> list[str]:
+    """What micropip would install in Lite: every dependency of lkjip-xl whose marker holds
+    under Pyodide, copied from this environment (their purity is tests/test_lite.py's)."""
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    copied: list[str] = []
+    seen: set[str] = set()
+    todo = ["lkjip-xl"]
+    while todo:
+        name = canonicalize_name(todo.pop())
+        if name in seen:
+            continue
+        seen.add(name)
+        dist = importlib.metadata.distribution(name)
+        for text in dist.requires or []:
+            req = Requirement(text)
+            if req.marker is None or req.marker.evaluate(PYODIDE_ENV):
+                todo.append(req.name)
+        if name in ("lkjip-xl", "xlwings"):  # this checkout; xlwings comes with Lite
+            continue
+        for file in dist.files or []:
+            if file.parts[0] == ".." or "__pycache__" in file.parts:
+                continue
+            target = site / file
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(dist.locate_file(file), target)
+        copied.append(name)
+    return copied
+
+
 def test_lite_script_under_pyodide(tmp_path: Path) -> None:
     module = _pyodide()
     import xlwings
@@ -78,6 +111,7 @@ def test_lite_script_under_pyodide(tmp_path: Path) -> None:
                     ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(Path(xlwings.__file__).parent, site / "xlwings",
                     ignore=shutil.ignore_patterns("__pycache__", "*.so", "*.pyd", "*.dylib"))
+    assert "openpyxl" in _copy_dependencies(site)
     shutil.copy(LITE / "main.py", host / "main.py")
     (host / "payload.json").write_text(json.dumps(payload(SEED)), encoding="utf-8")
     script = tmp_path / "run.py"
