@@ -7,10 +7,10 @@ STAMP := $(VENV)/.installed
 .PHONY: demo test lint examples template excel clean bench bench-smoke fuzz
 .PHONY: dist wheelhouse
 
+# PYTHONWARNINGS: setuptools says how an editable install works as a warning (information only).
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	# setuptools says how an editable install works, as a warning: informational only.
 	PYTHONWARNINGS='ignore:Editable installation' $(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
