@@ -198,3 +198,11 @@ def test_missing_pandas_says_how_to_install_it() -> None:
         "    print(exc)\n")
     assert proc.returncode == 0, proc.stderr
     assert 'pip install "lkjip-xl[pandas]"' in proc.stdout
+
+
+def test_the_frames_module_itself_does_not_import_pandas() -> None:
+    from .test_imports import imported
+
+    names = imported("-c", "import lkjip_xl.frames")
+    assert "lkjip_xl" in names
+    assert not names & {"pandas", "numpy", "openpyxl", "python_calamine"}
