@@ -5,11 +5,13 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .PHONY: demo test lint examples template excel clean bench bench-smoke fuzz pictures
+.PHONY: dist wheelhouse
 
+# PYTHONWARNINGS: setuptools says how an editable install works as a warning (information only).
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	PYTHONWARNINGS='ignore:Editable installation' $(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
 ## Run the main job on the bundled example (the real 2019 report): check it, then write the
@@ -25,11 +27,11 @@ excel: $(STAMP)
 
 ## Set up, then run the whole test suite and the linter.
 test: $(STAMP)
-	$(BIN)/ruff check lkjip_xl tests examples benchmarks
+	$(BIN)/ruff check lkjip_xl tests examples benchmarks tools
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check lkjip_xl tests examples benchmarks
+	$(BIN)/ruff check lkjip_xl tests examples benchmarks tools
 
 ## Rebuild the example workbooks from their YAML sources.
 examples: $(STAMP)
@@ -56,6 +58,21 @@ bench-smoke: $(STAMP)
 ## Fuzz check and fix with 1,000 mutated workbooks (CI runs 30; see docs/security.md).
 fuzz: $(STAMP)
 	LKJIP_XL_FUZZ_PROFILE=fuzz $(BIN)/python -m pytest -p no:cacheprovider tests/test_fuzz.py
+
+## The wheel and the sdist in dist/ (python -m build).
+dist: $(STAMP)
+	rm -f dist/lkjip_xl-*.whl dist/lkjip_xl-*.tar.gz
+	$(BIN)/python -m build --quiet --outdir dist .
+	@ls -1 dist/lkjip_xl-*
+
+## dist/wheelhouse/: the wheel and every runtime dependency as wheels for Windows x64 and Linux
+## x86_64, CPython 3.11-3.13, for an offline `pip install --no-index --find-links` (README,
+## "Install"). xlwings is pinned to the version installed here, whose VBA `make excel` puts
+## in the workbook. `make wheelhouse WHEELHOUSE_EXTRAS=pandas` adds the pandas extra.
+WHEELHOUSE_EXTRAS ?=
+wheelhouse: dist
+	$(BIN)/python tools/wheelhouse.py dist/lkjip_xl-*.whl -o dist/wheelhouse --pin xlwings \
+		--extras '$(WHEELHOUSE_EXTRAS)'
 
 clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info

@@ -412,6 +412,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "internal error while reading ({detail}); please report it to the "
                         "lkjip-xl developers with the file and the --debug output "
                         "(docs/security.md)"),
+    "open.pandas_missing": (
+        "pandas diperlukan untuk DataFrame; pasang dengan: pip install \"lkjip-xl[pandas]\"",
+        "pandas is needed for DataFrames; install it with: pip install \"lkjip-xl[pandas]\"",
+    ),
     "limit.file_size": ("berkas terlalu besar ({detail} byte); hapus gambar atau lembar yang tidak "
                         "perlu, atau naikkan batas dengan --max-file-mb",
                         "file too large ({detail} bytes); remove pictures or sheets it does not "
