@@ -171,3 +171,14 @@ def measured_rows(capaian: Any = 90, kategori: str = "Sangat Berhasil") -> dict[
                              "program_kegiatan": "Kegiatan uji", "target": 100,
                              "realisasi": 90, "satuan": "Org", "capaian": 90})
     return rows
+
+
+def clean_keuangan() -> list[dict[str, Any]]:
+    """A consistent Keuangan table (one group, one item): with it a workbook has no empty
+    table (INP023)."""
+    return [{"baris": "Kelompok", "uraian": "Belanja Langsung"},
+            {"baris": "Rincian", "kode": "1", "uraian": "Belanja uji", "pagu": 1000,
+             "realisasi": 900, "persentase": 90},
+            {"baris": "Jumlah", "uraian": "Jumlah Belanja Langsung", "pagu": 1000,
+             "realisasi": 900, "persentase": 90}]
+

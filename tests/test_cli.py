@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from lkjip_xl import __version__
 from lkjip_xl.cli import cli
 
-from .builders import make_workbook, measured_rows
+from .builders import clean_keuangan, make_workbook, measured_rows
 
 
 def run(*args: str) -> tuple[int, str, str]:
@@ -24,7 +24,7 @@ def run(*args: str) -> tuple[int, str, str]:
 @pytest.fixture
 def clean(tmp_path: Path) -> Path:
     rows = measured_rows()
-    return make_workbook(tmp_path / "clean.xlsx", **rows)
+    return make_workbook(tmp_path / "clean.xlsx", keuangan=clean_keuangan(), **rows)
 
 
 @pytest.fixture
