@@ -286,17 +286,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "indicator at {other_cell}, with two digits swapped: a likely typo.",
     ),
     "rule.XTB002.plain": (
-        "Capaian {code} tertulis berbeda di {n} tempat: {listing}. Dihitung: {computed} = "
+        "Capaian {code} tertulis berbeda di {n} tempat: {listing_id}. Dihitung: {computed} = "
         "{formula}.",
-        "The capaian of {code} is stated differently in {n} places: {listing}. Computed: "
+        "The capaian of {code} is stated differently in {n} places: {listing_en}. Computed: "
         "{computed} = {formula}.",
     ),
     "rule.XTB002.no_computed": (
-        "Capaian {code} tertulis berbeda di {n} tempat: {listing}. Capaian tidak dapat "
+        "Capaian {code} tertulis berbeda di {n} tempat: {listing_id}. Capaian tidak dapat "
         "dihitung dari target dan realisasi.",
-        "The capaian of {code} is stated differently in {n} places: {listing}. It cannot be "
+        "The capaian of {code} is stated differently in {n} places: {listing_en}. It cannot be "
         "computed from target and realisation.",
     ),
+    # one statement of a listing: the number in each language's way, the Sumber as typed
+    "rule.XTB002.item": ("{sumber}: {value} ({cell})", "{sumber}: {value} ({cell})"),
     "rule.XTB003.plain": (
         "Target PK {code} adalah {pk}, tetapi target RPJMD tahun {year} ({rpjmd_cell}) {rpjmd}, "
         "tanpa penjelasan di Keterangan.",
@@ -1621,6 +1623,10 @@ NUMERIC_PARAMS = frozenset({
     "stated", "expected", "difference", "other", "pk", "own", "target", "realisasi", "new",
     "old", "rpjmd", "stated_mean", "mixed_sum", "formula", "alt_formula", "stated_formula",
     "parts", "sum", "total", "mean", "computed", "akhir", "value", "capaian", "by_stated",
+    # numbers inside a message that are not the finding's own figures: a value read as a
+    # percent, an unrounded mean, a scale's band limits (87.5), a default setting (0.5), a
+    # row count (100000)
+    "as_percent", "exact", "bands", "default", "rows",
 })
 _NUMBER_TOKEN = re.compile(r"(?<![\w.,])-?\d+(?:\.\d+)?(?![\w]|\.\d)")
 
