@@ -134,3 +134,29 @@ def test_a_code_mistake_is_still_found_when_indicators_are_known(tmp_path: Path)
     path = make_workbook(tmp_path / "t.xlsx", tabel=tabel(), pengukuran=rows)
     assert [(f.code, f.location) for f in findings(path, "INP016")] == [
         ("INP016", "Pengukuran Kinerja!B5")]
+
+
+def test_pengukuran_only_without_codes_is_quiet(tmp_path: Path) -> None:
+    rows = [{**r, "kode_indikator": None} for r in pengukuran() if r["baris"] == "Indikator"]
+    found = findings(make_workbook(tmp_path / "nocode.xlsx", pengukuran=rows))
+    assert {f.code for f in found} == {"INP023"}  # no INP022 "enter the code" per row
+
+
+def test_a_negative_indicator_without_tabel_is_not_an_error(tmp_path: Path) -> None:
+    """Angka Kematian Bayi, lower is better: target 10, realisasi 8 gives (2 x 10 - 8) / 10 =
+    120, stated right. Without Tabel VI.1 the polarity cannot be known: the figure fits the
+    negative formula, so it is mentioned (info), never an error, and fix does not touch it."""
+    rows = [{"baris": "Indikator", "kode_indikator": "IK-1", "indikator": "Angka Kematian Bayi",
+             "satuan": "per 1.000 KH", "target": 10, "realisasi": 8, "capaian": 120,
+             "sumber": "Bab III"}]
+    lam = [{"baris": "Indikator", "kode_indikator": "IK-1", "indikator": "Angka Kematian Bayi",
+            "target": 10, "satuan": "per 1.000 KH"},
+           {"baris": "Kegiatan", "kode_indikator": "IK-1",
+            "program_kegiatan": "Pendampingan ibu hamil risiko tinggi", "target": 400,
+            "realisasi": 380, "satuan": "Orang", "capaian": 95}]
+    found = findings(make_workbook(tmp_path / "akb.xlsx", lampiran=lam, pengukuran=rows))
+    loud = [(f.code, f.message()) for f in found if f.severity is not Severity.INFO]
+    assert loud == []
+    (cap,) = [f for f in found if f.code == "CAP001"]
+    assert cap.message_key == "rule.CAP001.polarity"
+    assert cap.fix is not None and cap.fix.action.value == "correct-unsafe"

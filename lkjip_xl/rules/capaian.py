@@ -574,11 +574,15 @@ def _mismatch(ctx: RuleContext, check: Check, prefix: str) -> Finding:
     # Tabel VI.1 does not state: the tool cannot know which is right (unsafe).
     action = Action.CORRECT_UNSAFE if cand is not None and cand.variant == "polarity" \
         and not check.polarity_stated else Action.CORRECT
+    # Without any Tabel VI.1 row (a partial workbook) no polarity can be known: a figure that
+    # fits the other polarity's formula is only mentioned (INP023 says why).
+    severity = Severity.INFO if action is Action.CORRECT_UNSAFE \
+        and not ctx.report.indicators else None
     precision = ctx.memo("capaian.precision",
                          lambda: sheet_precision(shared_checks(ctx), ctx.settings))
     value = corrected_value(check, precision, ctx.settings)
     return ctx.finding(check.cell.ref, f"{prefix}.{variant}", params=params, related=related,
-                       fix=Fix(check.cell.ref, value, action),
+                       severity=severity, fix=Fix(check.cell.ref, value, action),
                        **_common(check, ctx.settings))
 
 
@@ -612,7 +616,8 @@ def capaian_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     value is printed with (87,9 for 87,24 becomes 87,2; a whole number takes the decimals of
     the other values of its sheet; never more than `Desimal`); unsafe (only with
     --unsafe-fixes) when the stated figure fits the other polarity's formula and Tabel VI.1
-    does not state the indicator's polarity.
+    does not state the indicator's polarity; then only an info when Tabel VI.1 has no rows at
+    all (a partial workbook: no polarity can be known).
     """
     for check in shared_checks(ctx):
         if check.kind is Kind.CAPAIAN and check.outcome(ctx.settings) is Outcome.MISMATCH:

@@ -850,9 +850,12 @@ def measurement_without_code(ctx: RuleContext) -> Iterator[Finding]:
     indicator (a program's total target and realisation, "Urusan Sosial: 2.819 / 2.109 =
     74,81 %"); such a row is checked on its own (its capaian against its own target and
     realisation) but joined to nothing. If it does measure an indicator, enter the code. Rows
-    whose name matches a known indicator are INP016's.
+    whose name matches a known indicator are INP016's. Not run when no indicator is known at
+    all (a partial workbook, INP023): there is no code to enter.
     """
     report = ctx.report
+    if not _known_codes(report):
+        return
     names = _codes_by_name(report)
     for m in report.measurements:
         cell = m.kode_indikator
