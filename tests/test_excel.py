@@ -280,7 +280,7 @@ def test_main_runs_on_the_calling_book_and_says_what_it_did(tmp_path: Path) -> N
     result = excel.main()
     assert result is not None and result.ok
     (prompt, title, _, mode, _), = _alerts(book)
-    assert prompt.startswith("Selesai. 185 sel dibetulkan, 49 sel diisi, 34 sel perlu ditinjau")
+    assert prompt.startswith("Selesai. 185 sel dibetulkan, 51 sel diisi, 34 sel perlu ditinjau")
     assert "Ringkasan dan Temuan" in prompt and mode == "info" and "Periksa" in title
     funcs = [a["func"] for a in book.json()["actions"]]
     assert funcs.count("addSheet") == 2 and funcs[-1] == "alert"

@@ -530,12 +530,14 @@ def corrected_value(check: Check, precision: dict[tuple[str, str], int],
                     settings: Settings) -> float:
     """The value `fix` writes over a wrong stated value: the computed one with the decimals
     the stated value is printed with (87,9 for 87,24 is corrected to 87,2), never more than
-    `Desimal`. A whole number (100) takes the decimals its sheet prints the others with."""
+    `Desimal`. A whole number (100) may be a round figure of a report printed with decimals:
+    it takes the decimals its sheet prints the other values with, or `Desimal` when they are
+    all whole (184,75, not 185, for a stated 150)."""
     comp = check.computation
     assert comp.exact is not None and comp.rounded is not None and check.cell.ref is not None
     ds = stated_decimals(check.stated) if check.has_value else settings.decimals
     if ds == 0:
-        ds = precision.get((check.cell.ref.sheet, check.kind.value), settings.decimals)
+        ds = precision.get((check.cell.ref.sheet, check.kind.value), 0) or settings.decimals
     ds = min(ds, settings.decimals)
     return comp.rounded if ds == settings.decimals else round_half_up(comp.exact, ds)
 
@@ -614,7 +616,8 @@ def capaian_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     formula; the other negative formula; a fraction written for a percent (0.9305 for 93.05);
     or a plain error. Fix: the computed value, rounded half up to the decimals the stated
     value is printed with (87,9 for 87,24 becomes 87,2; a whole number takes the decimals of
-    the other values of its sheet; never more than `Desimal`); unsafe (only with
+    the other values of its sheet, `Desimal` when they are all whole; never more than
+    `Desimal`); unsafe (only with
     --unsafe-fixes) when the stated figure fits the other polarity's formula and Tabel VI.1
     does not state the indicator's polarity; then only an info when Tabel VI.1 has no rows at
     all (a partial workbook: no polarity can be known).
