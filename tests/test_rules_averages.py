@@ -404,3 +404,11 @@ def test_avg_and_kat_ignore_a_capaian_mixing_two_targets(tmp_path: Path) -> None
     assert (f.location, f.message_key) == (f"Pengukuran Kinerja!{MS_KAT}5",
                                            "rule.KAT001.stated-only")
     assert f.expected == "Sangat Berhasil"
+
+
+def test_avg001_fix_keeps_the_printed_decimals(tmp_path: Path) -> None:
+    # Printed with one decimal: 83,4 (the mean of the stated capaian) for 84.39 is wrong at one
+    # decimal too; fix writes 84,4, not 84,39. A right 84,4 is not flagged at all.
+    f = _one(_wb(tmp_path, [*_stated_rows(), _average("83,4")]), "AVG001")
+    assert f.expected == 84.39 and f.fix is not None and f.fix.value == 84.4
+    assert check(_wb(tmp_path, [*_stated_rows(), _average("84,4")], name="b.xlsx"), "AVG") == []

@@ -18,6 +18,7 @@ from decimal import Decimal
 from ..analysis import IndicatorFigures, code_key, indicator_figures, measurement_rows
 from ..formulas import fmt, round_half_up, truncate
 from ..model import Cell, MeasurementRow, Report, Scale, Settings
+from ..numbers import Number
 from ..scales import same_category
 from ..schema import RowRole, normalise
 from .base import Action, Finding, Fix, RuleContext, Severity, Value
@@ -25,6 +26,7 @@ from .capaian import (
     agrees,
     fmt_stated,
     measurement_computation,
+    printed_decimals,
     stated_decimals,
 )
 from .define import rule
@@ -208,6 +210,16 @@ def _rounds_to(stated: float, ds: int, exact: float, settings: Settings) -> bool
             <= settings.tolerance + 1e-9)
 
 
+def _printed(report: Report, number: Number, settings: Settings) -> int:
+    """The decimals `fix` writes an average with: as printed (83,4 typed as text is corrected
+    to one decimal; a number cell or a whole number takes at least the decimals of the
+    other capaian of Pengukuran Kinerja), never more than `Desimal`."""
+    sheet = max((min(stated_decimals(m.capaian.number), settings.decimals)
+                 for m in report.measurements if m.capaian.number.value is not None),
+                default=0)
+    return printed_decimals(number, sheet, settings)
+
+
 @rule("AVG001", "average-mismatch", Severity.ERROR)
 def average_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     """A stated average of capaian differs from the mean of the indicators it covers.
@@ -228,7 +240,8 @@ def average_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     with its stated capaian elsewhere; the message names which indicators were computed and
     which were taken as stated, so a correct average is never flagged because one member
     could not be recomputed. An indicator with neither leaves the average unchecked.
-    Fix: the computed mean, rounded; none when a member is taken as stated.
+    Fix: the computed mean, rounded to the decimals the average is printed with (never more
+    than `Desimal`); none when a member is taken as stated.
     """
     for avg in _averages(ctx.report, ctx.settings):
         finding = _check_average(ctx, avg)
@@ -253,8 +266,11 @@ def _check_average(ctx: RuleContext, avg: AverageFigures) -> Finding | None:
               "computed_codes": ", ".join(avg.computed_codes),
               "stated_codes": ", ".join(avg.stated_codes)}
     related = tuple(ref for ref, _ in avg.stated.inputs) if avg.stated is not None else ()
-    # Only a mean of computed capaian is written by `fix`: a stated member is unverified.
-    fix = None if avg.computed is None else Fix(cell.ref, expected, Action.CORRECT)
+    # Only a mean of computed capaian is written by `fix` (a stated member is unverified),
+    # with the decimals the stated average is printed with.
+    fix = None if avg.computed is None else Fix(
+        cell.ref, round_half_up(exact, _printed(ctx.report, cell.number, settings)),
+        Action.CORRECT)
     if avg.computed is not None:
         variant = "neither-no-stated"
     elif avg.computed_codes:
@@ -291,7 +307,7 @@ def average_truncated(ctx: RuleContext) -> Iterator[Finding]:
     """A stated average equal to the mean cut after its decimals instead of rounded.
 
     84.17 for a mean of 84.175 (rounded half up: 84.18). Not an error, but worth knowing.
-    Fix: the rounded mean.
+    Fix: the rounded mean, with the decimals it is printed with.
     """
     for avg in _averages(ctx.report, ctx.settings):
         cell, reference = avg.row.capaian, avg.reference
@@ -312,7 +328,9 @@ def average_truncated(ctx: RuleContext) -> Iterator[Finding]:
             stated=s, expected=expected, difference=round(s - expected, 10),
             tolerance=ctx.settings.tolerance, formula=reference.formula(),
             inputs=reference.inputs,
-            fix=Fix(cell.ref, expected, Action.CORRECT) if avg.computed is not None else None)
+            fix=Fix(cell.ref, round_half_up(exact, _printed(ctx.report, cell.number,
+                                                            ctx.settings)), Action.CORRECT)
+            if avg.computed is not None else None)
 
 
 # --- categories ------------------------------------------------------------------------------

@@ -526,19 +526,31 @@ def sheet_precision(all_checks: list[Check], settings: Settings) -> dict[tuple[s
     return result
 
 
+def printed_decimals(number: Number, sheet_decimals: int, settings: Settings) -> int:
+    """The decimals a stated value is printed with, for writing its correction.
+
+    Typed as text ('87,2'), as typed. A number cell keeps no trailing zeros (87,20 is read as
+    87.2), and a whole number (100) may be a round figure of a report printed with decimals:
+    those take at least the decimals the other values of the sheet are printed with
+    (`sheet_decimals`), and `Desimal` when everything is whole. Never more than `Desimal`."""
+    if number.decimals:
+        ds = number.decimals
+    else:
+        ds = max(stated_decimals(number), sheet_decimals) if number.value is not None else 0
+    return min(ds or settings.decimals, settings.decimals)
+
+
 def corrected_value(check: Check, precision: dict[tuple[str, str], int],
                     settings: Settings) -> float:
     """The value `fix` writes over a wrong stated value: the computed one with the decimals
-    the stated value is printed with (87,9 for 87,24 is corrected to 87,2), never more than
-    `Desimal`. A whole number (100) may be a round figure of a report printed with decimals:
-    it takes the decimals its sheet prints the other values with, or `Desimal` when they are
-    all whole (184,75, not 185, for a stated 150)."""
+    the stated value is printed with (87,9 for 87,24 is corrected to 87,2; `printed_decimals`),
+    never more than `Desimal` (184,75, not 185, for a stated 150 on a sheet of whole
+    numbers)."""
     comp = check.computation
     assert comp.exact is not None and comp.rounded is not None and check.cell.ref is not None
-    ds = stated_decimals(check.stated) if check.has_value else settings.decimals
-    if ds == 0:
-        ds = precision.get((check.cell.ref.sheet, check.kind.value), 0) or settings.decimals
-    ds = min(ds, settings.decimals)
+    sheet = precision.get((check.cell.ref.sheet, check.kind.value), 0)
+    ds = printed_decimals(check.stated, sheet, settings) if check.has_value \
+        else settings.decimals
     return comp.rounded if ds == settings.decimals else round_half_up(comp.exact, ds)
 
 
