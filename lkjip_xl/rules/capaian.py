@@ -629,10 +629,9 @@ def capaian_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     or a plain error. Fix: the computed value, rounded half up to the decimals the stated
     value is printed with (87,9 for 87,24 becomes 87,2; a whole number takes the decimals of
     the other values of its sheet, `Desimal` when they are all whole; never more than
-    `Desimal`); unsafe (only with
-    --unsafe-fixes) when the stated figure fits the other polarity's formula and Tabel VI.1
-    does not state the indicator's polarity; then only an info when Tabel VI.1 has no rows at
-    all (a partial workbook: no polarity can be known).
+    `Desimal`); unsafe (only with --unsafe-fixes) when the stated figure fits the other
+    polarity's formula and Tabel VI.1 does not state the indicator's polarity, and then only
+    an info when Tabel VI.1 has no rows at all (a partial workbook: no polarity is known).
     """
     for check in shared_checks(ctx):
         if check.kind is Kind.CAPAIAN and check.outcome(ctx.settings) is Outcome.MISMATCH:
