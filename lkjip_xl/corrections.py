@@ -511,17 +511,11 @@ def _truncated(report: Report, settings: Settings
                ) -> list[tuple[CellRef, float, str, tuple[tuple[str, object], ...]]]:
     """Every truncated capaian with its value and ITS OWN formula (CAP002 reports the first
     cell's formula for all of them)."""
-    from .rules.capaian import Outcome as CheckOutcome
-    from .rules.capaian import shared_checks
+    from .rules.capaian import truncated_checks
 
-    ctx = _Context(report, settings)
-    result = []
-    for check in shared_checks(ctx):
-        if check.outcome(settings) is CheckOutcome.TRUNCATED and check.cell.ref is not None \
-                and check.computation.rounded is not None:
-            result.append((check.cell.ref, check.computation.rounded,
-                           check.computation.formula, tuple(check.inputs)))
-    return result
+    return [(check.cell.ref, value, check.computation.formula, tuple(check.inputs))
+            for check, value in truncated_checks(_Context(report, settings))
+            if check.cell.ref is not None]
 
 
 def _settles(p: _Proposal, win: _Proposal, findings: Sequence[Finding]) -> bool:

@@ -595,17 +595,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "indicator at {other_cell}, with two digits swapped: a likely typo.",
     ),
     "rule.XTB002.plain": (
-        "Capaian {code} tertulis berbeda di {n} tempat: {listing}. Dihitung: {computed} = "
+        "Capaian {code} tertulis berbeda di {n} tempat: {listing_id}. Dihitung: {computed} = "
         "{formula}.",
-        "The capaian of {code} is stated differently in {n} places: {listing}. Computed: "
+        "The capaian of {code} is stated differently in {n} places: {listing_en}. Computed: "
         "{computed} = {formula}.",
     ),
     "rule.XTB002.no_computed": (
-        "Capaian {code} tertulis berbeda di {n} tempat: {listing}. Capaian tidak dapat "
+        "Capaian {code} tertulis berbeda di {n} tempat: {listing_id}. Capaian tidak dapat "
         "dihitung dari target dan realisasi.",
-        "The capaian of {code} is stated differently in {n} places: {listing}. It cannot be "
+        "The capaian of {code} is stated differently in {n} places: {listing_en}. It cannot be "
         "computed from target and realisation.",
     ),
+    # one statement of a listing: the number in each language's way, the Sumber as typed
+    "rule.XTB002.item": ("{sumber}: {value} ({cell})", "{sumber}: {value} ({cell})"),
     "rule.XTB003.plain": (
         "Target PK {code} adalah {pk}, tetapi target RPJMD tahun {year} ({rpjmd_cell}) {rpjmd}, "
         "tanpa penjelasan di Keterangan.",
@@ -887,10 +889,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Periode Awal {start} tidak sebelum Periode Akhir {end}; perbaiki periode RPJMD",
         "Periode Awal {start} is not before Periode Akhir {end}; correct the RPJMD period"),
     "rule.INP020.outside": (
-        "Tahun Laporan {year} di luar periode RPJMD: tahun bertarget adalah {first} sampai "
-        "{last}. Periksa Tahun Laporan dan Periode Awal/Akhir",
-        "Tahun Laporan {year} is outside the RPJMD period: the years with a target are {first} "
-        "to {last}. Check Tahun Laporan and Periode Awal/Akhir"),
+        "Tahun Laporan {year} di luar periode RPJMD: kolom tahun Tabel VI.1 mencakup {first} "
+        "sampai {last}, jadi target RPJMD tahun ini tidak dapat ditemukan. Periksa Tahun "
+        "Laporan",
+        "Tahun Laporan {year} is outside the RPJMD period: the Tabel VI.1 year columns run "
+        "from {first} to {last}, so the RPJMD target for the year cannot be found. Check "
+        "Tahun Laporan"),
     "rule.INP020.no-columns": (
         "Tabel VI.1 tidak punya kolom tahun, jadi target RPJMD tahun {year} tidak dapat "
         "ditemukan. Beri judul kolom target dengan tahunnya (mis. 2019)",
@@ -917,6 +921,46 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "mengukur satu indikator",
         "Indikator row without Kode Indikator ('{name}'); its name matches no known indicator, "
         "so the row is only checked on its own. Enter the code if it measures one indicator"),
+    "rule.INP023.rpjmd": (
+        "Tabel VI.1 kosong: tanpa tabel ini target RPJMD Tahun Laporan (dibandingkan dengan "
+        "target PK), kondisi akhir dan polaritas indikator tidak dapat diperiksa; semua "
+        "indikator dianggap Positif dan Kode Indikator hanya dicocokkan dengan baris Indikator "
+        "Lampiran II. Baris tabel lain diperiksa sendiri-sendiri",
+        "Tabel VI.1 is empty: without it the RPJMD targets of Tahun Laporan (against the PK "
+        "targets), the kondisi akhir and the indicators' polarity cannot be checked; every "
+        "indicator is treated as Positif and Kode Indikator is joined with the Lampiran II "
+        "Indikator rows only. The rows of the other tables are checked on their own"),
+    "rule.INP023.rpjmd-no-codes": (
+        "Tabel VI.1 kosong (dan Lampiran II tidak punya baris Indikator): tanpa tabel ini "
+        "target RPJMD, kondisi akhir, polaritas indikator (semua dianggap Positif) dan Kode "
+        "Indikator di lembar lain tidak dapat diperiksa. Baris tabel lain diperiksa "
+        "sendiri-sendiri",
+        "Tabel VI.1 is empty (and Lampiran II has no Indikator rows): without it the RPJMD "
+        "targets, the kondisi akhir, the indicators' polarity (all treated as Positif) and the "
+        "Kode Indikator on other sheets cannot be checked. The rows of the other tables are "
+        "checked on their own"),
+    "rule.INP023.pk": (
+        "Lampiran II kosong: tanpa tabel ini target yang diperjanjikan (PK), kegiatan dan "
+        "capaiannya, serta anggaran program tidak dapat diperiksa, dan target di Pengukuran "
+        "Kinerja tidak dapat dibandingkan dengan target PK. Baris tabel lain diperiksa "
+        "sendiri-sendiri",
+        "Lampiran II is empty: without it the agreed (PK) targets, the kegiatan and their "
+        "capaian and the program budgets cannot be checked, and the Pengukuran Kinerja targets "
+        "cannot be compared with the PK targets. The rows of the other tables are checked on "
+        "their own"),
+    "rule.INP023.measurement": (
+        "Pengukuran Kinerja kosong: tanpa tabel ini capaian, kategori dan rata-rata capaian "
+        "yang dinyatakan di Bab III tidak dapat diperiksa. Baris tabel lain diperiksa "
+        "sendiri-sendiri",
+        "Pengukuran Kinerja is empty: without it the capaian, categories and averages stated "
+        "in Bab III cannot be checked. The rows of the other tables are checked on their own"),
+    "rule.INP023.budget": (
+        "Keuangan kosong: tanpa tabel ini serapan anggaran (realisasi dibagi pagu) dan "
+        "kecocokan anggaran program dengan Lampiran II tidak dapat diperiksa. Baris tabel lain "
+        "diperiksa sendiri-sendiri",
+        "Keuangan is empty: without it the budget absorption (realisation over pagu) and the "
+        "program budgets against Lampiran II cannot be checked. The rows of the other tables "
+        "are checked on their own"),
     # --- rules: capaian, averages and categories (CAP, AVG, KAT) --------------------------
     "rule.CAP001.plain": ("Capaian tertulis {stated} tetapi dihitung {expected} = {formula}.",
                           "Capaian stated as {stated} but computed {expected} = {formula}."),
@@ -1008,10 +1052,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{stated} for {formula} = {exact} (rounded: {expected}). Cells: {cells}.",
     ),
     "rule.CAP003.rounded": (
-        "Nilai tertulis {stated} dibulatkan ke {decimals} desimal; dengan {workbook_decimals} "
-        "desimal sesuai pengaturan buku kerja: {expected} = {formula}.",
-        "The stated value {stated} is rounded to {decimals} decimals; with the workbook's "
-        "{workbook_decimals} decimals: {expected} = {formula}.",
+        "Nilai tertulis {stated} benar pada {decimals} desimal seperti tercetak (tidak diubah); "
+        "dengan {workbook_decimals} desimal sesuai pengaturan buku kerja: {expected} = "
+        "{formula}.",
+        "The stated value {stated} is right at the {decimals} decimals it is printed with (left "
+        "as is); with the workbook's {workbook_decimals} decimals: {expected} = {formula}.",
     ),
     "rule.CAP004.blank": ("Capaian kosong; dapat dihitung {expected} = {formula}.",
                           "Capaian is blank; it computes to {expected} = {formula}."),
@@ -1099,9 +1144,33 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "rule.AVG001.stated-only": (
         "Rata-rata tertulis {stated} tetapi rata-rata capaian tertulis adalah {expected} = "
-        "{formula} (capaian sebagian indikator tidak dapat dihitung ulang).",
+        "{formula} (capaian {stated_codes} tidak dapat dihitung ulang).",
         "The stated average is {stated} but the mean of the stated capaian is {expected} = "
-        "{formula} (some indicators' capaian cannot be recomputed).",
+        "{formula} (the capaian of {stated_codes} cannot be recomputed).",
+    ),
+    "rule.AVG001.mixed": (
+        "Rata-rata tertulis {stated} tetapi seharusnya {expected} = {formula}, dengan capaian "
+        "terhitung untuk {computed_codes} dan capaian tertulis untuk {stated_codes} (tidak "
+        "dapat dihitung ulang).",
+        "The stated average is {stated} but it should be {expected} = {formula}, with the "
+        "computed capaian of {computed_codes} and the stated capaian of {stated_codes} (which "
+        "cannot be recomputed).",
+    ),
+    "rule.AVG001.mixed-stated": (
+        "Rata-rata tertulis {stated} sama dengan rata-rata capaian tertulis {stated_mean} = "
+        "{stated_formula}, tetapi dengan capaian terhitung untuk {computed_codes} (dan capaian "
+        "tertulis untuk {stated_codes}) rata-ratanya {expected} = {formula}.",
+        "The stated average {stated} is the mean of the stated capaian {stated_mean} = "
+        "{stated_formula}, but with the computed capaian of {computed_codes} (and the stated "
+        "capaian of {stated_codes}) the mean is {expected} = {formula}.",
+    ),
+    "rule.AVG001.mixed-divisor": (
+        "Rata-rata tertulis {stated} = {alt_formula}: dibagi {k}, padahal ada {n} suku; "
+        "seharusnya {expected} = {formula}, dengan capaian terhitung untuk {computed_codes} dan "
+        "capaian tertulis untuk {stated_codes}.",
+        "The stated average {stated} = {alt_formula}: divided by {k}, but there are {n} terms; "
+        "it should be {expected} = {formula}, with the computed capaian of {computed_codes} and "
+        "the stated capaian of {stated_codes}.",
     ),
     "rule.AVG001.divisor": (
         "Rata-rata tertulis {stated} = {alt_formula}: dibagi {k}, padahal ada {n} suku; "
@@ -1735,8 +1804,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'A Lampiran II Indikator (a PK commitment) that no Kegiatan row serves.',
     ),
     "rule.INP020.summary": (
-        'Tahun Laporan di luar periode RPJMD, atau tanpa kolom tahun di Tabel VI.1.',
-        'Tahun Laporan outside the RPJMD period, or with no year column on Tabel VI.1.',
+        'Tahun Laporan tanpa kolom tahun di Tabel VI.1: target RPJMD-nya tidak dapat ditemukan.',
+        'Tahun Laporan has no year column on Tabel VI.1, so its RPJMD target cannot be found.',
     ),
     "rule.INP021.summary": (
         'Indikator Tabel VI.1 tanpa Polaritas: dianggap Positif (makin tinggi makin baik).',
@@ -1745,6 +1814,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rule.INP022.summary": (
         'Baris Indikator di Pengukuran Kinerja tanpa kode, tidak terhubung ke indikator mana pun.',
         'A Pengukuran Kinerja Indikator row without a code, joined to no indicator.',
+    ),
+    "rule.INP023.summary": (
+        'Tabel yang terbaca tetapi kosong: satu temuan yang menyebut apa yang tidak dapat '
+        'diperiksa.',
+        'A table that is read but has no rows: one finding naming what cannot be checked.',
     ),
     "rule.KAT001.summary": (
         'Kategori tertulis berbeda dari kategori menurut skala untuk nilai yang dihitung.',
@@ -2055,6 +2129,10 @@ NUMERIC_PARAMS = frozenset({
     "stated", "expected", "difference", "other", "pk", "own", "target", "realisasi", "new",
     "old", "rpjmd", "stated_mean", "mixed_sum", "formula", "alt_formula", "stated_formula",
     "parts", "sum", "total", "mean", "computed", "akhir", "value", "capaian", "by_stated",
+    # numbers inside a message that are not the finding's own figures: a value read as a
+    # percent, an unrounded mean, a scale's band limits (87.5), a default setting (0.5), a
+    # row count (100000)
+    "as_percent", "exact", "bands", "default", "rows",
 })
 _NUMBER_TOKEN = re.compile(r"(?<![\w.,])-?\d+(?:\.\d+)?(?![\w]|\.\d)")
 

@@ -163,11 +163,24 @@ def cell_address(sheet: str, index: int, key: str | int,
 def measured_rows(capaian: Any = 90, kategori: str = "Sangat Berhasil") -> dict[str, list]:
     """One indicator (target 100, realisasi 90) served by one Kegiatan whose capaian is right,
     with the Pengukuran Kinerja row stating `capaian` and `kategori`: with the defaults the
-    workbook is consistent everywhere and `check` finds nothing."""
+    workbook is consistent everywhere (a Keuangan table too: no table is empty) and `check`
+    finds nothing."""
     rows = simple_indicator_rows(target=100, realisasi=90)
+    rows["keuangan"] = clean_keuangan()
     rows["pengukuran"][0]["capaian"] = capaian
     rows["pengukuran"][0]["kategori"] = kategori
     rows["lampiran"].append({"baris": "Kegiatan", "kode": "1", "kode_indikator": "IK-1",
                              "program_kegiatan": "Kegiatan uji", "target": 100,
                              "realisasi": 90, "satuan": "Org", "capaian": 90})
     return rows
+
+
+def clean_keuangan() -> list[dict[str, Any]]:
+    """A consistent Keuangan table (one group, one item): with it a workbook has no empty
+    table (INP023)."""
+    return [{"baris": "Kelompok", "uraian": "Belanja Langsung"},
+            {"baris": "Rincian", "kode": "1", "uraian": "Belanja uji", "pagu": 1000,
+             "realisasi": 900, "persentase": 90},
+            {"baris": "Jumlah", "uraian": "Jumlah Belanja Langsung", "pagu": 1000,
+             "realisasi": 900, "persentase": 90}]
+

@@ -69,7 +69,7 @@ class Case:
 # --- a good workbook, and ways to spoil it ----------------------------------------------------
 
 def good_rows() -> dict[str, list[dict[str, Any]]]:
-    """One indicator, consistent everywhere: `check` finds nothing."""
+    """One indicator, consistent everywhere (every table filled): `check` finds nothing."""
     return measured_rows()
 
 

@@ -83,7 +83,8 @@ def test_default_lists_errors_and_warnings_and_one_line_per_info_rule(
 def test_counts_per_rule_and_per_file(seed_findings: list[dict], seed_text: str) -> None:
     lines = seed_text.splitlines()
     by_severity = Counter(f["severity"] for f in seed_findings)
-    assert lines[0] == (f"{SEED.relative_to(ROOT) if not SEED.is_absolute() else SEED}: "
+    assert lines[0].startswith("Konfigurasi: ")  # the config file in force comes first
+    assert lines[1] == (f"{SEED.relative_to(ROOT) if not SEED.is_absolute() else SEED}: "
                         f"{by_severity['error']} galat, {by_severity['warning']} peringatan, "
                         f"{by_severity['info']} info")
     start = lines.index("Per aturan:")
@@ -157,6 +158,8 @@ def test_batch_keeps_the_grouping_per_file(tmp_path: Path) -> None:
     missing = tmp_path / "missing.xlsx"
     missing.write_bytes(b"not a workbook")
     _, text = run("check", "--jobs", "1", str(SEED), str(wrong), str(clean), str(missing))
+    config_line, text = text.split("\n", 1)
+    assert config_line.startswith("Konfigurasi: ")
     blocks = text.split("\n\n")
     seed_block = next(b for b in blocks if b.startswith(str(SEED)))
     wrong_block = next(b for b in blocks if b.startswith(str(wrong)))

@@ -192,7 +192,8 @@ def test_every_cell_with_something_to_check_shows_the_review_mark(fixed):
             assert c.border.left.style == MARKS["review"].border
             review += 1
     # The cells the issue names: error-level findings that the corrected fill used to hide.
-    for sheet, address in [(PK, "K4"), (KU, "D45"), (KU, "E46"), (PM, "H37")]:
+    # (H37, once among them, is now a plain correction: every capaian it averages is computed.)
+    for sheet, address in [(PK, "K4"), (KU, "D45"), (KU, "E46")]:
         assert mark_of(fixed[sheet][address]) == "review", (sheet, address)
     assert review > 30
 
@@ -395,8 +396,16 @@ def test_averages_and_categories_follow_the_corrected_capaian(fixed, original):
     note = ours(ws["H27"])
     assert all(f"{v:.2f}".rstrip("0").rstrip(".").replace(".", ",") in note for v in terms)
     assert note.startswith(f"Semula \u201c{original[PM]['H27'].value}\u201d; dihitung ")
-    assert mark_of(ws["H27"]) == "review"  # the capaian it averages are still to check
+    # every capaian it averages is computed (issue 10, point 7): a plain correction
+    assert mark_of(ws["H27"]) == "corrected" and "Periksa" not in note
     avg = ws["H37"].value
-    assert ours(ws["I37"]).startswith(
-        f"Semula \u201cCukup Berhasil\u201d; dihitung \u201c{ws['I37'].value}\u201d = "
-        f"{str(avg).replace('.', ',')} -> ")
+    note = ours(ws["I37"])
+    assert note.startswith(
+        f"Semula \u201cCukup Berhasil\u201d; dihitung \u201c{ws['I37'].value}\u201d = ")
+    # the category's formula is the average's own arithmetic, which gives H37's new value
+    terms = re.search(r"= \(([^)]*)\) / (\d+) -> ", note)
+    assert terms is not None, note
+    values = [float(x.replace(",", ".")) for x in terms.group(1).split(" + ")]
+    assert len(values) == int(terms.group(2))
+    assert round(sum(values) / len(values) + 1e-9, 2) == pytest.approx(avg)
+    assert f"-> {ws['I37'].value} " in note

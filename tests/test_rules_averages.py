@@ -125,12 +125,55 @@ def test_avg001_prefers_the_stated_capaian_of_the_same_source(tmp_path: Path) ->
     assert _one(other, "AVG001").message_key == "rule.AVG001.neither"
 
 
-def test_avg001_falls_back_to_stated_mean_without_a_fix(tmp_path: Path) -> None:
-    pk = {**PK, "IK-3": (1697, None)}  # IK-3 has no realisation: not computable
-    assert check(_wb(tmp_path, [*_stated_rows(), _average(83.40)], pk=pk), "AVG") == []
+def test_avg001_uses_computed_capaian_where_it_can_and_stated_elsewhere(tmp_path: Path
+                                                                        ) -> None:
+    # IK-3 has no realisation: its capaian cannot be recomputed, so its stated 60.10 counts;
+    # IK-1 and IK-2 count with their computed 93.06 and 100:
+    # (93.06 + 100 + 60.10) / 3 = 253.16 / 3 = 84.3866... -> 84.39.
+    pk = {**PK, "IK-3": (1697, None)}
+    assert check(_wb(tmp_path, [*_stated_rows(), _average(84.39)], pk=pk), "AVG") == []
     f = _one(_wb(tmp_path, [*_stated_rows(), _average(90)], pk=pk, name="b.xlsx"), "AVG001")
-    assert f.message_key == "rule.AVG001.stated-only"
-    assert f.expected == 83.4 and f.fix is None
+    assert f.message_key == "rule.AVG001.mixed"
+    assert f.expected == 84.39 and f.fix is None  # a stated member is not verified: no fix
+    assert f.formula == "(93.06 + 100 + 60.1) / 3"
+    assert f.message("id") == (
+        "Rata-rata tertulis 90 tetapi seharusnya 84,39 = (93,06 + 100 + 60,1) / 3, dengan "
+        "capaian terhitung untuk IK-1, IK-2 dan capaian tertulis untuk IK-3 (tidak dapat "
+        "dihitung ulang).")
+
+
+def test_avg001_mean_of_stated_with_one_member_not_recomputable(tmp_path: Path) -> None:
+    # 83.40 is the mean of the stated 93.05, 97.06, 60.10, but IK-2's stated 97.06 is wrong
+    # (25 / 25 = 100): flagged for IK-2, and the message says IK-3 was taken as stated.
+    pk = {**PK, "IK-3": (1697, None)}
+    f = _one(_wb(tmp_path, [*_stated_rows(), _average(83.40)], pk=pk), "AVG001")
+    assert f.message_key == "rule.AVG001.mixed-stated"
+    assert "terhitung untuk IK-1, IK-2" in f.message("id")
+    assert "tertulis untuk IK-3" in f.message("id")
+
+
+def test_avg001_nothing_recomputable_names_the_stated_members(tmp_path: Path) -> None:
+    pk = {"IK-1": (72, None), "IK-2": (25, None), "IK-3": (1697, None)}
+    path = _wb(tmp_path, [*_stated_rows(), _average(83.40)], pk=pk)
+    assert check(path, "AVG") == []  # the mean of the stated capaian: nothing else to go by
+    f = _one(_wb(tmp_path, [*_stated_rows(), _average(90)], pk=pk, name="b.xlsx"), "AVG001")
+    assert f.message_key == "rule.AVG001.stated-only" and f.fix is None
+    assert f.message("id").endswith("(capaian IK-1, IK-2, IK-3 tidak dapat dihitung ulang).")
+
+
+def test_avg001_members_computed_from_their_measurement_rows(tmp_path: Path) -> None:
+    # A workbook with only Pengukuran Kinerja (a reviewer's partial workbook): each row states
+    # its own target and realisation, so every member is computed; the blank Kode Indikator
+    # of the Rata-rata row covers the indicators measured on the sheet.
+    # 67 / 72 = 93.06, 25 / 25 = 100, 1020 / 1697 = 60.11 -> 253.17 / 3 = 84.39.
+    rows = [{"baris": "Indikator", "kode_indikator": c, "target": t, "realisasi": r,
+             "capaian": STATED[c], "sumber": "Bab III"} for c, (t, r) in PK.items()]
+    path = make_workbook(tmp_path / "pm.xlsx", pengukuran=[*rows, _average(84.39, codes="")])
+    assert check(path, "AVG") == []
+    path = make_workbook(tmp_path / "pm2.xlsx", pengukuran=[*rows, _average(83.40, codes="")])
+    f = _one(path, "AVG001")
+    assert f.message_key == "rule.AVG001.stated" and f.expected == 84.39
+    assert f.fix is not None and f.fix.value == 84.39
 
 
 # --- AVG002 -----------------------------------------------------------------------------------
@@ -361,3 +404,11 @@ def test_avg_and_kat_ignore_a_capaian_mixing_two_targets(tmp_path: Path) -> None
     assert (f.location, f.message_key) == (f"Pengukuran Kinerja!{MS_KAT}5",
                                            "rule.KAT001.stated-only")
     assert f.expected == "Sangat Berhasil"
+
+
+def test_avg001_fix_keeps_the_printed_decimals(tmp_path: Path) -> None:
+    # Printed with one decimal: 83,4 (the mean of the stated capaian) for 84.39 is wrong at one
+    # decimal too; fix writes 84,4, not 84,39. A right 84,4 is not flagged at all.
+    f = _one(_wb(tmp_path, [*_stated_rows(), _average("83,4")]), "AVG001")
+    assert f.expected == 84.39 and f.fix is not None and f.fix.value == 84.4
+    assert check(_wb(tmp_path, [*_stated_rows(), _average("84,4")], name="b.xlsx"), "AVG") == []

@@ -89,6 +89,7 @@ EXPECTED_RULES = {
     "INP020": ("year-outside-period", Severity.ERROR),
     "INP021": ("missing-polarity", Severity.INFO),
     "INP022": ("measurement-without-code", Severity.INFO),
+    "INP023": ("empty-table", Severity.INFO),
 }
 
 
@@ -101,7 +102,8 @@ def test_rules_registered() -> None:
 
 
 def test_clean_workbook_has_no_findings(tmp_path: Path) -> None:
-    assert check(build(tmp_path), "INP") == []
+    # Keuangan is left empty: INP023 says once what cannot be checked without it.
+    assert check(build(tmp_path), "INP") == [("INP023", "Keuangan")]
 
 
 def _messy(tmp_path: Path) -> Path:
@@ -141,7 +143,7 @@ def test_every_message_formats_in_both_languages(tmp_path: Path) -> None:
                 MESSAGES[f.message_key][0 if lang == "id" else 1]) if name}
             assert fields <= dict(f.params).keys(), (f.message_key, fields)
         assert f.sheet and (f.cell or f.code in {"INP006", "INP007", "INP013", "INP014",
-                                                 "INP015", "INP021"})
+                                                 "INP015", "INP021", "INP023"})
 
 
 def test_hygiene_messages_have_no_stray_spaces() -> None:
@@ -639,7 +641,7 @@ def test_inp019_indicator_without_kegiatan(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("year", "expected"), [
-    (2016, [("INP020", "Identitas!B5")]),  # Periode Awal itself has no target
+    (2016, [("INP020", "Identitas!B5")]),  # the kondisi awal year has no target column
     (2017, []), (2021, []),
     (2022, [("INP020", "Identitas!B5")]),
 ])
@@ -650,22 +652,55 @@ def test_inp020_year_within_period(tmp_path: Path, year: int, expected: list) ->
 def test_inp020_message_and_inputs(tmp_path: Path) -> None:
     f = only(build(tmp_path, identitas={"tahun": 2023}), "INP020")
     assert f.message() == (
-        "Tahun Laporan 2023 di luar periode RPJMD: tahun bertarget adalah 2017 sampai 2021. "
-        "Periksa Tahun Laporan dan Periode Awal/Akhir")
+        "Tahun Laporan 2023 di luar periode RPJMD: kolom tahun Tabel VI.1 mencakup 2017 sampai "
+        "2021, jadi target RPJMD tahun ini tidak dapat ditemukan. Periksa Tahun Laporan")
     assert (f.stated, f.expected) == (2023.0, "2017-2021")
-    assert f.inputs == (("Identitas!B5", 2023.0), ("Identitas!B6", 2016.0),
-                        ("Identitas!B7", 2021.0))
+    assert f.inputs == (("Identitas!B5", 2023.0),)
+
+
+@pytest.mark.parametrize(("periode_awal", "first_year"), [
+    (2015, 2015),  # targets every year 2015..2019, the kondisi awal is the year before
+    (2014, 2015),  # the same table with a kondisi-awal year before the targets
+])
+def test_inp020_year_columns_are_the_truth(tmp_path: Path, periode_awal: int,
+                                           first_year: int) -> None:
+    """A 2015 report of a 2015-2019 RPJMD: 2015 has a year column, so it is inside the period
+    whether Periode Awal says 2015 or 2014; no one has to shift Periode Awal."""
+    ident = {"tahun": 2015, "periode_awal": periode_awal, "periode_akhir": 2019}
+    tabel = [{"kode_indikator": "IK-1", "polaritas": "Positif"}]
+    path = _replace_sheet(build(tmp_path, identitas=ident, tabel=tabel), T61, [
+        [], [], ["Kode Indikator", "Indikator Kinerja", "Satuan", "Polaritas", "Kondisi Awal",
+                 *[str(y) for y in range(first_year, 2020)], "Kondisi Akhir"],
+        ["IK-1", "Indikator uji", "Org", "Positif", 80, *[100] * (2020 - first_year), 100]])
+    assert check(path, "INP020") == []
+    rep = read_report(path)
+    assert rep.rpjmd_years == tuple(range(first_year, 2020))
+    assert rep.indicators[0].target_for(2015).value == 100
+    # and the PK target of 2015 is compared with that column: nothing to say here
+    assert check(path, "XTB") == []
 
 
 def test_inp020_year_not_a_column_of_tabel(tmp_path: Path) -> None:
-    path = _replace_sheet(build(tmp_path), T61, [
-        [], [], ["Kode Indikator", "Indikator Kinerja", "2017", "2018"], ["IK-1", "Uji", 1, 2]])
+    path = _replace_sheet(build(tmp_path, identitas={"tahun": 2018}), T61, [
+        [], [], ["Kode Indikator", "Indikator Kinerja", "2017", "2019"], ["IK-1", "Uji", 1, 2]])
     f = only(path, "INP020")
     assert f.message_key == "rule.INP020.not-in-columns"
-    assert "(2017, 2018)" in f.message()
+    assert "(2017, 2019)" in f.message()
+    path = _replace_sheet(build(tmp_path, "after.xlsx"), T61, [
+        [], [], ["Kode Indikator", "Indikator Kinerja", "2017", "2018"], ["IK-1", "Uji", 1, 2]])
+    assert only(path, "INP020").message_key == "rule.INP020.outside"
     path = _replace_sheet(build(tmp_path, "ny.xlsx"), T61, [
         [], [], ["Kode Indikator", "Indikator Kinerja", "Target"], ["IK-1", "Uji", 1]])
     assert only(path, "INP020").message_key == "rule.INP020.no-columns"
+
+
+def test_inp020_not_run_on_an_empty_tabel(tmp_path: Path) -> None:
+    """A reviewer typing only Pengukuran Kinerja of a 2023 report into the 2016-2021 template:
+    nothing is looked up by year, so no INP020 (INP023 says Tabel VI.1 is empty)."""
+    path = make_workbook(tmp_path / "pm.xlsx", identitas={"tahun": 2023},
+                         pengukuran=measurement(capaian=90))
+    assert check(path, "INP020") == []
+    assert ("INP023", T61) in check(path, "INP023")
 
 
 def test_inp020_bad_period(tmp_path: Path) -> None:

@@ -2,7 +2,8 @@
 
 - A Pengukuran Kinerja `Rata-rata` row states the mean capaian of the indicators listed in its
   Kode Indikator (comma-separated; blank = every indicator of the workbook). The expected
-  mean is the mean of the COMPUTED capaian (each rounded, as printed), rounded half up.
+  mean is the mean of the COMPUTED capaian (each rounded, as printed) wherever one can be
+  computed and of the stated capaian elsewhere, rounded half up.
 - Every stated Kategori (Indikator and Rata-rata rows) is compared with the category the
   workbook's scale (Identitas `Skala Penilaian`, or the workbook's own `Skala Kustom` table)
   gives to the computed capaian or average.
@@ -17,6 +18,7 @@ from decimal import Decimal
 from ..analysis import IndicatorFigures, code_key, indicator_figures, measurement_rows
 from ..formulas import fmt, round_half_up, truncate
 from ..model import Cell, MeasurementRow, Report, Scale, Settings
+from ..numbers import Number
 from ..scales import same_category
 from ..schema import RowRole, normalise
 from .base import Action, Finding, Fix, RuleContext, Severity, Value
@@ -24,6 +26,7 @@ from .capaian import (
     agrees,
     fmt_stated,
     measurement_computation,
+    printed_decimals,
     stated_decimals,
 )
 from .define import rule
@@ -64,50 +67,111 @@ class AverageFigures:
     codes: tuple[str, ...]
     computed: Terms | None  # None when some covered indicator has no computed capaian
     stated: Terms | None  # None when some covered indicator has no stated capaian
+    # Per covered indicator, its computed capaian where one can be computed, else its stated
+    # one; None when some indicator has neither. Equal to `computed` when every one computes.
+    mixed: Terms | None = None
+    stated_codes: tuple[str, ...] = ()  # the indicators `mixed` takes as stated
+
+    @property
+    def reference(self) -> Terms | None:
+        """What the stated average is checked against: computed capaian wherever one can be
+        computed, the stated capaian elsewhere."""
+        return self.computed or self.mixed
+
+    @property
+    def computed_codes(self) -> tuple[str, ...]:
+        """The indicators whose computed capaian is in `reference`."""
+        if self.reference is None:
+            return ()
+        stated = set(self.stated_codes)
+        return tuple(c for c in self.codes if c not in stated)
 
     def expected(self, decimals: int) -> float | None:
-        """The computed mean, rounded."""
-        return None if self.computed is None else round_half_up(self.computed.exact, decimals)
+        """The mean of the reference (computed where possible), rounded; None when no covered
+        indicator's capaian could be computed."""
+        ref = self.reference
+        if ref is None or not self.computed_codes:
+            return None
+        return round_half_up(ref.exact, decimals)
 
 
 def covered_codes(report: Report, row: MeasurementRow) -> tuple[str, ...]:
-    """The indicators a Rata-rata row averages, without repeats."""
+    """The indicators a Rata-rata row averages, without repeats. A blank Kode Indikator means
+    every indicator of the workbook; in a workbook whose Tabel VI.1 and Lampiran II are empty,
+    every indicator measured on Pengukuran Kinerja."""
+    measured = tuple(c for m in report.measurements if m.role is RowRole.INDIKATOR
+                     for c in m.codes)
     seen: dict[str, str] = {}
-    for code in row.codes or report.indicator_codes:
+    for code in row.codes or report.indicator_codes or measured:
         seen.setdefault(code_key(code), code)
     return tuple(seen.values())
+
+
+def _ordered_rows(report: Report, code: str, sumber: str) -> list[MeasurementRow]:
+    """The Pengukuran Indikator rows of `code`: those with the same Sumber first, each group
+    in sheet order."""
+    rows = measurement_rows(report, code)
+    same = [m for m in rows if normalise(m.sumber.text) == normalise(sumber)]
+    return same + [m for m in rows if m not in same]
 
 
 def stated_capaian(report: Report, code: str, sumber: str) -> Cell | None:
     """The capaian stated for `code` in Pengukuran Indikator rows: the first row (in sheet
     order) whose Sumber equals `sumber`, else the first row."""
-    rows = [m for m in measurement_rows(report, code) if m.capaian.number.value is not None]
-    if not rows:
-        return None
-    same = [m for m in rows if normalise(m.sumber.text) == normalise(sumber)]
-    return (same or rows)[0].capaian
+    for m in _ordered_rows(report, code, sumber):
+        if m.capaian.number.value is not None:
+            return m.capaian
+    return None
+
+
+def _computed_member(report: Report, settings: Settings, code: str, sumber: str,
+                     figures: dict[str, IndicatorFigures]
+                     ) -> tuple[float, tuple[tuple[str, Value], ...]] | None:
+    """The computed capaian of one covered indicator and the cells it comes from: the
+    indicator's own (its agreed target and realisation), else that of its first Pengukuran
+    row (same Sumber first) that states its own target and realisation."""
+    fig = figures.get(code_key(code))
+    if fig is not None and fig.computation.ok and fig.computation.rounded is not None:
+        inputs = tuple((str(c.ref), c.number.value if c.number.value is not None else c.text)
+                       for c in (fig.target, fig.realisasi) if c is not None and c.ref is not None)
+        return fig.computation.rounded, inputs
+    for m in _ordered_rows(report, code, sumber):
+        if m.target.number.is_blank or m.realisasi.number.is_blank:
+            continue
+        comp, inputs = measurement_computation(report, settings, m, figures)
+        if comp is not None and comp.ok and comp.rounded is not None:
+            return comp.rounded, inputs
+    return None
 
 
 def average_figures(report: Report, row: MeasurementRow,
-                    figures: dict[str, IndicatorFigures]) -> AverageFigures:
+                    figures: dict[str, IndicatorFigures],
+                    settings: Settings | None = None) -> AverageFigures:
+    settings = settings or report.settings
     codes = covered_codes(report, row)
     computed: list[float] = []
     computed_inputs: list[tuple[str, Value]] = []
     stated: list[float] = []
     stated_inputs: list[tuple[str, Value]] = []
+    mixed: list[float] = []
+    mixed_inputs: list[tuple[str, Value]] = []
+    stated_codes: list[str] = []
     for code in codes:
-        fig = figures.get(code_key(code))
-        comp = fig.computation if fig is not None and fig.computation.ok else None
-        if fig is not None and comp is not None and comp.rounded is not None:
-            computed.append(comp.rounded)
-            # The target and realisation cells each computed capaian comes from.
-            computed_inputs.extend((str(c.ref), c.number.value if c.number.value is not None
-                                    else c.text) for c in (fig.target, fig.realisasi)
-                                   if c is not None and c.ref is not None)
+        member = _computed_member(report, settings, code, row.sumber.text, figures)
+        if member is not None:
+            computed.append(member[0])
+            computed_inputs.extend(member[1])
         cell = stated_capaian(report, code, row.sumber.text)
         if cell is not None and cell.number.value is not None:
             stated.append(cell.number.value)
             stated_inputs.append((str(cell.ref), cell.number.value))
+        if member is not None:
+            mixed.append(member[0])
+            mixed_inputs.extend(member[1])
+        elif cell is not None and cell.number.value is not None:
+            mixed.append(cell.number.value)
+            mixed_inputs.append((str(cell.ref), cell.number.value))
+            stated_codes.append(code)
     n = len(codes)
     return AverageFigures(
         row=row,
@@ -115,6 +179,8 @@ def average_figures(report: Report, row: MeasurementRow,
         computed=Terms(tuple(computed), tuple(computed_inputs))
         if n and len(computed) == n else None,
         stated=Terms(tuple(stated), tuple(stated_inputs)) if n and len(stated) == n else None,
+        mixed=Terms(tuple(mixed), tuple(mixed_inputs)) if n and len(mixed) == n else None,
+        stated_codes=tuple(stated_codes),
     )
 
 
@@ -122,7 +188,7 @@ def _averages(report: Report, settings: Settings) -> Iterator[AverageFigures]:
     figures = indicator_figures(report, settings)
     for row in report.measurements:
         if row.role is RowRole.RATA_RATA:
-            yield average_figures(report, row, figures)
+            yield average_figures(report, row, figures, settings)
 
 
 def _wrong_divisor(stated: float, ds: int, terms: Terms, settings: Settings) -> int | None:
@@ -144,6 +210,16 @@ def _rounds_to(stated: float, ds: int, exact: float, settings: Settings) -> bool
             <= settings.tolerance + 1e-9)
 
 
+def _printed(report: Report, number: Number, settings: Settings) -> int:
+    """The decimals `fix` writes an average with: as printed (83,4 typed as text is corrected
+    to one decimal; a number cell or a whole number takes at least the decimals of the
+    other capaian of Pengukuran Kinerja), never more than `Desimal`."""
+    sheet = max((min(stated_decimals(m.capaian.number), settings.decimals)
+                 for m in report.measurements if m.capaian.number.value is not None),
+                default=0)
+    return printed_decimals(number, sheet, settings)
+
+
 @rule("AVG001", "average-mismatch", Severity.ERROR)
 def average_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     """A stated average of capaian differs from the mean of the indicators it covers.
@@ -158,10 +234,14 @@ def average_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     within `Toleransi` of the rounded mean is fine. The terms are summed as written (decimal
     arithmetic), so 532.65 / 6 = 88.775 rounds to 88.78.
 
-    An indicator's computed capaian counts only when it can be computed (a realisation stated
-    against the agreed target: `analysis.indicator_figures`); when some covered indicator has
-    none, the mean of the stated capaian is the reference and no fix is offered.
-    Fix: the computed mean, rounded.
+    Each covered indicator counts with its computed capaian wherever one can be computed (a
+    realisation stated against the agreed target, `analysis.indicator_figures`; else its
+    first Pengukuran row, same Sumber first, that states its own target and realisation) and
+    with its stated capaian elsewhere; the message names which indicators were computed and
+    which were taken as stated, so a correct average is never flagged because one member
+    could not be recomputed. An indicator with neither leaves the average unchecked.
+    Fix: the computed mean, rounded to the decimals the average is printed with (never more
+    than `Desimal`); none when a member is taken as stated.
     """
     for avg in _averages(ctx.report, ctx.settings):
         finding = _check_average(ctx, avg)
@@ -174,7 +254,7 @@ def _check_average(ctx: RuleContext, avg: AverageFigures) -> Finding | None:
     if cell.ref is None or cell.number.value is None:
         return None
     s, ds, settings = cell.number.value, stated_decimals(cell.number), ctx.settings
-    reference = avg.computed or avg.stated
+    reference = avg.reference
     if reference is None:
         return None
     exact = reference.exact
@@ -182,18 +262,34 @@ def _check_average(ctx: RuleContext, avg: AverageFigures) -> Finding | None:
         return None  # right (a truncated value is AVG002's)
     expected = round_half_up(exact, settings.decimals)
     params = {"stated": fmt_stated(cell.number), "expected": fmt(expected, settings.decimals),
-              "formula": reference.formula(), "n": str(len(reference.values))}
+              "formula": reference.formula(), "n": str(len(reference.values)),
+              "computed_codes": ", ".join(avg.computed_codes),
+              "stated_codes": ", ".join(avg.stated_codes)}
     related = tuple(ref for ref, _ in avg.stated.inputs) if avg.stated is not None else ()
-    fix = None if avg.computed is None else Fix(cell.ref, expected, Action.CORRECT)
-    variant = "stated-only" if avg.computed is None else "neither-no-stated"
-    if avg.computed is not None and avg.stated is not None:
+    # Only a mean of computed capaian is written by `fix` (a stated member is unverified),
+    # with the decimals the stated average is printed with.
+    fix = None if avg.computed is None else Fix(
+        cell.ref, round_half_up(exact, _printed(ctx.report, cell.number, settings)),
+        Action.CORRECT)
+    if avg.computed is not None:
+        variant = "neither-no-stated"
+    elif avg.computed_codes:
+        variant = "mixed"
+    else:
+        variant = "stated-only"
+    if avg.stated is not None and variant != "stated-only":
         params["stated_mean"] = fmt(round_half_up(avg.stated.exact, settings.decimals),
                                     settings.decimals)
         params["stated_formula"] = avg.stated.formula()
-        variant = "stated" if agrees(s, ds, avg.stated.exact, settings) else "neither"
-    if variant != "stated":
-        # A sum divided by the wrong number of terms, of the computed or the stated capaian.
-        for terms, name in ((avg.computed, "divisor"), (avg.stated, "divisor-stated")):
+        if agrees(s, ds, avg.stated.exact, settings):
+            variant = "stated" if variant != "mixed" else "mixed-stated"
+        elif variant != "mixed":
+            variant = "neither"
+    if variant not in ("stated", "mixed-stated"):
+        # A sum divided by the wrong number of terms, of the reference or the stated capaian.
+        names = ("divisor", "divisor-stated") if variant != "mixed" else (
+            "mixed-divisor", "divisor-stated")
+        for terms, name in ((reference, names[0]), (avg.stated, names[1])):
             k = _wrong_divisor(s, ds, terms, settings) if terms is not None else None
             if terms is not None and k is not None:
                 variant = name
@@ -211,14 +307,15 @@ def average_truncated(ctx: RuleContext) -> Iterator[Finding]:
     """A stated average equal to the mean cut after its decimals instead of rounded.
 
     84.17 for a mean of 84.175 (rounded half up: 84.18). Not an error, but worth knowing.
-    Fix: the rounded mean.
+    Fix: the rounded mean, with the decimals it is printed with.
     """
     for avg in _averages(ctx.report, ctx.settings):
-        cell = avg.row.capaian
-        if cell.ref is None or cell.number.value is None or avg.computed is None:
+        cell, reference = avg.row.capaian, avg.reference
+        if cell.ref is None or cell.number.value is None or reference is None \
+                or not avg.computed_codes:
             continue
         s, ds = cell.number.value, stated_decimals(cell.number)
-        exact = avg.computed.exact
+        exact = reference.exact
         # Checked before any tolerance: 76.58 for 76.585 is close enough, but still cut.
         if _eq(s, round_half_up(exact, ds)) or not _eq(s, truncate(exact, ds)):
             continue
@@ -227,10 +324,13 @@ def average_truncated(ctx: RuleContext) -> Iterator[Finding]:
             cell.ref, "rule.AVG002.truncated",
             params={"stated": fmt_stated(cell.number), "exact": fmt(round(exact, 6)),
                     "expected": fmt(expected, ctx.settings.decimals),
-                    "formula": avg.computed.formula()},
+                    "formula": reference.formula()},
             stated=s, expected=expected, difference=round(s - expected, 10),
-            tolerance=ctx.settings.tolerance, formula=avg.computed.formula(),
-            inputs=avg.computed.inputs, fix=Fix(cell.ref, expected, Action.CORRECT))
+            tolerance=ctx.settings.tolerance, formula=reference.formula(),
+            inputs=reference.inputs,
+            fix=Fix(cell.ref, round_half_up(exact, _printed(ctx.report, cell.number,
+                                                            ctx.settings)), Action.CORRECT)
+            if avg.computed is not None else None)
 
 
 # --- categories ------------------------------------------------------------------------------
@@ -261,10 +361,10 @@ def _category_cases(report: Report, settings: Settings) -> Iterator[CategoryCase
             else:
                 yield CategoryCase(row, None, "", ())
         elif row.role is RowRole.RATA_RATA:
-            avg = average_figures(report, row, figures)
-            if avg.computed is not None:
-                yield CategoryCase(row, avg.expected(settings.decimals), avg.computed.formula(),
-                                   avg.computed.inputs)
+            avg = average_figures(report, row, figures, settings)
+            ref, expected = avg.reference, avg.expected(settings.decimals)
+            if ref is not None and expected is not None:
+                yield CategoryCase(row, expected, ref.formula(), ref.inputs)
             else:
                 yield CategoryCase(row, None, "", ())
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -97,6 +97,17 @@ def _row_col(address: str) -> tuple[int, int]:
     for ch in letters.upper():
         col = col * 26 + ord(ch) - 64
     return (int(digits) if digits else 0, col)
+
+
+def localised_list(name: str, key: str, items: Iterable[Mapping[str, Any]],
+                   sep: str = "; ") -> dict[str, str]:
+    """A list inside a message, as two params `{name}_id` and `{name}_en`: each item formatted
+    with the message `key` in that language, so that its numbers are written the way of the
+    language (95,12 in Indonesian) while quoted text (a Sumber such as 'Bab III 3.2') stays as
+    typed. A number pre-formatted into one language-neutral string would not be."""
+    items = list(items)
+    return {f"{name}_{lang}": sep.join(t(key, lang, **item) for item in items)
+            for lang in ("id", "en")}
 
 
 CheckFn = Callable[["RuleContext"], Iterator[Finding]]

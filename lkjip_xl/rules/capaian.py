@@ -495,17 +495,67 @@ class HasReport(Protocol):
 
 def truncated_cells(ctx: HasReport) -> list[tuple[CellRef, float]]:
     """Every capaian or percentage written truncated instead of rounded, with the value it
-    should hold (rounded half up to the workbook's decimals), in sheet and row order.
+    should hold (rounded half up, with the decimals it is printed with: `corrected_value`),
+    in sheet and row order.
 
     CAP002 reports them once for the workbook; `fix` uses this list to correct each cell.
     `ctx` is anything with `.report` and `.settings` (a RuleContext does).
     """
-    result = []
-    for check in shared_checks(ctx):
-        if check.outcome(ctx.settings) is Outcome.TRUNCATED and check.cell.ref is not None:
-            assert check.computation.rounded is not None
-            result.append((check.cell.ref, check.computation.rounded))
+    return [(check.cell.ref, value) for check, value in truncated_checks(ctx)
+            if check.cell.ref is not None]
+
+
+def truncated_checks(ctx: HasReport) -> list[tuple[Check, float]]:
+    """The checks behind `truncated_cells`, each with its corrected value (the fixer also
+    shows each cell's own formula)."""
+    all_checks = shared_checks(ctx)
+    precision = sheet_precision(all_checks, ctx.settings)
+    return [(check, corrected_value(check, precision, ctx.settings)) for check in all_checks
+            if check.outcome(ctx.settings) is Outcome.TRUNCATED and check.cell.ref is not None]
+
+
+# --- precision as printed ---------------------------------------------------------------------
+
+def sheet_precision(all_checks: list[Check], settings: Settings) -> dict[tuple[str, str], int]:
+    """(sheet, kind) -> the most decimals its stated values are printed with (at most the
+    workbook's `Desimal`): a report printed with one decimal has 1 here."""
+    result: dict[tuple[str, str], int] = {}
+    for check in all_checks:
+        ref = check.cell.ref
+        if ref is None or not check.has_value:
+            continue
+        key = (ref.sheet, check.kind.value)
+        ds = min(stated_decimals(check.stated), settings.decimals)
+        result[key] = max(result.get(key, 0), ds)
     return result
+
+
+def printed_decimals(number: Number, sheet_decimals: int, settings: Settings) -> int:
+    """The decimals a stated value is printed with, for writing its correction.
+
+    Typed as text ('87,2'), as typed. A number cell keeps no trailing zeros (87,20 is read as
+    87.2), and a whole number (100) may be a round figure of a report printed with decimals:
+    those take at least the decimals the other values of the sheet are printed with
+    (`sheet_decimals`), and `Desimal` when everything is whole. Never more than `Desimal`."""
+    if number.decimals:
+        ds = number.decimals
+    else:
+        ds = max(stated_decimals(number), sheet_decimals) if number.value is not None else 0
+    return min(ds or settings.decimals, settings.decimals)
+
+
+def corrected_value(check: Check, precision: dict[tuple[str, str], int],
+                    settings: Settings) -> float:
+    """The value `fix` writes over a wrong stated value: the computed one with the decimals
+    the stated value is printed with (87,9 for 87,24 is corrected to 87,2; `printed_decimals`),
+    never more than `Desimal` (184,75, not 185, for a stated 150 on a sheet of whole
+    numbers)."""
+    comp = check.computation
+    assert comp.exact is not None and comp.rounded is not None and check.cell.ref is not None
+    sheet = precision.get((check.cell.ref.sheet, check.kind.value), 0)
+    ds = printed_decimals(check.stated, sheet, settings) if check.has_value \
+        else settings.decimals
+    return comp.rounded if ds == settings.decimals else round_half_up(comp.exact, ds)
 
 
 # --- findings ---------------------------------------------------------------------------------
@@ -542,8 +592,15 @@ def _mismatch(ctx: RuleContext, check: Check, prefix: str) -> Finding:
     # Tabel VI.1 does not state: the tool cannot know which is right (unsafe).
     action = Action.CORRECT_UNSAFE if cand is not None and cand.variant == "polarity" \
         and not check.polarity_stated else Action.CORRECT
+    # Without any Tabel VI.1 row (a partial workbook) no polarity can be known: a figure that
+    # fits the other polarity's formula is only mentioned (INP023 says why).
+    severity = Severity.INFO if action is Action.CORRECT_UNSAFE \
+        and not ctx.report.indicators else None
+    precision = ctx.memo("capaian.precision",
+                         lambda: sheet_precision(shared_checks(ctx), ctx.settings))
+    value = corrected_value(check, precision, ctx.settings)
     return ctx.finding(check.cell.ref, f"{prefix}.{variant}", params=params, related=related,
-                       fix=Fix(check.cell.ref, comp.rounded, action),
+                       severity=severity, fix=Fix(check.cell.ref, value, action),
                        **_common(check, ctx.settings))
 
 
@@ -573,9 +630,12 @@ def capaian_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     from the figure stated for the indicator elsewhere, naming that cell and a likely typo
     (one digit different, two digits swapped); the inverted ratio T / R; the other polarity's
     formula; the other negative formula; a fraction written for a percent (0.9305 for 93.05);
-    or a plain error. Fix: the computed value, rounded half up to `Desimal`; unsafe (only with
-    --unsafe-fixes) when the stated figure fits the other polarity's formula and Tabel VI.1
-    does not state the indicator's polarity.
+    or a plain error. Fix: the computed value, rounded half up to the decimals the stated
+    value is printed with (87,9 for 87,24 becomes 87,2; a whole number takes the decimals of
+    the other values of its sheet, `Desimal` when they are all whole; never more than
+    `Desimal`); unsafe (only with --unsafe-fixes) when the stated figure fits the other
+    polarity's formula and Tabel VI.1 does not state the indicator's polarity, and then only
+    an info when Tabel VI.1 has no rows at all (a partial workbook: no polarity is known).
     """
     for check in shared_checks(ctx):
         if check.kind is Kind.CAPAIAN and check.outcome(ctx.settings) is Outcome.MISMATCH:
@@ -591,7 +651,8 @@ def capaian_truncated(ctx: RuleContext) -> Iterator[Finding]:
     one finding at the first such cell (Lampiran II, then Pengukuran Kinerja, then Keuangan),
     whose message gives the count and whose `related` lists every affected cell. The finding
     carries no fix of its own; `fix` corrects every listed cell with the rounded value (the
-    list and the values come from `capaian.truncated_cells`).
+    list and the values come from `capaian.truncated_cells`), each rounded with the decimals
+    it is printed with (87,2 for 87,29 becomes 87,3).
     """
     found = [c for c in shared_checks(ctx)
              if c.outcome(ctx.settings) is Outcome.TRUNCATED and c.cell.ref is not None]
@@ -611,10 +672,12 @@ def capaian_truncated(ctx: RuleContext) -> Iterator[Finding]:
 
 @rule("CAP003", "capaian-rounding", Severity.INFO)
 def capaian_rounding(ctx: RuleContext) -> Iterator[Finding]:
-    """A capaian or percentage written with fewer decimals than the workbook's `Desimal`.
+    """A capaian or percentage printed with fewer decimals than the workbook's `Desimal`.
 
-    149 for 55,669 / 37,428 x 100 = 148.74: right to the decimals it was written with, but the
-    workbook asks for more. Fix: the value with the workbook's decimals.
+    87,2 for 87.24, or 149 for 55,669 / 37,428 x 100 = 148.74: right at the precision it is
+    printed with, so it is only mentioned, and `fix` leaves it alone (precision as printed).
+    A value that is wrong at its own precision (87,3 for 87.24) is CAP001's, and its fix keeps
+    the printed decimals.
     """
     for check in shared_checks(ctx):
         if check.outcome(ctx.settings) is not Outcome.ROUNDED or check.cell.ref is None:
@@ -628,7 +691,6 @@ def capaian_rounding(ctx: RuleContext) -> Iterator[Finding]:
                     "workbook_decimals": str(ctx.settings.decimals),
                     "expected": fmt(comp.rounded, ctx.settings.decimals),
                     "formula": comp.formula},
-            fix=Fix(check.cell.ref, comp.rounded, Action.CORRECT),
             **_common(check, ctx.settings))
 
 

@@ -16,7 +16,7 @@ from ..formulas import digits_typo
 from ..model import BudgetRow, Cell, Indicator, PkRow, Report
 from ..numbers import Number
 from ..schema import RowRole, normalise
-from .base import Finding, RuleContext, Severity
+from .base import Finding, RuleContext, Severity, localised_list
 from .define import rule
 from .totals import plain_number
 
@@ -219,9 +219,11 @@ def _xtb002_finding(ctx: RuleContext, code: str, stated: Sequence[_Statement],
                     fig: IndicatorFigures) -> Finding:
     first = stated[0]
     assert first.cell.ref is not None
-    listing = "; ".join(f"{s.sumber}: {plain_number(s.value)} ({s.cell.ref})" for s in stated)
+    listing = localised_list("listing", "rule.XTB002.item", (
+        {"sumber": s.sumber, "value": plain_number(s.value), "cell": str(s.cell.ref)}
+        for s in stated))
     comp = fig.computation
-    params = {"code": code, "n": str(len(stated)), "listing": listing,
+    params = {"code": code, "n": str(len(stated)), **listing,
               "computed": plain_number(comp.rounded), "formula": comp.formula}
     inputs: list[tuple[str, float | str | None]] = [(str(s.cell.ref), s.value) for s in stated]
     for cell in (fig.target, fig.realisasi):

@@ -641,7 +641,9 @@ def _unknown_code(ctx: RuleContext, cell: Cell, code: str, name: Cell | None,
                                fix=Fix(cell.ref, matches[0], Action.FILL))
         variant = "blank-names" if matches else "blank"
         return ctx.finding(cell.ref, f"rule.INP016.{variant}", params=params, inputs=inputs)
-    if code_key(code) in known:
+    if code_key(code) in known or not known:
+        # No table defines an indicator (Tabel VI.1 and the Lampiran II Indikator rows are
+        # empty): the code cannot be checked; INP023 says so once.
         return None
     variant = "unknown-name" if matches else "unknown"
     return ctx.finding(cell.ref, f"rule.INP016.{variant}", params=params, stated=code,
@@ -663,8 +665,9 @@ def unknown_indicator_code(ctx: RuleContext) -> Iterator[Finding]:
     the indicator name matches a known indicator (normalised), the message names its code; a
     blank code with exactly one match is filled by `fix`. A Pengukuran Kinerja Indikator row
     with a blank code is reported here only when its name matches a known indicator
-    (otherwise INP022). Lampiran II Kegiatan rows are INP018's. Not run when neither
-    Tabel VI.1 nor Lampiran II could be read.
+    (otherwise INP022). Lampiran II Kegiatan rows are INP018's. Codes are not checked when
+    no indicator is known at all (Tabel VI.1 and the Lampiran II Indikator rows empty or
+    unreadable: a partial workbook, which INP023 reports once).
     """
     report = ctx.report
     if SHEET_RPJMD not in report.header_rows and SHEET_PK not in report.header_rows:
@@ -734,10 +737,12 @@ def kegiatan_without_indicator(ctx: RuleContext) -> Iterator[Finding]:
 
     The kegiatan's realisation then supports no indicator: it is left out of every check that
     follows an indicator to its kegiatan (and INP019 may report the indicator). Known codes
-    as in INP016.
+    as in INP016. Not run when no indicator is known at all (a partial workbook: INP023).
     """
     report = ctx.report
     known = _known_codes(report)
+    if not known:
+        return
     for row in report.pk_rows:
         cell = row.kode_indikator
         if row.role is not RowRole.KEGIATAN or cell.ref is None:
@@ -772,12 +777,15 @@ def indicator_without_kegiatan(ctx: RuleContext) -> Iterator[Finding]:
 
 @rule("INP020", "year-outside-period", Severity.ERROR)
 def year_outside_period(ctx: RuleContext) -> Iterator[Finding]:
-    """Tahun Laporan outside the RPJMD period, or with no year column on Tabel VI.1.
+    """Tahun Laporan has no year column on Tabel VI.1, so its RPJMD target cannot be found.
 
-    The report year must lie within Periode Awal + 1 .. Periode Akhir (the years with a
-    target) and be one of the year columns of Tabel VI.1, or no RPJMD target can be found for
-    it. Also reported: a period whose first year is not before its last. Only the first
-    problem of the year is reported.
+    The year columns of Tabel VI.1 are the truth: a report year with a year column is inside
+    the period, whatever Periode Awal says. Both layouts of a period are read as printed: a
+    2015-2019 RPJMD with targets 2015..2019 (the kondisi awal is the year before), or with a
+    kondisi-awal year before the targets (2016-2021: targets 2017..2021). Reported: a year
+    before the first or after the last year column ("outside"), a year missing between them,
+    a Tabel VI.1 without year columns, and a Periode Awal that is not before Periode Akhir.
+    Not run when Tabel VI.1 has no indicator rows (nothing is looked up by year: INP023).
     """
     report = ctx.report
     ident = report.identity
@@ -791,27 +799,25 @@ def year_outside_period(ctx: RuleContext) -> Iterator[Finding]:
         return
     if year is None or ident.tahun.ref is None:
         return
-    tahun = ident.tahun.ref
-    inputs: list[tuple[str, float | str | None]] = [(str(tahun), float(year))]
-    if start is not None and end is not None and not start + 1 <= year <= end:
-        for cell in (ident.periode_awal, ident.periode_akhir):
-            if cell.ref is not None:
-                inputs.append((str(cell.ref), cell.value))
-        yield ctx.finding(tahun, "rule.INP020.outside",
-                          params={"year": year, "first": fmt(start + 1), "last": fmt(end)},
-                          stated=float(year), expected=f"{fmt(start + 1)}-{fmt(end)}",
-                          inputs=tuple(inputs))
-        return
-    if SHEET_RPJMD not in report.header_rows:
+    if SHEET_RPJMD not in report.header_rows or not report.indicators:
         return
     years = report.rpjmd_years
+    if year in years:
+        return
+    tahun = ident.tahun.ref
+    inputs: tuple[tuple[str, float | str | None], ...] = ((str(tahun), float(year)),)
     if not years:
         yield ctx.finding(tahun, "rule.INP020.no-columns", params={"year": year},
-                          stated=float(year), inputs=tuple(inputs))
-    elif year not in years:
+                          stated=float(year), inputs=inputs)
+    elif not min(years) <= year <= max(years):
+        yield ctx.finding(tahun, "rule.INP020.outside",
+                          params={"year": year, "first": min(years), "last": max(years)},
+                          stated=float(year), expected=f"{min(years)}-{max(years)}",
+                          inputs=inputs)
+    else:
         yield ctx.finding(tahun, "rule.INP020.not-in-columns",
                           params={"year": year, "years": ", ".join(str(y) for y in years)},
-                          stated=float(year), inputs=tuple(inputs))
+                          stated=float(year), inputs=inputs)
 
 
 @rule("INP021", "missing-polarity", Severity.INFO)
@@ -844,9 +850,12 @@ def measurement_without_code(ctx: RuleContext) -> Iterator[Finding]:
     indicator (a program's total target and realisation, "Urusan Sosial: 2.819 / 2.109 =
     74,81 %"); such a row is checked on its own (its capaian against its own target and
     realisation) but joined to nothing. If it does measure an indicator, enter the code. Rows
-    whose name matches a known indicator are INP016's.
+    whose name matches a known indicator are INP016's. Not run when no indicator is known at
+    all (a partial workbook, INP023): there is no code to enter.
     """
     report = ctx.report
+    if not _known_codes(report):
+        return
     names = _codes_by_name(report)
     for m in report.measurements:
         cell = m.kode_indikator
@@ -857,10 +866,51 @@ def measurement_without_code(ctx: RuleContext) -> Iterator[Finding]:
                               related=(str(m.indikator.ref),) if m.indikator.ref else ())
 
 
+def _has_indicator_rows(report: Report) -> bool:
+    return any(r.role is RowRole.INDIKATOR for r in report.pk_rows)
+
+
+@rule("INP023", "empty-table", Severity.INFO)
+def empty_table(ctx: RuleContext) -> Iterator[Finding]:
+    """A table that is read but has no rows: one finding naming what cannot be checked.
+
+    Reviewers often type only the table they are checking. An empty Tabel VI.1, Lampiran II,
+    Pengukuran Kinerja or Keuangan (header row present, no data rows) is then not an error:
+    the rows of the other tables are checked on their own, and this one finding per empty
+    table says what cannot be checked without it. Without Tabel VI.1: the RPJMD targets of
+    Tahun Laporan (XTB003, XTB004), the kondisi akhir (XTB005), the report year (INP020) and
+    the polarity (every indicator is treated as Positif); without Tabel VI.1 and Lampiran II
+    Indikator rows the Kode Indikator of other rows cannot be joined (INP016 and INP018 are
+    not run). Without Lampiran II: the agreed (PK) targets, the kegiatan and their capaian
+    and the program budgets. Without Pengukuran Kinerja: the capaian, categories and
+    averages stated in Bab III. Without Keuangan: the budget absorption and the program
+    budgets against Lampiran II. A missing sheet is INP006's, a sheet without its header
+    row INP007's.
+    """
+    report = ctx.report
+    tables = (
+        (SHEET_RPJMD, bool(report.indicators)),
+        (SHEET_PK, bool(report.pk_rows)),
+        (SHEET_MEASUREMENT, bool(report.measurements)),
+        (SHEET_BUDGET, bool(report.budget_rows)),
+    )
+    variants = {SHEET_RPJMD: "rpjmd", SHEET_PK: "pk", SHEET_MEASUREMENT: "measurement",
+                SHEET_BUDGET: "budget"}
+    for standard, filled in tables:
+        if filled or standard not in report.header_rows:
+            continue
+        variant = variants[standard]
+        if standard == SHEET_RPJMD and not _has_indicator_rows(report):
+            variant = "rpjmd-no-codes"
+        sheet = report.sheet_names.get(standard, standard)
+        yield ctx.finding(None, f"rule.INP023.{variant}", sheet=sheet, params={"sheet": sheet})
+
+
 RULES = (
     number_as_text, ambiguous_number, not_a_number, error_value, formula_no_value,
     missing_sheet, missing_header, missing_column, duplicate_column, unknown_row_role,
     unknown_polarity, unknown_setting, missing_identity, hidden_sheet, sheet_too_large,
     unknown_indicator_code, duplicate_indicator_code, kegiatan_without_indicator,
     indicator_without_kegiatan, year_outside_period, missing_polarity, measurement_without_code,
+    empty_table,
 )
