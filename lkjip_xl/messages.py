@@ -132,6 +132,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "unknown Baris value: '{detail}'"),
     "problem.unknown-polarity": ("nilai Polaritas tidak dikenal: '{detail}' (Positif/Negatif)",
                                  "unknown Polaritas value: '{detail}' (Positif/Negatif)"),
+    "problem.unknown-basis": (
+        "nilai Terhadap tidak dikenal: '{detail}' (Target PK, Target RPJMD, Target Akhir "
+        "Periode, Tahun Lalu, Standar Nasional)",
+        "unknown Terhadap value: '{detail}' (Target PK, Target RPJMD, Target Akhir Periode, "
+        "Tahun Lalu, Standar Nasional)"),
     "problem.unknown-setting": ("pengaturan tidak dikenal: '{detail}'",
                                 "unknown setting: '{detail}'"),
     "problem.not-a-number": ("bukan angka: '{detail}'", "not a number: '{detail}'"),
@@ -286,10 +291,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "indicator at {other_cell}, with two digits swapped: a likely typo.",
     ),
     "rule.XTB002.plain": (
-        "Capaian {code} tertulis berbeda di {n} tempat: {listing}. Dihitung: {computed} = "
-        "{formula}.",
-        "The capaian of {code} is stated differently in {n} places: {listing}. Computed: "
-        "{computed} = {formula}.",
+        "Capaian {code} tertulis berbeda di {n} tempat: {listing}. {wrong} tidak cocok "
+        "dengan perhitungan mana pun; dihitung: {computed} = {formula}.",
+        "The capaian of {code} is stated differently in {n} places: {listing}. {wrong} "
+        "matches no computation; computed: {computed} = {formula}.",
+    ),
+    "rule.XTB002.rows": (
+        "Capaian {code} tertulis berbeda di {n} tempat: {listing}. Pasangan target dan "
+        "realisasi PK tidak dapat dihitung; dari target dan realisasi tiap baris: {rows}. "
+        "{wrong} tidak cocok dengan perhitungan mana pun.",
+        "The capaian of {code} is stated differently in {n} places: {listing}. The PK target "
+        "and realisation cannot be paired; from each row's own target and realisation: "
+        "{rows}. {wrong} matches no computation.",
     ),
     "rule.XTB002.no_computed": (
         "Capaian {code} tertulis berbeda di {n} tempat: {listing}. Capaian tidak dapat "
@@ -487,6 +500,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "baik). Tulis Positif atau Negatif",
         "unknown Polaritas '{value}'; the indicator is treated as Positif (higher is better). "
         "Write Positif or Negatif"),
+    "rule.INP011.basis": (
+        "Terhadap '{value}' tidak dikenal; capaian baris ini dianggap terhadap Target PK. "
+        "Pakai salah satu: Target PK, Target RPJMD, Target Akhir Periode, Tahun Lalu, "
+        "Standar Nasional",
+        "unknown Terhadap '{value}'; this row's capaian is taken as measured against the "
+        "Target PK. Use one of: Target PK, Target RPJMD, Target Akhir Periode, Tahun Lalu, "
+        "Standar Nasional"),
     "rule.INP012.skala": (
         "Skala Penilaian '{value}' tidak dikenal; dipakai {default}. Pilihan: {choices}",
         "unknown Skala Penilaian '{value}'; {default} is used. Choices: {choices}"),
@@ -770,6 +790,60 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Persentase kosong; dapat dihitung {expected} = {formula} (realisasi / pagu x 100).",
         "Percentage is blank; it computes to {expected} = {formula} (realisation / pagu x 100).",
     ),
+    "rule.CAP008.predicate": (
+        "Capaian tertulis {stated} tidak dapat diperiksa: target atau realisasi berupa "
+        "predikat ('{words}', {cell}), bukan angka; target {target}, realisasi {realisasi}. "
+        "Apakah predikat tercapai dinilai oleh pembaca.",
+        "Capaian stated as {stated} cannot be checked: the target or realisation is a "
+        "predicate ('{words}', {cell}), not a number; target {target}, realisation "
+        "{realisasi}. Whether the predicate was reached is for the reader to judge.",
+    ),
+    "rule.CAP008.ratio-polarity": (
+        "Capaian tertulis {stated} tidak dapat diperiksa: target {target} dan realisasi "
+        "{realisasi} berupa rasio, dan Polaritas indikator tidak tertulis (makin kecil atau "
+        "makin besar yang lebih baik?). Isi Polaritas di Tabel VI.1 atau di baris ini.",
+        "Capaian stated as {stated} cannot be checked: target {target} and realisation "
+        "{realisasi} are ratios and the indicator's Polaritas is not stated (is smaller or "
+        "larger better?). Fill in Polaritas on Tabel VI.1 or on this row.",
+    ),
+    "rule.EFF001.program": (
+        "Efisiensi tertulis {stated} untuk program {name} tidak cocok dengan kedua cara hitung: "
+        "rasio {ratio} = {capaian} / {serapan}, selisih {difference} = {capaian} - {serapan} "
+        "(capaian {capaian} = {capaian_formula}; serapan {serapan} = {serapan_formula}). "
+        "Cara hitung lain: {others}.",
+        "Stated efficiency {stated} for program {name} matches neither reading: ratio {ratio} "
+        "= {capaian} / {serapan}, difference {difference} = {capaian} - {serapan} (capaian "
+        "{capaian} = {capaian_formula}; absorption {serapan} = {serapan_formula}). Other "
+        "readings: {others}.",
+    ),
+    "rule.EFF001.program-kegiatan": (
+        "Efisiensi tertulis {stated} untuk program {name} tidak cocok dengan kedua cara hitung: "
+        "rasio {ratio} = {capaian} / {serapan}, selisih {difference} = {capaian} - {serapan} "
+        "(capaian rata-rata kegiatan {capaian} = {capaian_formula}; serapan {serapan} = "
+        "{serapan_formula}).",
+        "Stated efficiency {stated} for program {name} matches neither reading: ratio {ratio} "
+        "= {capaian} / {serapan}, difference {difference} = {capaian} - {serapan} (mean "
+        "activity capaian {capaian} = {capaian_formula}; absorption {serapan} = "
+        "{serapan_formula}).",
+    ),
+    "rule.EFF001.sasaran": (
+        "Efisiensi tertulis {stated} untuk sasaran {name} tidak cocok dengan kedua cara hitung: "
+        "rasio {ratio} = {capaian} / {serapan}, selisih {difference} = {capaian} - {serapan} "
+        "(capaian rata-rata sasaran {capaian} = {capaian_formula}; serapan {serapan} = "
+        "{serapan_formula}). Cara hitung lain: {others}.",
+        "Stated efficiency {stated} for sasaran {name} matches neither reading: ratio {ratio} "
+        "= {capaian} / {serapan}, difference {difference} = {capaian} - {serapan} (mean "
+        "capaian of the sasaran {capaian} = {capaian_formula}; absorption {serapan} = "
+        "{serapan_formula}). Other readings: {others}.",
+    ),
+    "rule.EFF001.indicator": (
+        "Efisiensi tertulis {stated} untuk indikator {name} tidak cocok dengan kedua cara "
+        "hitung: rasio {ratio} = {capaian} / {serapan}, selisih {difference} = {capaian} - "
+        "{serapan} (serapan {serapan} = {serapan_formula}). Cara hitung lain: {others}.",
+        "Stated efficiency {stated} for indicator {name} matches neither reading: ratio "
+        "{ratio} = {capaian} / {serapan}, difference {difference} = {capaian} - {serapan} "
+        "(absorption {serapan} = {serapan_formula}). Other readings: {others}.",
+    ),
     "rule.AVG001.stated": (
         "Rata-rata tertulis {stated} sama dengan rata-rata capaian tertulis {stated_mean} = "
         "{stated_formula}, tetapi rata-rata capaian terhitung adalah {expected} = {formula}.",
@@ -1041,6 +1115,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                       "not computable: no realisation"),
     "fix.sum.reason.zero-realisation": ("tidak dapat dihitung: realisasi 0 (rumus T/R)",
                                         "not computable: realisation 0 (T/R formula)"),
+    "fix.sum.reason.predicate": ("tidak dapat dihitung: target atau realisasi berupa predikat",
+                                 "not computable: the target or realisation is a predicate"),
+    "fix.sum.reason.ratio-polarity": ("tidak dapat dihitung: rasio tanpa Polaritas",
+                                      "not computable: a ratio without a stated Polaritas"),
     "fix.sum.reason.none": ("tidak ada capaian yang dapat dihitung",
                             "no computable achievement"),
     "fix.sum.left_out": ("(tidak dihitung: {codes})", "(left out: {codes})"),
@@ -1152,6 +1230,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rule.CAP007.summary": (
         'Persentase Keuangan kosong pada baris yang punya Pagu dan Realisasi.',
         'A blank Keuangan Persentase on a row with both Pagu and Realisasi.',
+    ),
+    "rule.CAP008.summary": (
+        'Capaian tertulis yang tidak dapat diperiksa (target berupa predikat atau rasio tanpa '
+        'polaritas), dan alasannya.',
+        'A stated capaian that cannot be checked (a predicate target, or a ratio without a '
+        'stated polarity), and why.',
+    ),
+    "rule.EFF001.summary": (
+        'Efisiensi tertulis tidak cocok dengan capaian / serapan maupun capaian - serapan.',
+        'A stated efficiency matches neither reading: capaian / serapan, nor capaian - serapan.',
     ),
     "rule.INP001.summary": (
         'Angka disimpan sebagai teks: dibaca, dan dapat ditulis ulang sebagai angka.',

@@ -15,8 +15,8 @@ from lkjip_xl.numbers import (
     Number,
     NumberSource,
     parse_number,
-    predicate,
     parse_text,
+    predicate,
 )
 
 S = NumberSource

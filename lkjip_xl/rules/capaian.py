@@ -31,9 +31,10 @@ from typing import Protocol
 
 from ..analysis import (
     IndicatorFigures,
+    basis_target,
     code_key,
     indicator_figures,
-    polarity_of,
+    row_polarity,
 )
 from ..config import unit_key
 from ..formulas import (
@@ -48,7 +49,7 @@ from ..formulas import (
 )
 from ..model import Cell, CellRef, MeasurementRow, PkRow, Report, Settings
 from ..numbers import Number
-from ..schema import NegativeFormula, Polarity, RowRole
+from ..schema import Basis, NegativeFormula, Polarity, RowRole
 from .base import Action, Finding, Fix, RuleContext, Severity, Value
 from .define import rule
 
@@ -171,11 +172,16 @@ def _input(cell: Cell) -> tuple[str, Value]:
 
 
 def _bad(cell: Cell) -> bool:
-    """Written but not usable as a number: left to the hygiene rules."""
-    return not cell.number.is_blank and not cell.number.is_usable
+    """Written but not usable as a number: left to the hygiene rules. A value in words in a
+    target or realisation column (a predicate: 'WTP') is not bad: CAP008 says why the capaian
+    cannot be checked."""
+    n = cell.number
+    return not n.is_blank and not n.is_usable and not n.is_predicate
 
 
 def _fmt_number(n: Number) -> str:
+    if n.is_ratio and n.value is not None:
+        return f"{n.prefix}{fmt(n.value)}"
     if n.is_range:
         return f"{fmt(n.low)}-{fmt(n.high)}"
     return fmt(n.value) if n.value is not None else "-"
@@ -242,10 +248,11 @@ def _pk_checks(report: Report, settings: Settings) -> Iterator[Check]:
 
 
 def _pk_check(report: Report, settings: Settings, row: PkRow) -> Check:
-    code = row.kode_indikator.text
-    polarity, stated = polarity_of(report, code) if code else (Polarity.POSITIVE, False)
+    # An Indikator row takes its indicator's polarity; a Kegiatan row is Positif unless its
+    # own Polaritas says otherwise (analysis.row_polarity).
+    polarity, stated = row_polarity(report, row)
     comp = capaian(row.target.number, row.realisasi.number, polarity,
-                   settings.negative_formula, settings.decimals)
+                   settings.negative_formula, settings.decimals, polarity_stated=stated)
     return Check(
         kind=Kind.CAPAIAN,
         cell=row.capaian,
@@ -273,7 +280,8 @@ def _agreed_target(report: Report, settings: Settings, row: MeasurementRow,
     1.025 against 40) means the two tables measure different things: that is a target
     disagreement for the consistency rules, and re-basing would invent capaian like 2492.50.
     """
-    if fig is None or fig.pk is None or fig.target is not fig.pk.target:
+    if fig is None or fig.pk is None or fig.target is not fig.pk.target \
+            or row.basis is not Basis.PK:
         return None
     agreed = fig.pk.target
     own = row.target.number
@@ -299,11 +307,11 @@ def _measurement_inputs(report: Report, settings: Settings, row: MeasurementRow,
     agreed = _agreed_target(report, settings, row, fig)
     if agreed is not None:
         target: Cell | None = agreed
-    elif row.target.number.is_usable:
+    elif row.target.number.is_usable or row.target.number.is_predicate:
         target = row.target
     else:
-        target = fig.target if fig is not None else None
-    if row.realisasi.number.is_usable:
+        target = basis_target(report, fig, row.basis)
+    if row.realisasi.number.is_usable or row.realisasi.number.is_predicate:
         realisasi: Cell | None = row.realisasi
     else:
         realisasi = fig.realisasi if fig is not None else None
@@ -317,7 +325,8 @@ def measurement_computation(report: Report, settings: Settings, row: Measurement
     the row's own figures (re-based on the agreed target) when it states any, else the
     indicator's computed capaian. (None, ()) when the row's figures are unreadable."""
     fig = _figures_for(row, figures)
-    if row.target.number.is_blank and row.realisasi.number.is_blank:
+    if row.target.number.is_blank and row.realisasi.number.is_blank \
+            and row.basis is Basis.PK and row.polarity is None:
         if fig is None:
             return None, ()
         target, realisasi = fig.target, fig.realisasi
@@ -326,13 +335,14 @@ def measurement_computation(report: Report, settings: Settings, row: Measurement
         return None, ()
     else:
         target, realisasi, _ = _measurement_inputs(report, settings, row, fig)
-        polarity = fig.polarity if fig is not None else Polarity.POSITIVE
+        polarity, stated = row_polarity(report, row)
         if target is None or realisasi is None:
             comp = Computation(None, None, "", NotComputable.NO_TARGET if target is None
                                else NotComputable.NO_REALISATION)
         else:
             comp = capaian(target.number, realisasi.number, polarity,
-                           settings.negative_formula, settings.decimals)
+                           settings.negative_formula, settings.decimals,
+                           polarity_stated=stated)
     return comp, tuple(_input(c) for c in (target, realisasi) if c is not None)
 
 
@@ -351,14 +361,14 @@ def _measurement_checks(report: Report, settings: Settings,
 def _measurement_check(report: Report, settings: Settings, row: MeasurementRow,
                        fig: IndicatorFigures | None) -> Check:
     target, realisasi, agreed = _measurement_inputs(report, settings, row, fig)
-    polarity = fig.polarity if fig is not None else Polarity.POSITIVE
+    polarity, polarity_stated = row_polarity(report, row)
     code = fig.code if fig is not None else (row.codes[0] if row.codes else "")
     if target is None or realisasi is None:
         comp = Computation(None, None, "", NotComputable.NO_TARGET if target is None
                            else NotComputable.NO_REALISATION)
     else:
         comp = capaian(target.number, realisasi.number, polarity, settings.negative_formula,
-                       settings.decimals)
+                       settings.decimals, polarity_stated=polarity_stated)
     inputs = tuple(_input(c) for c in (target, realisasi) if c is not None)
     # Explanations, most specific first: the row's own (mistyped) target, the usual slips,
     # and last a realisation stated elsewhere (the weakest: a coincidence is easy).
@@ -401,7 +411,7 @@ def _measurement_check(report: Report, settings: Settings, row: MeasurementRow,
         realisasi_cell=realisasi if realisasi is not None else row.realisasi,
         plain_variant=plain_variant,
         plain_params=plain_params,
-        polarity_stated=fig.polarity_stated if fig is not None else False,
+        polarity_stated=polarity_stated,
     )
 
 
@@ -676,7 +686,7 @@ def target_not_computable(ctx: RuleContext) -> Iterator[Finding]:
     """
     for check in shared_checks(ctx):
         comp = check.computation
-        if comp.ok or check.cell.ref is None:
+        if comp.ok or check.cell.ref is None or comp.reason in NOT_CHECKABLE:
             continue
         stated = check.has_value
         real = check.realisasi_cell
@@ -697,6 +707,50 @@ def target_not_computable(ctx: RuleContext) -> Iterator[Finding]:
                     "cell": _ref(missing) or "-"},
             stated=check.stated.value, inputs=check.inputs,
             related=(_ref(missing),) if _ref(missing) else ())
+
+
+# Reasons a capaian cannot be checked although nothing is missing: CAP008, not CAP005.
+NOT_CHECKABLE = (NotComputable.PREDICATE, NotComputable.RATIO_POLARITY)
+
+
+@rule("CAP008", "capaian-not-checkable", Severity.INFO)
+def capaian_not_checkable(ctx: RuleContext) -> Iterator[Finding]:
+    """A stated capaian that cannot be checked, and why (one finding on the capaian cell).
+
+    - The target or realisation is stated in words, a predicate: an audit opinion (WTP), an
+      evaluation grade (AA, BB), a rating ("Baik"). There is nothing to divide; whether the
+      predicate was reached is for the reader to judge.
+    - The target or realisation is a ratio ("1:40", "1:25,5"), read as its second term (40)
+      with the "1:" form kept, and neither the row (its `Polaritas`) nor Tabel VI.1 states the
+      polarity: for pupils per teacher less is better, for coverage more, so the direction
+      cannot be assumed. State the polarity and the capaian is computed and checked like any
+      other.
+
+    Nothing is reported when no capaian is stated. INFO: the figures are not wrong.
+    """
+    for check in shared_checks(ctx):
+        comp = check.computation
+        if comp.reason not in NOT_CHECKABLE or not check.has_value or check.cell.ref is None:
+            continue
+        target, real = check.target_cell, check.realisasi_cell
+        words = next((c for c in (target, real) if c is not None and c.number.is_predicate),
+                     None)
+        yield ctx.finding(
+            check.cell.ref, f"rule.CAP008.{comp.reason}",
+            params={"stated": fmt_stated(check.stated),
+                    "target": _shown_cell(target), "realisasi": _shown_cell(real),
+                    "words": words.text if words is not None else "",
+                    "cell": _ref(words) or _ref(target)},
+            stated=check.stated.value, inputs=check.inputs,
+            related=tuple(r for r in (_ref(target), _ref(real)) if r))
+
+
+def _shown_cell(cell: Cell | None) -> str:
+    if cell is None:
+        return "-"
+    if cell.number.is_predicate:
+        return cell.text
+    return _fmt_number(cell.number)
 
 
 @rule("CAP006", "percentage-mismatch", Severity.ERROR)
@@ -724,4 +778,4 @@ def percentage_blank(ctx: RuleContext) -> Iterator[Finding]:
 
 
 RULES = (capaian_mismatch, capaian_truncated, capaian_rounding, capaian_blank,
-         target_not_computable, percentage_mismatch, percentage_blank)
+         target_not_computable, percentage_mismatch, percentage_blank, capaian_not_checkable)
