@@ -297,12 +297,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "matches no computation; computed: {computed} = {formula}.",
     ),
     "rule.XTB002.rows": (
-        "Capaian {code} tertulis berbeda di {n} tempat: {listing}. Pasangan target dan "
-        "realisasi PK tidak dapat dihitung; dari target dan realisasi tiap baris: {rows}. "
+        "Capaian {code} tertulis berbeda di {n} tempat: {listing}. Target PK tidak "
+        "berpasangan dengan realisasi; dihitung dari target dan realisasi tiap baris: {rows}. "
         "{wrong} tidak cocok dengan perhitungan mana pun.",
         "The capaian of {code} is stated differently in {n} places: {listing}. The PK target "
-        "and realisation cannot be paired; from each row's own target and realisation: "
-        "{rows}. {wrong} matches no computation.",
+        "has no realisation paired with it; computed from each row's own target and "
+        "realisation: {rows}. {wrong} matches no computation.",
     ),
     "rule.XTB002.no_computed": (
         "Capaian {code} tertulis berbeda di {n} tempat: {listing}. Capaian tidak dapat "
