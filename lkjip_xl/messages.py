@@ -1637,6 +1637,7 @@ NUMERIC_PARAMS = frozenset({
     "stated", "expected", "difference", "other", "pk", "own", "target", "realisasi", "new",
     "old", "rpjmd", "stated_mean", "mixed_sum", "formula", "alt_formula", "stated_formula",
     "parts", "sum", "total", "mean", "computed", "akhir", "value", "capaian", "by_stated",
+    "ratio", "serapan", "capaian_formula", "serapan_formula", "others",
 })
 _NUMBER_TOKEN = re.compile(r"(?<![\w.,])-?\d+(?:\.\d+)?(?![\w]|\.\d)")
 

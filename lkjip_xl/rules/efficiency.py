@@ -162,6 +162,8 @@ def efficiency_mismatch(ctx: RuleContext) -> Iterator[Finding]:
         readings = _readings(ctx.report, ctx.settings, row, figures)
         if not readings or any(_matches(cell, r.eff, ctx.settings) for r in readings):
             continue
+        readings = list({(r.what, r.name, r.eff.ratio, r.eff.difference): r
+                         for r in readings}.values())
         first = readings[0]
         eff = first.eff
         assert cell.ref is not None and eff.capaian is not None and eff.serapan is not None
