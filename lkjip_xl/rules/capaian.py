@@ -1,13 +1,16 @@
 """Capaian rules (CAP): recompute every stated capaian and every budget percentage.
 
 Where a derived figure is stated:
-- Lampiran II: every `Kegiatan` row (its own Target and Realisasi, with the polarity of the
-  indicator it serves), and any other row (Indikator, Program, Jumlah, Total) that states a
-  Capaian next to its own Target and Realisasi;
+- Lampiran II: every `Kegiatan` row (its own Target and Realisasi; Positif unless the row's
+  own Polaritas says otherwise: activity outputs are "more is better" even under a negative
+  indicator), and any other row (Indikator, Program, Jumlah, Total) that states a Capaian
+  next to its own Target and Realisasi (an Indikator row with its indicator's polarity);
 - Pengukuran Kinerja: every `Indikator` row that states a Target or a Realisasi of its own. The
   expected value uses the indicator's AGREED target (the Lampiran II Indikator row's target)
   when the row's own target looks like a typing slip of it (694 for 594) in the same unit,
   and the row's own realisasi (or the indicator's realisasi when the row states none). A row
+  measured against another basis (`Terhadap`: Target RPJMD, Target Akhir Periode, ...) keeps
+  its own target, or takes that basis's target from Tabel VI.1 when it states none. A row
   that states only a capaian is left to the cross-table "capaian disagreement" rule;
 - Keuangan: every row that states a Persentase (Rincian, Program, Jumlah, Total alike: the
   percentage of a total row is recomputed from the totals it states).
@@ -561,17 +564,22 @@ def _mismatch(ctx: RuleContext, check: Check, prefix: str) -> Finding:
 def capaian_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     """A stated capaian differs from the one computed from its target and realisation.
 
-    Checked: Lampiran II Kegiatan rows (their own Target and Realisasi, with the polarity of
-    the indicator named in Kode Indikator), any other Lampiran II row that states a Capaian
-    next to its own Target and Realisasi, and every Pengukuran Kinerja Indikator row that
-    states a Target or Realisasi. On a Pengukuran row the expected value uses the target agreed
-    in the Lampiran II Indikator row when the row's own target looks like a typing slip of it
-    (one digit different or two adjacent digits swapped, in the same unit), and the row's own
-    realisasi (the indicator's when the row has none): Bab III's 565 / 694 = 81.41 for an
-    indicator whose PK target is 594 is expected to be 565 / 594 x 100 = 95.12. A row target
+    Checked: Lampiran II Kegiatan rows (their own Target and Realisasi, Positif unless the
+    row's Polaritas says Negatif: under a negative indicator such as Angka Kematian Bayi, a
+    kegiatan serving 380 of 400 mothers is 95,00), any other Lampiran II row that states a
+    Capaian next to its own Target and Realisasi (an Indikator row with its indicator's
+    polarity), and every Pengukuran Kinerja Indikator row that states a Target or Realisasi
+    (the indicator's polarity, or the row's own Polaritas). On a Pengukuran row the expected
+    value uses the target agreed in the Lampiran II Indikator row when the row's own target
+    looks like a typing slip of it (one digit different or two adjacent digits swapped, in
+    the same unit), and the row's own realisasi (the indicator's when the row has none):
+    Bab III's 565 / 694 = 81.41 for an indicator whose PK target is 594 is expected to be
+    565 / 594 x 100 = 95.12. A row target
     that differs otherwise (72 against a PK target of "45%") measures something else: the
     capaian is checked against the row's own target and the disagreement is left to the
-    consistency rules. A row without its own target uses the indicator's target.
+    consistency rules. A row without its own target uses the indicator's target against its
+    basis (`Terhadap`: the PK target, or the Tabel VI.1 target of the year or of the period's
+    end).
 
     Formulas: positive R / T x 100; negative (2T - R) / T x 100 floored at 0, or T / R x 100
     when Identitas says `Rumus Indikator Negatif = T/R`; a range target is measured against
@@ -584,8 +592,8 @@ def capaian_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     (one digit different, two digits swapped); the inverted ratio T / R; the other polarity's
     formula; the other negative formula; a fraction written for a percent (0.9305 for 93.05);
     or a plain error. Fix: the computed value, rounded half up to `Desimal`; unsafe (only with
-    --unsafe-fixes) when the stated figure fits the other polarity's formula and Tabel VI.1
-    does not state the indicator's polarity.
+    --unsafe-fixes) when the stated figure fits the other polarity's formula and the polarity
+    is assumed (Tabel VI.1 does not state it, or a Kegiatan row without its own Polaritas).
     """
     for check in shared_checks(ctx):
         if check.kind is Kind.CAPAIAN and check.outcome(ctx.settings) is Outcome.MISMATCH:

@@ -104,8 +104,10 @@ def measurement_vs_pk(ctx: RuleContext) -> Iterator[Finding]:
     two swapped digits, the message says it is the likely typo (594 vs 694); when the PK
     figure is further off but the same indicator's figure stated in another Pengukuran
     Kinerja row is one digit away, the message names that statement as the likely original.
-    Reported at the Pengukuran Kinerja cell, naming the PK cell; no fix (a human decides
-    which is right).
+    A row measured against another basis (`Terhadap` other than Target PK: Target RPJMD,
+    Target Akhir Periode, Tahun Lalu, Standar Nasional) states another target by design: only
+    its Realisasi is compared. Reported at the Pengukuran Kinerja cell, naming the PK cell; no
+    fix (a human decides which is right).
     """
     pk = _pk_indicators(ctx.report)
     for m in ctx.report.measurements:
