@@ -45,8 +45,7 @@ HINTS = {
                   "(rentang boleh ditulis 80-90)."),
     SHEET_PK: "Kolom Baris: Indikator, Program, Kegiatan, Jumlah atau Total (lihat Petunjuk).",
     SHEET_MEASUREMENT: ("Salin angka persis seperti di laporan. Baris: Indikator atau "
-                        "Rata-rata. Terhadap: capaian diukur terhadap apa (kosong = Target "
-                        "PK)."),
+                        "Rata-rata."),
     SHEET_BUDGET: "Kolom Baris: Kelompok, Program, Rincian, Jumlah atau Total (rupiah penuh).",
 }
 
