@@ -84,7 +84,9 @@ def row_polarity(report: Report, row: PkRow | MeasurementRow) -> tuple[Polarity,
     if row.role is RowRole.INDIKATOR:
         code = row.codes[0] if isinstance(row, MeasurementRow) and row.codes else (
             row.kode_indikator.text)
-        return polarity_of(report, code) if code else (Polarity.POSITIVE, False)
+        if not code:
+            return Polarity.POSITIVE, False
+        return _indicator_polarity(report, code, report.pk_indicator(code))
     return Polarity.POSITIVE, False
 
 
