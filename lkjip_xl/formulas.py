@@ -56,6 +56,7 @@ class NotComputable:
     ZERO_REALISATION = "zero-realisation"  # T/R with R = 0
     PREDICATE = "predicate"  # a target or realisation in words: 'WTP', 'Baik'
     RATIO_POLARITY = "ratio-polarity"  # a ratio '1:40' and no stated polarity to read it by
+    NO_BASIS_TARGET = "no-basis-target"  # measured against last year, a standard, ...: unknown
 
 
 @dataclass(frozen=True, slots=True)

@@ -798,6 +798,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "predicate ('{words}', {cell}), not a number; target {target}, realisation "
         "{realisasi}. Whether the predicate was reached is for the reader to judge.",
     ),
+    "rule.CAP008.no-basis-target": (
+        "Capaian tertulis {stated} terhadap {basis} tidak dapat diperiksa: baris ini tidak "
+        "menuliskan target pembandingnya dan buku kerja tidak memuatnya; realisasi "
+        "{realisasi}. Tulis angka pembanding di kolom Target baris ini.",
+        "Capaian stated as {stated} against {basis} cannot be checked: the row states no "
+        "target to compare with and the workbook does not hold one; realisation {realisasi}. "
+        "Write the figure compared with in this row's Target.",
+    ),
     "rule.CAP008.ratio-polarity": (
         "Capaian tertulis {stated} tidak dapat diperiksa: target {target} dan realisasi "
         "{realisasi} berupa rasio, dan Polaritas indikator tidak tertulis (makin kecil atau "

@@ -139,3 +139,16 @@ def test_unknown_terhadap_is_reported_and_read_as_target_pk(tmp_path: Path) -> N
     f = findings(path, "INP011")
     assert [(x.location, x.message_key) for x in f] == [(f"{PM}!K4", "rule.INP011.basis")]
     assert loud(path) == [("INP011", f"{PM}!K4")]
+
+
+def test_basis_the_workbook_does_not_hold_is_not_checkable(tmp_path: Path) -> None:
+    # "terhadap tahun lalu": the report prints only realisasi and capaian, not last year's
+    # figure. Not a missing target (CAP005 warning), not a wrong capaian: one CAP008 info.
+    path = sanitasi(tmp_path / "lalu.xlsx", [
+        row(40, "38,6", "96,50", "Bab III 3.1"),
+        row(None, "38,6", "104,90", "Bab III 3.1 perbandingan", "Tahun Lalu")])
+    assert loud(path) == []
+    f = findings(path, "CAP008")
+    assert [(x.location, x.message_key) for x in f] == [
+        (f"{PM}!H5", "rule.CAP008.no-basis-target")]
+    assert "Tahun Lalu" in f[0].message()

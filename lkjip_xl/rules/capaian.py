@@ -150,6 +150,7 @@ class Check:
     plain_variant: str = "plain"  # "agreed-target" when the row's own target was replaced
     plain_params: tuple[tuple[str, str], ...] = ()
     polarity_stated: bool = True  # False: Positif assumed (Tabel VI.1 does not say)
+    basis: str = Basis.PK.value  # what the capaian is measured against (`Terhadap`)
 
     @property
     def stated(self) -> Number:
@@ -366,7 +367,11 @@ def _measurement_check(report: Report, settings: Settings, row: MeasurementRow,
     target, realisasi, agreed = _measurement_inputs(report, settings, row, fig)
     polarity, polarity_stated = row_polarity(report, row)
     code = fig.code if fig is not None else (row.codes[0] if row.codes else "")
-    if target is None or realisasi is None:
+    if target is None and row.basis is not Basis.PK:
+        # measured against a figure the workbook does not hold (last year's realisation, a
+        # national standard, a year without a target): nothing is missing, it is not checkable
+        comp = Computation(None, None, "", NotComputable.NO_BASIS_TARGET)
+    elif target is None or realisasi is None:
         comp = Computation(None, None, "", NotComputable.NO_TARGET if target is None
                            else NotComputable.NO_REALISATION)
     else:
@@ -415,6 +420,7 @@ def _measurement_check(report: Report, settings: Settings, row: MeasurementRow,
         plain_variant=plain_variant,
         plain_params=plain_params,
         polarity_stated=polarity_stated,
+        basis=row.basis.value,
     )
 
 
@@ -718,7 +724,8 @@ def target_not_computable(ctx: RuleContext) -> Iterator[Finding]:
 
 
 # Reasons a capaian cannot be checked although nothing is missing: CAP008, not CAP005.
-NOT_CHECKABLE = (NotComputable.PREDICATE, NotComputable.RATIO_POLARITY)
+NOT_CHECKABLE = (NotComputable.PREDICATE, NotComputable.RATIO_POLARITY,
+                 NotComputable.NO_BASIS_TARGET)
 
 
 @rule("CAP008", "capaian-not-checkable", Severity.INFO)
@@ -734,6 +741,10 @@ def capaian_not_checkable(ctx: RuleContext) -> Iterator[Finding]:
       cannot be assumed. State the polarity and the capaian is computed and checked like any
       other.
 
+    - The row is measured against a basis (`Terhadap`: Tahun Lalu, Standar Nasional, or a
+      Target RPJMD / Target Akhir Periode that Tabel VI.1 does not hold) and states no target
+      of its own.
+
     Nothing is reported when no capaian is stated. INFO: the figures are not wrong.
     """
     for check in shared_checks(ctx):
@@ -745,7 +756,7 @@ def capaian_not_checkable(ctx: RuleContext) -> Iterator[Finding]:
                      None)
         yield ctx.finding(
             check.cell.ref, f"rule.CAP008.{comp.reason}",
-            params={"stated": fmt_stated(check.stated),
+            params={"stated": fmt_stated(check.stated), "basis": check.basis,
                     "target": _shown_cell(target), "realisasi": _shown_cell(real),
                     "words": words.text if words is not None else "",
                     "cell": _ref(words) or _ref(target)},
