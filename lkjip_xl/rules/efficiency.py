@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from ..analysis import (
     Efficiency,
     IndicatorFigures,
+    SasaranEfficiency,
     budget_for,
     code_key,
     efficiency,
@@ -98,12 +99,12 @@ def _program_readings(report: Report, settings: Settings, row: PkRow,
 
 
 def _indicator_readings(report: Report, settings: Settings, code: str,
-                        own: Computation | None, figures: dict[str, IndicatorFigures]
-                        ) -> list[_Reading]:
+                        own: Computation | None, figures: dict[str, IndicatorFigures],
+                        sasaran: tuple[SasaranEfficiency, ...]) -> list[_Reading]:
     key = code_key(code)
     fig = figures.get(key)
     readings = []
-    for item in sasaran_efficiency(report, settings, figures):
+    for item in sasaran:
         if key in {code_key(c) for c in item.codes} and item.efficiency.ratio is not None:
             readings.append(_Reading("sasaran", item.sasaran or "-", item.efficiency))
     pagu, real, _ = budget_for(report, (code,))
@@ -127,7 +128,8 @@ def _stated(report: Report) -> Iterator[tuple[PkRow | MeasurementRow, Cell]]:
 
 
 def _readings(report: Report, settings: Settings, row: PkRow | MeasurementRow,
-              figures: dict[str, IndicatorFigures]) -> list[_Reading]:
+              figures: dict[str, IndicatorFigures],
+              sasaran: tuple[SasaranEfficiency, ...]) -> list[_Reading]:
     if isinstance(row, PkRow) and row.role is RowRole.PROGRAM:
         return _program_readings(report, settings, row, figures)
     code = row.codes[0] if isinstance(row, MeasurementRow) else row.kode_indikator.text
@@ -136,7 +138,7 @@ def _readings(report: Report, settings: Settings, row: PkRow | MeasurementRow,
     polarity, stated = row_polarity(report, row)
     own = row_capaian(row.target, row.realisasi, polarity, stated, settings) \
         if row.target.number.is_usable and row.realisasi.number.is_usable else None
-    return _indicator_readings(report, settings, code, own, figures)
+    return _indicator_readings(report, settings, code, own, figures, sasaran)
 
 
 @rule("EFF001", "efficiency-mismatch", Severity.WARNING)
@@ -157,9 +159,13 @@ def efficiency_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     computed (no budget or no capaian). WARNING: which capaian and which budget a report
     meant is a judgement; no fix.
     """
+    stated = list(_stated(ctx.report))
+    if not stated:
+        return
     figures = indicator_figures(ctx.report, ctx.settings)
-    for row, cell in _stated(ctx.report):
-        readings = _readings(ctx.report, ctx.settings, row, figures)
+    sasaran = sasaran_efficiency(ctx.report, ctx.settings, figures)
+    for row, cell in stated:
+        readings = _readings(ctx.report, ctx.settings, row, figures, sasaran)
         if not readings or any(_matches(cell, r.eff, ctx.settings) for r in readings):
             continue
         readings = list({(r.what, r.name, r.eff.ratio, r.eff.difference): r
