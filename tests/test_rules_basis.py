@@ -85,7 +85,7 @@ def test_disagreement_is_found_within_one_basis(tmp_path: Path) -> None:
     assert [(x.location, x.stated, x.expected) for x in f] == [(f"{PM}!H6", 88.2, 85.78)]
     text = f[0].message("en")
     assert "IK-1 [Target Akhir Periode]" in text and "96.5" not in text
-    assert "88.2 (Bab III 3.2 uraian) matches no computation" in text
+    assert "88.20 (Bab III 3.2 uraian) matches no computation" in text
     assert f[0].formula == "38.6 / 45 x 100"
 
 
@@ -128,7 +128,7 @@ def test_chapters_disagree_and_the_pk_pair_cannot_be_computed(tmp_path: Path) ->
         (f"{PM}!H4", 72.4, 65.13, "1100 / 1689 x 100")]
     assert f[0].message_key == "rule.XTB002.rows"
     en = f[0].message("en")
-    assert "72.4 (Bab III 3.2) matches no computation" in en
+    assert "72.40 (Bab III 3.2) matches no computation" in en
     assert "Bab III 3.3: 65.13 = 1100 / 1689 x 100" in en
     assert "cannot be computed" not in en
     assert "tidak dapat dihitung" not in f[0].message("id")

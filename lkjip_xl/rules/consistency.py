@@ -25,7 +25,7 @@ from ..model import BudgetRow, Cell, Indicator, MeasurementRow, PkRow, Report, S
 from ..numbers import Number
 from ..schema import Basis, RowRole, normalise
 from .base import Finding, RuleContext, Severity
-from .capaian import agrees, stated_decimals
+from .capaian import agrees, fmt_stated, stated_decimals
 from .define import rule
 from .totals import plain_number
 
@@ -291,7 +291,7 @@ def _xtb002_finding(ctx: RuleContext, fig: IndicatorFigures, basis: Basis,
     assert first.cell.ref is not None
     label = fig.code if basis is Basis.PK else f"{fig.code} [{basis.value}]"
     listing = "; ".join(f"{s.sumber}: {plain_number(s.value)} ({s.cell.ref})" for s in stated)
-    wrong_text = "; ".join(f"{plain_number(s.value)} ({s.sumber})" for s in wrong)
+    wrong_text = "; ".join(f"{fmt_stated(s.cell.number)} ({s.sumber})" for s in wrong)
     rows = "; ".join(
         f"{s.sumber}: {plain_number(s.own.rounded)} = {s.own.formula}"
         for s in own if s.own is not None and s not in wrong)
