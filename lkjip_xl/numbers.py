@@ -62,7 +62,7 @@ class Number:
     low: float | None = None  # set for ranges "80-90"
     high: float | None = None
     unit: str = ""  # text written after the number: "Org", "KPM", "Lbg."
-    prefix: str = ""  # the form written before the value: "1:" for the ratio "1:40"
+    prefix: str = ""  # written before the value: "1:" for the ratio "1:40", "Level " ...
     decimals: int | None = None  # digits after the decimal separator as written (text only)
     notes: tuple[str, ...] = ()  # how the text was read, or why it is not a number
 
@@ -118,6 +118,8 @@ _ANY_DIGITS = re.compile(r"\d+")
 # "1:40", "1 : 25,5": one to N. Only the "1:" form; "2:3" stays several numbers.
 _RATIO = re.compile(r"^1\s*:\s*(?=\d)")
 _LETTER = re.compile(r"[^\W\d_]")
+# "Level 3", "Tingkat 3", "Skor 3,5": a maturity level or score written with its word.
+_LEVEL = re.compile(r"^(?:level|tingkat|skor|skala)\s*(?=\d)", re.IGNORECASE)
 # Words that say "no figure" rather than state a result in words.
 _NO_FIGURE = frozenset({"na", "n/a", "nan", "nihil", "kosong", "tidak ada", "belum ada",
                         "tidak tersedia", "belum tersedia", "none", "null", "tbd"})
@@ -178,6 +180,13 @@ def parse_text(text: str, *, percent_column: bool = False) -> Number:
             return Number(rest.value, rest.source, unit=rest.unit, decimals=rest.decimals,
                           prefix=RATIO_PREFIX,
                           notes=tuple(dict.fromkeys((*notes, NOTE_RATIO, *rest.notes))))
+
+    if (level := _LEVEL.match(s)) is not None:
+        rest = parse_text(s[level.end():], percent_column=percent_column)
+        if rest.value is not None and not rest.prefix:
+            return Number(rest.value, rest.source, unit=rest.unit, decimals=rest.decimals,
+                          prefix=s[:level.end()], notes=tuple(dict.fromkeys((*notes,
+                                                                             *rest.notes))))
 
     if s.startswith("(") and s.endswith(")") and _ANY_DIGITS.search(s):
         return Number(None, NumberSource.INVALID, notes=(NOTE_PARENTHESES,))

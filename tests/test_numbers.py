@@ -159,6 +159,9 @@ def test_ratio_and_predicate() -> None:
     ratio = parse_number("1:40 siswa")
     assert (ratio.value, ratio.prefix, ratio.unit, ratio.is_ratio) == (40, "1:", "siswa", True)
     assert not parse_number("40").is_ratio
+    level = parse_number("Level 3")
+    assert (level.value, level.prefix, level.is_ratio) == (3, "Level ", False)
+    assert parse_number("Tingkat 2,5").value == 2.5
     for words in ("WTP", "AA", "Baik", "Opini WTP", "Sangat Baik"):
         n = predicate(words)
         assert n is not None and n.is_predicate and n.value is None, words

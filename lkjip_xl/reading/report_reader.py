@@ -175,8 +175,8 @@ class _Context:
             return Cell(ref, value, number)
         if number.source is NumberSource.ERROR:
             self.problem(ProblemKind.ERROR_VALUE, sheet.name, ref.address, str(value), value)
-        elif number.is_ratio and number.source is NumberSource.TEXT:
-            pass
+        elif number.prefix and number.source is NumberSource.TEXT:
+            pass  # "1:40", "Level 3": text by nature, not a number stored as text
         elif words_ok and number.source is NumberSource.INVALID \
                 and (words := predicate(value)) is not None:
             number = words
