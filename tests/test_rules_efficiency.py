@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pytest
 
 from lkjip_xl.analysis import sasaran_efficiency
@@ -111,3 +112,17 @@ def test_efficiency_not_computable_is_quiet(tmp_path: Path) -> None:
         lampiran=[{"baris": "Indikator", "kode_indikator": "IK-1", "target": 10,
                    "realisasi": 9, "efisiensi": "1,02"}])
     assert findings(path, "EFF001") == []
+
+
+def test_efficiency_from_the_printed_capaian_is_not_flagged_twice(tmp_path: Path) -> None:
+    # The report prints capaian 98,00 (wrong: CAP001 says 99,92) and derives IE 98 / 94 =
+    # 1,04 from it: the efficiency is consistent with what is printed; only CAP001 fires.
+    path = kesehatan(tmp_path / "printed.xlsx", measurement_eff=1.043)
+    wb = openpyxl.load_workbook(path)
+    wb[PM]["H4"] = 98
+    wb.save(path)
+    assert [f.location for f in findings(path, "CAP001")] == [f"{PM}!H4"]
+    assert findings(path, "EFF001") == []
+    wb[PM]["M4"] = "1,10"
+    wb.save(path)
+    assert [f.location for f in findings(path, "EFF001")] == [f"{PM}!M4"]

@@ -13,6 +13,9 @@ Where an efficiency is stated (the optional `Efisiensi` column):
   (`analysis.sasaran_efficiency`: the mean capaian of the sasaran's indicators against the
   serapan of the budget serving them) or the indicator's own (its capaian against the budget
   serving it).
+
+A capaian the row itself states (its Capaian cell) is one more reading: a report derives its
+efficiency from the capaian it prints, and a wrong printed capaian is already a CAP finding.
 """
 
 from __future__ import annotations
@@ -79,6 +82,7 @@ def _program_readings(report: Report, settings: Settings, row: PkRow,
     own = row_capaian(row.target, row.realisasi, polarity, stated, settings)
     if own.ok:
         readings.append(_Reading("program", name, efficiency(own, serapan, settings.decimals)))
+    readings += _stated_reading("program", name, row.capaian, serapan, settings)
     served = [figures[k] for c in served_codes(report, row) if (k := code_key(c)) in figures]
     comp, _ = mean_capaian(served, settings.decimals)
     if comp.ok:
@@ -100,7 +104,8 @@ def _program_readings(report: Report, settings: Settings, row: PkRow,
 
 def _indicator_readings(report: Report, settings: Settings, code: str,
                         own: Computation | None, figures: dict[str, IndicatorFigures],
-                        sasaran: tuple[SasaranEfficiency, ...]) -> list[_Reading]:
+                        sasaran: tuple[SasaranEfficiency, ...],
+                        stated_capaian: Cell | None = None) -> list[_Reading]:
     key = code_key(code)
     fig = figures.get(key)
     readings = []
@@ -113,7 +118,20 @@ def _indicator_readings(report: Report, settings: Settings, code: str,
         if comp is not None and comp.ok and serapan.ok:
             readings.append(_Reading("indicator", code, efficiency(comp, serapan,
                                                                    settings.decimals)))
+    if stated_capaian is not None and serapan.ok:
+        readings += _stated_reading("indicator", code, stated_capaian, serapan, settings)
     return readings
+
+
+def _stated_reading(what: str, name: str, capaian_cell: Cell, serapan: Computation,
+                    settings: Settings) -> list[_Reading]:
+    """The efficiency from the capaian the row itself states: a report derives its
+    efficiency from its printed capaian, whose own errors are the capaian rules' business."""
+    value = capaian_cell.number.value
+    if value is None or not serapan.ok:
+        return []
+    comp = Computation(value, value, f"{capaian_cell.ref}")
+    return [_Reading(what, name, efficiency(comp, serapan, settings.decimals))]
 
 
 def _stated(report: Report) -> Iterator[tuple[PkRow | MeasurementRow, Cell]]:
@@ -138,7 +156,7 @@ def _readings(report: Report, settings: Settings, row: PkRow | MeasurementRow,
     polarity, stated = row_polarity(report, row)
     own = row_capaian(row.target, row.realisasi, polarity, stated, settings) \
         if row.target.number.is_usable and row.realisasi.number.is_usable else None
-    return _indicator_readings(report, settings, code, own, figures, sasaran)
+    return _indicator_readings(report, settings, code, own, figures, sasaran, row.capaian)
 
 
 @rule("EFF001", "efficiency-mismatch", Severity.WARNING)
