@@ -740,7 +740,6 @@ def capaian_not_checkable(ctx: RuleContext) -> Iterator[Finding]:
       polarity: for pupils per teacher less is better, for coverage more, so the direction
       cannot be assumed. State the polarity and the capaian is computed and checked like any
       other.
-
     - The row is measured against a basis (`Terhadap`: Tahun Lalu, Standar Nasional, or a
       Target RPJMD / Target Akhir Periode that Tabel VI.1 does not hold) and states no target
       of its own.
