@@ -63,11 +63,39 @@ def pk_kegiatan(report: Report, code: str) -> list[PkRow]:
     ]
 
 
+# Polarities by code, per report: rows ask for their polarity one by one, and a scan of the
+# tables per row is quadratic on large workbooks. Keyed by identity (a Report is immutable);
+# the last few reports are kept.
+_POLARITIES: list[tuple[Report, dict[str, Polarity], dict[str, Polarity]]] = []
+_POLARITIES_KEPT = 4
+
+
+def _polarities(report: Report) -> tuple[dict[str, Polarity], dict[str, Polarity]]:
+    """(Tabel VI.1 polarity by casefolded code, Lampiran II Indikator row Polaritas by
+    casefolded code), first row of a code winning, as `Report.indicator` and
+    `Report.pk_indicator` find them."""
+    for cached, rpjmd, pk in _POLARITIES:
+        if cached is report:
+            return rpjmd, pk
+    rpjmd_first: dict[str, Polarity | None] = {}
+    for ind in report.indicators:
+        rpjmd_first.setdefault(ind.code.strip().casefold(), ind.polarity)
+    pk_first: dict[str, Polarity | None] = {}
+    for row in report.pk_rows:
+        if row.role is RowRole.INDIKATOR:
+            pk_first.setdefault(row.kode_indikator.text.strip().casefold(), row.polarity)
+    rpjmd = {k: v for k, v in rpjmd_first.items() if v is not None}
+    pk = {k: v for k, v in pk_first.items() if v is not None}
+    _POLARITIES.insert(0, (report, rpjmd, pk))
+    del _POLARITIES[_POLARITIES_KEPT:]
+    return rpjmd, pk
+
+
 def polarity_of(report: Report, code: str) -> tuple[Polarity, bool]:
     """The indicator's polarity from Tabel VI.1, Positif when not stated (and whether stated)."""
-    ind = report.indicator(code) if code else None
-    if ind is not None and ind.polarity is not None:
-        return ind.polarity, True
+    polarity = _polarities(report)[0].get(code.strip().casefold()) if code else None
+    if polarity is not None:
+        return polarity, True
     return Polarity.POSITIVE, False
 
 
@@ -86,7 +114,10 @@ def row_polarity(report: Report, row: PkRow | MeasurementRow) -> tuple[Polarity,
             row.kode_indikator.text)
         if not code:
             return Polarity.POSITIVE, False
-        return _indicator_polarity(report, code, report.pk_indicator(code))
+        own_pk = _polarities(report)[1].get(code.strip().casefold())
+        if own_pk is not None:
+            return own_pk, True
+        return polarity_of(report, code)
     return Polarity.POSITIVE, False
 
 
