@@ -657,6 +657,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the {used_polarity} indicator formula {alt_formula}, but this indicator's polarity is "
         "{polarity}.",
     ),
+    "rule.CAP001.polarity-kegiatan": (
+        "Capaian tertulis {stated} tetapi dihitung {expected} = {formula}; angka tertulis memakai "
+        "rumus {used_polarity} {alt_formula}, seperti indikatornya. Keluaran kegiatan dihitung "
+        "{polarity} (makin tinggi makin baik); bila keluaran kegiatan ini memang makin rendah "
+        "makin baik, isi Polaritas baris ini dengan {used_polarity}.",
+        "Capaian stated as {stated} but computed {expected} = {formula}; the stated figure uses "
+        "the {used_polarity} formula {alt_formula}, like its indicator. An activity output is "
+        "computed {polarity} (higher is better); if this activity's output really is lower is "
+        "better, set this row's Polaritas to {used_polarity}.",
+    ),
     "rule.CAP001.other-formula": (
         "Capaian tertulis {stated} tetapi dihitung {expected} = {formula}; angka tertulis memakai "
         "rumus negatif lain {alt_formula}, padahal buku kerja memakai {negative_formula} "

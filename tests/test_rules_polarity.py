@@ -78,7 +78,8 @@ def test_kegiatan_written_with_the_indicator_formula_is_a_mismatch(tmp_path: Pat
     # so the tool cannot know the activity is lower-is-better: the fix is unsafe.
     f = findings(akb_workbook(tmp_path / "akb105.xlsx", "105,00"), "CAP001")
     assert [(x.location, x.expected) for x in f] == [(f"{PK}!J6", 95.0)]
-    assert f[0].message_key == "rule.CAP001.polarity"
+    assert f[0].message_key == "rule.CAP001.polarity-kegiatan"
+    assert "Polaritas" in f[0].message() and "(2 x 400 - 380) / 400" in f[0].message("en")
     assert f[0].fix is not None and f[0].fix.action is Action.CORRECT_UNSAFE
 
 

@@ -27,7 +27,7 @@ gives the fixer the cells CAP002 is about, with their correct values.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import StrEnum
 from typing import Protocol
@@ -37,6 +37,7 @@ from ..analysis import (
     basis_target,
     code_key,
     indicator_figures,
+    polarity_of,
     row_polarity,
 )
 from ..config import unit_key
@@ -257,13 +258,19 @@ def _pk_check(report: Report, settings: Settings, row: PkRow) -> Check:
     polarity, stated = row_polarity(report, row)
     comp = capaian(row.target.number, row.realisasi.number, polarity,
                    settings.negative_formula, settings.decimals, polarity_stated=stated)
+    candidates = _explanations(row.target.number, row.realisasi.number, polarity, settings,
+                               comp.exact)
+    if row.role is RowRole.KEGIATAN and row.polarity is None and row.kode_indikator.text \
+            and polarity_of(report, row.kode_indikator.text)[0] is not polarity:
+        # the other formula is most likely the indicator's polarity wrongly carried over
+        candidates = [replace(c, variant="polarity-kegiatan") if c.variant == "polarity" else c
+                      for c in candidates]
     return Check(
         kind=Kind.CAPAIAN,
         cell=row.capaian,
         computation=comp,
         inputs=(_input(row.target), _input(row.realisasi)),
-        candidates=tuple(_explanations(row.target.number, row.realisasi.number, polarity,
-                                       settings, comp.exact)),
+        candidates=tuple(candidates),
         fillable=row.role is RowRole.KEGIATAN and row.target.number.is_usable
         and row.realisasi.number.is_usable,
         target_cell=row.target,
@@ -559,8 +566,9 @@ def _mismatch(ctx: RuleContext, check: Check, prefix: str) -> Finding:
         related = tuple(dict.fromkeys((*cand.related, *check.related)))
     # A figure that fits the other polarity's formula, for an indicator whose polarity
     # Tabel VI.1 does not state: the tool cannot know which is right (unsafe).
-    action = Action.CORRECT_UNSAFE if cand is not None and cand.variant == "polarity" \
-        and not check.polarity_stated else Action.CORRECT
+    action = Action.CORRECT_UNSAFE if cand is not None \
+        and cand.variant.startswith("polarity") and not check.polarity_stated \
+        else Action.CORRECT
     return ctx.finding(check.cell.ref, f"{prefix}.{variant}", params=params, related=related,
                        fix=Fix(check.cell.ref, comp.rounded, action),
                        **_common(check, ctx.settings))
