@@ -854,6 +854,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "capaian of the sasaran {capaian} = {capaian_formula}; absorption {serapan} = "
         "{serapan_formula}). Other readings: {others}.",
     ),
+    "rule.EFF001.average": (
+        "Efisiensi tertulis {stated} untuk {name} tidak cocok dengan kedua cara hitung: rasio "
+        "{ratio} = {capaian} / {serapan}, selisih {difference} = {capaian} - {serapan} "
+        "(capaian rata-rata {capaian} = {capaian_formula}; serapan {serapan} = "
+        "{serapan_formula}). Cara hitung lain: {others}.",
+        "Stated efficiency {stated} for {name} matches neither reading: ratio {ratio} = "
+        "{capaian} / {serapan}, difference {difference} = {capaian} - {serapan} (mean capaian "
+        "{capaian} = {capaian_formula}; absorption {serapan} = {serapan_formula}). Other "
+        "readings: {others}.",
+    ),
     "rule.EFF001.indicator": (
         "Efisiensi tertulis {stated} untuk indikator {name} tidak cocok dengan kedua cara "
         "hitung: rasio {ratio} = {capaian} / {serapan}, selisih {difference} = {capaian} - "

@@ -126,3 +126,19 @@ def test_efficiency_from_the_printed_capaian_is_not_flagged_twice(tmp_path: Path
     wb[PM]["M4"] = "1,10"
     wb.save(path)
     assert [f.location for f in findings(path, "EFF001")] == [f"{PM}!M4"]
+
+
+def test_efficiency_on_a_rata_rata_row(tmp_path: Path) -> None:
+    # Pengukuran Kinerja: "rata-rata capaian sasaran 97,46 %, serapan 94 %, efisiensi 1,04"
+    path = kesehatan(tmp_path / "avg.xlsx")
+    wb = openpyxl.load_workbook(path)
+    ws = wb[PM]
+    ws.append(["Rata-rata", "IK-1, IK-2", SASARAN, "Rata-rata capaian sasaran", None, None,
+               None, 97.46, None, "Bab III 3.4", None, None, 1.04])
+    wb.save(path)
+    assert findings(path, "EFF001") == []
+    ws["M5"] = 1.4
+    wb.save(path)
+    (f,) = findings(path, "EFF001")
+    assert (f.location, f.message_key) == (f"{PM}!M5", "rule.EFF001.average")
+    assert "ratio 1.037 = 97.46 / 94" in f.message("en")

@@ -140,9 +140,27 @@ def _stated(report: Report) -> Iterator[tuple[PkRow | MeasurementRow, Cell]]:
                 and row.efisiensi.number.value is not None:
             yield row, row.efisiensi
     for m in report.measurements:
-        if m.role is RowRole.INDIKATOR and m.codes and m.efisiensi.ref is not None \
-                and m.efisiensi.number.value is not None:
+        if m.role in (RowRole.INDIKATOR, RowRole.RATA_RATA) and m.efisiensi.ref is not None \
+                and m.efisiensi.number.value is not None \
+                and (m.codes or m.role is RowRole.RATA_RATA):
             yield m, m.efisiensi
+
+
+def _average_readings(report: Report, settings: Settings, row: MeasurementRow,
+                      figures: dict[str, IndicatorFigures]) -> list[_Reading]:
+    """A Rata-rata row: the mean capaian of the indicators it averages (all when it lists
+    none) against the budget serving them, and its own stated average."""
+    codes = row.codes or tuple(f.code for f in figures.values())
+    group = [figures[k] for c in codes if (k := code_key(c)) in figures]
+    pagu, real, _ = budget_for(report, [f.code for f in group])
+    serapan = percentage(real, pagu, settings.decimals)
+    if not serapan.ok:
+        return []
+    name = row.indikator.text or row.sasaran.text or ", ".join(codes)
+    comp, _ = mean_capaian(group, settings.decimals)
+    readings = [_Reading("average", name, efficiency(comp, serapan, settings.decimals))] \
+        if comp.ok else []
+    return readings + _stated_reading("average", name, row.capaian, serapan, settings)
 
 
 def _readings(report: Report, settings: Settings, row: PkRow | MeasurementRow,
@@ -150,6 +168,8 @@ def _readings(report: Report, settings: Settings, row: PkRow | MeasurementRow,
               sasaran: tuple[SasaranEfficiency, ...]) -> list[_Reading]:
     if isinstance(row, PkRow) and row.role is RowRole.PROGRAM:
         return _program_readings(report, settings, row, figures)
+    if isinstance(row, MeasurementRow) and row.role is RowRole.RATA_RATA:
+        return _average_readings(report, settings, row, figures)
     code = row.codes[0] if isinstance(row, MeasurementRow) else row.kode_indikator.text
     if not code:
         return []
@@ -164,8 +184,10 @@ def efficiency_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     """A stated efficiency matches neither reading: capaian / serapan, nor capaian - serapan.
 
     Checked where the optional `Efisiensi` column holds a value: Lampiran II Program rows (the
-    program's efficiency) and Indikator rows of Lampiran II and Pengukuran Kinerja (the
-    efficiency of the indicator's sasaran, or of the indicator itself). Capaian: computed, as
+    program's efficiency), Indikator rows of Lampiran II and Pengukuran Kinerja (the
+    efficiency of the indicator's sasaran, or of the indicator itself) and Pengukuran Kinerja
+    Rata-rata rows (the mean capaian of the indicators averaged, or the stated average,
+    against the budget serving them). Capaian: computed, as
     in Ringkasan (a program: its own Target and Realisasi, else the mean capaian of the
     indicators its Kegiatan serve, or of its Kegiatan; a sasaran: the mean capaian of its
     indicators). Serapan: Realisasi Anggaran / Anggaran x 100 of the program, or of the
