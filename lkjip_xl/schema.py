@@ -232,7 +232,8 @@ EFISIENSI = _c(
     kind="percent",
     help_id="Boleh kosong. Efisiensi seperti tertulis di laporan: indeks (capaian / "
             "serapan, mis. 1,02) atau selisih (capaian - serapan, mis. 2,15). Di baris "
-            "Program: efisiensi program; di baris Indikator: efisiensi sasarannya.")
+            "Program: efisiensi program; di baris Indikator: efisiensi sasarannya; di baris "
+            "Rata-rata: efisiensi indikator yang dirata-ratakan.")
 
 PK_TABLE = TableSpec(SHEET_PK, (
     _c("baris", "Baris", "Jenis Baris", "Peran", required=True, kind="role",
