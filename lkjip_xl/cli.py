@@ -390,7 +390,8 @@ def fix_cmd(ctx: click.Context, path: Path, output: Path | None, unsafe: bool, d
     click.echo(t("fix.written", lang, path=written))
     actions = prepared.actions
     line = t("fix.counts", lang, corrected=actions["corrected"], filled=actions["filled"],
-             review=actions["review"], findings=len(prepared.findings))
+             converted=actions["converted"], review=actions["review"],
+             findings=len(prepared.findings))
     if plan.unsafe_skipped:
         line += " " + t("fix.unsafe_skipped_line", lang, n=plan.unsafe_skipped)
     click.echo(line)

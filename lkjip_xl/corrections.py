@@ -7,8 +7,24 @@ value. The plan has ONE entry per cell:
 
 - a `CellChange` when a proposal is applied: safe ones (`Action.CORRECT`, `Action.FILL`)
   always, unsafe ones (`Action.CORRECT_UNSAFE`, e.g. overwriting a stated total) only with
-  `unsafe=True`. A blank cell is "filled", any other is "corrected";
+  `unsafe=True`. A blank cell is "filled"; a text written as the very number it was read as
+  is "converted" (no value changed); any other is "corrected";
 - a `CellMark` for a cell with findings and no applied change: what to check.
+
+Each cell shows ONE mark (`CellChange.mark`, `CellMark.mark`): review whenever something is left
+to check on it (a "Periksa" line in its note), else what was done. `CorrectionPlan.counts()`
+gives the four counts by name: 'corrected', 'filled', 'converted' (cells, by what was done)
+and 'review' (every cell with a Periksa note).
+
+A corrected row never contradicts itself (`_rows_agree`): a capaian computed from a figure of
+another row or sheet is written only if its own row agrees, or a finding on the row's own
+cell says it should hold that figure (that cell is then corrected with it); otherwise the
+capaian is left and marked. CAP002's cells each get their own formula.
+
+An average of capaian some of which cannot be recomputed (AVG001 without a fix) is written
+as the mean of the capaian as they stand after the other corrections, so that averages and
+their categories follow the corrected capaian; its note keeps the original and says to check
+the capaian.
 
 When several findings propose a value for one cell, ONE wins, by this priority:
 1. a safe proposal before an unsafe one;
@@ -40,23 +56,38 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, fields, replace
 from enum import StrEnum
 
-from .messages import t
+from .formulas import fmt
+from .messages import Verbatim, localise, t
 from .model import Cell, CellRef, Report, Settings
 from .numbers import EMPTY, Number, NumberSource, parse_number
+from .numtext import format_number
 from .rules.base import Action, Finding, Severity
 
 TRUNCATED_CODE = "CAP002"  # reported once; its cells come from capaian.truncated_cells
+# An average that differs from the mean of the capaian it covers, where some capaian cannot
+# be recomputed: the rule offers no fix; fix writes the mean of the capaian as they stand
+# (after the other corrections) and leaves the cell to review.
+STATED_MEAN_CODE = "AVG001"
 MAX_ROUNDS = 4
 _ADDRESS = re.compile(r"^\$?([A-Za-z]{1,3})\$?([1-9][0-9]{0,6})$")
-_DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
 
 
 class Outcome(StrEnum):
-    """What `fix` did about one finding."""
+    """What `fix` did about one finding, and the mark a cell gets on the sheet.
+
+    CORRECTED: a value was replaced by another one; FILLED: a blank cell got a value;
+    CONVERTED: a number stored as text was written as that same number (no value changed);
+    REVIEW: something is left for a person to check (the cell's note says "Periksa: ...")."""
 
     CORRECTED = "corrected"
     FILLED = "filled"
+    CONVERTED = "converted"
     REVIEW = "review"
+
+
+# The names of the counts a plan exposes (`CorrectionPlan.counts`), in the order they are shown.
+COUNT_NAMES = (Outcome.CORRECTED.value, Outcome.FILLED.value, Outcome.CONVERTED.value,
+               Outcome.REVIEW.value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,10 +104,29 @@ class CellChange:
     old_percent_format: bool = False  # the old value was shown in Excel's % format
     also_id: tuple[str, ...] = ()  # other findings on the cell, to check
     also_en: tuple[str, ...] = ()
+    old_number: float | None = None  # the number the reader took from an old text value
+    aligned_for: str = ""  # set on a row's input corrected to agree with this row's capaian
+    inputs: tuple[tuple[str, object], ...] = ()  # the cells `formula` was computed from
 
     @property
     def outcome(self) -> Outcome:
-        return Outcome.FILLED if self.action is Action.FILL else Outcome.CORRECTED
+        """FILLED, CONVERTED (text written as the very number it was read as) or CORRECTED."""
+        if self.action is Action.FILL:
+            return Outcome.FILLED
+        if (isinstance(self.old, str) and self.old_number is not None
+                and isinstance(self.new, int | float) and _same(self.old_number, self.new)):
+            return Outcome.CONVERTED
+        return Outcome.CORRECTED
+
+    @property
+    def to_review(self) -> bool:
+        """Whether something is left to check on the cell (its note has "Periksa" lines)."""
+        return bool(self.also_id)
+
+    @property
+    def mark(self) -> Outcome:
+        """The mark the cell shows: REVIEW whenever something is left to check."""
+        return Outcome.REVIEW if self.to_review else self.outcome
 
     def comment(self, lang: str = "id") -> str:
         """'Semula 81,41; dihitung 95,12 = 565 / 594 x 100 (aturan CAP001)' and what else to
@@ -86,6 +136,9 @@ class CellChange:
                   "formula": localise_formula(self.formula, lang), "code": self.code}
         kind = "filled" if self.action is Action.FILL else "changed"
         key = f"fix.comment.{kind}" if self.formula else f"fix.comment.{kind}_plain"
+        if self.aligned_for:
+            key = "fix.comment.aligned"
+            params.update(source=self.formula, cell=self.aligned_for)
         lines = [t(key, lang, **params)]
         if self.action is Action.CORRECT_UNSAFE:
             lines.append(t("fix.comment.unsafe_applied", lang))
@@ -114,6 +167,10 @@ class CellMark:
     def comment(self, lang: str = "id") -> str:
         return self.comment_en if lang == "en" else self.comment_id
 
+    @property
+    def mark(self) -> Outcome:
+        return Outcome.REVIEW
+
 
 @dataclass(frozen=True, slots=True)
 class CorrectionPlan:
@@ -123,10 +180,24 @@ class CorrectionPlan:
     unsafe_skipped: int = 0  # unsafe proposals not applied (no --unsafe-fixes)
 
     def count(self, outcome: Outcome) -> int:
-        """Cells corrected or filled; for REVIEW, the cells marked."""
+        """Cells whose value was corrected, filled or converted from text; for REVIEW, every
+        cell with something left to check (a mark, or a change whose note says "Periksa").
+        A changed cell that is also to review counts twice: once for what was done, once
+        for what is left; on the sheet it shows the review mark."""
         if outcome is Outcome.REVIEW:
-            return len(self.marks)
+            return len(self.marks) + sum(1 for c in self.changes if c.to_review)
         return sum(1 for c in self.changes if c.outcome is outcome)
+
+    def counts(self) -> dict[str, int]:
+        """{'corrected', 'filled', 'converted', 'review'}: the four counts (`count`)."""
+        return {name: self.count(Outcome(name)) for name in COUNT_NAMES}
+
+    def marks_shown(self) -> dict[str, int]:
+        """How many cells show each mark on the sheets (a cell to review shows only that)."""
+        shown = dict.fromkeys(COUNT_NAMES, 0)
+        for item in (*self.changes, *self.marks):
+            shown[item.mark.value] += 1
+        return shown
 
 
 Recheck = Callable[[Report], Sequence[Finding]]
@@ -147,7 +218,7 @@ def plan_corrections(report: Report, findings: Sequence[Finding], unsafe: bool =
     protected_set = frozenset((s, a.upper()) for s, a in protected)
     plan = _plan_round(report, findings, unsafe, settings, protected_set)
     if recheck is None:
-        return plan
+        return _refreshed(report, plan)
     changes = {c.ref: c for c in plan.changes}
     latest = plan.changes
     current = report
@@ -164,7 +235,7 @@ def plan_corrections(report: Report, findings: Sequence[Finding], unsafe: bool =
                 else _compose(first, c)
     if len(changes) == len(plan.changes) and all(
             changes[c.ref] is c for c in plan.changes):
-        return plan
+        return _refreshed(report, plan)
     # A cell brought back to its original value by a later round is not a change after all:
     # a percentage wrong for the stated total is right for the corrected total. Its findings
     # were resolved by the other corrections, so the cell is neither changed nor marked.
@@ -173,8 +244,31 @@ def plan_corrections(report: Report, findings: Sequence[Finding], unsafe: bool =
         cell = cells.get(ref)
         if cell is not None and _same(_old_value(cell, None)[1], c.new):
             del changes[ref]
-    return _finish(report, list(changes.values()), list(plan.marks), plan.outcomes,
-                   plan.unsafe_skipped)
+    return _refreshed(report, _finish(report, list(changes.values()), list(plan.marks),
+                                      plan.outcomes, plan.unsafe_skipped))
+
+
+def _refreshed(report: Report, plan: CorrectionPlan) -> CorrectionPlan:
+    """Each change's formula written with the values its input cells hold after the plan:
+    an average of capaian that were corrected shows the corrected terms, a category the
+    corrected average. (The result is the same: a round in which it differed would have
+    changed the cell again.) A term is replaced only where it occurs once in the formula."""
+    new = {str(c.ref): c.new for c in plan.changes}
+    if not new:
+        return plan
+    changes = []
+    for c in plan.changes:
+        formula = c.formula
+        for where, old in c.inputs:
+            value = new.get(where)
+            if value is None or not isinstance(old, int | float) or isinstance(old, bool) \
+                    or not isinstance(value, int | float) or _same(old, value):
+                continue
+            token = re.compile(rf"(?<![\w.]){re.escape(fmt(float(old)))}(?![\w]|\.\d)")
+            if len(token.findall(formula)) == 1:
+                formula = token.sub(fmt(float(value)), formula)
+        changes.append(c if formula == c.formula else replace(c, formula=formula))
+    return replace(plan, changes=tuple(changes))
 
 
 def _compose(first: CellChange, later: CellChange) -> CellChange:
@@ -183,7 +277,7 @@ def _compose(first: CellChange, later: CellChange) -> CellChange:
     action = Action.FILL if first.action is Action.FILL else (
         Action.CORRECT_UNSAFE if unsafe else Action.CORRECT)
     return replace(first, new=later.new, code=later.code, action=action,
-                   formula=later.formula)
+                   formula=later.formula, inputs=later.inputs)
 
 
 def _finish(report: Report, changes: list[CellChange], marks: list[CellMark],
@@ -213,6 +307,9 @@ class _Proposal:
     ref: CellRef
     value: float | str
     action: Action
+    formula: str | None = None  # this cell's own formula, where the finding covers many cells
+    inputs: tuple[tuple[str, object], ...] | None = None  # and the cells that fed it
+    stated_mean: bool = False  # an average of capaian that could not all be recomputed
 
 
 def _plan_round(report: Report, findings: Sequence[Finding], unsafe: bool, settings: Settings,
@@ -227,6 +324,7 @@ def _plan_round(report: Report, findings: Sequence[Finding], unsafe: bool, setti
 
     outcomes = [Outcome.REVIEW] * len(findings)
     changes: list[CellChange] = []
+    winners: dict[CellRef, tuple[str, tuple]] = {}  # each change's rule code and inputs
     blocked: dict[CellRef, _Proposal] = {}  # winning proposals on protected (formula) cells
     for ref, group in by_ref.items():
         group.sort(key=lambda p: _priority(p, findings))
@@ -244,12 +342,22 @@ def _plan_round(report: Report, findings: Sequence[Finding], unsafe: bool, setti
         settled = tuple(sorted({p.index for p in group if _settles(p, win, findings)}))
         change = CellChange(
             ref, old, win.value, findings[win.index].code, action,
-            formula=findings[win.index].formula, findings=settled,
+            formula=findings[win.index].formula if win.formula is None else win.formula,
+            inputs=tuple(findings[win.index].inputs if win.inputs is None else win.inputs),
+            findings=settled,
             old_percent_format=cell is not None
-            and cell.number.source is NumberSource.PERCENT_FORMAT)
+            and cell.number.source is NumberSource.PERCENT_FORMAT,
+            old_number=cell.number.value if cell is not None and isinstance(cell.raw, str)
+            else None)
+        if win.stated_mean:
+            change = replace(change, also_id=(t("fix.comment.stated_mean", "id"),),
+                             also_en=(t("fix.comment.stated_mean", "en"),))
         changes.append(change)
+        winners[ref] = (findings[win.index].code,
+                        findings[win.index].inputs if win.inputs is None else win.inputs)
         for i in settled:
             outcomes[i] = change.outcome
+    changes = _rows_agree(changes, winners, findings, cells, protected, outcomes)
 
     # Every finding not settled is to review, on its own cell (or on the cell of its proposal).
     to_review: dict[CellRef, list[int]] = {ref: [] for ref in blocked}
@@ -260,6 +368,102 @@ def _plan_round(report: Report, findings: Sequence[Finding], unsafe: bool, setti
     marks = [_mark(ref, idxs, findings, unsafe, blocked.get(ref)) for ref, idxs in
              to_review.items()]
     return _finish(report, changes, marks, tuple(outcomes), skipped)
+
+
+def _rows_agree(changes: list[CellChange], winners: dict[CellRef, tuple[str, tuple]],
+                findings: Sequence[Finding], cells: dict[CellRef, Cell],
+                protected: frozenset[tuple[str, str]], outcomes: list[Outcome]
+                ) -> list[CellChange]:
+    """A corrected row never contradicts itself.
+
+    A capaian (CAP rules) computed from a figure of ANOTHER row or sheet (the target agreed in
+    the PK, Lampiran II!G26 = 594) is written only if its own row agrees with that figure: a
+    cell of the row already holds it, or a finding on a cell of the row says that cell should
+    hold it (XTB001: the row's target 694 is a one-digit typo of 594); that cell is then
+    corrected with it, its original kept in the note. Otherwise the capaian is left as it is
+    and stays to review. Either way the row recomputes from its own cells."""
+    by_ref = {c.ref: c for c in changes}
+    rows: dict[tuple[str, int], list[Cell]] = {}
+    for r, c in cells.items():
+        rows.setdefault((r.sheet, r.row), []).append(c)
+    added: dict[CellRef, CellChange] = {}
+    dropped: set[CellRef] = set()
+    for change in changes:
+        code, inputs = winners[change.ref]
+        if not code.startswith("CAP") or not inputs or not isinstance(change.new, float | int):
+            continue
+        fixes: list[CellChange] = []
+        ok = True
+        for where, value in inputs:
+            other = _parse_ref(where)
+            if other is None or (other.sheet, other.row) == (change.ref.sheet, change.ref.row):
+                continue
+            if not isinstance(value, int | float) or isinstance(value, bool):
+                continue
+            row = [c for c in rows.get((change.ref.sheet, change.ref.row), ())
+                   if c.ref != change.ref]
+            if any(_same(_current(c, by_ref, added), value) for c in row):
+                continue
+            fix = _aligning_fix(change.ref, other, value, findings, cells, protected)
+            if fix is None or fix.ref in by_ref:
+                ok = False
+                break
+            fixes.append(fix)
+        if not ok:
+            dropped.add(change.ref)
+            continue
+        for fix in fixes:
+            added.setdefault(fix.ref, fix)
+    result = []
+    for change in changes:
+        if change.ref in dropped:
+            for i in change.findings:
+                outcomes[i] = Outcome.REVIEW
+            continue
+        result.append(change)
+    for fix in added.values():
+        result.append(fix)
+        for i in fix.findings:
+            outcomes[i] = fix.outcome
+    return result
+
+
+def _aligning_fix(target: CellRef, other: CellRef, value: float,
+                  findings: Sequence[Finding], cells: dict[CellRef, Cell],
+                  protected: frozenset[tuple[str, str]]) -> CellChange | None:
+    """The correction of the cell of `target`'s row that a finding says should hold `value`,
+    the figure of cell `other` (or None)."""
+    names = {str(other)}
+    for i, g in enumerate(findings):
+        ref = finding_ref(g)
+        if ref is None or (ref.sheet, ref.row) != (target.sheet, target.row) or ref == target:
+            continue
+        if not isinstance(g.expected, int | float) or not _same(g.expected, value):
+            continue
+        if not names & ({w for w, _ in g.inputs} | set(g.related)):
+            continue
+        cell = cells.get(ref)
+        if cell is None or (ref.sheet, ref.address) in protected:
+            return None
+        return CellChange(ref, cell.raw, float(value), g.code, Action.CORRECT,
+                          formula=str(other), findings=(i,), aligned_for=target.address,
+                          old_percent_format=cell.number.source is NumberSource.PERCENT_FORMAT,
+                          old_number=cell.number.value if isinstance(cell.raw, str) else None)
+    return None
+
+
+def _current(cell: Cell, *changed: dict[CellRef, CellChange]) -> object:
+    for changes in changed:
+        if cell.ref in changes:
+            return changes[cell.ref].new
+    return cell.number.value
+
+
+def _parse_ref(text: str) -> CellRef | None:
+    """'Lampiran II!G26' -> CellRef; None for anything else."""
+    sheet, sep, address = text.rpartition("!")
+    rc = parse_address(address) if sep else None
+    return CellRef(sheet.strip("'"), *rc) if rc and sheet else None
 
 
 def _mark(ref: CellRef, idxs: list[int], findings: Sequence[Finding], unsafe: bool,
@@ -286,9 +490,12 @@ def _proposals(report: Report, findings: Sequence[Finding], settings: Settings
             if isinstance(f.fix.value, float) and not math.isfinite(f.fix.value):
                 continue
             result.append(_Proposal(i, f.fix.ref, f.fix.value, f.fix.action))
+        elif f.code == STATED_MEAN_CODE and isinstance(f.expected, int | float) \
+                and not isinstance(f.expected, bool) and (ref := finding_ref(f)) is not None:
+            result.append(_Proposal(i, ref, float(f.expected), Action.CORRECT, stated_mean=True))
         elif f.code == TRUNCATED_CODE:
-            result.extend(_Proposal(i, ref, value, Action.CORRECT)
-                          for ref, value in _truncated(report, settings))
+            result.extend(_Proposal(i, ref, value, Action.CORRECT, formula, inputs)
+                          for ref, value, formula, inputs in _truncated(report, settings))
     return result
 
 
@@ -300,10 +507,21 @@ class _Context:
     settings: Settings
 
 
-def _truncated(report: Report, settings: Settings) -> list[tuple[CellRef, float]]:
-    from .rules.capaian import truncated_cells
+def _truncated(report: Report, settings: Settings
+               ) -> list[tuple[CellRef, float, str, tuple[tuple[str, object], ...]]]:
+    """Every truncated capaian with its value and ITS OWN formula (CAP002 reports the first
+    cell's formula for all of them)."""
+    from .rules.capaian import Outcome as CheckOutcome
+    from .rules.capaian import shared_checks
 
-    return truncated_cells(_Context(report, settings))
+    ctx = _Context(report, settings)
+    result = []
+    for check in shared_checks(ctx):
+        if check.outcome(settings) is CheckOutcome.TRUNCATED and check.cell.ref is not None \
+                and check.computation.rounded is not None:
+            result.append((check.cell.ref, check.computation.rounded,
+                           check.computation.formula, tuple(check.inputs)))
+    return result
 
 
 def _settles(p: _Proposal, win: _Proposal, findings: Sequence[Finding]) -> bool:
@@ -446,29 +664,25 @@ def _same(a: object, b: object) -> bool:
 
 # --- texts -----------------------------------------------------------------------------------
 
-def localise_formula(text: str, lang: str) -> str:
-    """Decimal points as the reader writes them: '(93.05 + 100) / 2' -> '(93,05 + 100) / 2'.
+def localise_formula(text: str, lang: str) -> Verbatim:
+    """Numbers of a formula text as the reader writes them: '(93.05 + 100) / 2' ->
+    '(93,05 + 100) / 2'; '5029634268 / 5646126600 x 100' -> '5.029.634.268 / ...' (id).
 
-    Formula texts never hold thousands separators (`formulas.fmt`), so every point between
-    two digits is a decimal point."""
-    return _DECIMAL_POINT.sub(",", text) if lang != "en" else text
+    Formula texts are written with a decimal point and no thousands separators
+    (`formulas.fmt`); `messages.localise` rewrites each number token through `numtext`."""
+    return Verbatim(str(localise(text, lang)))
 
 
-def show_value(value: object, lang: str = "id", *, percent_format: bool = False) -> str:
-    """A value for a comment: 81,41 / 7.015.268.631 / "teks" (id); 81.41 / 7,015,268,631 (en)."""
+def show_value(value: object, lang: str = "id", *, percent_format: bool = False) -> Verbatim:
+    """A value for a comment, final (never re-read as a number): 81,41 / 7.015.268.631 (id),
+    81.41 / 7,015,268,631 (en); a text exactly as it was in the cell, quoted: \u201c1.697\u201d.
+    Floats carry no float noise (`numtext`)."""
     if value is None:
-        return t("fix.blank", lang)
+        return Verbatim(t("fix.blank", lang))
     if isinstance(value, bool):
-        return str(value)
+        return Verbatim(str(value))
     if isinstance(value, int | float):
-        v = float(value)
         if percent_format:
-            return show_value(round(v * 100, 10), lang) + "%"
-        if v.is_integer() and abs(v) < 1e15:
-            text = f"{int(v):,}"
-        else:
-            text = f"{v:,.10f}".rstrip("0").rstrip(".")
-        if lang != "en":
-            text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-        return text
-    return f"\u201c{str(value).strip()}\u201d"
+            return Verbatim(format_number(round(float(value) * 100, 10), lang) + "%")
+        return Verbatim(format_number(value, lang))
+    return Verbatim(f"\u201c{value}\u201d")

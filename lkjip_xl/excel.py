@@ -6,9 +6,10 @@
 `run_on_book` does what `lkjip-xl fix` does, in the open workbook instead of a copy: it reads
 every sheet's values, builds the same Report (`reading.build_report`), and asks
 `fixing.plan_fix` for the same findings, corrections, summary and Ringkasan / Temuan layouts.
-Then it writes them: each corrected or filled cell gets its new value and the lavender fill,
-each cell to review the amber fill, and the Ringkasan and Temuan sheets are replaced (deleted
-and added again right after the input sheets), values and fills. No rule logic lives here.
+Then it writes them: each changed cell gets its new value and its mark's fill (corrected,
+filled, text turned into a number; amber for every cell with something to review), and the
+Ringkasan and Temuan sheets are replaced (deleted and added again right after the input
+sheets), values and fills. No rule logic lives here.
 
 Portable subset. The same function runs in every xlwings client: desktop Excel (COM or
 AppleScript), xlwings Server (a JSON snapshot of the workbook, `xw.Book(json=...)`, whose
@@ -52,7 +53,7 @@ from .reading.limits import Limits
 from .reading.opening import RawSheet, RawWorkbook
 from .reading.report_reader import build_report
 from .schema import INPUT_SHEETS, OUTPUT_SHEETS, normalise
-from .writers.styles import CHANGED_RGB, COMMENT_MARKER, REVIEW_RGB, look
+from .writers.styles import COMMENT_MARKER, MARKS, look
 
 # The xlwings operations this module uses; "x=" is an assignment. Every client supports them.
 PORTABLE: dict[str, frozenset[str]] = {
@@ -116,7 +117,8 @@ def run_on_book(book: Any, config: Config | None = None, *, lang: str = DEFAULT_
     actions = fix.actions
     lines = [t("excel.done", lang, counts=t(
         "fix.counts", lang, corrected=actions["corrected"], filled=actions["filled"],
-        review=actions["review"], findings=len(fix.findings)))]
+        converted=actions["converted"], review=actions["review"],
+        findings=len(fix.findings)))]
     missing = [name for name in INPUT_SHEETS if name not in report.sheet_names]
     if missing:
         lines.append(t("excel.missing_some", lang, sheets=", ".join(missing)))
@@ -313,8 +315,9 @@ class _Notes:
 
 def apply_plan(book: Any, fix: FixPlan, lang: str = DEFAULT_LANG,
                notes: _Notes | None = None) -> None:
-    """Write the plan's new values with the CHANGED fill, the REVIEW fill on marked cells,
-    and the notes."""
+    """Write the plan's new values, each cell's mark as its fill (the same marks as `fix`:
+    corrected, filled, converted from text, review whenever something is left to check;
+    values and colours only, so the font and border cues are file-only), and the notes."""
     notes = notes or _Notes()
     sheets: dict[str, Any] = {}
     for item in (*fix.plan.changes, *fix.plan.marks):
@@ -324,9 +327,7 @@ def apply_plan(book: Any, fix: FixPlan, lang: str = DEFAULT_LANG,
         rng = sheets[name].range((item.ref.row, item.ref.col))
         if isinstance(item, CellChange):
             rng.value = as_excel(item.new)
-            rng.color = _hex(CHANGED_RGB)
-        else:
-            rng.color = _hex(REVIEW_RGB)
+        rng.color = _hex(MARKS[item.mark.value].fill)
         notes.write(rng, item.comment(lang))
 
 

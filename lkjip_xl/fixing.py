@@ -13,13 +13,15 @@ paths call it, so the file and the open workbook get the very same results.
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
 from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .config import Config
-from .corrections import CorrectionPlan, Outcome, plan_corrections
+from .corrections import CorrectionPlan, plan_corrections
 from .engine import check_report
 from .model import Report, Settings
 from .reading import Limits, read_report
@@ -41,11 +43,53 @@ def default_output(src: Path) -> Path:
 
 
 def plan_actions(plan: CorrectionPlan) -> dict[str, int]:
-    """What fix did, counted per outcome (the Ringkasan's action table and the CLI line)."""
-    return {Outcome.CORRECTED.value: plan.count(Outcome.CORRECTED),
-            Outcome.FILLED.value: plan.count(Outcome.FILLED),
-            Outcome.REVIEW.value: plan.count(Outcome.REVIEW),
-            "unsafe-skipped": plan.unsafe_skipped}
+    """What fix did (the Ringkasan's action table and the CLI line): the four counts of
+    `CorrectionPlan.counts` under the names 'corrected' (a value replaced), 'filled' (a blank
+    given a value), 'converted' (a number stored as text written as that number, no value
+    changed) and 'review' (every cell whose note says "Periksa"), and 'unsafe-skipped'."""
+    return {**plan.counts(), "unsafe-skipped": plan.unsafe_skipped}
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Where a corrected workbook came from: recorded in its document properties and shown
+    in the Ringkasan header."""
+
+    source: str  # the input's file name
+    sha256: str  # of the input file's bytes
+    time: str  # when fix ran, UTC, ISO 8601 to the second
+    version: str  # lkjip-xl's version
+    settings: tuple[tuple[str, str], ...] = ()  # (name, value) of the settings in force
+    unsafe: bool = False
+
+    def as_dict(self) -> dict[str, str]:
+        """Flat, ordered: source, sha256, time, version, then each setting, then unsafe."""
+        return {"source": self.source, "sha256": self.sha256, "time": self.time,
+                "version": self.version, **dict(self.settings),
+                "unsafe_fixes": "yes" if self.unsafe else "no"}
+
+
+def provenance(src: Path, settings: Settings, *, unsafe: bool = False,
+               now: dt.datetime | None = None) -> Provenance:
+    """The provenance of fixing `src` with `settings` now."""
+    from . import __version__
+
+    digest = hashlib.sha256()
+    with open(src, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    when = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).replace(microsecond=0)
+    return Provenance(src.name, digest.hexdigest(), when.isoformat().replace("+00:00", "Z"),
+                      __version__, settings_items(settings), unsafe)
+
+
+def settings_items(settings: Settings) -> tuple[tuple[str, str], ...]:
+    """The settings in force as (name, value) texts."""
+    return (("scale", settings.scale.name),
+            ("negative_formula", str(settings.negative_formula.value)),
+            ("tolerance", repr(settings.tolerance)),
+            ("decimals", str(settings.decimals)),
+            ("money_tolerance", repr(settings.money_tolerance)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +135,7 @@ class PreparedFix:
     plan: CorrectionPlan
     summary: Summary
     dropped: tuple[DroppedPart, ...]
+    provenance: Provenance | None = None
 
     @property
     def blocking(self) -> tuple[DroppedPart, ...]:
@@ -108,14 +153,19 @@ def prepare_fix(src: Path, config: Config | None = None, *, unsafe: bool = False
     report = read_report(src, limits=limits)
     fp = plan_fix(report, config, unsafe=unsafe, protected=formula_cells(src))
     return PreparedFix(src, fp.report, fp.settings, fp.findings, fp.plan, fp.summary,
-                       tuple(droppable_parts(src)))
+                       tuple(droppable_parts(src)),
+                       provenance(src, fp.settings, unsafe=unsafe))
 
 
 def write_fix(prepared: PreparedFix, out: Path, lang: str = "id") -> Path:
     """Write the corrected workbook to `out` (atomically). The input is only read."""
     from .writers.workbook import write_corrected
 
+    report = prepared.report
+    header_rows = {report.sheet_names[std]: row for std, row in report.header_rows.items()
+                   if std in report.sheet_names}
     return write_corrected(prepared.src, out, prepared.plan, prepared.summary,
                            prepared.findings, lang=lang,
-                           input_sheets=tuple(prepared.report.sheet_names.values()),
-                           actions=prepared.actions)
+                           input_sheets=tuple(report.sheet_names.values()),
+                           actions=prepared.actions, header_rows=header_rows,
+                           provenance=prepared.provenance)

@@ -7,6 +7,7 @@ Sections are grouped by prefix: cli., open., problem., num., rule., fix., excel.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 LANGS = ("id", "en")
 DEFAULT_LANG = "id"
@@ -178,6 +179,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "num.boolean": ("nilai benar/salah, bukan angka", "a true/false value, not a number"),
     "num.date": ("tanggal, bukan angka", "a date, not a number"),
     "num.percent-format": ("format persen Excel: dikali 100", "Excel percent format: times 100"),
+    "num.clipped": ("{text}… (teks dipotong; panjangnya {n} karakter)",
+                    "{text}… (text cut; {n} characters long)"),
     # --- template ---
     "template.bad_period": ("periode tidak sah: {awal}-{akhir} (tahun awal harus sebelum "
                             "tahun akhir)",
@@ -1020,10 +1023,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "fix.opt.force": ("Tulis walaupun ada bagian buku kerja yang akan hilang.",
                       "Write even if parts of the workbook would be lost."),
     "fix.written": ("Buku kerja yang dibetulkan: {path}", "Corrected workbook: {path}"),
-    "fix.counts": ("{corrected} sel dibetulkan, {filled} sel diisi, {review} sel perlu "
-                   "ditinjau; {findings} temuan.",
-                   "{corrected} cells corrected, {filled} filled, {review} to review; "
-                   "{findings} findings."),
+    "fix.counts": ("{corrected} nilai dibetulkan, {filled} sel kosong diisi, {converted} teks "
+                   "diubah menjadi angka, {review} sel perlu ditinjau; {findings} temuan.",
+                   "{corrected} values corrected, {filled} blanks filled, {converted} texts "
+                   "turned into numbers, {review} cells to review; {findings} findings."),
     "fix.unsafe_skipped_line": ("{n} perbaikan tidak aman tidak diterapkan (pakai "
                                 "--unsafe-fixes).",
                                 "{n} unsafe fixes not applied (use --unsafe-fixes)."),
@@ -1047,20 +1050,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "Was blank; filled with {new} = {formula} (rule {code})"),
     "fix.comment.filled_plain": ("Semula kosong; diisi {new} (aturan {code})",
                                  "Was blank; filled with {new} (rule {code})"),
-    "fix.comment.unsafe_applied": ("Perbaikan tidak aman (--unsafe-fixes): periksa juga "
-                                   "angka-angka yang dijumlahkan.",
-                                   "Unsafe fix (--unsafe-fixes): check the figures added up "
-                                   "too."),
+    "fix.comment.aligned": ("Semula {old}; menjadi {new}, angka {source} yang dipakai untuk "
+                            "menghitung {cell} di baris ini (aturan {code})",
+                            "Was {old}; now {new}, the figure of {source} used to compute "
+                            "{cell} on this row (rule {code})"),
+    "fix.comment.unsafe_applied": ("Jumlah yang tertulis ditimpa dengan jumlah terhitung "
+                                   "(perbaikan tidak aman, diterapkan atas permintaan); "
+                                   "cocokkan dengan angka-angka yang dijumlahkan.",
+                                   "The stated total was overwritten with the computed one "
+                                   "(an unsafe fix, applied on request); compare it with the "
+                                   "figures added up."),
     "fix.comment.review": ("Periksa: {message} (aturan {code})",
                            "Check: {message} (rule {code})"),
-    "fix.comment.unsafe_hint": ("Usulan: {new} (tidak diterapkan; pakai --unsafe-fixes).",
-                                "Proposed: {new} (not applied; use --unsafe-fixes)."),
+    "fix.comment.stated_mean": ("Periksa: rata-rata ini dihitung dari capaian yang tertulis di "
+                                "lembar; sebagian capaian itu tidak dapat dihitung ulang, jadi "
+                                "periksa juga capaiannya.",
+                                "Check: this average is the mean of the capaian written on the "
+                                "sheet; some of them cannot be recomputed, so check them too."),
+    "fix.comment.unsafe_hint": ("Usulan: {new} (tidak diterapkan otomatis, karena menimpa "
+                                "angka yang tertulis).",
+                                "Proposed: {new} (not applied automatically, as it would "
+                                "overwrite a stated figure)."),
     "fix.comment.formula": ("Sel berisi rumus dan tidak ditimpa; nilai yang dihitung: {new} "
                             "(aturan {code})",
                             "The cell holds a formula and was not overwritten; computed "
                             "value: {new} (rule {code})"),
     "fix.action.corrected": ("dibetulkan", "corrected"),
     "fix.action.filled": ("diisi", "filled"),
+    "fix.action.converted": ("teks diubah menjadi angka", "text turned into a number"),
     "fix.action.review": ("perlu ditinjau", "to review"),
     "fix.severity.error": ("galat", "error"),
     "fix.severity.warning": ("peringatan", "warning"),
@@ -1076,6 +1093,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "diperiksa.",
                           "To review: the cell's comment and the Temuan sheet say what to "
                           "check."),
+    "fix.legend.line": ("Tanda lkjip-xl:", "lkjip-xl marks:"),
+    "fix.legend.mark.corrected": ("dibetulkan (tebal)", "corrected (bold)"),
+    "fix.legend.mark.filled": ("diisi (miring)", "filled (italic)"),
+    "fix.legend.mark.converted": ("teks jadi angka (garis titik)", "text to number (dotted)"),
+    "fix.legend.mark.review": ("perlu ditinjau (bingkai)", "to review (frame)"),
+    "fix.legend.where": ("nilai semula di komentar sel", "original value in the comment"),
     "fix.legend.category": ("Kategori: {name}", "Category: {name}"),
     "fix.legend.reading.efisien": ("Efisiensi: efisien", "Efficiency: efficient"),
     "fix.legend.reading.cukup-efisien": ("Efisiensi: cukup efisien",
@@ -1670,33 +1693,53 @@ NUMERIC_PARAMS = frozenset({
 _NUMBER_TOKEN = re.compile(r"(?<![\w.,])-?\d+(?:\.\d+)?(?![\w]|\.\d)")
 
 
+class Verbatim(str):
+    """Text shown exactly as it is, even under a numeric parameter: a cell's original text
+    quoted in a comment ("Semula “1.697”") must never be re-read as a number."""
+
+    __slots__ = ()
+
+
 def indonesian_number(token: str) -> str:
     """'7015268631' -> '7.015.268.631'; '87.35' -> '87,35'; '-13.71' -> '-13,71'; '2019'."""
-    sign = "-" if token.startswith("-") else ""
-    whole, _, frac = token.lstrip("-").partition(".")
-    # Four digits stay ungrouped so that years read as years (2019, not 2.019).
-    grouped = f"{int(whole):,}".replace(",", ".") if len(whole) > 4 else whole
-    return sign + grouped + ("," + frac if frac else "")
+    return localise_number(token, "id")
+
+
+def localise_number(token: str, lang: str) -> str:
+    """A number token written with a decimal point and no separators ('1697', '93.05'), as
+    the reader of `lang` writes it (`numtext.format_number`: 1.697 / 93,05; 1,697 / 93.05)."""
+    from .numtext import format_number, to_decimal
+
+    value = to_decimal(token)
+    return token if value is None else format_number(value, lang)
 
 
 def localise(value: object, lang: str) -> object:
-    if lang == "en" or isinstance(value, bool):
+    """A numeric parameter as the reader writes it: numbers through `numtext.format_number`,
+    and every number token of a text (a formula such as '565 / 594 x 100') likewise.
+    `Verbatim` text is left as it is."""
+    if isinstance(value, Verbatim | bool):
         return value
-    if isinstance(value, int | float):
-        value = f"{value:.10g}" if isinstance(value, float) else str(value)
+    if isinstance(value, int | float | Decimal):
+        from .numtext import format_number
+
+        return format_number(value, lang)
     if isinstance(value, str):
-        return _NUMBER_TOKEN.sub(lambda m: indonesian_number(m.group(0)), value)
+        return _NUMBER_TOKEN.sub(lambda m: localise_number(m.group(0), lang), value)
     return value
 
 
 MAX_QUOTED = 300  # characters of a quoted value (a cell's text) shown in a message
 
 
-def _clip(value: object) -> object:
+def _clip(value: object, lang: str = DEFAULT_LANG) -> object:
     """A long quoted text (a cell may hold 32,767 characters) is cut: a message must fit in
-    one output cell and stay readable."""
+    one output cell and stay readable. The cut says so in words."""
     if isinstance(value, str) and len(value) > MAX_QUOTED:
-        return f"{value[:MAX_QUOTED]}\u2026 (+{len(value) - MAX_QUOTED})"
+        from .numtext import format_number
+
+        return t("num.clipped", lang, text=Verbatim(value[:MAX_QUOTED].rstrip()),
+                 n=Verbatim(format_number(len(value), lang)))
     return value
 
 
@@ -1707,7 +1750,7 @@ def t(key: str, lang: str = DEFAULT_LANG, /, **params: object) -> str:
         return key
     text = pair[1] if lang == "en" else pair[0]
     if params:
-        shown = {k: localise(v, lang) if k in NUMERIC_PARAMS else _clip(v)
+        shown = {k: localise(v, lang) if k in NUMERIC_PARAMS else _clip(v, lang)
                  for k, v in params.items()}
         try:
             return text.format(**shown)

@@ -30,6 +30,7 @@ from openpyxl.styles import PatternFill
 from openpyxl.utils import get_column_letter
 
 from lkjip_xl.excel import OPTIONAL, PORTABLE
+from lkjip_xl.writers.workbook import LEGEND_PREFIXES
 
 VBA, OFFICE_JS = "VBA", "Office.js"
 
@@ -191,7 +192,12 @@ def cell_values(path: Path) -> dict[str, dict[str, object]]:
     """Sheet name -> {address: value} of every non-blank cell, sheets in workbook order."""
     wb = openpyxl.load_workbook(path)
     return {ws.title: {c.coordinate: c.value for row in ws.iter_rows() for c in row
-                       if c.value is not None} for ws in wb.worksheets}
+                       if c.value is not None and not _legend(c.value)} for ws in wb.worksheets}
+
+
+def _legend(value: object) -> bool:
+    """The one-line legend `fix` writes above a marked table (the button path does not)."""
+    return isinstance(value, str) and value.startswith(LEGEND_PREFIXES)
 
 
 def differences(a: dict[str, dict[str, object]], b: dict[str, dict[str, object]],

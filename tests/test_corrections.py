@@ -127,7 +127,8 @@ def test_an_unsafe_fix_is_only_marked_by_default(report):
     plan = plan_corrections(report, [f])
     assert plan.changes == () and plan.unsafe_skipped == 1
     mark = mark_at(plan, "H4")
-    assert "Usulan: 95,12 (tidak diterapkan; pakai --unsafe-fixes)." in mark.comment("id")
+    assert "Usulan: 95,12 (tidak diterapkan otomatis" in mark.comment("id")
+    assert "--unsafe" not in mark.comment("id")
     assert mark.comment("id").startswith("Periksa: ")
     assert plan.outcomes == (Outcome.REVIEW,)
 
@@ -137,7 +138,8 @@ def test_an_unsafe_fix_is_applied_when_asked(report):
     plan = plan_corrections(report, [f], unsafe=True)
     change = change_at(plan, "H4")
     assert change.action is Action.CORRECT_UNSAFE and plan.unsafe_skipped == 0
-    assert "--unsafe-fixes" in change.comment("id").splitlines()[1]
+    assert "tidak aman" in change.comment("id").splitlines()[1]
+    assert "--" not in change.comment("id")  # no command-line flags in a workbook
     assert plan.outcomes == (Outcome.CORRECTED,)
 
 
@@ -254,7 +256,9 @@ def test_with_changes_reads_like_the_written_workbook(report):
     (7015268631.0, "id", "7.015.268.631"),
     (7015268631.0, "en", "7,015,268,631"),
     (95.12, "id", "95,12"),
-    (1234.5, "id", "1.234,5"),
+    (1234.5, "id", "1234,5"),  # four integer digits stay ungrouped (numtext)
+    (12345.5, "id", "12.345,5"),
+    (26787846626.65, "id", "26.787.846.626,65"),  # no float noise
     (None, "id", "kosong"),
     ("teks", "id", "\u201cteks\u201d"),
 ])

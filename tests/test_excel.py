@@ -21,7 +21,7 @@ from click.testing import CliRunner
 from lkjip_xl import excel
 from lkjip_xl.cli import cli
 from lkjip_xl.excel import OPTIONAL, PORTABLE, as_excel, read_book, run_on_book
-from lkjip_xl.writers.styles import CHANGED_RGB, COMMENT_MARKER, REVIEW_RGB
+from lkjip_xl.writers.styles import COMMENT_MARKER, MARKS, REVIEW_RGB
 
 from .builders import make_workbook
 from .excel_client import (
@@ -45,7 +45,7 @@ def fix(src: Path, out: Path, *extra: str) -> Path:
 
 
 def fills(path: Path) -> dict[tuple[str, str], str]:
-    """(sheet, cell) -> CHANGED / REVIEW fill, on the input sheets."""
+    """(sheet, cell) -> the mark's fill, on the input sheets."""
     wb = openpyxl.load_workbook(path)
     found = {}
     for name in INPUT_SHEETS:
@@ -54,7 +54,7 @@ def fills(path: Path) -> dict[tuple[str, str], str]:
         for row in wb[name].iter_rows():
             for c in row:
                 rgb = (c.fill.fgColor.rgb or "")[-6:] if c.fill.fill_type == "solid" else ""
-                if rgb in (CHANGED_RGB, REVIEW_RGB):
+                if rgb in {m.fill for m in MARKS.values()}:
                     found[(name, c.coordinate)] = rgb
     return found
 
@@ -280,7 +280,8 @@ def test_main_runs_on_the_calling_book_and_says_what_it_did(tmp_path: Path) -> N
     result = excel.main()
     assert result is not None and result.ok
     (prompt, title, _, mode, _), = _alerts(book)
-    assert prompt.startswith("Selesai. 185 sel dibetulkan, 49 sel diisi, 34 sel perlu ditinjau")
+    assert prompt.startswith("Selesai. 22 nilai dibetulkan, 49 sel kosong diisi, 164 teks diubah "
+                             "menjadi angka, 59 sel perlu ditinjau")
     assert "Ringkasan dan Temuan" in prompt and mode == "info" and "Periksa" in title
     funcs = [a["func"] for a in book.json()["actions"]]
     assert funcs.count("addSheet") == 2 and funcs[-1] == "alert"
@@ -350,7 +351,7 @@ def test_main_speaks_english_when_asked(monkeypatch: pytest.MonkeyPatch) -> None
     book.set_mock_caller()
     excel.main()
     (prompt, *_), = _alerts(book)
-    assert prompt.startswith("Done. 185 cells corrected")
+    assert prompt.startswith("Done. 22 values corrected")
 
 
 # --- the portable subset ---------------------------------------------------------------------

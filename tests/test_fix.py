@@ -21,9 +21,10 @@ from click.testing import CliRunner
 from lkjip_xl.cli import cli
 from lkjip_xl.writers.styles import (
     CATEGORY_RGBS,
-    CHANGED_RGB,
     COMMENT_AUTHOR,
     COMMENT_MARKER,
+    CORRECTED_RGB,
+    MARKS,
     PERCENT_FORMAT,
     REVIEW_RGB,
 )
@@ -135,10 +136,14 @@ SAFE = {  # sheet, cell -> new value (hand-computed in `scenario`)
 def test_every_safe_correction_is_applied_coloured_and_commented(wb_path: Path):
     out, stdout = fixed(wb_path)
     wb = openpyxl.load_workbook(out)
+    filled = {(PK, "J6"), (PM, "H5"), (PM, "I5"), (KU, "F6")}
     for (sheet, address), value in SAFE.items():
         c = wb[sheet][address]
         assert c.value == value, (sheet, address, c.value)
-        assert rgb(c) == CHANGED_RGB, (sheet, address)
+        kind = ("filled" if (sheet, address) in filled else
+                "converted" if (sheet, address) == (KU, "D5") else "corrected")
+        assert rgb(c) == MARKS[kind].fill, (sheet, address)
+        assert c.font.b == MARKS[kind].bold and c.font.i == MARKS[kind].italic
         assert c.comment is not None and c.comment.author == COMMENT_AUTHOR
         assert c.comment.text.startswith(COMMENT_MARKER + "\n")
     assert isinstance(wb[KU]["D5"].value, int | float)  # a number now, not text
@@ -152,9 +157,12 @@ def test_every_safe_correction_is_applied_coloured_and_commented(wb_path: Path):
     d7 = wb[KU]["D7"]
     assert d7.value == 1600000 and rgb(d7) == REVIEW_RGB
     assert "Periksa: " in d7.comment.text and "Usulan: 1.500.000" in d7.comment.text
-    # changed: J7 H4 I4 D5 F5 F7 (6); filled: J6 H5 I5 F6 (4); to review: D7 (1)
+    assert d7.border.left.style == MARKS["review"].border
+    # corrected: J7 H4 I4 F5 F7 (5); filled: J6 H5 I5 F6 (4); text to number: D5 (1);
+    # to review: D7 (1)
     assert f"Buku kerja yang dibetulkan: {out}" in stdout
-    assert re.search(r"6 sel dibetulkan, 4 sel diisi, 1 sel perlu ditinjau; \d+ temuan\. "
+    assert re.search(r"5 nilai dibetulkan, 4 sel kosong diisi, 1 teks diubah menjadi angka, "
+                     r"1 sel perlu ditinjau; \d+ temuan\. "
                      r"1 perbaikan tidak aman tidak diterapkan", stdout)
 
 
@@ -162,12 +170,13 @@ def test_unsafe_fixes_overwrite_the_total(wb_path: Path):
     out, stdout = fixed(wb_path, "--unsafe-fixes")
     wb = openpyxl.load_workbook(out)
     d7 = wb[KU]["D7"]
-    assert d7.value == 1500000 and rgb(d7) == CHANGED_RGB  # 1000000 + 500000
-    assert "--unsafe-fixes" in d7.comment.text
+    assert d7.value == 1500000 and rgb(d7) == CORRECTED_RGB  # 1000000 + 500000
+    assert "tidak aman" in d7.comment.text and "--" not in d7.comment.text.split("\n", 1)[1]
     # F7 is right for the corrected total (1350000 / 1500000 = 90): neither changed nor marked.
     f7 = wb[KU]["F7"]
     assert f7.value == 90 and f7.comment is None and rgb(f7) == ""
-    assert "6 sel dibetulkan, 4 sel diisi, 0 sel perlu ditinjau" in stdout  # D7 in, F7 out
+    assert "5 nilai dibetulkan, 4 sel kosong diisi, 1 teks diubah menjadi angka, 0 sel perlu " \
+        "ditinjau" in stdout  # D7 in, F7 out
     assert "tidak aman" not in stdout
 
 
@@ -251,7 +260,7 @@ def test_fixing_a_fixed_workbook_changes_nothing(wb_path: Path, unsafe: tuple[st
     code, stdout, _ = run("fix", "--diff", *unsafe, str(once))
     assert (code, stdout.strip()) == (0, "tidak ada sel yang berubah")
     twice, stdout = fixed(once, *unsafe)
-    assert "0 sel dibetulkan, 0 sel diisi" in stdout
+    assert "0 nilai dibetulkan, 0 sel kosong diisi, 0 teks diubah menjadi angka" in stdout
     assert _input_values(twice) == _input_values(once)
     wb = openpyxl.load_workbook(twice)
     assert [n for n in wb.sheetnames if n in ("Ringkasan", "Temuan")] == ["Ringkasan", "Temuan"]
@@ -310,9 +319,13 @@ def test_temuan_rows_match_check_json(tmp_path: Path):
                                                        f["sheet"], f["cell"])
         assert message == f["message"]
         assert (stated, exp, diff) == (f["stated"], f["expected"], f["difference"])
-        assert action in ("dibetulkan", "diisi", "perlu ditinjau")
-        if f["action"] == "review" and f["code"] != "CAP002":
-            # (CAP002 is reported once without a fix; fix corrects each of its cells)
+        assert action in ("dibetulkan", "diisi", "teks diubah menjadi angka", "perlu ditinjau")
+        if f["action"] == "review" and f["code"] not in ("CAP002", "XTB001", "AVG001"):
+            # (CAP002 is reported once without a fix; fix corrects each of its cells. An
+            # XTB001 target typo is corrected with the capaian of its row that relies on it:
+            # Pengukuran Kinerja!F34 694 -> 594 with H34 = 565 / 594 x 100. An AVG001
+            # average of capaian that cannot all be recomputed becomes the mean of the
+            # capaian as they stand, and stays to review.)
             assert action == "perlu ditinjau"
         if f["action"] == "correct-unsafe":
             assert action == "perlu ditinjau"  # not without --unsafe-fixes
@@ -337,7 +350,8 @@ def test_ringkasan_of_the_clean_example(tmp_path: Path):
     src = tmp_path / CLEAN.name
     shutil.copy(CLEAN, src)
     out, stdout = fixed(src)
-    assert "0 sel dibetulkan, 0 sel diisi, 0 sel perlu ditinjau; 0 temuan." in stdout
+    assert ("0 nilai dibetulkan, 0 sel kosong diisi, 0 teks diubah menjadi angka, 0 sel perlu "
+            "ditinjau; 0 temuan.") in stdout
     wb = openpyxl.load_workbook(out)
     assert wb.sheetnames[-2:] == ["Ringkasan", "Temuan"] and wb.active.title == "Ringkasan"
     ws = wb["Ringkasan"]

@@ -25,8 +25,9 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
-from ..messages import t
+from ..messages import Verbatim, t
 from ..model import Settings
+from ..numtext import format_year
 from ..scales import DEFAULT_SCALE, SCALE_CHOICES
 from ..schema import (
     BUDGET_TABLE,
@@ -93,7 +94,8 @@ def build_template(tahun: int = 2019, periode_awal: int = 2016,
                    periode_akhir: int = 2021) -> Workbook:
     """The standard workbook, empty but for the Identitas defaults."""
     if periode_awal >= periode_akhir:
-        raise ValueError(t("template.bad_period", awal=periode_awal, akhir=periode_akhir))
+        raise ValueError(t("template.bad_period", awal=Verbatim(format_year(periode_awal)),
+                           akhir=Verbatim(format_year(periode_akhir))))
     wb = Workbook()
     guide = wb.active
     guide.title = SHEET_GUIDE

@@ -2,12 +2,25 @@
 defined once. Plain data (no openpyxl), so the Excel layer uses the same colours; the legend
 texts are in the message catalogue (`fix.legend.*`).
 
-- CHANGED: a cell `fix` corrected or filled (its comment keeps the original value).
-- REVIEW: a cell with a finding that `fix` did not change (its comment says what to check).
-- Category colours: from the top band of the scale (green) to the bottom one (red).
-Numbers on Ringkasan carry the Indonesian locale tag [$-421]: LibreOffice then shows 1.234,56
-whatever the computer's locale; Excel uses the computer's separators (Indonesian Windows: the
-same). The cell values stay numeric either way.
+The four marks of a cell `fix` touched (`MARKS`, keyed by `corrections.Outcome` values), each
+a fill AND a cue that needs no colour, so they read on screen, on a grayscale print and for
+colour-blind readers, and none is near the template's computed-column shading (E7ECF3):
+
+| mark      | meaning                                   | fill   | cue                  |
+|-----------|-------------------------------------------|--------|----------------------|
+| corrected | a value replaced by another one           | F4A582 | bold                 |
+| filled    | a blank cell given a value                | 77AADD | italic               |
+| converted | a number stored as text written as number | D5C4E6 | dotted border        |
+| review    | something left to check ("Periksa" note)  | FFD966 | medium dark border   |
+
+A cell with anything left to review shows the review mark whatever else was done to it (its
+font cue stays: bold = its value was also corrected). Lightness (CIELAB L*): review 88,
+converted 81, corrected 75, filled 68, computed shading 93, white 100; the smallest colour
+difference between any two of them and the computed shading, simulated for deuteranopia,
+protanopia and tritanopia (Machado 2009), is Delta E 14.
+
+Number formats are plain ('#,##0.00'): no locale prefix such as [$-421], which LibreOffice
+honours and Excel ignores. Each program then shows the separators of the computer's region.
 """
 
 from __future__ import annotations
@@ -18,8 +31,13 @@ COMMENT_AUTHOR = "lkjip-xl"
 # A changed cell's note keeps any earlier note above this line; `fix` replaces what is below it.
 COMMENT_MARKER = "--- lkjip-xl ---"
 
-CHANGED_RGB = "E4DFEC"  # lavender: corrected or filled by lkjip-xl
+CORRECTED_RGB = "F4A582"  # salmon orange: a value corrected
+FILLED_RGB = "77AADD"  # blue: a blank filled
+CONVERTED_RGB = "D5C4E6"  # lilac: text written as the number it was read as
 REVIEW_RGB = "FFD966"  # amber: to review
+CHANGED_RGB = CORRECTED_RGB  # the look "changed" of the sheets fix adds
+MARK_BORDER_RGB = "404040"
+FONT_NAME = "Calibri"  # named on every style: LibreOffice falls back to a serif font otherwise
 # From the top band down; a scale with fewer bands takes colours spread over this list.
 CATEGORY_RGBS = ("A9D08E", "E2EFDA", "FFE699", "F8CBAD", "FF9B9B")
 READING_RGBS = {"efisien": "A9D08E", "cukup-efisien": "FFE699", "tidak-efisien": "FF9B9B"}
@@ -30,11 +48,31 @@ TOTAL_RGB = "F2F2F2"
 LINK_RGB = "0563C1"
 NOTE_RGB = "595959"
 
-PERCENT_FORMAT = "[$-421]#,##0.00"  # percentage points: 95,12
-MONEY_FORMAT = "[$-421]#,##0"  # rupiah: 7.015.268.631
-NUMBER_FORMAT = "[$-421]General"  # targets, realisations: 1697 / 4,88
-RATIO_FORMAT = "[$-421]0.000"  # 1,063
+PERCENT_FORMAT = "#,##0.00"  # percentage points: 95,12
+MONEY_FORMAT = "#,##0"  # rupiah: 7.015.268.631
+NUMBER_FORMAT = "General"  # targets, realisations: 1697 / 4,88
+RATIO_FORMAT = "0.000"  # 1,063
 COUNT_FORMAT = "0"
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """How a cell `fix` touched looks: a fill and a cue that needs no colour."""
+
+    key: str  # corrections.Outcome value: corrected, filled, converted, review
+    fill: str
+    bold: bool = False
+    italic: bool = False
+    border: str | None = None  # an Excel border style: "dotted", "medium", ...
+
+
+MARKS: dict[str, Mark] = {
+    "corrected": Mark("corrected", CORRECTED_RGB, bold=True),
+    "filled": Mark("filled", FILLED_RGB, italic=True),
+    "converted": Mark("converted", CONVERTED_RGB, border="dotted"),
+    "review": Mark("review", REVIEW_RGB, border="medium"),
+}
+MARK_ORDER = ("corrected", "filled", "converted", "review")
 
 
 def category_rgb(index: int | None, bands: int) -> str | None:
@@ -60,6 +98,7 @@ class Look:
     wrap: bool = False
     number_format: str | None = None
     align: str | None = None  # "center", "right", ...
+    border: str | None = None  # an Excel border style around the cell
 
 
 LOOKS: dict[str, Look] = {
@@ -86,6 +125,8 @@ LOOKS: dict[str, Look] = {
     "changed": Look(fill=CHANGED_RGB),
     "review": Look(fill=REVIEW_RGB),
 }
+LOOKS.update({f"mark:{m.key}": Look(fill=m.fill, bold=m.bold, italic=m.italic, border=m.border)
+              for m in MARKS.values()})
 
 
 def look(style: str) -> Look:

@@ -2,12 +2,21 @@
 comments), the `Ringkasan` and `Temuan` sheets added, saved atomically. The input is only read.
 
 What it does to the copy, and nothing else:
-- every changed cell gets its new value, the CHANGED fill and a comment with the old value,
-  the new one and the rule; every marked cell the REVIEW fill and a comment saying what to
-  check. A comment already on the cell is kept above the line `COMMENT_MARKER`; what `fix`
-  wrote below that line in an earlier run is replaced;
-- a value written into a cell shown in Excel's % format is divided by 100, so the cell still
-  shows the same percentage points (and reads back the same);
+- every changed cell gets its new value, its mark (`styles.MARKS`: corrected, filled,
+  converted from text; review whenever its note still says "Periksa") and a comment with the
+  old value exactly as it was, the new one, how it was computed and the rule; every marked
+  cell the review mark and a comment saying what to check. A comment already on the cell is
+  kept above the line `COMMENT_MARKER`; what `fix` wrote below that line in an earlier run is
+  replaced. Comment boxes are sized to their text (an anchor Excel and LibreOffice honour);
+- a number written into a cell keeps the column's number format and alignment (a cell left
+  General or Text in a column formatted '0.00' gets '0.00'); a value written into a cell
+  shown in Excel's % format is divided by 100, so the cell still shows the same percentage
+  points (and reads back the same);
+- every input sheet with marks gets a one-line legend in its top rows (`legend`), in cells
+  that are empty, above the table's header: no row is inserted, so every cell keeps the
+  address the findings name, and the reader reads the workbook as before;
+- the document properties record where the workbook came from (`Provenance`): source file
+  name, SHA-256, time, tool version and settings;
 - older `Ringkasan` / `Temuan` sheets are replaced; the new ones go right after the input
   sheets, and Ringkasan is the sheet shown on opening;
 - the workbook is set to recalculate fully on load (openpyxl saves formulas without cached
@@ -19,6 +28,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Collection, Sequence
+from contextlib import contextmanager
 from copy import copy
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,18 +37,34 @@ from ..corrections import CellChange, CorrectionPlan
 from ..output_sheets import OutSheet, fix_sheets
 from ..schema import OUTPUT_SHEETS, normalise
 from .atomic import write_atomic
-from .styles import CHANGED_RGB, COMMENT_AUTHOR, COMMENT_MARKER, REVIEW_RGB, Look, look
+from .styles import (
+    COMMENT_AUTHOR,
+    COMMENT_MARKER,
+    FONT_NAME,
+    MARK_BORDER_RGB,
+    MARK_ORDER,
+    MARKS,
+    Look,
+    Mark,
+    look,
+)
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator, Mapping
+
     from openpyxl import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
 
+    from ..fixing import Provenance
     from ..rules.base import Finding
     from ..summary import Summary
 
 _QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
-COMMENT_WIDTH = 340  # points: about 55 characters a line
-_CHARS_PER_LINE = 52
+# Comment boxes, in pixels: about 6.2 px a character and 15 px a line of the note font.
+_CHAR_PX = 6.2
+_LINE_PX = 15
+_MIN_CHARS, _MAX_CHARS = 24, 64
+_PLAIN_FORMATS = frozenset({"general", "@"})
 
 
 def keeps_vba(path: Path) -> bool:
@@ -68,14 +94,25 @@ def load(path: Path) -> Workbook:
 def write_corrected(src: Path, out: Path, plan: CorrectionPlan, summary: Summary,
                     findings: Sequence[Finding], *, lang: str = "id",
                     input_sheets: Collection[str] = (),
-                    actions: dict[str, int] | None = None) -> Path:
+                    actions: dict[str, int] | None = None,
+                    header_rows: Mapping[str, int] | None = None,
+                    provenance: Provenance | None = None) -> Path:
     """Apply `plan` to a copy of `src`, add Ringkasan and Temuan, save to `out` atomically.
 
     `input_sheets`: the names of the workbook's input sheets (Report.sheet_names values);
-    the new sheets go right after the last of them.
+    the new sheets go right after the last of them. `header_rows`: sheet name -> the row of
+    its table's header (Report.header_rows by actual sheet name): the legend goes above it.
+    `provenance`: recorded in the document properties.
     """
     wb = load(Path(src))
-    apply_plan(wb, plan, lang)
+    shown = apply_plan(wb, plan, lang)
+    for name in shown:
+        row = (header_rows or {}).get(name)
+        if row:
+            write_legend(wb[name], lang, row)
+    if provenance is not None:
+        record_provenance(wb, provenance)
+    size_comments(wb)
     replace_output_sheets(wb, fix_sheets(summary, findings, plan, lang, actions,
                                          sheets=_kept_sheets(wb)),
                           input_sheets)
@@ -84,7 +121,7 @@ def write_corrected(src: Path, out: Path, plan: CorrectionPlan, summary: Summary
 
         wb.calculation = CalcProperties()
     wb.calculation.fullCalcOnLoad = True
-    return write_atomic(Path(out), wb.save)
+    return write_atomic(Path(out), lambda path: save_sized(wb, path))
 
 
 def _kept_sheets(wb: Workbook) -> set[str]:
@@ -95,12 +132,11 @@ def _kept_sheets(wb: Workbook) -> set[str]:
 
 # --- cells ---------------------------------------------------------------------------------
 
-def apply_plan(wb: Workbook, plan: CorrectionPlan, lang: str = "id") -> None:
+def apply_plan(wb: Workbook, plan: CorrectionPlan, lang: str = "id") -> dict[str, set[str]]:
+    """Write the plan into `wb`; returns, per sheet, the marks shown on it."""
     from openpyxl.cell.cell import MergedCell
-    from openpyxl.styles import PatternFill
 
-    changed_fill = PatternFill("solid", fgColor=CHANGED_RGB)
-    review_fill = PatternFill("solid", fgColor=REVIEW_RGB)
+    shown: dict[str, set[str]] = {}
     for item in (*plan.changes, *plan.marks):
         if item.ref.sheet not in wb.sheetnames:
             continue
@@ -111,25 +147,82 @@ def apply_plan(wb: Workbook, plan: CorrectionPlan, lang: str = "id") -> None:
         if isinstance(item, CellChange):
             if c.data_type == "f":
                 continue  # never overwrite a formula (the plan should have marked it)
-            _set_value(c, item)
-            c.fill = changed_fill
-        else:
-            c.fill = review_fill
+            _set_value(ws, c, item)
+        mark = item.mark.value
+        cue = MARKS[item.outcome.value] if isinstance(item, CellChange) else None
+        apply_mark(c, MARKS[mark], cue)
+        shown.setdefault(ws.title, set()).add(mark)
         c.comment = _comment(c.comment, item.comment(lang))
+    return shown
 
 
-def _set_value(c: Any, change: CellChange) -> None:
+def apply_mark(c: Any, mark: Mark, cue: Mark | None = None) -> None:
+    """The mark's fill, font cue and border on cell `c`; the cell's own font (name, size,
+    colour) and number format are kept. `cue`: the font cue of what was done to a cell that
+    shows the review mark (bold: its value was corrected too)."""
+    from openpyxl.styles import Border, PatternFill, Side
+
+    c.fill = PatternFill("solid", fgColor=mark.fill)
+    font = copy(c.font)
+    bold = mark.bold or (cue is not None and cue.bold)
+    italic = mark.italic or (cue is not None and cue.italic)
+    if bold or italic or not font.name:
+        font.b = bool(bold or font.b)
+        font.i = bool(italic or font.i)
+        font.name = font.name or FONT_NAME
+        c.font = font
+    if mark.border:
+        side = Side(style=mark.border, color=MARK_BORDER_RGB)
+        c.border = Border(left=side, right=side, top=side, bottom=side)
+
+
+def _set_value(ws: Any, c: Any, change: CellChange) -> None:
     value = change.new
     if isinstance(value, str):
         c.value = value
         c.data_type = "s"  # text, even if it starts with '=': never a formula
+        _column_alignment(ws, c)
         return
     fmt = c.number_format or "General"
     if is_percent_format(fmt):
         value = round(value / 100, 12)
-    elif fmt == "@":
-        c.number_format = "General"
+    elif fmt.lower() in _PLAIN_FORMATS:
+        c.number_format = column_number_format(ws, c.column) or "General"
+    _column_alignment(ws, c)
     c.value = float(value) if not float(value).is_integer() else _int_or_float(value)
+
+
+def column_number_format(ws: Any, col: int) -> str | None:
+    """The number format of column `col`: the column's own style, else the format most of
+    its numeric cells carry; None when the column has no number format but General/Text."""
+    from collections import Counter
+
+    from openpyxl.utils import get_column_letter
+
+    dim = ws.column_dimensions.get(get_column_letter(col))
+    fmt = getattr(dim, "number_format", None) if dim is not None else None
+    if fmt and fmt.lower() not in _PLAIN_FORMATS and not is_percent_format(fmt):
+        return fmt
+    seen: Counter[str] = Counter()
+    for (_row, column), cell in ws._cells.items():
+        fmt = cell.number_format or ""
+        if column == col and isinstance(cell.value, int | float) and not isinstance(
+                cell.value, bool) and fmt.lower() not in _PLAIN_FORMATS \
+                and not is_percent_format(fmt):  # x 100 on screen: never spread it
+            seen[cell.number_format] += 1
+    return seen.most_common(1)[0][0] if seen else None
+
+
+def _column_alignment(ws: Any, c: Any) -> None:
+    """A cell without an alignment of its own takes its column's."""
+    from openpyxl.utils import get_column_letter
+
+    if c.has_style and (c.alignment.horizontal or c.alignment.vertical):
+        return
+    dim = ws.column_dimensions.get(get_column_letter(c.column))
+    if dim is not None and dim.alignment is not None and (
+            dim.alignment.horizontal or dim.alignment.vertical):
+        c.alignment = copy(dim.alignment)
 
 
 def _int_or_float(value: float) -> int | float:
@@ -149,10 +242,189 @@ def _comment(existing: Any, text: str) -> Any:
     body = f"{COMMENT_MARKER}\n{text}"
     full = f"{kept}\n\n{body}" if kept else body
     comment = Comment(full, COMMENT_AUTHOR)
-    lines = sum(max(1, math.ceil(len(line) / _CHARS_PER_LINE)) for line in full.splitlines())
-    comment.width = COMMENT_WIDTH
-    comment.height = min(600, 24 + 15 * lines)
+    comment.width, comment.height = comment_size(full)
     return comment
+
+
+def size_comments(wb: Workbook) -> None:
+    """Every note at openpyxl's default size (it does not read a note's size back: the
+    template's column help would shrink to 144 x 79 px) is sized to its text."""
+    for ws in wb.worksheets:
+        for c in list(ws._cells.values()):  # the cells that exist; iter_rows would add more
+            note = c.comment
+            if note is not None and (note.width, note.height) == (144, 79):
+                note.width, note.height = comment_size(note.text or "")
+
+
+def comment_size(text: str) -> tuple[int, int]:
+    """(width, height) in pixels of a note box that shows `text` whole: as wide as its
+    longest line up to about 64 characters, as high as its wrapped lines."""
+    lines = text.splitlines() or [""]
+    chars = max(_MIN_CHARS, min(_MAX_CHARS, max(len(line) for line in lines)))
+    wrapped = sum(max(1, math.ceil(len(line) * 1.08 / chars)) for line in lines)
+    return int(chars * _CHAR_PX) + 20, wrapped * _LINE_PX + 20
+
+
+# --- the legend on marked sheets --------------------------------------------------------------
+
+LEGEND_PREFIXES = ("Tanda lkjip-xl:", "lkjip-xl marks:")  # fix.legend.line, both languages
+_SWATCH = "\u25a0"  # a filled square in the mark's colour
+_LEGEND_SIZE = 9  # points: the legend is a footnote to the title, not a second title
+
+
+def write_legend(ws: Worksheet, lang: str, header_row: int) -> bool:
+    """One line above the table's header: the four marks, each as a square in its colour
+    and its name written with its cue (bold, italic, ...). It goes where an earlier run put
+    it, else in the first free cell to the right of what the top rows hold, without
+    inserting a row; False where the rows above the header have no free cell."""
+    from openpyxl.cell.rich_text import CellRichText, TextBlock
+    from openpyxl.cell.text import InlineFont
+
+    from ..messages import t
+
+    old = [c for r in ws.iter_rows(min_row=1, max_row=max(1, header_row - 1)) for c in r
+           if str(c.value or "").startswith(LEGEND_PREFIXES)]
+    for c in old:
+        c.value = None
+    places = [(old[0].row, old[0].column)] if old else [
+        (row, col) for row in range(1, header_row) if (col := _free_column(ws, row))]
+    for row, col in places[:1]:
+        size = _LEGEND_SIZE
+        parts: list[Any] = [TextBlock(InlineFont(rFont=FONT_NAME, b=True, sz=size),
+                                      t("fix.legend.line", lang) + " ")]
+        for key in MARK_ORDER:
+            m = MARKS[key]
+            parts.append(TextBlock(InlineFont(rFont=FONT_NAME, color=m.fill, sz=size + 3),
+                                   _SWATCH))
+            parts.append(TextBlock(InlineFont(rFont=FONT_NAME, b=m.bold, i=m.italic, sz=size),
+                                   " " + t(f"fix.legend.mark.{key}", lang) + "  "))
+        parts.append(TextBlock(InlineFont(rFont=FONT_NAME, i=True, sz=size),
+                               f"({t('fix.legend.where', lang)})"))
+        c = ws.cell(row=row, column=col)
+        c.value = CellRichText(parts)
+        return True
+    return False
+
+
+def _free_column(ws: Worksheet, row: int) -> int | None:
+    """The first column of `row` after everything it shows (a long text runs on to the
+    right), from which every cell of the row is empty; None if that is beyond column 40."""
+    from openpyxl.utils import get_column_letter
+
+    merged = [r for r in ws.merged_cells.ranges if r.min_row <= row <= r.max_row]
+    last = 0
+    extent = 0.0
+    for c in ws[row]:
+        if c.value is not None and str(c.value).strip() and c.column > last:
+            last = c.column
+            size = (c.font.sz or 11) if c.font is not None else 11
+            bold = bool(c.font is not None and c.font.b)
+            extent = len(str(c.value)) * size / 11 * (1.15 if bold else 1.0) + 2  # a gap
+    for r in merged:
+        last = max(last, r.max_col)
+    col = last + 1
+    if last:
+        width = 0.0
+        col = last
+        while width < extent and col < 40:
+            dim = ws.column_dimensions.get(get_column_letter(col))
+            width += dim.width if dim is not None and dim.width else 8.43
+            col += 1
+        col = max(col, last + 1)
+    return col if col <= 40 else None
+
+
+# --- where the workbook came from ----------------------------------------------------------
+
+def record_provenance(wb: Workbook, prov: Provenance) -> None:
+    """Source file name, SHA-256, time, tool version and settings, as custom document
+    properties named 'lkjip-xl <key>', and a one-line description."""
+    from openpyxl.packaging.custom import StringProperty
+
+    props = wb.custom_doc_props
+    for key, value in prov.as_dict().items():
+        name = f"lkjip-xl {key}"
+        for old in [p for p in props.props if p.name == name]:
+            props.props.remove(old)
+        props.append(StringProperty(name=name, value=str(value)))
+    wb.properties.lastModifiedBy = "lkjip-xl"
+    wb.properties.description = (f"lkjip-xl {prov.version} fix of {prov.source} "
+                                 f"(SHA-256 {prov.sha256}) at {prov.time}")
+
+
+# --- comment boxes sized to their text -----------------------------------------------------
+
+def save_sized(wb: Workbook, path: Path) -> None:
+    """`wb.save(path)`, with each comment box anchored to the size its text needs: openpyxl
+    writes the size only as a VML style, which LibreOffice ignores (it shows every note at
+    the default 144 x 79 px); the anchor is what Excel and LibreOffice both read."""
+    with _anchored_comments():
+        wb.save(path)
+
+
+@contextmanager
+def _anchored_comments() -> Iterator[None]:
+    from openpyxl.comments import shape_writer
+    from openpyxl.writer import excel
+
+    original_factory = shape_writer._shape_factory
+    original_write = excel.ExcelWriter._write_comment
+    current: dict[str, Any] = {}
+
+    def write_comment(self: Any, ws: Any) -> None:
+        current["ws"] = ws
+        try:
+            original_write(self, ws)
+        finally:
+            current.pop("ws", None)
+
+    def factory(row: int, column: int, height: int, width: int) -> Any:
+        shape = original_factory(row, column, height, width)
+        ws = current.get("ws")
+        if ws is not None:
+            data = shape.find("{urn:schemas-microsoft-com:office:excel}ClientData")
+            if data is not None:
+                from xml.etree.ElementTree import SubElement
+
+                anchor = SubElement(data, "{urn:schemas-microsoft-com:office:excel}Anchor")
+                anchor.text = _anchor(ws, row, column, height, width)
+        return shape
+
+    shape_writer._shape_factory = factory
+    excel.ExcelWriter._write_comment = write_comment
+    try:
+        yield
+    finally:
+        shape_writer._shape_factory = original_factory
+        excel.ExcelWriter._write_comment = original_write
+
+
+def _anchor(ws: Any, row: int, col: int, height: int, width: int) -> str:
+    """The VML anchor of a note box `width` x `height` px next to cell (row, col), 0-based:
+    'left col, dx, top row, dy, right col, dx, bottom row, dy', as Excel writes it."""
+    from openpyxl.utils import get_column_letter
+
+    def col_px(c: int) -> int:
+        dim = ws.column_dimensions.get(get_column_letter(c + 1))
+        w = dim.width if dim is not None and dim.width else 8.43
+        return max(1, int(w * 7 + 5))
+
+    def row_px(r: int) -> int:
+        dim = ws.row_dimensions.get(r + 1)
+        h = dim.height if dim is not None and dim.height else 15
+        return max(1, int(h * 4 / 3))
+
+    left, dx = col + 1, 15
+    top, dy = max(0, row - 1), 10
+    c, rest = left, width + dx
+    while rest > col_px(c):
+        rest -= col_px(c)
+        c += 1
+    r, down = top, height + dy
+    while down > row_px(r):
+        down -= row_px(r)
+        r += 1
+    return f"{left}, {dx}, {top}, {dy}, {c}, {rest}, {r}, {down}"
 
 
 # --- the sheets fix adds -------------------------------------------------------------------
