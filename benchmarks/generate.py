@@ -135,7 +135,8 @@ def make_spec(n_kegiatan: int, seed: int, mistakes: bool) -> Spec:
             rows.append({"baris": "Kegiatan", "kode": k, "kode_indikator": ind["code"],
                          "program_kegiatan": name, "target": target, "realisasi": real,
                          "satuan": rng.choice(SATUAN),
-                         "capaian": _capaian(target, real, ind["negative"]),
+                         # a Kegiatan is Positif whatever its indicator (domain.md)
+                         "capaian": _capaian(target, real, False),
                          "anggaran": pagu, "realisasi_anggaran": spent})
             kegiatan_budget.append((p, name, pagu, spent))
             prog_pagu += pagu

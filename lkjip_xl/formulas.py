@@ -54,6 +54,9 @@ class NotComputable:
     ZERO_TARGET = "zero-target"
     NO_REALISATION = "no-realisation"
     ZERO_REALISATION = "zero-realisation"  # T/R with R = 0
+    PREDICATE = "predicate"  # a target or realisation in words: 'WTP', 'Baik'
+    RATIO_POLARITY = "ratio-polarity"  # a ratio '1:40' and no stated polarity to read it by
+    NO_BASIS_TARGET = "no-basis-target"  # measured against last year, a standard, ...: unknown
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,8 +79,18 @@ def _fail(reason: str) -> Computation:
 
 def capaian(target: Number, realisasi: Number, polarity: Polarity | None,
             negative_formula: NegativeFormula = NegativeFormula.REFLECTED,
-            decimals: int = 2) -> Computation:
-    """The capaian (%) of one indicator or activity from its target and realisation."""
+            decimals: int = 2, *, polarity_stated: bool = True) -> Computation:
+    """The capaian (%) of one indicator or activity from its target and realisation.
+
+    A target or realisation in words (a predicate: 'WTP') gives no capaian. A ratio '1:40' is
+    compared by its second term (40), which is meaningful only when the polarity is stated:
+    for a pupils-per-teacher ratio less is better, for a coverage ratio more; with
+    `polarity_stated` False (Positif assumed) a ratio is not computed.
+    """
+    if target.is_predicate or realisasi.is_predicate:
+        return _fail(NotComputable.PREDICATE)
+    if (target.is_ratio or realisasi.is_ratio) and not polarity_stated:
+        return _fail(NotComputable.RATIO_POLARITY)
     if realisasi.value is None:
         return _fail(NotComputable.NO_REALISATION)
     r = realisasi.value

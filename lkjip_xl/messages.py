@@ -439,6 +439,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "unknown Baris value: '{detail}'"),
     "problem.unknown-polarity": ("nilai Polaritas tidak dikenal: '{detail}' (Positif/Negatif)",
                                  "unknown Polaritas value: '{detail}' (Positif/Negatif)"),
+    "problem.unknown-basis": (
+        "nilai Terhadap tidak dikenal: '{detail}' (Target PK, Target RPJMD, Target Akhir "
+        "Periode, Tahun Lalu, Standar Nasional)",
+        "unknown Terhadap value: '{detail}' (Target PK, Target RPJMD, Target Akhir Periode, "
+        "Tahun Lalu, Standar Nasional)"),
     "problem.unknown-setting": ("pengaturan tidak dikenal: '{detail}'",
                                 "unknown setting: '{detail}'"),
     "problem.not-a-number": ("bukan angka: '{detail}'", "not a number: '{detail}'"),
@@ -595,10 +600,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "indicator at {other_cell}, with two digits swapped: a likely typo.",
     ),
     "rule.XTB002.plain": (
-        "Capaian {code} tertulis berbeda di {n} tempat: {listing_id}. Dihitung: {computed} = "
-        "{formula}.",
-        "The capaian of {code} is stated differently in {n} places: {listing_en}. Computed: "
-        "{computed} = {formula}.",
+        "Capaian {code} tertulis berbeda di {n} tempat: {listing_id}. {wrong_id} tidak cocok "
+        "dengan perhitungan mana pun; dihitung: {computed} = {formula}.",
+        "The capaian of {code} is stated differently in {n} places: {listing_en}. {wrong_en} "
+        "matches no computation; computed: {computed} = {formula}.",
+    ),
+    "rule.XTB002.rows": (
+        "Capaian {code} tertulis berbeda di {n} tempat: {listing_id}. Target PK tidak "
+        "berpasangan dengan realisasi; dihitung dari target dan realisasi tiap baris: "
+        "{rows_id}. {wrong_id} tidak cocok dengan perhitungan mana pun.",
+        "The capaian of {code} is stated differently in {n} places: {listing_en}. The PK target "
+        "has no realisation paired with it; computed from each row's own target and "
+        "realisation: {rows_en}. {wrong_en} matches no computation.",
     ),
     "rule.XTB002.no_computed": (
         "Capaian {code} tertulis berbeda di {n} tempat: {listing_id}. Capaian tidak dapat "
@@ -608,6 +621,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # one statement of a listing: the number in each language's way, the Sumber as typed
     "rule.XTB002.item": ("{sumber}: {value} ({cell})", "{sumber}: {value} ({cell})"),
+    "rule.XTB002.wrong_item": ("{value} ({sumber})", "{value} ({sumber})"),
+    "rule.XTB002.row_item": ("{sumber}: {computed} = {formula}",
+                             "{sumber}: {computed} = {formula}"),
     "rule.XTB003.plain": (
         "Target PK {code} adalah {pk}, tetapi target RPJMD tahun {year} ({rpjmd_cell}) {rpjmd}, "
         "tanpa penjelasan di Keterangan.",
@@ -798,6 +814,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "baik). Tulis Positif atau Negatif",
         "unknown Polaritas '{value}'; the indicator is treated as Positif (higher is better). "
         "Write Positif or Negatif"),
+    "rule.INP011.basis": (
+        "Terhadap '{value}' tidak dikenal; capaian baris ini dianggap terhadap Target PK. "
+        "Pakai salah satu: Target PK, Target RPJMD, Target Akhir Periode, Tahun Lalu, "
+        "Standar Nasional",
+        "unknown Terhadap '{value}'; this row's capaian is taken as measured against the "
+        "Target PK. Use one of: Target PK, Target RPJMD, Target Akhir Periode, Tahun Lalu, "
+        "Standar Nasional"),
     "rule.INP012.skala": (
         "Skala Penilaian '{value}' tidak dikenal; dipakai {default}. Pilihan: {choices}",
         "unknown Skala Penilaian '{value}'; {default} is used. Choices: {choices}"),
@@ -990,6 +1013,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the {used_polarity} indicator formula {alt_formula}, but this indicator's polarity is "
         "{polarity}.",
     ),
+    "rule.CAP001.polarity-kegiatan": (
+        "Capaian tertulis {stated} tetapi dihitung {expected} = {formula}; angka tertulis memakai "
+        "rumus {used_polarity} {alt_formula}, seperti indikatornya. Keluaran kegiatan dihitung "
+        "{polarity} (makin tinggi makin baik); bila keluaran kegiatan ini memang makin rendah "
+        "makin baik, isi Polaritas baris ini dengan {used_polarity}.",
+        "Capaian stated as {stated} but computed {expected} = {formula}; the stated figure uses "
+        "the {used_polarity} formula {alt_formula}, like its indicator. An activity output is "
+        "computed {polarity} (higher is better); if this activity's output really is lower is "
+        "better, set this row's Polaritas to {used_polarity}.",
+    ),
     "rule.CAP001.other-formula": (
         "Capaian tertulis {stated} tetapi dihitung {expected} = {formula}; angka tertulis memakai "
         "rumus negatif lain {alt_formula}, padahal buku kerja memakai {negative_formula} "
@@ -1123,6 +1156,78 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rule.CAP007.blank": (
         "Persentase kosong; dapat dihitung {expected} = {formula} (realisasi / pagu x 100).",
         "Percentage is blank; it computes to {expected} = {formula} (realisation / pagu x 100).",
+    ),
+    "rule.CAP008.predicate": (
+        "Capaian tertulis {stated} tidak dapat diperiksa: target atau realisasi berupa "
+        "predikat ('{words}', {cell}), bukan angka; target {target}, realisasi {realisasi}. "
+        "Apakah predikat tercapai dinilai oleh pembaca.",
+        "Capaian stated as {stated} cannot be checked: the target or realisation is a "
+        "predicate ('{words}', {cell}), not a number; target {target}, realisation "
+        "{realisasi}. Whether the predicate was reached is for the reader to judge.",
+    ),
+    "rule.CAP008.no-basis-target": (
+        "Capaian tertulis {stated} terhadap {basis} tidak dapat diperiksa: baris ini tidak "
+        "menuliskan target pembandingnya dan buku kerja tidak memuatnya; realisasi "
+        "{realisasi}. Tulis angka pembanding di kolom Target baris ini.",
+        "Capaian stated as {stated} against {basis} cannot be checked: the row states no "
+        "target to compare with and the workbook does not hold one; realisation {realisasi}. "
+        "Write the figure compared with in this row's Target.",
+    ),
+    "rule.CAP008.ratio-polarity": (
+        "Capaian tertulis {stated} tidak dapat diperiksa: target {target} dan realisasi "
+        "{realisasi} berupa rasio, dan Polaritas indikator tidak tertulis (makin kecil atau "
+        "makin besar yang lebih baik?). Isi Polaritas di Tabel VI.1 atau di baris ini.",
+        "Capaian stated as {stated} cannot be checked: target {target} and realisation "
+        "{realisasi} are ratios and the indicator's Polaritas is not stated (is smaller or "
+        "larger better?). Fill in Polaritas on Tabel VI.1 or on this row.",
+    ),
+    "rule.EFF001.program": (
+        "Efisiensi tertulis {stated} untuk program {name} tidak cocok dengan kedua cara hitung: "
+        "rasio {ratio} = {capaian} / {serapan}, selisih {difference} = {capaian} - {serapan} "
+        "(capaian {capaian} = {capaian_formula}; serapan {serapan} = {serapan_formula}). "
+        "Cara hitung lain: {others}.",
+        "Stated efficiency {stated} for program {name} matches neither reading: ratio {ratio} "
+        "= {capaian} / {serapan}, difference {difference} = {capaian} - {serapan} (capaian "
+        "{capaian} = {capaian_formula}; absorption {serapan} = {serapan_formula}). Other "
+        "readings: {others}.",
+    ),
+    "rule.EFF001.program-kegiatan": (
+        "Efisiensi tertulis {stated} untuk program {name} tidak cocok dengan kedua cara hitung: "
+        "rasio {ratio} = {capaian} / {serapan}, selisih {difference} = {capaian} - {serapan} "
+        "(capaian rata-rata kegiatan {capaian} = {capaian_formula}; serapan {serapan} = "
+        "{serapan_formula}).",
+        "Stated efficiency {stated} for program {name} matches neither reading: ratio {ratio} "
+        "= {capaian} / {serapan}, difference {difference} = {capaian} - {serapan} (mean "
+        "activity capaian {capaian} = {capaian_formula}; absorption {serapan} = "
+        "{serapan_formula}).",
+    ),
+    "rule.EFF001.sasaran": (
+        "Efisiensi tertulis {stated} untuk sasaran {name} tidak cocok dengan kedua cara hitung: "
+        "rasio {ratio} = {capaian} / {serapan}, selisih {difference} = {capaian} - {serapan} "
+        "(capaian rata-rata sasaran {capaian} = {capaian_formula}; serapan {serapan} = "
+        "{serapan_formula}). Cara hitung lain: {others}.",
+        "Stated efficiency {stated} for sasaran {name} matches neither reading: ratio {ratio} "
+        "= {capaian} / {serapan}, difference {difference} = {capaian} - {serapan} (mean "
+        "capaian of the sasaran {capaian} = {capaian_formula}; absorption {serapan} = "
+        "{serapan_formula}). Other readings: {others}.",
+    ),
+    "rule.EFF001.average": (
+        "Efisiensi tertulis {stated} untuk {name} tidak cocok dengan kedua cara hitung: rasio "
+        "{ratio} = {capaian} / {serapan}, selisih {difference} = {capaian} - {serapan} "
+        "(capaian rata-rata {capaian} = {capaian_formula}; serapan {serapan} = "
+        "{serapan_formula}). Cara hitung lain: {others}.",
+        "Stated efficiency {stated} for {name} matches neither reading: ratio {ratio} = "
+        "{capaian} / {serapan}, difference {difference} = {capaian} - {serapan} (mean capaian "
+        "{capaian} = {capaian_formula}; absorption {serapan} = {serapan_formula}). Other "
+        "readings: {others}.",
+    ),
+    "rule.EFF001.indicator": (
+        "Efisiensi tertulis {stated} untuk indikator {name} tidak cocok dengan kedua cara "
+        "hitung: rasio {ratio} = {capaian} / {serapan}, selisih {difference} = {capaian} - "
+        "{serapan} (serapan {serapan} = {serapan_formula}). Cara hitung lain: {others}.",
+        "Stated efficiency {stated} for indicator {name} matches neither reading: ratio "
+        "{ratio} = {capaian} / {serapan}, difference {difference} = {capaian} - {serapan} "
+        "(absorption {serapan} = {serapan_formula}). Other readings: {others}.",
     ),
     "rule.AVG001.stated": (
         "Rata-rata tertulis {stated} sama dengan rata-rata capaian tertulis {stated_mean} = "
@@ -1509,6 +1614,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                       "not computable: no realisation"),
     "fix.sum.reason.zero-realisation": ("tidak dapat dihitung: realisasi 0 (rumus T/R)",
                                         "not computable: realisation 0 (T/R formula)"),
+    "fix.sum.reason.predicate": ("tidak dapat dihitung: target atau realisasi berupa predikat",
+                                 "not computable: the target or realisation is a predicate"),
+    "fix.sum.reason.ratio-polarity": ("tidak dapat dihitung: rasio tanpa Polaritas",
+                                      "not computable: a ratio without a stated Polaritas"),
     "fix.sum.reason.none": ("tidak ada capaian yang dapat dihitung",
                             "no computable achievement"),
     "fix.sum.left_out": ("(tidak dihitung: {codes})", "(left out: {codes})"),
@@ -1726,6 +1835,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rule.CAP007.summary": (
         'Persentase Keuangan kosong pada baris yang punya Pagu dan Realisasi.',
         'A blank Keuangan Persentase on a row with both Pagu and Realisasi.',
+    ),
+    "rule.CAP008.summary": (
+        'Capaian tertulis yang tidak dapat diperiksa (target berupa predikat atau rasio tanpa '
+        'polaritas), dan alasannya.',
+        'A stated capaian that cannot be checked (a predicate target, or a ratio without a '
+        'stated polarity), and why.',
+    ),
+    "rule.EFF001.summary": (
+        'Efisiensi tertulis tidak cocok dengan capaian / serapan maupun capaian - serapan.',
+        'A stated efficiency matches neither reading: capaian / serapan, nor capaian - serapan.',
     ),
     "rule.INP001.summary": (
         'Angka disimpan sebagai teks: dibaca, dan dapat ditulis ulang sebagai angka.',
@@ -2131,8 +2250,9 @@ NUMERIC_PARAMS = frozenset({
     "parts", "sum", "total", "mean", "computed", "akhir", "value", "capaian", "by_stated",
     # numbers inside a message that are not the finding's own figures: a value read as a
     # percent, an unrounded mean, a scale's band limits (87.5), a default setting (0.5), a
-    # row count (100000)
+    # row count (100000); efficiency readings
     "as_percent", "exact", "bands", "default", "rows",
+    "ratio", "serapan", "capaian_formula", "serapan_formula", "others",
 })
 _NUMBER_TOKEN = re.compile(r"(?<![\w.,])-?\d+(?:\.\d+)?(?![\w]|\.\d)")
 

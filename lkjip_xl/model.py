@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .numbers import EMPTY, Number
-from .schema import NegativeFormula, Polarity, RowRole
+from .schema import Basis, NegativeFormula, Polarity, RowRole, parse_basis, parse_polarity
 
 
 @lru_cache(maxsize=1024)
@@ -77,6 +77,7 @@ class ProblemKind:
     DUPLICATE_COLUMN = "duplicate-column"
     UNKNOWN_ROLE = "unknown-role"
     UNKNOWN_POLARITY = "unknown-polarity"
+    UNKNOWN_BASIS = "unknown-basis"
     UNKNOWN_SETTING = "unknown-setting"
     NOT_A_NUMBER = "not-a-number"
     AMBIGUOUS_NUMBER = "ambiguous-number"
@@ -200,8 +201,6 @@ class Indicator:
 
     @property
     def polarity(self) -> Polarity | None:
-        from .schema import parse_polarity
-
         return parse_polarity(self.polaritas.raw)
 
     def target_for(self, year: int) -> Cell | None:
@@ -229,8 +228,15 @@ class PkRow:
     capaian: Cell = BLANK
     anggaran: Cell = BLANK
     realisasi_anggaran: Cell = BLANK
+    polaritas: Cell = BLANK  # optional: overrides the default polarity of this row
+    efisiensi: Cell = BLANK  # optional: the efficiency the report states (Program, Indikator)
     keterangan: Cell = BLANK
     program_row: int | None = None  # for Kegiatan and Jumlah: the Program row above
+
+    @property
+    def polarity(self) -> Polarity | None:
+        """The polarity written on this row, or None (blank or unknown)."""
+        return parse_polarity(self.polaritas.raw)
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,7 +255,20 @@ class MeasurementRow:
     capaian: Cell = BLANK
     kategori: Cell = BLANK
     sumber: Cell = BLANK
+    terhadap: Cell = BLANK  # what the capaian is measured against (blank = Target PK)
+    polaritas: Cell = BLANK  # optional: overrides the indicator's polarity for this row
+    efisiensi: Cell = BLANK  # optional: the efficiency the report states
     keterangan: Cell = BLANK
+
+    @property
+    def polarity(self) -> Polarity | None:
+        """The polarity written on this row, or None (blank or unknown)."""
+        return parse_polarity(self.polaritas.raw)
+
+    @property
+    def basis(self) -> Basis:
+        """What this row's capaian is measured against; Target PK when blank or unknown."""
+        return parse_basis(self.terhadap.raw) or Basis.PK
 
     @property
     def codes(self) -> tuple[str, ...]:

@@ -43,6 +43,8 @@ NOTE_CURRENCY = "currency"  # "Rp. 18.685.267.564,00"
 NOTE_UNIT = "unit-text"  # "21,378 KPM": the text after the number is a unit
 NOTE_RANGE = "range"  # "80-90"
 NOTE_NOT_A_NUMBER = "not-a-number"
+NOTE_RATIO = "ratio"  # "1:40": a ratio, read as 40 with the "1:" form remembered
+NOTE_PREDICATE = "predicate"  # "WTP", "Baik": a target or result stated in words
 NOTE_SEVERAL_NUMBERS = "several-numbers"  # "45% (37,428) 16,246"
 NOTE_PARENTHESES = "parentheses"  # "(37.428)": a side figure or a negative?
 NOTE_BAD_GROUPING = "bad-grouping"  # "1.23.4"
@@ -60,12 +62,23 @@ class Number:
     low: float | None = None  # set for ranges "80-90"
     high: float | None = None
     unit: str = ""  # text written after the number: "Org", "KPM", "Lbg."
+    prefix: str = ""  # written before the value: "1:" for the ratio "1:40", "Level " ...
     decimals: int | None = None  # digits after the decimal separator as written (text only)
     notes: tuple[str, ...] = ()  # how the text was read, or why it is not a number
 
     @property
     def is_range(self) -> bool:
         return self.low is not None and self.high is not None
+
+    @property
+    def is_ratio(self) -> bool:
+        """A ratio '1:40' (value 40): which way is better depends on the polarity."""
+        return self.prefix == RATIO_PREFIX
+
+    @property
+    def is_predicate(self) -> bool:
+        """A value in words ('WTP', 'Baik'): a non-numeric target or realisation."""
+        return NOTE_PREDICATE in self.notes
 
     @property
     def is_blank(self) -> bool:
@@ -86,6 +99,7 @@ class Number:
 
 
 EMPTY = Number(None, NumberSource.EMPTY)
+RATIO_PREFIX = "1:"
 
 _DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2212"
 _CURRENCY = re.compile(r"^\s*(?:rp\.?|idr)\s*", re.IGNORECASE)
@@ -101,6 +115,14 @@ _RANGE = re.compile(
     rf"(?P<unit>[^\d]*?)\s*$"
 )
 _ANY_DIGITS = re.compile(r"\d+")
+# "1:40", "1 : 25,5": one to N. Only the "1:" form; "2:3" stays several numbers.
+_RATIO = re.compile(r"^1\s*:\s*(?=\d)")
+_LETTER = re.compile(r"[^\W\d_]")
+# "Level 3", "Tingkat 3", "Skor 3,5": a maturity level or score written with its word.
+_LEVEL = re.compile(r"^(?:level|tingkat|skor|skala)\s*(?=\d)", re.IGNORECASE)
+# Words that say "no figure" rather than state a result in words.
+_NO_FIGURE = frozenset({"na", "n/a", "nan", "nihil", "kosong", "tidak ada", "belum ada",
+                        "tidak tersedia", "belum tersedia", "none", "null", "tbd"})
 _SPACES = re.compile(r"\s+")
 _END_PUNCT = re.compile(r"[.,;:\s]+")
 _ERROR_VALUES = {"#div/0!", "#n/a", "#value!", "#ref!", "#name?", "#num!", "#null!",
@@ -152,6 +174,20 @@ def parse_text(text: str, *, percent_column: bool = False) -> Number:
         s = s[m.end():]
         notes.append(NOTE_CURRENCY)
 
+    if (ratio := _RATIO.match(s)) is not None:
+        rest = parse_text(s[ratio.end():], percent_column=percent_column)
+        if rest.value is not None and rest.value > 0 and not rest.is_ratio:
+            return Number(rest.value, rest.source, unit=rest.unit, decimals=rest.decimals,
+                          prefix=RATIO_PREFIX,
+                          notes=tuple(dict.fromkeys((*notes, NOTE_RATIO, *rest.notes))))
+
+    if (level := _LEVEL.match(s)) is not None:
+        rest = parse_text(s[level.end():], percent_column=percent_column)
+        if rest.value is not None and not rest.prefix:
+            return Number(rest.value, rest.source, unit=rest.unit, decimals=rest.decimals,
+                          prefix=s[:level.end()], notes=tuple(dict.fromkeys((*notes,
+                                                                             *rest.notes))))
+
     if s.startswith("(") and s.endswith(")") and _ANY_DIGITS.search(s):
         return Number(None, NumberSource.INVALID, notes=(NOTE_PARENTHESES,))
 
@@ -187,6 +223,19 @@ def parse_text(text: str, *, percent_column: bool = False) -> Number:
         else:
             notes.append(NOTE_UNIT)
     return Number(value, how, unit=unit, decimals=decimals, notes=tuple(notes))
+
+
+def predicate(raw: object) -> Number | None:
+    """A target or realisation stated in words ('WTP', 'AA', 'Baik', 'Opini WTP'): a Number
+    with no value noted as a predicate, or None when `raw` is not such a text (it has digits,
+    no letters, or says that there is no figure: 'n/a', 'nihil')."""
+    if not isinstance(raw, str):
+        return None
+    s = _SPACES.sub(" ", raw.replace("\u00a0", " ")).strip()
+    if (not s or len(s) > MAX_NUMBER_TEXT or _ANY_DIGITS.search(s) or not _LETTER.search(s)
+            or s.casefold() in _NO_FIGURE or s.casefold() in _ERROR_VALUES):
+        return None
+    return Number(None, NumberSource.INVALID, notes=(NOTE_PREDICATE,))
 
 
 def _strip_grouping(s: str) -> str:

@@ -121,6 +121,51 @@ def parse_polarity(value: object) -> Polarity | None:
     return POLARITY_ALIASES.get(normalise(value))
 
 
+class Basis(StrEnum):
+    """What a capaian is measured against (the `Terhadap` column of Pengukuran Kinerja)."""
+
+    PK = "Target PK"  # the signed Perjanjian Kinerja target (blank = this)
+    RPJMD = "Target RPJMD"  # the RPJMD/Renstra target of Tahun Laporan (Tabel VI.1)
+    END_OF_PERIOD = "Target Akhir Periode"  # the target of the period's last year
+    LAST_YEAR = "Tahun Lalu"  # last year's realisation
+    NATIONAL = "Standar Nasional"  # a national standard (SPM, national target)
+
+
+BASIS_ALIASES: dict[str, Basis] = {
+    **{normalise(b.value): b for b in Basis},
+    "pk": Basis.PK,
+    "targetpk": Basis.PK,
+    "perjanjiankinerja": Basis.PK,
+    "targettahunan": Basis.PK,
+    "targettahunini": Basis.PK,
+    "rpjmd": Basis.RPJMD,
+    "renstra": Basis.RPJMD,
+    "targetrenstra": Basis.RPJMD,
+    "targettahuninirpjmd": Basis.RPJMD,
+    "targetrpjmdtahunini": Basis.RPJMD,
+    "akhirperiode": Basis.END_OF_PERIOD,
+    "targetakhir": Basis.END_OF_PERIOD,
+    "targetakhirrpjmd": Basis.END_OF_PERIOD,
+    "targetakhirrenstra": Basis.END_OF_PERIOD,
+    "targetjangkamenengah": Basis.END_OF_PERIOD,
+    "lalu": Basis.LAST_YEAR,
+    "tahunsebelumnya": Basis.LAST_YEAR,
+    "realisasitahunlalu": Basis.LAST_YEAR,
+    "standar": Basis.NATIONAL,
+    "nasional": Basis.NATIONAL,
+    "targetnasional": Basis.NATIONAL,
+    "spm": Basis.NATIONAL,
+}
+
+
+def parse_basis(value: object) -> Basis | None:
+    """The basis written in a `Terhadap` cell (blank = Target PK), or None when unknown."""
+    key = normalise(value)
+    if not key:
+        return Basis.PK
+    return BASIS_ALIASES.get(key)
+
+
 class NegativeFormula(StrEnum):
     """How the capaian of a lower-is-better indicator is computed."""
 
@@ -176,6 +221,19 @@ def _c(key: str, header: str, *aliases: str, required: bool = False, kind: str =
 
 KETERANGAN = _c("keterangan", "Keterangan", "Catatan", "Penjelasan", "Notes",
                 help_id="Penjelasan bebas, misalnya angka lain yang tertulis di laporan.")
+# Optional columns of Lampiran II and Pengukuran Kinerja rows (issue 10).
+POLARITAS_ROW = _c(
+    "polaritas", "Polaritas", "Polaritas Baris", "Arah",
+    help_id="Boleh kosong. Kosong: baris Indikator memakai Polaritas indikatornya di Tabel "
+            "VI.1, baris Kegiatan dianggap Positif (makin tinggi makin baik). Isi Negatif "
+            "bila keluaran baris ini makin rendah makin baik.")
+EFISIENSI = _c(
+    "efisiensi", "Efisiensi", "Efisiensi (IE)", "Indeks Efisiensi", "Tingkat Efisiensi",
+    kind="percent",
+    help_id="Boleh kosong. Efisiensi seperti tertulis di laporan: indeks (capaian / "
+            "serapan, mis. 1,02) atau selisih (capaian - serapan, mis. 2,15). Di baris "
+            "Program: efisiensi program; di baris Indikator: efisiensi sasarannya; di baris "
+            "Rata-rata: efisiensi indikator yang dirata-ratakan.")
 
 PK_TABLE = TableSpec(SHEET_PK, (
     _c("baris", "Baris", "Jenis Baris", "Peran", required=True, kind="role",
@@ -201,6 +259,8 @@ PK_TABLE = TableSpec(SHEET_PK, (
        help_id="Anggaran dalam rupiah."),
     _c("realisasi_anggaran", "Realisasi Anggaran (Rp)", "Realisasi Anggaran", "Realisasi Keuangan",
        kind="money", help_id="Realisasi anggaran dalam rupiah."),
+    POLARITAS_ROW,
+    EFISIENSI,
     KETERANGAN,
 ))
 
@@ -223,6 +283,12 @@ MEASUREMENT_TABLE = TableSpec(SHEET_MEASUREMENT, (
        help_id="Kategori menurut skala penilaian; dihitung oleh lkjip-xl."),
     _c("sumber", "Sumber", "Sumber Data", "Bagian Laporan",
        help_id="Di bagian laporan mana angka ini tertulis (mis. Bab III 3.2)."),
+    _c("terhadap", "Terhadap", "Dibandingkan Terhadap", "Basis Capaian", "Pembanding",
+       help_id="Capaian baris ini diukur terhadap apa: Target PK (kosong = Target PK), Target "
+               "RPJMD (target RPJMD tahun laporan), Target Akhir Periode, Tahun Lalu, Standar "
+               "Nasional."),
+    POLARITAS_ROW,
+    EFISIENSI,
     KETERANGAN,
 ))
 

@@ -281,7 +281,7 @@ def test_main_runs_on_the_calling_book_and_says_what_it_did(tmp_path: Path) -> N
     assert result is not None and result.ok
     (prompt, title, _, mode, _), = _alerts(book)
     assert prompt.startswith("Selesai. 22 nilai dibetulkan, 51 sel kosong diisi, 164 teks diubah "
-                             "menjadi angka, 56 sel perlu ditinjau")
+                             "menjadi angka, 57 sel perlu ditinjau")
     assert "Ringkasan dan Temuan" in prompt and mode == "info" and "Periksa" in title
     funcs = [a["func"] for a in book.json()["actions"]]
     assert funcs.count("addSheet") == 2 and funcs[-1] == "alert"

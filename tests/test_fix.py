@@ -87,7 +87,8 @@ def scenario(path: Path) -> Path:
              "satuan": "Lbg", "anggaran": 600000, "realisasi_anggaran": 500000},
             {"baris": "Kegiatan", "kode": "1.01.2", "kode_indikator": "IK-2",
              "program_kegiatan": "Kegiatan dua", "target": 32, "realisasi": 4.88,
-             "satuan": "%", "capaian": 150, "anggaran": 400000, "realisasi_anggaran": 400000},
+             "satuan": "%", "capaian": 150, "anggaran": 400000, "realisasi_anggaran": 400000,
+             "polaritas": "Negatif"},  # a Kegiatan is Positif unless its row says otherwise
             {"baris": "Indikator", "kode_indikator": "IK-2", "sasaran": "Sasaran B",
              "indikator": "Indikator dua", "target": 32, "satuan": "%"},
         ],

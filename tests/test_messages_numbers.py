@@ -146,8 +146,15 @@ def structure_workbook(tmp_path: Path) -> Path:
 
 def _findings(tmp_path: Path) -> list[Finding]:
     found: list[Finding] = []
+    from tests.test_rules_efficiency import kesehatan
+    from tests.test_rules_polarity import ratio_workbook
+
+    # EFF001 (a stated efficiency matching neither reading), CAP008 (a ratio without polarity)
+    efficiency = kesehatan(tmp_path / "efisiensi.xlsx", program_eff=1.2, indicator_eff="0,90",
+                           measurement_eff=12.5)
+    ratio = ratio_workbook(tmp_path / "rasio.xlsx", "", 105.26)
     for path in (*EXAMPLES, _messy(tmp_path), numbers_workbook(tmp_path),
-                 structure_workbook(tmp_path)):
+                 structure_workbook(tmp_path), efficiency, ratio):
         found += check_report(read_report(path), Config())
     # INP015: a sheet over the row limit
     seed = read_report(EXAMPLES[0], limits=Limits(max_rows=30))

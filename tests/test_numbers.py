@@ -16,6 +16,7 @@ from lkjip_xl.numbers import (
     NumberSource,
     parse_number,
     parse_text,
+    predicate,
 )
 
 S = NumberSource
@@ -93,7 +94,11 @@ CASES = [
     Case("10.12.2019", S.INVALID, notes=("bad-grouping",)),
     Case("n/a", S.INVALID, notes=("not-a-number",)),
     Case("WTP", S.INVALID, notes=("not-a-number",)),
-    Case("1:32", S.INVALID, notes=("several-numbers",)),
+    # A ratio "1:N" is N with the "1:" form remembered (issue 10); other pairs are not one value.
+    Case("1:32", S.TEXT, 32, 0, ("ratio",)),
+    Case("1 : 25,5", S.TEXT, 25.5, 1, ("ratio",)),
+    Case("2:3", S.INVALID, notes=("several-numbers",)),
+    Case("1:0", S.INVALID, notes=("several-numbers",)),
     Case("#N/A", S.ERROR, notes=("#N/A",)),
     Case("#value!", S.ERROR, notes=("#VALUE!",)),
     Case("inf", S.INVALID, notes=("not-finite",)),
@@ -148,6 +153,20 @@ def test_parse_text_agrees_with_parse_number(case: Case) -> None:
 def test_percent_column_changes_only_the_three_digit_case() -> None:
     for text in ("93,05", "6.910.387.000", "0,125", "80-90", "Rp. 18.685.267.564,00"):
         assert parse_number(text, percent_column=True) == parse_number(text)
+
+
+def test_ratio_and_predicate() -> None:
+    ratio = parse_number("1:40 siswa")
+    assert (ratio.value, ratio.prefix, ratio.unit, ratio.is_ratio) == (40, "1:", "siswa", True)
+    assert not parse_number("40").is_ratio
+    level = parse_number("Level 3")
+    assert (level.value, level.prefix, level.is_ratio) == (3, "Level ", False)
+    assert parse_number("Tingkat 2,5").value == 2.5
+    for words in ("WTP", "AA", "Baik", "Opini WTP", "Sangat Baik"):
+        n = predicate(words)
+        assert n is not None and n.is_predicate and n.value is None, words
+    for other in ("n/a", "nihil", "90", "WTP 2", "#N/A", "-", 90, None):
+        assert predicate(other) is None, other
 
 
 def test_number_properties() -> None:

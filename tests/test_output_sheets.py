@@ -32,17 +32,17 @@ def seed():
 
 
 def test_the_seed_marks_in_four_kinds(seed):
-    """Issue 11: 22 values corrected (capaian, totals, the three averages, Pengukuran
+    """Issue 11: 21 cells show a corrected value (capaian, totals, the three averages, Pengukuran
     Kinerja!F34's 694 aligned with the agreed 594), 51 blanks filled, text-to-number
-    conversions that changed no value, and every cell with a "Periksa" note to review (56),
+    conversions that changed no value, and every cell with a "Periksa" note to review (57),
     each cell once."""
     counts = seed.plan.marks_shown()
-    assert counts["corrected"] == 22 and counts["filled"] == 51
-    assert counts["review"] == 56
+    assert counts["corrected"] == 21 and counts["filled"] == 51
+    assert counts["review"] == 57
     assert sum(counts.values()) == len(seed.plan.changes) + len(seed.plan.marks)
     noted = sum(1 for c in seed.plan.changes if c.also_id) + len(seed.plan.marks)
     assert counts["review"] == noted
-    assert counts["converted"] == len(seed.plan.changes) - 22 - 51 - (noted - len(
+    assert counts["converted"] == len(seed.plan.changes) - 21 - 51 - (noted - len(
         seed.plan.marks))
 
 
@@ -50,8 +50,8 @@ def test_ringkasan_shows_the_four_counts_and_the_provenance(seed):
     made = provenance(SEED, seed.settings)
     sheet = ringkasan_sheet(seed.summary, "id", seed.actions, plan=seed.plan, provenance=made)
     rows = {row[0].value: row for row in sheet.rows if row}
-    assert rows["Nilai dibetulkan"][2].value == 22
-    assert rows["Perlu ditinjau"][2].value == 56
+    assert rows["Nilai dibetulkan"][2].value == 21
+    assert rows["Perlu ditinjau"][2].value == 57
     texts = [c.value for row in sheet.rows for c in row if isinstance(c.value, str)]
     assert any(file_sha256(SEED) in x and SEED.name in x for x in texts)
     assert not any("--" in x for x in texts)  # no command-line flag in a workbook

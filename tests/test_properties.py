@@ -244,13 +244,17 @@ def reports(draw: st.DrawFn) -> Generated:
         t = draw(st.integers(1, 500))
         r = draw(st.integers(0, 2 * t + 10))
         pagu, spent = draw(money())
-        kegiatan[p].append({
+        # A Kegiatan is Positif whatever its indicator, unless its own Polaritas says Negatif.
+        negative = draw(st.booleans())
+        row = {
             "baris": "Kegiatan", "kode_indikator": ind.code,
             "program_kegiatan": f"Kegiatan uji {sum(map(len, kegiatan)) + 1}",
             "target": t, "realisasi": r, "satuan": draw(st.sampled_from(tuple(UNIT_OF))),
-            # a Kegiatan's capaian follows the polarity of the indicator it serves
-            "capaian": float(rhu(capaian_exact(Decimal(t), Decimal(r), ind.negative))),
-            "anggaran": pagu, "realisasi_anggaran": spent})
+            "capaian": float(rhu(capaian_exact(Decimal(t), Decimal(r), negative))),
+            "anggaran": pagu, "realisasi_anggaran": spent}
+        if negative:
+            row["polaritas"] = "Negatif"
+        kegiatan[p].append(row)
 
     pk_capaian = draw(st.booleans())
     interleave = draw(st.booleans())

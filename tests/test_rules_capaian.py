@@ -40,10 +40,14 @@ def _one(path: Path, code: str):
 def _kegiatan_wb(tmp_path: Path, target: Any, realisasi: Any, capaian: Any = None,
                  polaritas: str = "Positif", identitas: dict[str, Any] | None = None,
                  percent: bool = False) -> Path:
-    """Lampiran II: Indikator row (row 4), Program (5), one Kegiatan (6)."""
+    """Lampiran II: Indikator row (row 4), Program (5), one Kegiatan (6). A Kegiatan is
+    Positif unless its own Polaritas says otherwise, so a Negatif `polaritas` is written on
+    the Kegiatan row too (the formula tests below are about the formula, not inheritance)."""
     keg: dict[str, Any] = {"baris": "Kegiatan", "kode_indikator": "IK-1",
                            "program_kegiatan": "Kegiatan uji", "target": target,
                            "realisasi": realisasi}
+    if polaritas == "Negatif":
+        keg["polaritas"] = polaritas
     if capaian is not None:
         keg["capaian"] = capaian
     return make_workbook(
@@ -534,7 +538,8 @@ def test_property_consistent_rows_and_one_injected_error(items: list[tuple[int, 
         lampiran += [
             {"baris": "Indikator", "kode_indikator": code, "target": target},
             {"baris": "Kegiatan", "kode_indikator": code, "target": target,
-             "realisasi": realisasi, "capaian": value},
+             "realisasi": realisasi, "capaian": value,
+             "polaritas": "Negatif" if negative else ""},
         ]
         pengukuran.append({"baris": "Indikator", "kode_indikator": code, "target": target,
                            "realisasi": realisasi, "capaian": value})

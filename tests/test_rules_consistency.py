@@ -186,9 +186,11 @@ def test_capaian_on_pk_row_is_included(tmp_path: Path) -> None:
     rows["pengukuran"][0]["capaian"] = 60.11
     path = make_workbook(tmp_path / "pk.xlsx", **rows)
     f = the(path, "XTB002")
-    assert f.location == f"{PM}!H4"
-    assert f.related == (f"{PK}!J4",)
+    # located at the statement that matches no computation; the right one is related
+    assert f.location == f"{PK}!J4"
+    assert f.related == (f"{PM}!H4",)
     assert "Lampiran II: 55" in f.message("en")
+    assert "55 (Lampiran II) matches no computation" in f.message("en")
 
 
 def test_capaian_disagreement_without_computation(tmp_path: Path) -> None:

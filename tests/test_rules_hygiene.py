@@ -293,7 +293,8 @@ def test_inp002_not_for_unambiguous_text(tmp_path: Path) -> None:
 
 def test_inp003_why_not_a_number(tmp_path: Path) -> None:
     lampiran = [
-        {"baris": "Indikator", "kode_indikator": "IK-1", "target": "WTP"},
+        # "n/a" says there is no figure; a predicate ("WTP") is a target in words (CAP008)
+        {"baris": "Indikator", "kode_indikator": "IK-1", "target": "n/a"},
         {"baris": "Kegiatan", "kode_indikator": "IK-1", "target": "(37.428)",
          "realisasi": "45% (37,428) 16,246", "capaian": "1.23.4", "anggaran": True,
          "realisasi_anggaran": date(2019, 12, 31)},

@@ -27,7 +27,7 @@ from ..model import (
     Settings,
     column_letter,
 )
-from ..numbers import EMPTY, Number, NumberSource, parse_number
+from ..numbers import EMPTY, Number, NumberSource, parse_number, predicate
 from ..scales import DEFAULT_SCALE, builtin_scale, is_custom
 from ..schema import (
     BUDGET_TABLE,
@@ -47,6 +47,7 @@ from ..schema import (
     RowRole,
     TableSpec,
     normalise,
+    parse_basis,
     parse_negative_formula,
     parse_polarity,
     parse_role,
@@ -57,6 +58,8 @@ from .tables import TableLayout, find_table, header_names
 
 NUMERIC_KINDS = ("number", "percent", "money")
 _ROW_DIGITS = re.compile(r"\d+$")
+# Columns where a value in words is a predicate ('WTP', 'Baik'), not a reading problem.
+_WORDS_OK = frozenset({"target", "realisasi", "kondisi_awal", "kondisi_akhir"})
 _TEXT_SOURCES_TO_REPORT = {
     NumberSource.TEXT: ProblemKind.NUMBER_AS_TEXT,
     NumberSource.AMBIGUOUS: ProblemKind.AMBIGUOUS_NUMBER,
@@ -139,8 +142,13 @@ class _Context:
             self._merged[sheet.name] = cache
         return cache.get((row, col), (row, col))
 
-    def cell(self, sheet: RawSheet, row: int, col: int, kind: str = "text") -> Cell:
+    def cell(self, sheet: RawSheet, row: int, col: int, kind: str = "text",
+             words_ok: bool = False) -> Cell:
         """The cell at (row, col), parsed for `kind`; problems are recorded as they are met.
+
+        `words_ok` (target and realisation columns): a value in words ('WTP', 'Baik') is a
+        predicate, a non-numeric target, not a reading problem. A ratio '1:40' is text by
+        nature, not a number stored as text.
 
         The hot path of reading: the cell metadata (errors, formulas, percent formats) is
         looked up only for sheets that have any.
@@ -167,6 +175,11 @@ class _Context:
             return Cell(ref, value, number)
         if number.source is NumberSource.ERROR:
             self.problem(ProblemKind.ERROR_VALUE, sheet.name, ref.address, str(value), value)
+        elif number.prefix and number.source is NumberSource.TEXT:
+            pass  # "1:40", "Level 3": text by nature, not a number stored as text
+        elif words_ok and number.source is NumberSource.INVALID \
+                and (words := predicate(value)) is not None:
+            number = words
         elif number.source in _TEXT_SOURCES_TO_REPORT:
             self.problem(_TEXT_SOURCES_TO_REPORT[number.source], sheet.name, ref.address,
                          str(value), value)
@@ -329,7 +342,7 @@ def _rows(ctx: _Context, sheet: RawSheet, layout: TableLayout, spec: TableSpec
         )
         if blank and not _has_meta(ctx, sheet, r, every_col):
             continue
-        cells = {key: ctx.cell(sheet, r, c, kinds[key]) for key, c in cols}
+        cells = {key: ctx.cell(sheet, r, c, kinds[key], key in _WORDS_OK) for key, c in cols}
         result.append((r, cells))
     return result
 
@@ -373,17 +386,23 @@ def _read_rpjmd(ctx: _Context) -> tuple[tuple[Indicator, ...], tuple[int, ...]]:
     indicators = []
     for r, cells in _rows(ctx, sheet, layout, RPJMD_TABLE):
         targets = tuple(
-            (year, ctx.cell(sheet, r, c, "number")) for year, c in sorted(layout.years.items())
+            (year, ctx.cell(sheet, r, c, "number", True))
+            for year, c in sorted(layout.years.items())
         )
         if all(cell.is_blank for cell in cells.values()) and all(t.is_blank for _, t in targets):
             continue
-        polarity = cells.get("polaritas", BLANK)
-        if not polarity.is_blank and parse_polarity(polarity.raw) is None:
-            assert polarity.ref is not None
-            ctx.problem(ProblemKind.UNKNOWN_POLARITY, sheet.name, polarity.ref.address,
-                        polarity.text, polarity.raw)
+        _check_polarity(ctx, cells)
         indicators.append(Indicator(row=r, targets=targets, **cells))
     return tuple(indicators), tuple(sorted(layout.years))
+
+
+def _check_polarity(ctx: _Context, cells: dict[str, Cell]) -> None:
+    """A Polaritas cell that is neither Positif nor Negatif is a reading problem."""
+    polarity = cells.get("polaritas", BLANK)
+    if not polarity.is_blank and parse_polarity(polarity.raw) is None:
+        assert polarity.ref is not None
+        ctx.problem(ProblemKind.UNKNOWN_POLARITY, polarity.ref.sheet, polarity.ref.address,
+                    polarity.text, polarity.raw)
 
 
 def _read_pk(ctx: _Context) -> tuple[PkRow, ...]:
@@ -399,6 +418,7 @@ def _read_pk(ctx: _Context) -> tuple[PkRow, ...]:
         if role is RowRole.PROGRAM:
             program_row = r
         parent = program_row if role in (RowRole.KEGIATAN, RowRole.JUMLAH) else None
+        _check_polarity(ctx, cells)
         rows.append(PkRow(row=r, role=role, program_row=parent, **cells))
     return tuple(rows)
 
@@ -408,11 +428,17 @@ def _read_measurements(ctx: _Context) -> tuple[MeasurementRow, ...]:
     if found is None:
         return ()
     sheet, layout = found
-    return tuple(
-        MeasurementRow(row=r, role=_role(ctx, cells, (RowRole.INDIKATOR, RowRole.RATA_RATA)),
-                       **cells)
-        for r, cells in _rows(ctx, sheet, layout, MEASUREMENT_TABLE)
-    )
+    rows = []
+    for r, cells in _rows(ctx, sheet, layout, MEASUREMENT_TABLE):
+        role = _role(ctx, cells, (RowRole.INDIKATOR, RowRole.RATA_RATA))
+        _check_polarity(ctx, cells)
+        basis = cells.get("terhadap", BLANK)
+        if not basis.is_blank and parse_basis(basis.raw) is None:
+            assert basis.ref is not None
+            ctx.problem(ProblemKind.UNKNOWN_BASIS, sheet.name, basis.ref.address, basis.text,
+                        basis.raw)
+        rows.append(MeasurementRow(row=r, role=role, **cells))
+    return tuple(rows)
 
 
 def _read_budget(ctx: _Context) -> tuple[BudgetRow, ...]:

@@ -14,10 +14,10 @@ __all__ = ["Action", "Finding", "Fix", "Rule", "RuleContext", "Severity", "all_r
 
 
 def _collect() -> dict[str, Rule]:
-    from . import averages, capaian, consistency, hygiene, totals
+    from . import averages, capaian, consistency, efficiency, hygiene, totals
 
     registry: dict[str, Rule] = {}
-    for module in (hygiene, capaian, totals, consistency, averages):
+    for module in (hygiene, capaian, totals, consistency, averages, efficiency):
         for r in module.RULES:
             if r.code in registry:
                 raise RuntimeError(f"duplicate rule code {r.code}")

@@ -1,13 +1,16 @@
 """Capaian rules (CAP): recompute every stated capaian and every budget percentage.
 
 Where a derived figure is stated:
-- Lampiran II: every `Kegiatan` row (its own Target and Realisasi, with the polarity of the
-  indicator it serves), and any other row (Indikator, Program, Jumlah, Total) that states a
-  Capaian next to its own Target and Realisasi;
+- Lampiran II: every `Kegiatan` row (its own Target and Realisasi; Positif unless the row's
+  own Polaritas says otherwise: activity outputs are "more is better" even under a negative
+  indicator), and any other row (Indikator, Program, Jumlah, Total) that states a Capaian
+  next to its own Target and Realisasi (an Indikator row with its indicator's polarity);
 - Pengukuran Kinerja: every `Indikator` row that states a Target or a Realisasi of its own. The
   expected value uses the indicator's AGREED target (the Lampiran II Indikator row's target)
   when the row's own target looks like a typing slip of it (694 for 594) in the same unit,
   and the row's own realisasi (or the indicator's realisasi when the row states none). A row
+  measured against another basis (`Terhadap`: Target RPJMD, Target Akhir Periode, ...) keeps
+  its own target, or takes that basis's target from Tabel VI.1 when it states none. A row
   that states only a capaian is left to the cross-table "capaian disagreement" rule;
 - Keuangan: every row that states a Persentase (Rincian, Program, Jumlah, Total alike: the
   percentage of a total row is recomputed from the totals it states).
@@ -24,16 +27,18 @@ gives the fixer the cells CAP002 is about, with their correct values.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import StrEnum
 from typing import Protocol
 
 from ..analysis import (
     IndicatorFigures,
+    basis_target,
     code_key,
     indicator_figures,
     polarity_of,
+    row_polarity,
 )
 from ..config import unit_key
 from ..formulas import (
@@ -48,7 +53,7 @@ from ..formulas import (
 )
 from ..model import Cell, CellRef, MeasurementRow, PkRow, Report, Settings
 from ..numbers import Number
-from ..schema import NegativeFormula, Polarity, RowRole
+from ..schema import Basis, NegativeFormula, Polarity, RowRole
 from .base import Action, Finding, Fix, RuleContext, Severity, Value
 from .define import rule
 
@@ -146,6 +151,7 @@ class Check:
     plain_variant: str = "plain"  # "agreed-target" when the row's own target was replaced
     plain_params: tuple[tuple[str, str], ...] = ()
     polarity_stated: bool = True  # False: Positif assumed (Tabel VI.1 does not say)
+    basis: str = Basis.PK.value  # what the capaian is measured against (`Terhadap`)
 
     @property
     def stated(self) -> Number:
@@ -171,11 +177,16 @@ def _input(cell: Cell) -> tuple[str, Value]:
 
 
 def _bad(cell: Cell) -> bool:
-    """Written but not usable as a number: left to the hygiene rules."""
-    return not cell.number.is_blank and not cell.number.is_usable
+    """Written but not usable as a number: left to the hygiene rules. A value in words in a
+    target or realisation column (a predicate: 'WTP') is not bad: CAP008 says why the capaian
+    cannot be checked."""
+    n = cell.number
+    return not n.is_blank and not n.is_usable and not n.is_predicate
 
 
 def _fmt_number(n: Number) -> str:
+    if n.is_ratio and n.value is not None:
+        return f"{n.prefix}{fmt(n.value)}"
     if n.is_range:
         return f"{fmt(n.low)}-{fmt(n.high)}"
     return fmt(n.value) if n.value is not None else "-"
@@ -242,17 +253,24 @@ def _pk_checks(report: Report, settings: Settings) -> Iterator[Check]:
 
 
 def _pk_check(report: Report, settings: Settings, row: PkRow) -> Check:
-    code = row.kode_indikator.text
-    polarity, stated = polarity_of(report, code) if code else (Polarity.POSITIVE, False)
+    # An Indikator row takes its indicator's polarity; a Kegiatan row is Positif unless its
+    # own Polaritas says otherwise (analysis.row_polarity).
+    polarity, stated = row_polarity(report, row)
     comp = capaian(row.target.number, row.realisasi.number, polarity,
-                   settings.negative_formula, settings.decimals)
+                   settings.negative_formula, settings.decimals, polarity_stated=stated)
+    candidates = _explanations(row.target.number, row.realisasi.number, polarity, settings,
+                               comp.exact)
+    if row.role is RowRole.KEGIATAN and row.polarity is None and row.kode_indikator.text \
+            and polarity_of(report, row.kode_indikator.text)[0] is not polarity:
+        # the other formula is most likely the indicator's polarity wrongly carried over
+        candidates = [replace(c, variant="polarity-kegiatan") if c.variant == "polarity" else c
+                      for c in candidates]
     return Check(
         kind=Kind.CAPAIAN,
         cell=row.capaian,
         computation=comp,
         inputs=(_input(row.target), _input(row.realisasi)),
-        candidates=tuple(_explanations(row.target.number, row.realisasi.number, polarity,
-                                       settings, comp.exact)),
+        candidates=tuple(candidates),
         fillable=row.role is RowRole.KEGIATAN and row.target.number.is_usable
         and row.realisasi.number.is_usable,
         target_cell=row.target,
@@ -273,7 +291,8 @@ def _agreed_target(report: Report, settings: Settings, row: MeasurementRow,
     1.025 against 40) means the two tables measure different things: that is a target
     disagreement for the consistency rules, and re-basing would invent capaian like 2492.50.
     """
-    if fig is None or fig.pk is None or fig.target is not fig.pk.target:
+    if fig is None or fig.pk is None or fig.target is not fig.pk.target \
+            or row.basis is not Basis.PK:
         return None
     agreed = fig.pk.target
     own = row.target.number
@@ -299,11 +318,11 @@ def _measurement_inputs(report: Report, settings: Settings, row: MeasurementRow,
     agreed = _agreed_target(report, settings, row, fig)
     if agreed is not None:
         target: Cell | None = agreed
-    elif row.target.number.is_usable:
+    elif row.target.number.is_usable or row.target.number.is_predicate:
         target = row.target
     else:
-        target = fig.target if fig is not None else None
-    if row.realisasi.number.is_usable:
+        target = basis_target(report, fig, row.basis)
+    if row.realisasi.number.is_usable or row.realisasi.number.is_predicate:
         realisasi: Cell | None = row.realisasi
     else:
         realisasi = fig.realisasi if fig is not None else None
@@ -317,7 +336,8 @@ def measurement_computation(report: Report, settings: Settings, row: Measurement
     the row's own figures (re-based on the agreed target) when it states any, else the
     indicator's computed capaian. (None, ()) when the row's figures are unreadable."""
     fig = _figures_for(row, figures)
-    if row.target.number.is_blank and row.realisasi.number.is_blank:
+    if row.target.number.is_blank and row.realisasi.number.is_blank \
+            and row.basis is Basis.PK and row.polarity is None:
         if fig is None:
             return None, ()
         target, realisasi = fig.target, fig.realisasi
@@ -326,13 +346,14 @@ def measurement_computation(report: Report, settings: Settings, row: Measurement
         return None, ()
     else:
         target, realisasi, _ = _measurement_inputs(report, settings, row, fig)
-        polarity = fig.polarity if fig is not None else Polarity.POSITIVE
+        polarity, stated = row_polarity(report, row)
         if target is None or realisasi is None:
             comp = Computation(None, None, "", NotComputable.NO_TARGET if target is None
                                else NotComputable.NO_REALISATION)
         else:
             comp = capaian(target.number, realisasi.number, polarity,
-                           settings.negative_formula, settings.decimals)
+                           settings.negative_formula, settings.decimals,
+                           polarity_stated=stated)
     return comp, tuple(_input(c) for c in (target, realisasi) if c is not None)
 
 
@@ -351,14 +372,18 @@ def _measurement_checks(report: Report, settings: Settings,
 def _measurement_check(report: Report, settings: Settings, row: MeasurementRow,
                        fig: IndicatorFigures | None) -> Check:
     target, realisasi, agreed = _measurement_inputs(report, settings, row, fig)
-    polarity = fig.polarity if fig is not None else Polarity.POSITIVE
+    polarity, polarity_stated = row_polarity(report, row)
     code = fig.code if fig is not None else (row.codes[0] if row.codes else "")
-    if target is None or realisasi is None:
+    if target is None and row.basis is not Basis.PK:
+        # measured against a figure the workbook does not hold (last year's realisation, a
+        # national standard, a year without a target): nothing is missing, it is not checkable
+        comp = Computation(None, None, "", NotComputable.NO_BASIS_TARGET)
+    elif target is None or realisasi is None:
         comp = Computation(None, None, "", NotComputable.NO_TARGET if target is None
                            else NotComputable.NO_REALISATION)
     else:
         comp = capaian(target.number, realisasi.number, polarity, settings.negative_formula,
-                       settings.decimals)
+                       settings.decimals, polarity_stated=polarity_stated)
     inputs = tuple(_input(c) for c in (target, realisasi) if c is not None)
     # Explanations, most specific first: the row's own (mistyped) target, the usual slips,
     # and last a realisation stated elsewhere (the weakest: a coincidence is easy).
@@ -401,7 +426,8 @@ def _measurement_check(report: Report, settings: Settings, row: MeasurementRow,
         realisasi_cell=realisasi if realisasi is not None else row.realisasi,
         plain_variant=plain_variant,
         plain_params=plain_params,
-        polarity_stated=fig.polarity_stated if fig is not None else False,
+        polarity_stated=polarity_stated,
+        basis=row.basis.value,
     )
 
 
@@ -590,8 +616,9 @@ def _mismatch(ctx: RuleContext, check: Check, prefix: str) -> Finding:
         related = tuple(dict.fromkeys((*cand.related, *check.related)))
     # A figure that fits the other polarity's formula, for an indicator whose polarity
     # Tabel VI.1 does not state: the tool cannot know which is right (unsafe).
-    action = Action.CORRECT_UNSAFE if cand is not None and cand.variant == "polarity" \
-        and not check.polarity_stated else Action.CORRECT
+    action = Action.CORRECT_UNSAFE if cand is not None \
+        and cand.variant.startswith("polarity") and not check.polarity_stated \
+        else Action.CORRECT
     # Without any Tabel VI.1 row (a partial workbook) no polarity can be known: a figure that
     # fits the other polarity's formula is only mentioned (INP023 says why).
     severity = Severity.INFO if action is Action.CORRECT_UNSAFE \
@@ -608,17 +635,22 @@ def _mismatch(ctx: RuleContext, check: Check, prefix: str) -> Finding:
 def capaian_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     """A stated capaian differs from the one computed from its target and realisation.
 
-    Checked: Lampiran II Kegiatan rows (their own Target and Realisasi, with the polarity of
-    the indicator named in Kode Indikator), any other Lampiran II row that states a Capaian
-    next to its own Target and Realisasi, and every Pengukuran Kinerja Indikator row that
-    states a Target or Realisasi. On a Pengukuran row the expected value uses the target agreed
-    in the Lampiran II Indikator row when the row's own target looks like a typing slip of it
-    (one digit different or two adjacent digits swapped, in the same unit), and the row's own
-    realisasi (the indicator's when the row has none): Bab III's 565 / 694 = 81.41 for an
-    indicator whose PK target is 594 is expected to be 565 / 594 x 100 = 95.12. A row target
+    Checked: Lampiran II Kegiatan rows (their own Target and Realisasi, Positif unless the
+    row's Polaritas says Negatif: under a negative indicator such as Angka Kematian Bayi, a
+    kegiatan serving 380 of 400 mothers is 95,00), any other Lampiran II row that states a
+    Capaian next to its own Target and Realisasi (an Indikator row with its indicator's
+    polarity), and every Pengukuran Kinerja Indikator row that states a Target or Realisasi
+    (the indicator's polarity, or the row's own Polaritas). On a Pengukuran row the expected
+    value uses the target agreed in the Lampiran II Indikator row when the row's own target
+    looks like a typing slip of it (one digit different or two adjacent digits swapped, in
+    the same unit), and the row's own realisasi (the indicator's when the row has none):
+    Bab III's 565 / 694 = 81.41 for an indicator whose PK target is 594 is expected to be
+    565 / 594 x 100 = 95.12. A row target
     that differs otherwise (72 against a PK target of "45%") measures something else: the
     capaian is checked against the row's own target and the disagreement is left to the
-    consistency rules. A row without its own target uses the indicator's target.
+    consistency rules. A row without its own target uses the indicator's target against its
+    basis (`Terhadap`: the PK target, or the Tabel VI.1 target of the year or of the period's
+    end).
 
     Formulas: positive R / T x 100; negative (2T - R) / T x 100 floored at 0, or T / R x 100
     when Identitas says `Rumus Indikator Negatif = T/R`; a range target is measured against
@@ -634,8 +666,9 @@ def capaian_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     value is printed with (87,9 for 87,24 becomes 87,2; a whole number takes the decimals of
     the other values of its sheet, `Desimal` when they are all whole; never more than
     `Desimal`); unsafe (only with --unsafe-fixes) when the stated figure fits the other
-    polarity's formula and Tabel VI.1 does not state the indicator's polarity, and then only
-    an info when Tabel VI.1 has no rows at all (a partial workbook: no polarity is known).
+    polarity's formula and the polarity is assumed (Tabel VI.1 does not state it, or a
+    Kegiatan row without its own Polaritas), and then only an info when Tabel VI.1 has no rows
+    at all (a partial workbook: no polarity is known).
     """
     for check in shared_checks(ctx):
         if check.kind is Kind.CAPAIAN and check.outcome(ctx.settings) is Outcome.MISMATCH:
@@ -738,7 +771,7 @@ def target_not_computable(ctx: RuleContext) -> Iterator[Finding]:
     """
     for check in shared_checks(ctx):
         comp = check.computation
-        if comp.ok or check.cell.ref is None:
+        if comp.ok or check.cell.ref is None or comp.reason in NOT_CHECKABLE:
             continue
         stated = check.has_value
         real = check.realisasi_cell
@@ -759,6 +792,54 @@ def target_not_computable(ctx: RuleContext) -> Iterator[Finding]:
                     "cell": _ref(missing) or "-"},
             stated=check.stated.value, inputs=check.inputs,
             related=(_ref(missing),) if _ref(missing) else ())
+
+
+# Reasons a capaian cannot be checked although nothing is missing: CAP008, not CAP005.
+NOT_CHECKABLE = (NotComputable.PREDICATE, NotComputable.RATIO_POLARITY,
+                 NotComputable.NO_BASIS_TARGET)
+
+
+@rule("CAP008", "capaian-not-checkable", Severity.INFO)
+def capaian_not_checkable(ctx: RuleContext) -> Iterator[Finding]:
+    """A stated capaian that cannot be checked, and why (one finding on the capaian cell).
+
+    - The target or realisation is stated in words, a predicate: an audit opinion (WTP), an
+      evaluation grade (AA, BB), a rating ("Baik"). There is nothing to divide; whether the
+      predicate was reached is for the reader to judge.
+    - The target or realisation is a ratio ("1:40", "1:25,5"), read as its second term (40)
+      with the "1:" form kept, and neither the row (its `Polaritas`) nor Tabel VI.1 states the
+      polarity: for pupils per teacher less is better, for coverage more, so the direction
+      cannot be assumed. State the polarity and the capaian is computed and checked like any
+      other.
+    - The row is measured against a basis (`Terhadap`: Tahun Lalu, Standar Nasional, or a
+      Target RPJMD / Target Akhir Periode that Tabel VI.1 does not hold) and states no target
+      of its own.
+
+    Nothing is reported when no capaian is stated. INFO: the figures are not wrong.
+    """
+    for check in shared_checks(ctx):
+        comp = check.computation
+        if comp.reason not in NOT_CHECKABLE or not check.has_value or check.cell.ref is None:
+            continue
+        target, real = check.target_cell, check.realisasi_cell
+        words = next((c for c in (target, real) if c is not None and c.number.is_predicate),
+                     None)
+        yield ctx.finding(
+            check.cell.ref, f"rule.CAP008.{comp.reason}",
+            params={"stated": fmt_stated(check.stated), "basis": check.basis,
+                    "target": _shown_cell(target), "realisasi": _shown_cell(real),
+                    "words": words.text if words is not None else "",
+                    "cell": _ref(words) or _ref(target)},
+            stated=check.stated.value, inputs=check.inputs,
+            related=tuple(r for r in (_ref(target), _ref(real)) if r))
+
+
+def _shown_cell(cell: Cell | None) -> str:
+    if cell is None:
+        return "-"
+    if cell.number.is_predicate:
+        return cell.text
+    return _fmt_number(cell.number)
 
 
 @rule("CAP006", "percentage-mismatch", Severity.ERROR)
@@ -786,4 +867,4 @@ def percentage_blank(ctx: RuleContext) -> Iterator[Finding]:
 
 
 RULES = (capaian_mismatch, capaian_truncated, capaian_rounding, capaian_blank,
-         target_not_computable, percentage_mismatch, percentage_blank)
+         target_not_computable, percentage_mismatch, percentage_blank, capaian_not_checkable)

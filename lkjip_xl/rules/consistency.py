@@ -11,12 +11,21 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from ..analysis import IndicatorFigures, code_key, indicator_figures, measurement_rows
-from ..formulas import digits_typo
-from ..model import BudgetRow, Cell, Indicator, PkRow, Report
+from ..analysis import (
+    IndicatorFigures,
+    basis_target,
+    code_key,
+    indicator_figures,
+    measurement_rows,
+    row_capaian,
+    row_polarity,
+)
+from ..formulas import Computation, digits_typo
+from ..model import BudgetRow, Cell, Indicator, MeasurementRow, PkRow, Report, Settings
 from ..numbers import Number
-from ..schema import RowRole, normalise
+from ..schema import Basis, RowRole, normalise
 from .base import Finding, RuleContext, Severity, localised_list
+from .capaian import agrees, fmt_stated, stated_decimals
 from .define import rule
 from .totals import plain_number
 
@@ -95,8 +104,10 @@ def measurement_vs_pk(ctx: RuleContext) -> Iterator[Finding]:
     two swapped digits, the message says it is the likely typo (594 vs 694); when the PK
     figure is further off but the same indicator's figure stated in another Pengukuran
     Kinerja row is one digit away, the message names that statement as the likely original.
-    Reported at the Pengukuran Kinerja cell, naming the PK cell; no fix (a human decides
-    which is right).
+    A row measured against another basis (`Terhadap` other than Target PK: Target RPJMD,
+    Target Akhir Periode, Tahun Lalu, Standar Nasional) states another target by design: only
+    its Realisasi is compared. Reported at the Pengukuran Kinerja cell, naming the PK cell; no
+    fix (a human decides which is right).
     """
     pk = _pk_indicators(ctx.report)
     for m in ctx.report.measurements:
@@ -105,8 +116,12 @@ def measurement_vs_pk(ctx: RuleContext) -> Iterator[Finding]:
         row = pk.get(code_key(m.codes[0]))
         if row is None:
             continue
-        siblings = measurement_rows(ctx.report, m.codes[0])
-        for quantity, attr in (("Target", "target"), ("Realisasi", "realisasi")):
+        siblings = [s for s in measurement_rows(ctx.report, m.codes[0]) if s.basis is m.basis]
+        # A row measured against another basis (Target RPJMD, Tahun Lalu, ...) states another
+        # target by design: only its realisasi must be the PK's.
+        quantities = (("Target", "target"), ("Realisasi", "realisasi")) \
+            if m.basis is Basis.PK else (("Realisasi", "realisasi"),)
+        for quantity, attr in quantities:
             mine: Cell = getattr(m, attr)
             theirs: Cell = getattr(row, attr)
             if not (_usable(mine) and _usable(theirs)) or same_figure(mine.number, theirs.number):
@@ -167,6 +182,8 @@ def _xtb001_finding(ctx: RuleContext, code: str, quantity: str, sumber: str, min
 class _Statement:
     sumber: str
     cell: Cell
+    basis: Basis
+    own: Computation | None = None  # from the row's own target and realisasi, when it has both
 
     @property
     def value(self) -> float:
@@ -175,13 +192,42 @@ class _Statement:
         return v
 
 
-def _capaian_statements(report: Report, code: str, pk: PkRow | None) -> list[_Statement]:
+def _own(report: Report, settings: Settings, row: MeasurementRow | PkRow) -> Computation | None:
+    """The capaian a row's own target and realisasi give (its own polarity), or None."""
+    t, r = row.target.number, row.realisasi.number
+    if not ((t.is_usable or t.is_predicate) and (r.is_usable or r.is_predicate)):
+        return None
+    polarity, stated = row_polarity(report, row)
+    comp = row_capaian(row.target, row.realisasi, polarity, stated, settings)
+    return comp if comp.ok else None
+
+
+def _capaian_statements(report: Report, settings: Settings, code: str, pk: PkRow | None
+                        ) -> list[_Statement]:
     """Every stated capaian of one indicator: Pengukuran Kinerja rows, then Lampiran II."""
-    found = [_Statement(_sumber(m.sumber.text, f"Pengukuran Kinerja {m.row}"), m.capaian)
+    found = [_Statement(_sumber(m.sumber.text, f"Pengukuran Kinerja {m.row}"), m.capaian,
+                        m.basis, _own(report, settings, m))
              for m in measurement_rows(report, code)]
     if pk is not None:
-        found.append(_Statement("Lampiran II", pk.capaian))
+        found.append(_Statement("Lampiran II", pk.capaian, Basis.PK, _own(report, settings, pk)))
     return [s for s in found if s.cell.ref is not None and s.cell.number.value is not None]
+
+
+def _basis_computation(report: Report, settings: Settings, fig: IndicatorFigures,
+                       basis: Basis) -> Computation | None:
+    """The indicator's capaian against `basis` from the figures the workbook holds."""
+    if basis is Basis.PK:
+        return fig.computation if fig.computation.ok else None
+    target = basis_target(report, fig, basis)
+    if target is None or fig.realisasi is None:
+        return None
+    comp = row_capaian(target, fig.realisasi, fig.polarity, fig.polarity_stated, settings)
+    return comp if comp.ok else None
+
+
+def _matches(s: _Statement, comp: Computation | None, settings: Settings) -> bool:
+    return comp is not None and comp.exact is not None and agrees(
+        s.value, stated_decimals(s.cell.number), comp.exact, settings)
 
 
 @rule("XTB002", "capaian-disagreement", Severity.ERROR)
@@ -189,53 +235,97 @@ def capaian_disagreement(ctx: RuleContext) -> Iterator[Finding]:
     """One indicator's capaian is stated differently in different places of the report.
 
     Gathers every stated capaian of an indicator (each Pengukuran Kinerja `Indikator` row,
-    whatever its `Sumber`, plus a Capaian on its Lampiran II Indikator row) and the capaian
-    computed from the agreed target and realisation. When at least two are stated and they do
-    not all agree with the computed value within `Toleransi` (or, when it cannot be computed,
-    with each other), one finding lists them all, at the first stated cell.
+    whatever its `Sumber`, plus a Capaian on its Lampiran II Indikator row) and compares only
+    those of the same basis (`Terhadap`: Target PK when blank, Target RPJMD, Target Akhir
+    Periode, Tahun Lalu, Standar Nasional): 96,50 against the annual target and 88,20 against
+    the end-of-period target are two different figures, not a contradiction.
 
-    ERROR, not WARNING: a report that prints two different capaian for one indicator is wrong
-    in at least one place, whatever the reader's judgement. The capaian rules report each
-    wrong cell on its own; this finding shows the whole picture in one place.
+    Within one basis, a statement is right when it agrees (at its own decimals, or within
+    `Toleransi`) with the capaian computed for the indicator against that basis (the agreed
+    PK target and realisation for Target PK; the Tabel VI.1 target of the year or of the
+    period's end for the RPJMD bases) or with the capaian its own row's target and realisasi
+    give. A row whose own figures give its stated capaian is never wrong because another row
+    says otherwise (a different target there is XTB001's business). When at least two are
+    stated and some statement matches no computation, one finding at that statement lists
+    every statement, names the ones that match nothing and shows each computation: "72,40 in
+    Bab III 3.2 matches no computation; 3.3 computes 65,13 = 1100 / 1689". Only when no
+    computation is possible at all and the statements differ does the message say the capaian
+    cannot be computed.
+
+    ERROR, not WARNING: a report that prints two different capaian for one indicator against
+    one target is wrong in at least one place. The capaian rules report each wrong cell with
+    its own target and realisasi; this finding shows the whole picture in one place.
     """
     figures = indicator_figures(ctx.report, ctx.settings)
     pk = _pk_indicators(ctx.report)
     tol = ctx.settings.tolerance + 1e-9
     for key, fig in figures.items():
-        stated = _capaian_statements(ctx.report, fig.code, pk.get(key))
-        if len(stated) < 2:
-            continue
-        computed = fig.computation.rounded
-        values = [s.value for s in stated]
-        if computed is not None:
-            if all(abs(v - computed) <= tol for v in values):
+        statements = _capaian_statements(ctx.report, ctx.settings, fig.code, pk.get(key))
+        bases = dict.fromkeys(s.basis for s in statements)
+        for basis in bases:
+            stated = [s for s in statements if s.basis is basis]
+            if len(stated) < 2:
                 continue
-        elif max(values) - min(values) <= tol:
-            continue
-        yield _xtb002_finding(ctx, fig.code, stated, fig)
+            computed = _basis_computation(ctx.report, ctx.settings, fig, basis)
+            own = [s for s in stated if s.own is not None]
+            if computed is None and not own:
+                values = [s.value for s in stated]
+                if max(values) - min(values) > tol:
+                    yield _xtb002_finding(ctx, fig, basis, stated, stated, None, [])
+                continue
+            # With the basis computation: a statement is right by it or by its own row. With
+            # none: by any row's own computation (the chapters' figures decide).
+            wrong = [s for s in stated
+                     if not _matches(s, computed, ctx.settings)
+                     and not _matches(s, s.own, ctx.settings)
+                     and (computed is not None
+                          or not any(_matches(s, o.own, ctx.settings) for o in own))]
+            if wrong:
+                yield _xtb002_finding(ctx, fig, basis, stated, wrong, computed, own)
 
 
-def _xtb002_finding(ctx: RuleContext, code: str, stated: Sequence[_Statement],
-                    fig: IndicatorFigures) -> Finding:
-    first = stated[0]
+def _xtb002_finding(ctx: RuleContext, fig: IndicatorFigures, basis: Basis,
+                    stated: Sequence[_Statement], wrong: Sequence[_Statement],
+                    computed: Computation | None, own: Sequence[_Statement]) -> Finding:
+    first = wrong[0]
     assert first.cell.ref is not None
+    label = fig.code if basis is Basis.PK else f"{fig.code} [{basis.value}]"
+    # Lists inside the message: numbers the way of each language, Sumber as typed.
     listing = localised_list("listing", "rule.XTB002.item", (
         {"sumber": s.sumber, "value": plain_number(s.value), "cell": str(s.cell.ref)}
         for s in stated))
-    comp = fig.computation
-    params = {"code": code, "n": str(len(stated)), **listing,
-              "computed": plain_number(comp.rounded), "formula": comp.formula}
+    wrong_text = localised_list("wrong", "rule.XTB002.wrong_item", (
+        {"sumber": s.sumber, "value": fmt_stated(s.cell.number)} for s in wrong))
+    row_items = [{"sumber": s.sumber, "computed": plain_number(s.own.rounded),
+                  "formula": s.own.formula}
+                 for s in own if s.own is not None and s not in wrong]
     inputs: list[tuple[str, float | str | None]] = [(str(s.cell.ref), s.value) for s in stated]
-    for cell in (fig.target, fig.realisasi):
-        if cell is not None and cell.ref is not None:
-            inputs.append((str(cell.ref), _value(cell.number)))
+    if computed is not None:
+        key = "rule.XTB002.plain"
+        expected: float | None = computed.rounded
+        formula = computed.formula
+        if basis is Basis.PK:
+            for cell in (fig.target, fig.realisasi):
+                if cell is not None and cell.ref is not None:
+                    inputs.append((str(cell.ref), _value(cell.number)))
+    elif own:
+        key = "rule.XTB002.rows"
+        source = next((s.own for s in own if s not in wrong), own[0].own)
+        assert source is not None
+        expected, formula = source.rounded, source.formula
+        if not row_items:
+            row_items = [{"sumber": s.sumber, "computed": plain_number(s.own.rounded),
+                          "formula": s.own.formula} for s in own if s.own is not None]
+    else:
+        key, expected, formula = "rule.XTB002.no_computed", None, ""
+    rows = localised_list("rows", "rule.XTB002.row_item", row_items)
+    params = {"code": label, "n": str(len(stated)), **listing, **wrong_text, **rows,
+              "computed": plain_number(expected), "formula": formula}
     return ctx.finding(
-        first.cell.ref,
-        "rule.XTB002.plain" if comp.rounded is not None else "rule.XTB002.no_computed",
-        params=params, stated=first.value, expected=comp.rounded,
-        difference=(round(first.value - comp.rounded, 9) if comp.rounded is not None else None),
-        tolerance=ctx.settings.tolerance, formula=comp.formula, inputs=tuple(inputs),
-        related=tuple(str(s.cell.ref) for s in stated[1:]),
+        first.cell.ref, key, params=params, stated=first.value, expected=expected,
+        difference=(round(first.value - expected, 9) if expected is not None else None),
+        tolerance=ctx.settings.tolerance, formula=formula, inputs=tuple(inputs),
+        related=tuple(str(s.cell.ref) for s in stated if s is not first),
     )
 
 

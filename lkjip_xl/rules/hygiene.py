@@ -504,11 +504,17 @@ def unknown_polarity(ctx: RuleContext) -> Iterator[Finding]:
     """A Polaritas value on Tabel VI.1 that is neither Positif nor Negatif.
 
     Accepted: Positif/Positive/Naik/P, Negatif/Negative/Turun/N. The indicator is treated
-    as Positif (higher is better), which gives a wrong capaian if it is lower-is-better.
+    as Positif (higher is better), which gives a wrong capaian if it is lower-is-better. The
+    same for the optional Polaritas of Lampiran II and Pengukuran Kinerja rows, and for a
+    Terhadap value on Pengukuran Kinerja that names no known basis (the row is then taken as
+    measured against the Target PK).
     """
     for problem in _problems(ctx.report, ProblemKind.UNKNOWN_POLARITY):
         yield _at(ctx, problem, "rule.INP011.polarity", params={"value": problem.detail},
                   stated=problem.detail, expected="Positif")
+    for problem in _problems(ctx.report, ProblemKind.UNKNOWN_BASIS):
+        yield _at(ctx, problem, "rule.INP011.basis", params={"value": problem.detail},
+                  stated=problem.detail, expected="Target PK")
 
 
 def _setting_key(report: Report, problem: ReadingProblem) -> str:

@@ -41,6 +41,8 @@ def build_guide(ws: Worksheet) -> None:
     for sheet, roles in texts.ROLE_GUIDE.items():
         items = [(role.value, f"{meaning} Contoh: {example}") for role, meaning, example in roles]
         row = _section(ws, row + 1, f"Kolom Baris di lembar {sheet}", items)
+    row = _section(ws, row + 1, "Kolom pilihan: Polaritas, Terhadap, Efisiensi",
+                   texts.OPTIONAL_LINES)
     row = _section(ws, row + 1, "Kolom yang dihitung oleh lkjip-xl", _computed_lines())
     row = _section(ws, row + 1, "Menulis angka", texts.NUMBER_LINES)
     row = _section(ws, row + 1, "Proteksi lembar", texts.PROTECTION_LINES)

@@ -18,6 +18,7 @@ from ..schema import (
     SHEET_BUDGET,
     SHEET_MEASUREMENT,
     SHEET_PK,
+    Basis,
     Column,
     Polarity,
     TableSpec,
@@ -31,6 +32,7 @@ ROLE_CHOICES: dict[str, tuple[str, ...]] = {
     SHEET_BUDGET: tuple(r.value for r in BUDGET_ROLES),
 }
 POLARITY_CHOICES = tuple(p.value for p in Polarity)
+BASIS_CHOICES = tuple(b.value for b in Basis)  # Pengukuran Kinerja `Terhadap`
 YEAR_AFTER_KEY = "kondisi_awal"  # Tabel VI.1's year columns go right after this column
 
 
@@ -77,6 +79,8 @@ def choices_for(sheet: str, key: str | int) -> tuple[str, ...] | None:
         return ROLE_CHOICES.get(sheet)
     if key == "polaritas":
         return POLARITY_CHOICES
+    if key == "terhadap":
+        return BASIS_CHOICES
     return None
 
 

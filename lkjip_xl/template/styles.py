@@ -71,7 +71,8 @@ LONG_TEXT_KEYS = frozenset(
 _WIDTH_BY_KEY = {
     "tujuan": 36, "sasaran": 36, "indikator": 40, "program_kegiatan": 40, "uraian": 44,
     "keterangan": 30, "satuan": 10, "polaritas": 11, "kategori": 17, "sumber": 18,
-    "sumber_dana": 14, "kode": 12, "kode_indikator": 12, "baris": 12,
+    "sumber_dana": 14, "kode": 12, "kode_indikator": 12, "baris": 12, "terhadap": 20,
+    "efisiensi": 10,
 }
 _WIDTH_BY_KIND = {"money": 18, "percent": 11, "number": 12, "code": 12, "role": 12}
 YEAR_WIDTH = 10

@@ -77,7 +77,9 @@ ROLE_GUIDE: dict[str, tuple[tuple[RowRole, str, str], ...]] = {
          "Program Penanganan PMKS | Anggaran 18.685.267.564"),
         (RowRole.KEGIATAN, "Kegiatan dari program di atasnya: Kode Indikator yang didukung, "
                            "Target, Realisasi, Satuan, Capaian (boleh kosong), Anggaran. "
-                           "Kegiatan dengan beberapa satuan ditulis beberapa baris.",
+                           "Kegiatan dengan beberapa satuan ditulis beberapa baris. Capaian "
+                           "kegiatan dihitung Positif (makin tinggi makin baik) walaupun "
+                           "indikatornya Negatif, kecuali kolom Polaritas baris ini diisi.",
          "Verifikasi dan Validasi data PMKS | IK-1 | 12 | 12 | Kecamatan"),
         (RowRole.JUMLAH, "Subtotal tertulis untuk program di atasnya (per Satuan bila Satuan "
                          "diisi).", "Jumlah Program Penanganan PMKS"),
@@ -130,6 +132,11 @@ NUMBER_LINES = (
                 "(1.697; 21,378) dibaca sebagai ribuan, kecuali di kolom persen (93,055); "
                 "angka seperti ini dilaporkan sebagai bermakna ganda."),
     ("Rentang", "Target berupa rentang ditulis 80-90 atau 80 s/d 90."),
+    ("Rasio", "Target atau realisasi berupa rasio ditulis 1:40 atau 1:25,5 (dibaca 40 dan "
+              "25,5). Capaian rasio hanya dihitung bila Polaritas tertulis (rasio murid per "
+              "guru: Negatif, makin kecil makin baik)."),
+    ("Predikat", "Target berupa predikat (WTP, AA, Baik) ditulis apa adanya; capaiannya "
+                 "tidak dapat dihitung dan dilaporkan sebagai info, bukan kesalahan."),
     ("Tanda -", "Tanda - saja berarti tidak ada angka (dihitung 0 dalam penjumlahan)."),
     ("Satuan", "Teks di belakang angka (21.378 KPM) dianggap satuan; sebaiknya tulis satuan "
                "di kolom Satuan."),
@@ -159,6 +166,25 @@ COMMAND_LINES = (
     ("lkjip-xl template -o templat.xlsx",
      "Membuat templat kosong baru (pilihan: --tahun 2019 --periode 2016-2021)."),
     ("lkjip-xl --help", "Daftar perintah dan pilihannya."),
+)
+
+# Optional columns (issue 10): (header, where, what).
+OPTIONAL_LINES = (
+    ("Polaritas", "Tabel VI.1 menentukan polaritas indikator. Di Lampiran II dan Pengukuran "
+                  "Kinerja kolom Polaritas boleh kosong: baris Indikator memakai polaritas "
+                  "indikatornya, baris Kegiatan dianggap Positif (keluaran kegiatan, mis. "
+                  "jumlah ibu hamil yang didampingi, makin banyak makin baik walaupun "
+                  "indikatornya Angka Kematian Bayi). Isi Positif atau Negatif untuk "
+                  "mengganti polaritas satu baris."),
+    ("Terhadap", "Pengukuran Kinerja: capaian baris ini diukur terhadap apa. Target PK "
+                 "(kosong = Target PK), Target RPJMD (target RPJMD tahun laporan), Target "
+                 "Akhir Periode, Tahun Lalu, Standar Nasional. Capaian hanya dibandingkan "
+                 "dengan capaian lain yang sama Terhadap-nya: 96,50 terhadap target tahunan "
+                 "dan 88,20 terhadap target akhir periode bukan pertentangan."),
+    ("Efisiensi", "Efisiensi seperti tertulis di laporan, di baris Program (efisiensi "
+                  "program) atau Indikator (efisiensi sasarannya) Lampiran II, atau di "
+                  "Pengukuran Kinerja. Boleh berupa indeks (capaian / serapan, mis. 1,02) atau "
+                  "selisih (capaian - serapan, mis. 2,15): lkjip-xl memeriksa keduanya."),
 )
 
 GUIDE_INTRO = (
