@@ -22,6 +22,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
+from copy import copy
 from pathlib import Path
 
 import yaml
@@ -141,7 +142,8 @@ def _fill_table(ws, rows: list[dict]) -> None:
                     if normalise(c.value) == normalise(header)), None)
         if col is None:
             col = ws.max_column + 1
-            ws.cell(TEMPLATE_HEADER_ROW, col, header)
+            cell = ws.cell(TEMPLATE_HEADER_ROW, col, header)
+            cell._style = copy(ws.cell(TEMPLATE_HEADER_ROW, 1)._style)  # looks like a header
         for offset, row in enumerate(rows):
             if key in row:
                 ws.cell(TEMPLATE_HEADER_ROW + 1 + offset, col, row[key])
