@@ -67,6 +67,9 @@ def _header_columns(ws) -> dict[str, int]:
     """Schema column key -> column index in the built sheet's header row."""
     spec = schema.TABLES[ws.title]
     names = {schema.normalise(n): col.key for col in spec.columns for n in col.names()}
+    # Issue-10 row columns the builder appends when the schema does not know them yet.
+    for key, header in build_examples.PASS_THROUGH_HEADERS.items():
+        names.setdefault(schema.normalise(header), key)
     found: dict[str, int] = {}
     for cell in ws[schema.TEMPLATE_HEADER_ROW]:
         key = names.get(schema.normalise(cell.value))
