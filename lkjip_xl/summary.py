@@ -178,7 +178,7 @@ def build_summary(report: Report, findings: Sequence[Finding],
                   settings: Settings | None = None) -> Summary:
     settings = settings or report.settings
     figures = indicator_figures(report, settings)
-    lines = (*(_indicator_line(fig, report, settings) for fig in figures.values()),
+    lines = (*(_indicator_line(fig, report, settings, figures) for fig in figures.values()),
              *_measurement_lines(report, settings, figures))
     by_code = {code_key(line.code): line for line in lines if line.code}
 
@@ -259,8 +259,25 @@ def _shown(cell: Cell | None) -> float | str | None:
     return cell.text or None
 
 
-def _indicator_line(fig: IndicatorFigures, report: Report, settings: Settings) -> IndicatorLine:
+def _indicator_line(fig: IndicatorFigures, report: Report, settings: Settings,
+                    figures: dict[str, IndicatorFigures]) -> IndicatorLine:
     comp = fig.computation
+    if not comp.ok:
+        # The agreed pair cannot be computed: the first Pengukuran row that states its own
+        # target and realisasi (against the PK basis) gives the capaian, and says so. "Cannot
+        # be computed" only when no row can (the rules decide the same way).
+        measured = _measured_capaian(report, settings, fig, figures)
+        if measured is not None:
+            row, own = measured
+            return IndicatorLine(
+                code=fig.code, name=fig.name, sasaran=fig.sasaran, satuan=fig.satuan,
+                polarity=fig.polarity.value, polarity_stated=fig.polarity_stated,
+                target=_shown(row.target), realisasi=_shown(row.realisasi),
+                capaian=own.rounded, formula=own.formula,
+                category=settings.scale.category(own.rounded),
+                rpjmd_target=_shown(fig.rpjmd_target), capaian_rpjmd=None, formula_rpjmd="",
+                reason=own.reason, source=SOURCE_MEASUREMENT,
+                where=str(row.indikator.ref or row.baris.ref or ""))
     rpjmd: Computation | None = None
     if fig.rpjmd_target is not None and fig.realisasi is not None \
             and fig.rpjmd_target.number.is_usable:
@@ -283,6 +300,25 @@ def _indicator_line(fig: IndicatorFigures, report: Report, settings: Settings) -
         formula_rpjmd=rpjmd.formula if rpjmd is not None else "",
         reason=comp.reason,
     )
+
+
+def _measured_capaian(report: Report, settings: Settings, fig: IndicatorFigures,
+                      figures: dict[str, IndicatorFigures]
+                      ) -> tuple[MeasurementRow, Computation] | None:
+    """The first Pengukuran Indikator row of `fig` measured against the PK target that states
+    its own target and realisasi, with the capaian they give."""
+    from .analysis import measurement_rows
+    from .rules.capaian import measurement_computation
+    from .schema import Basis
+
+    for row in measurement_rows(report, fig.code):
+        if row.basis is not Basis.PK or row.target.number.is_blank \
+                or row.realisasi.number.is_blank:
+            continue
+        comp, _ = measurement_computation(report, settings, row, figures)
+        if comp is not None and comp.ok and comp.rounded is not None:
+            return row, comp
+    return None
 
 
 def _measurement_lines(report: Report, settings: Settings,
