@@ -241,7 +241,7 @@ def test_inp002_ambiguous_numbers(tmp_path: Path) -> None:
     target = by_cell["Pengukuran Kinerja!F4"]
     assert (target.stated, target.expected, target.fix) == ("1.697", 1697.0, None)
     assert target.message() == (
-        "'1.697' bermakna ganda: dibaca 1697 (titik dibaca sebagai pemisah ribuan), tetapi "
+        "'1.697' bermakna ganda: dibaca 1.697 (titik dibaca sebagai pemisah ribuan), tetapi "
         "bisa juga 1,697. Ketik angka yang dimaksud sebagai angka, bukan teks")
     count = by_cell["Pengukuran Kinerja!G4"]
     assert count.expected == 21378.0 and dict(count.params)["other"] == "21.378"
@@ -267,7 +267,7 @@ def test_inp001_counts_and_rupiah_settle_the_thousands_reading(tmp_path: Path) -
     assert (count.expected, count.fix.value, count.message_key) == (
         2109.0, 2109.0, "rule.INP001.count")
     assert count.message() == (
-        "angka '2,109' disimpan sebagai teks; dibaca 2109 (koma dibaca sebagai pemisah "
+        "angka '2,109' disimpan sebagai teks; dibaca 2.109 (koma dibaca sebagai pemisah "
         "ribuan): satuan 'Jiwa/Org' dihitung dalam bilangan bulat. Simpan sebagai angka agar "
         "Excel dapat menghitungnya")
     money = by_cell["Keuangan!D4"]
@@ -314,7 +314,7 @@ def test_inp003_why_not_a_number(tmp_path: Path) -> None:
         "'45% (37,428) 16,246' bukan satu angka: sel berisi beberapa angka. Tulis satu angka "
         "saja; angka lain ke kolom Keterangan")
     assert got["Lampiran II!H6"].message() == (
-        "'1.000-2.000' adalah rentang (1000-2000); kolom ini memerlukan satu angka. Rentang "
+        "'1.000-2.000' adalah rentang (1.000-2.000); kolom ini memerlukan satu angka. Rentang "
         "hanya boleh di kolom target")
     assert all(f.fix is None for f in got.values())
     # The range in a Realisasi column is INP003's alone.

@@ -341,3 +341,32 @@ def test_pk_and_rpjmd_targets_apart_by_units_are_flagged(tmp_path):
         ])
     s = build_summary(read_report(path), [])
     assert [x.magnitude_mismatch for x in s.indicators] == [True, False]  # 33 vs 45: no
+
+
+def test_an_indicator_without_an_agreed_pair_takes_its_own_rows_capaian(tmp_path):
+    """Issue 10, point 3, in Ringkasan: IK-3's PK target (1.500) has no realisation paired with
+    it, but its Pengukuran row states its own 1.020 of 1.697 = 60,11: the Ringkasan shows that,
+    names the row, and says "cannot be computed" (n/a in the chart) only for IK-2, which no
+    row can compute."""
+    from lkjip_xl.output_sheets import ringkasan_sheet
+
+    path = make_workbook(
+        tmp_path / "rows.xlsx",
+        tabel=[{"kode_indikator": "IK-3", "polaritas": "Positif"},
+               {"kode_indikator": "IK-2", "polaritas": "Positif"}],
+        lampiran=[{"baris": "Indikator", "kode_indikator": "IK-3", "sasaran": "Sasaran A",
+                   "indikator": "PMKS yang mendapatkan perlindungan", "target": 1500,
+                   "satuan": "KPM"},
+                  {"baris": "Indikator", "kode_indikator": "IK-2", "sasaran": "Sasaran A",
+                   "indikator": "PSKS yang berperan", "target": 25, "satuan": "Lbg"}],
+        pengukuran=[{"baris": "Indikator", "kode_indikator": "IK-3", "satuan": "KPM",
+                     "target": "1.697", "realisasi": "1.020", "sumber": "Bab III 3.3"}])
+    s = build_summary(read_report(path), [])
+    ik3, ik2 = (next(x for x in s.indicators if x.code == c) for c in ("IK-3", "IK-2"))
+    assert (ik3.capaian, ik3.formula, ik3.source) == (60.11, "1020 / 1697 x 100",
+                                                      "Pengukuran Kinerja")
+    assert ik3.where == "Pengukuran Kinerja!D4"
+    assert ik2.capaian is None and ik2.reason
+    labels = [row[0].value for row in ringkasan_sheet(s, "id").rows
+              if row and isinstance(row[0].value, str) and row[0].value.startswith("IK-")]
+    assert "IK-2 (n/a)" in labels and "IK-3" in labels

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 
 from ..analysis import code_key
 from ..formulas import fmt
-from ..messages import t
+from ..messages import Verbatim, t
 from ..model import Cell, CellRef, ProblemKind, ReadingProblem, Report
 from ..numbers import (
     NOTE_DECIMAL_COMMA_3,
@@ -30,6 +30,7 @@ from ..numbers import (
     Number,
     parse_number,
 )
+from ..numtext import format_year
 from ..scales import SCALE_CHOICES, is_custom
 from ..schema import (
     BUDGET_ROLES,
@@ -260,6 +261,19 @@ def _certain_thousands(located: _Located | None, number: Number) -> str:
     return ""
 
 
+def _is_year_cell(report: Report, problem: ReadingProblem) -> bool:
+    """Whether the problem's cell is one of Identitas' year fields (Tahun, Periode)."""
+    if problem.sheet != report.sheet_names.get(SHEET_IDENTITY, SHEET_IDENTITY):
+        return False
+    identity = report.identity
+    for key in ("tahun", "periode_awal", "periode_akhir"):
+        cell = getattr(identity, key, None)
+        if isinstance(cell, Cell) and cell.ref is not None \
+                and cell.ref.address == problem.cell:
+            return True
+    return False
+
+
 @rule("INP001", "number-as-text", Severity.INFO)
 def number_as_text(ctx: RuleContext) -> Iterator[Finding]:
     """A number stored as text: read, and rewritable as a real number.
@@ -288,7 +302,10 @@ def number_as_text(ctx: RuleContext) -> Iterator[Finding]:
             continue  # ranges: allowed in target columns, INP003 elsewhere
         text = _raw_text(problem.raw)
         keys = _how_keys(number, text)
-        params = {"raw": text, "value": _show(number), "unit": number.unit,
+        shown: object = _show(number)
+        if _is_year_cell(ctx.report, problem) and number.value is not None:
+            shown = Verbatim(format_year(number.value))  # a year reads 2019, never 2.019
+        params = {"raw": text, "value": shown, "unit": number.unit,
                   "satuan": located.satuan if located else "", **_how(keys)}
         ref = _ref(problem.sheet, problem.cell)
         fix = Fix(ref, number.value, Action.CORRECT) if ref and _fixable(number, text) else None
