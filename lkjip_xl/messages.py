@@ -752,6 +752,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "jelaskan di kolom Keterangan",
         "'{raw}' is not a number; the cell is left out of every computation. Enter a number, "
         "or leave it blank and explain in the Keterangan column"),
+    "rule.INP003.no-figure.capaian": (
+        "'{raw}': laporan menyatakan tidak ada angka capaian di sel ini (bukan kesalahan); "
+        "capaian baris ini tidak diperiksa dan tidak ikut rata-rata atau kategori",
+        "'{raw}': the report states no capaian figure in this cell (not a mistake); this "
+        "row's capaian is not checked and not used in averages or categories"),
+    "rule.INP003.no-figure.inputs": (
+        "'{raw}': laporan menyatakan tidak ada angka di sel ini (bukan kesalahan); capaian "
+        "baris ini tidak dapat dihitung, jadi tidak diperiksa",
+        "'{raw}': the report states no figure in this cell (not a mistake); this row's "
+        "capaian cannot be computed, so it is not checked"),
+    "rule.INP003.no-figure.percentage": (
+        "'{raw}': laporan menyatakan tidak ada angka persentase di sel ini (bukan kesalahan); "
+        "persentase baris ini tidak diperiksa",
+        "'{raw}': the report states no percentage in this cell (not a mistake); this row's "
+        "percentage is not checked"),
+    "rule.INP003.no-figure.budget": (
+        "'{raw}': laporan menyatakan tidak ada angka anggaran di sel ini (bukan kesalahan); "
+        "serapan dan jumlah yang memakai sel ini tidak diperiksa",
+        "'{raw}': the report states no budget figure in this cell (not a mistake); the "
+        "absorption and the sums using this cell are not checked"),
+    "rule.INP003.no-figure.cell": (
+        "'{raw}': laporan menyatakan tidak ada angka di sel ini (bukan kesalahan); sel ini "
+        "tidak ikut dihitung dan tidak diperiksa",
+        "'{raw}': the report states no figure in this cell (not a mistake); the cell is left "
+        "out of every computation and check"),
     "rule.INP003.range": (
         "'{raw}' adalah rentang ({value}); kolom ini memerlukan satu angka. Rentang hanya boleh "
         "di kolom target",

@@ -306,7 +306,7 @@ def test_inp003_why_not_a_number(tmp_path: Path) -> None:
         ["Lampiran II!G4", "Lampiran II!G5", "Lampiran II!H5", "Lampiran II!J5",
          "Lampiran II!K5", "Lampiran II!L5", "Lampiran II!H6"])
     assert {loc: f.message_key.rsplit(".", 1)[1] for loc, f in got.items()} == {
-        "Lampiran II!G4": "words", "Lampiran II!G5": "parentheses",
+        "Lampiran II!G4": "inputs", "Lampiran II!G5": "parentheses",
         "Lampiran II!H5": "several-numbers", "Lampiran II!J5": "bad-grouping",
         "Lampiran II!K5": "boolean", "Lampiran II!L5": "date", "Lampiran II!H6": "range"}
     assert got["Lampiran II!K5"].stated == "TRUE"
@@ -317,8 +317,54 @@ def test_inp003_why_not_a_number(tmp_path: Path) -> None:
         "'1.000-2.000' adalah rentang (1000-2000); kolom ini memerlukan satu angka. Rentang "
         "hanya boleh di kolom target")
     assert all(f.fix is None for f in got.values())
+    # 'n/a' is the report saying it has no figure: info, not an error
+    assert got["Lampiran II!G4"].severity is Severity.INFO
+    assert {f.severity for loc, f in got.items() if loc != "Lampiran II!G4"} == {Severity.ERROR}
     # The range in a Realisasi column is INP003's alone.
     assert check(path, "INP002") == []
+
+
+@pytest.mark.parametrize("printed", ["n/a", "N/A", "na", "nihil", "tidak ada data",
+                                     "Belum ada data", "tidak tersedia"])
+def test_inp003_no_figure_is_one_info_per_cell_and_nothing_follows(tmp_path: Path,
+                                                                   printed: str) -> None:
+    # A report that prints "n/a" for the realisasi and the capaian of one of its indicators
+    # (LKjIP Inspektorat Sampang 2019): the report says it has no figure. One info per cell
+    # saying what is not checked; no error or warning anywhere, on the row or elsewhere.
+    from tests.builders import measured_rows
+
+    data = measured_rows()
+    data["tabel"].append({"kode_indikator": "IK-2", "indikator": "Temuan materiil turun",
+                          "satuan": "%", "polaritas": "Positif", "kondisi_awal": 50, 2017: 55,
+                          2018: 55, 2019: 55, 2020: 55, 2021: 55, "kondisi_akhir": 55})
+    data["lampiran"].insert(1, {"baris": "Indikator", "kode_indikator": "IK-2",
+                                "sasaran": "Sasaran uji", "indikator": "Temuan materiil turun",
+                                "target": 55, "realisasi": printed, "satuan": "%"})
+    data["lampiran"].append({"baris": "Kegiatan", "kode": "2", "kode_indikator": "IK-2",
+                             "program_kegiatan": "Audit", "target": 4, "realisasi": 4,
+                             "satuan": "Dok", "capaian": 100})
+    data["pengukuran"].append({"baris": "Indikator", "kode_indikator": "IK-2",
+                               "indikator": "Temuan materiil turun", "satuan": "%",
+                               "target": 55, "realisasi": printed, "capaian": printed,
+                               "sumber": "Bab III"})
+    path = build(tmp_path, **data)
+    got = findings(path)
+    loud = [(f.code, f.location, f.severity) for f in got
+            if f.severity in (Severity.ERROR, Severity.WARNING)]
+    assert loud == []
+    inp003 = {f.location: f for f in got if f.code == "INP003"}
+    assert sorted(inp003) == ["Lampiran II!H5", "Pengukuran Kinerja!G5",
+                              "Pengukuran Kinerja!H5"]
+    assert all(f.severity is Severity.INFO and f.fix is None for f in inp003.values())
+    assert inp003["Pengukuran Kinerja!H5"].message() == (
+        f"'{printed}': laporan menyatakan tidak ada angka capaian di sel ini (bukan "
+        "kesalahan); capaian baris ini tidak diperiksa dan tidak ikut rata-rata atau kategori")
+    assert inp003["Pengukuran Kinerja!G5"].message("en") == (
+        f"'{printed}': the report states no figure in this cell (not a mistake); this row's "
+        "capaian cannot be computed, so it is not checked")
+    # nothing else is said about those cells
+    assert sorted((f.code, f.location) for f in got if f.location in inp003) == sorted(
+        ("INP003", loc) for loc in inp003)
 
 
 def test_inp003_not_for_dashes_blanks_and_settings(tmp_path: Path) -> None:

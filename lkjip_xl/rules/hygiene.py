@@ -21,6 +21,7 @@ from ..numbers import (
     NOTE_DECIMAL_COMMA_3,
     NOTE_DECIMAL_DOT_3,
     NOTE_LAST_GROUP_DECIMAL,
+    NOTE_NO_FIGURE,
     NOTE_RANGE,
     NOTE_SPACE_IN_NUMBER,
     NOTE_THOUSANDS_COMMA,
@@ -362,6 +363,12 @@ def not_a_number(ctx: RuleContext) -> Iterator[Finding]:
     'WTP'), a date, TRUE/FALSE. Also a range ('80-90') in a column that needs one number
     (anything but a target or kondisi column). The cell is left out of every computation.
     A setting on Identitas that is not a number is reported by INP012 instead.
+
+    Words that say the report has no figure ('n/a', 'N/A', 'na', 'nihil', 'tidak ada data',
+    'belum ada data', 'tidak tersedia') are not a mistake: one INFO per cell saying so and
+    what is therefore not checked (the capaian of the row; the stated capaian; the budget
+    absorption), and nothing else follows from the cell. A lone '-' is a blank (nothing
+    stated) and is not reported here.
     """
     index = ctx.memo("hygiene.cell_index", lambda: _cell_index(ctx.report))
     settings_cells = {(p.sheet, p.cell) for p in _problems(ctx.report, ProblemKind.UNKNOWN_SETTING)}
@@ -377,12 +384,34 @@ def not_a_number(ctx: RuleContext) -> Iterator[Finding]:
             variant = "range"
         elif (problem.sheet, problem.cell) in settings_cells:
             continue
+        elif number.note == NOTE_NO_FIGURE:
+            # 'n/a', 'nihil', 'tidak ada data': the report says it has no figure here. Not a
+            # mistake: one info saying what is therefore not checked.
+            yield _at(ctx, problem, f"rule.INP003.no-figure.{_no_figure_what(located)}",
+                      params={"raw": text}, stated=text, severity=Severity.INFO)
+            continue
         else:
             note = number.note
             variant = note if note in _INVALID_VARIANTS else "words"
         yield _at(ctx, problem, f"rule.INP003.{variant}",
                   params={"raw": text, "value": _show(number) if number.is_range else ""},
                   stated=text)
+
+
+def _no_figure_what(located: _Located | None) -> str:
+    """What a cell stating 'no figure' leaves unchecked (message variant): a capaian, the
+    capaian of the row (its target or realisation), a budget percentage, or the cell."""
+    if located is None:
+        return "cell"
+    if located.key in ("capaian", "persentase"):
+        return "capaian" if located.key == "capaian" else "percentage"
+    if located.key in ("target", "realisasi") and located.table != SHEET_RPJMD:
+        return "inputs"
+    if located.key in ("pagu", "anggaran") or (located.table == SHEET_BUDGET
+                                               and located.key == "realisasi") \
+            or located.key == "realisasi_anggaran":
+        return "budget"
+    return "cell"
 
 
 @rule("INP004", "error-value", Severity.ERROR)
