@@ -697,6 +697,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "tiga desimal. Simpan sebagai angka agar Excel dapat menghitungnya",
         "number '{raw}' is stored as text; read as {value} ({how_en}): rupiah never have three "
         "decimals. Store it as a number so that Excel can compute with it"),
+    "rule.INP001.efficiency": (
+        "angka '{raw}' disimpan sebagai teks; dibaca {value} ({how_id}): indeks efisiensi "
+        "ditulis dengan tiga desimal. Simpan sebagai angka agar Excel dapat menghitungnya",
+        "number '{raw}' is stored as text; read as {value} ({how_en}): an efficiency index is "
+        "written with three decimals. Store it as a number so that Excel can compute with it"),
     "rule.INP001.review": (
         "angka '{raw}' disimpan sebagai teks; dibaca {value} ({how_id}). Periksa bacaan ini, "
         "lalu ketik ulang sebagai angka",
@@ -1656,6 +1661,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "fix.sum.budget_rincian": ("Keuangan tidak berisi baris Program: baris Rincian "
                                "dijumlahkan.",
                                "Keuangan has no Program row: the Rincian rows are added up."),
+    "fix.sum.budget_indikator": ("Tidak ada anggaran program (di Lampiran II maupun "
+                                 "Keuangan): anggaran yang tertulis di baris Indikator "
+                                 "Lampiran II dipakai.",
+                                 "No program budget (in Lampiran II or Keuangan): the budget "
+                                 "stated on the Lampiran II Indikator rows is used."),
     "fix.sum.budget_left_out": ("Tidak ikut dijumlahkan (pagu atau realisasi tidak ada): "
                                 "{programs}",
                                 "Not added to the total (no budget or no spending figure): "

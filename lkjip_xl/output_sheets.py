@@ -438,6 +438,8 @@ def _budget(g: _Grid, s: Summary, lang: str, number: int) -> None:
                    "note-wrap", span=RINGKASAN_COLUMNS))
     if s.budget_source == "rincian":
         g.add(cell(t("fix.sum.budget_rincian", lang), "note-wrap", span=RINGKASAN_COLUMNS))
+    elif s.budget_source == "indikator":
+        g.add(cell(t("fix.sum.budget_indikator", lang), "note-wrap", span=RINGKASAN_COLUMNS))
 
 
 def _source(p: ProgramBudget, lang: str) -> str:

@@ -687,6 +687,29 @@ def test_inp019_indicator_without_kegiatan(tmp_path: Path) -> None:
     assert check(build(tmp_path, "clean.xlsx"), "INP019") == []
 
 
+def test_inp019_not_for_an_indicator_row_that_carries_its_own_budget(tmp_path: Path) -> None:
+    # A central agency's PK (Laporan Kinerja PRKOM BPOM 2021): the budget is printed on the
+    # Indikator row itself, no Kegiatan rows. Such a row is a complete statement. A sasaran
+    # whose budget is printed once, on its first indicator row, covers its other indicators;
+    # an indicator of another sasaran with no budget and no kegiatan is still reported.
+    lampiran = [
+        {"baris": "Indikator", "kode_indikator": "IKK-1", "sasaran": "Riset berkualitas",
+         "indikator": "Riset dimanfaatkan", "target": 75, "realisasi": 74.94,
+         "anggaran": "6.910.387.000", "realisasi_anggaran": "6.495.748.767"},
+        {"baris": "Indikator", "kode_indikator": "IKK-2", "sasaran": "Riset berkualitas",
+         "indikator": "Riset terpublikasi", "target": 10, "realisasi": 10},
+        {"baris": "Indikator", "kode_indikator": "IKK-3", "sasaran": "Perencanaan riset",
+         "indikator": "Riset sesuai rencana", "target": 100, "realisasi": 100,
+         "anggaran": 42_150_000},
+        {"baris": "Indikator", "kode_indikator": "IKK-4", "sasaran": "Layanan publik",
+         "indikator": "Tanpa anggaran", "target": 90, "realisasi": 88},
+    ]
+    tabel = [{"kode_indikator": f"IKK-{i}", "polaritas": "Positif"} for i in range(1, 5)]
+    got = findings(make_workbook(tmp_path / "lembaga.xlsx", tabel=tabel, lampiran=lampiran),
+                   "INP019")
+    assert [f.location for f in got] == ["Lampiran II!C7"]
+
+
 @pytest.mark.parametrize(("year", "expected"), [
     (2016, [("INP020", "Identitas!B5")]),  # the kondisi awal year has no target column
     (2017, []), (2021, []),
