@@ -1017,6 +1017,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- rules: capaian, averages and categories (CAP, AVG, KAT) --------------------------
     "rule.CAP001.plain": ("Capaian tertulis {stated} tetapi dihitung {expected} = {formula}.",
                           "Capaian stated as {stated} but computed {expected} = {formula}."),
+    "rule.CAP001.unknown-polarity": (
+        "Capaian tertulis {stated} salah apa pun polaritasnya: realisasi {realisasi} terhadap "
+        "target {target} memberi {readings_id}, tidak satu pun {stated}. Polaritas indikator "
+        "tidak tertulis, jadi nilai yang benar tidak dapat ditentukan: isi Polaritas di "
+        "Tabel VI.1 atau di baris ini, lalu hitung ulang.",
+        "Capaian stated as {stated} is wrong whatever the polarity: realisation {realisasi} "
+        "against target {target} gives {readings_en}, none of them {stated}. The indicator's "
+        "Polaritas is not stated, so the right value cannot be chosen: fill in Polaritas on "
+        "Tabel VI.1 or on this row, then recompute.",
+    ),
+    "rule.CAP001.reading": ("{value} ({label})", "{value} ({label})"),
     "rule.CAP001.agreed-target": (
         "Capaian tertulis {stated} tetapi dihitung {expected} = {formula}, dengan target {other} "
         "yang disepakati untuk {code} di PK ({other_cell}); baris ini menulis target {own}.",
