@@ -191,6 +191,27 @@ def test_ratio_without_polarity_matching_no_reading_is_wrong_whatever_the_polari
     assert [x for x in got if x.code == "CAP008"] == []
 
 
+def test_a_ratio_capaian_stated_only_in_bab_iii_is_checked_against_every_polarity(
+        tmp_path: Path) -> None:
+    # Lampiran II holds the target 1:32 and realisasi 1:17,9; Bab III states only capaian.
+    # 83,86 matches no polarity's formula (55,94; 178,77; 144,06): CAP001. 55,94 is R / T:
+    # right if the polarity is Positif, so only "cannot be checked".
+    path = make_workbook(
+        tmp_path / "bab3.xlsx",
+        lampiran=[{"baris": "Indikator", "kode_indikator": "IK-R", "target": "1:32",
+                   "realisasi": "1:17,9", "satuan": "rasio", "indikator": "Rasio guru murid"},
+                  {"baris": "Kegiatan", "kode_indikator": "IK-R", "target": 12,
+                   "realisasi": 12, "satuan": "guru", "capaian": 100,
+                   "program_kegiatan": "Pengadaan guru kontrak SMP"}],
+        pengukuran=[{"baris": "Indikator", "kode_indikator": "IK-R", "capaian": "83,86",
+                     "sumber": "Bab III 3.1"},
+                    {"baris": "Indikator", "kode_indikator": "IK-R", "capaian": "55,94",
+                     "sumber": "Bab III 3.2"}])
+    got = [(f.code, f.location, f.severity) for f in findings(path)
+           if f.code.startswith("CAP")]
+    assert got == [("CAP001", f"{PM}!H4", Severity.ERROR), ("CAP008", f"{PM}!H5", Severity.INFO)]
+
+
 def test_ratio_with_stated_polarity_is_computed(tmp_path: Path) -> None:
     # fewer pupils per teacher is better: (2 x 40 - 38) / 40 = 105,00
     assert loud(ratio_workbook(tmp_path / "ok.xlsx", "Negatif", 105)) == []

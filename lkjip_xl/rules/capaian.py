@@ -11,7 +11,9 @@ Where a derived figure is stated:
   and the row's own realisasi (or the indicator's realisasi when the row states none). A row
   measured against another basis (`Terhadap`: Target RPJMD, Target Akhir Periode, ...) keeps
   its own target, or takes that basis's target from Tabel VI.1 when it states none. A row
-  that states only a capaian is left to the cross-table "capaian disagreement" rule;
+  that states only a capaian is left to the cross-table "capaian disagreement" rule, except
+  for an indicator whose capaian depends on a polarity nobody states (a ratio target): that
+  statement is checked against every polarity's formula;
 - Keuangan: every row that states a Persentase (Rincian, Program, Jumlah, Total alike: the
   percentage of a total row is recomputed from the totals it states).
 
@@ -404,10 +406,36 @@ def _measurement_checks(report: Report, settings: Settings,
         if row.role is not RowRole.INDIKATOR or row.capaian.ref is None:
             continue
         if row.target.number.is_blank and row.realisasi.number.is_blank:
-            continue  # states only a capaian: the cross-table rule compares those
+            # states only a capaian: the cross-table rule compares those; but one of an
+            # indicator whose capaian depends on a polarity nobody states (a ratio) is
+            # checked here against every polarity's formula
+            check = _unknown_polarity_statement(row, _figures_for(row, figures), settings)
+            if check is not None:
+                yield check
+            continue
         if _bad(row.target) or _bad(row.realisasi) or _bad(row.capaian):
             continue
         yield _measurement_check(report, settings, row, _figures_for(row, figures))
+
+
+def _unknown_polarity_statement(row: MeasurementRow, fig: IndicatorFigures | None,
+                                settings: Settings) -> Check | None:
+    """A Pengukuran row stating only a capaian, of an indicator whose capaian cannot be
+    computed without a polarity nobody states (a ratio target): a check against the
+    indicator's target and realisation under every polarity (`polarity_readings`)."""
+    if fig is None or row.basis is not Basis.PK or row.polarity is not None \
+            or fig.computation.reason != NotComputable.RATIO_POLARITY \
+            or row.capaian.ref is None or row.capaian.number.value is None:
+        return None
+    readings = _readings_for(fig.computation, fig.target, fig.realisasi, settings)
+    if not readings:
+        return None
+    assert fig.target is not None and fig.realisasi is not None
+    return Check(kind=Kind.CAPAIAN, cell=row.capaian, computation=fig.computation,
+                 inputs=(_input(fig.target), _input(fig.realisasi)),
+                 related=(_ref(fig.target), _ref(fig.realisasi)),
+                 target_cell=fig.target, realisasi_cell=fig.realisasi,
+                 polarity_stated=False, readings=readings)
 
 
 def _measurement_check(report: Report, settings: Settings, row: MeasurementRow,
