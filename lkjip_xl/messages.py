@@ -777,6 +777,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "serapan dan jumlah yang memakai sel ini tidak diperiksa",
         "'{raw}': the report states no budget figure in this cell (not a mistake); the "
         "absorption and the sums using this cell are not checked"),
+    "rule.INP003.no-figure.rpjmd": (
+        "'{raw}': laporan menyatakan tidak ada angka target di sel ini (bukan kesalahan); "
+        "target ini tidak dibandingkan dengan tabel lain dan tidak dipakai menghitung capaian",
+        "'{raw}': the report states no target figure in this cell (not a mistake); this "
+        "target is not compared with the other tables nor used to compute a capaian"),
     "rule.INP003.no-figure.cell": (
         "'{raw}': laporan menyatakan tidak ada angka di sel ini (bukan kesalahan); sel ini "
         "tidak ikut dihitung dan tidak diperiksa",

@@ -367,6 +367,23 @@ def test_inp003_no_figure_is_one_info_per_cell_and_nothing_follows(tmp_path: Pat
         ("INP003", loc) for loc in inp003)
 
 
+def test_inp003_no_figure_says_what_is_not_checked_in_each_column(tmp_path: Path) -> None:
+    from tests.builders import clean_keuangan, measured_rows
+
+    data = measured_rows()
+    data["tabel"][0][2019] = "N/A"
+    data["lampiran"][1]["anggaran"] = "nihil"
+    data["keuangan"] = [*clean_keuangan()[:2],
+                        {"baris": "Rincian", "kode": "2", "uraian": "Belanja dua",
+                         "pagu": "n/a", "realisasi": "n/a", "persentase": "n/a"}]
+    path = build(tmp_path, **data)
+    got = {f.location: f.message_key.rsplit(".", 1)[1] for f in findings(path, "INP003")}
+    assert got == {"Tabel VI.1!J4": "rpjmd", "Lampiran II!K5": "budget",
+                   "Keuangan!D6": "budget", "Keuangan!E6": "budget",
+                   "Keuangan!F6": "percentage"}
+    assert {f.severity for f in findings(path, "INP003")} == {Severity.INFO}
+
+
 def test_inp003_not_for_dashes_blanks_and_settings(tmp_path: Path) -> None:
     path = build(tmp_path, identitas={"toleransi": "abc"},
                  pengukuran=measurement(realisasi="-", capaian=None))

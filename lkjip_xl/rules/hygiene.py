@@ -411,12 +411,14 @@ def _no_figure_what(located: _Located | None) -> str:
         return "cell"
     if located.key in ("capaian", "persentase"):
         return "capaian" if located.key == "capaian" else "percentage"
-    if located.key in ("target", "realisasi") and located.table != SHEET_RPJMD:
-        return "inputs"
-    if located.key in ("pagu", "anggaran") or (located.table == SHEET_BUDGET
-                                               and located.key == "realisasi") \
-            or located.key == "realisasi_anggaran":
+    if located.table == SHEET_BUDGET and located.key in ("pagu", "realisasi") \
+            or located.key in ("anggaran", "realisasi_anggaran"):
         return "budget"
+    if located.table == SHEET_RPJMD and located.key in ("target", "kondisi_awal",
+                                                         "kondisi_akhir"):
+        return "rpjmd"
+    if located.key in ("target", "realisasi"):
+        return "inputs"
     return "cell"
 
 
