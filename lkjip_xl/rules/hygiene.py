@@ -411,7 +411,7 @@ def _no_figure_what(located: _Located | None) -> str:
         return "cell"
     if located.key in ("capaian", "persentase"):
         return "capaian" if located.key == "capaian" else "percentage"
-    if located.table == SHEET_BUDGET and located.key in ("pagu", "realisasi") \
+    if (located.table == SHEET_BUDGET and located.key in ("pagu", "realisasi")) \
             or located.key in ("anggaran", "realisasi_anggaran"):
         return "budget"
     if located.table == SHEET_RPJMD and located.key in ("target", "kondisi_awal",
