@@ -1699,6 +1699,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "absorption: above 1 efficient, 1 fairly efficient, below 1 not "
                          "efficient."),
     "fix.sum.eff_by_program": ("Per program", "Per programme"),
+    "fix.sum.eff_by_indicator": ("Per indikator (anggaran tertulis di baris Indikator)",
+                                 "Per indicator (budget stated on the Indikator row)"),
     "fix.sum.eff_by_sasaran": ("Per sasaran (program yang melayani indikatornya)",
                                "Per goal (the programmes serving its indicators)"),
     "fix.sum.eff_missing": ("tidak dihitung: {codes} (capaian tidak dapat dihitung)",

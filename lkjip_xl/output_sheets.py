@@ -484,8 +484,9 @@ def _efficiency(g: _Grid, s: Summary, lang: str, number: int) -> None:
              "fix.sum.h_difference_reading", "fix.sum.h_ratio", "fix.sum.h_ratio_reading",
              ("fix.sum.h_note", 3), lang=lang)
     if s.sasaran_efficiency:
-        g.add(cell(t("fix.sum.eff_by_program", lang), "subheader+box",
-                   span=RINGKASAN_COLUMNS))
+        by = "fix.sum.eff_by_indicator" if s.budget_source == "indikator" \
+            else "fix.sum.eff_by_program"
+        g.add(cell(t(by, lang), "subheader+box", span=RINGKASAN_COLUMNS))
     for i, e in enumerate(s.efficiency, start=1):
         _efficiency_row(g, i, e.label, e, lang)
     if s.sasaran_efficiency:

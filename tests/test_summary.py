@@ -332,6 +332,8 @@ def test_indicator_rows_with_their_own_budget_feed_the_efficiency_section(tmp_pa
              if isinstance(c.value, str)]
     assert any(x.startswith("4. Efisiensi") for x in texts), texts
     assert any(x.startswith("Tidak ada anggaran program") for x in texts)
+    assert "Per indikator (anggaran tertulis di baris Indikator)" in texts
+    assert "Per program" not in texts
 
 
 def test_the_clean_example_says_when_the_two_readings_disagree(clean):
