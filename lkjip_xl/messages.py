@@ -1024,13 +1024,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "Capaian stated as {stated} but computed {expected} = {formula}."),
     "rule.CAP001.unknown-polarity": (
         "Capaian tertulis {stated} salah apa pun polaritasnya: realisasi {realisasi} terhadap "
-        "target {target} memberi {readings_id}, tidak satu pun {stated}. Polaritas indikator "
-        "tidak tertulis, jadi nilai yang benar tidak dapat ditentukan: isi Polaritas di "
-        "Tabel VI.1 atau di baris ini, lalu hitung ulang.",
+        "target {target} memberi {readings_id}. Polaritas tidak tertulis, jadi nilai yang "
+        "benar belum dapat ditentukan: isi Polaritas (Tabel VI.1 atau baris ini).",
         "Capaian stated as {stated} is wrong whatever the polarity: realisation {realisasi} "
-        "against target {target} gives {readings_en}, none of them {stated}. The indicator's "
-        "Polaritas is not stated, so the right value cannot be chosen: fill in Polaritas on "
-        "Tabel VI.1 or on this row, then recompute.",
+        "against target {target} gives {readings_en}. Polaritas is not stated, so the right "
+        "value cannot be chosen yet: fill in Polaritas (Tabel VI.1 or this row).",
     ),
     "rule.CAP001.reading": ("{value} ({label})", "{value} ({label})"),
     "rule.CAP001.agreed-target": (

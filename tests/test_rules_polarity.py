@@ -180,9 +180,9 @@ def test_ratio_without_polarity_matching_no_reading_is_wrong_whatever_the_polari
     assert f.message_key == "rule.CAP001.unknown-polarity"
     assert f.message() == (
         "Capaian tertulis 83,86 salah apa pun polaritasnya: realisasi 1:17,9 terhadap target "
-        "1:32 memberi 55,94 (R/T), 178,77 (T/R), 144,06 ((2T-R)/T), tidak satu pun 83,86. "
-        "Polaritas indikator tidak tertulis, jadi nilai yang benar tidak dapat ditentukan: "
-        "isi Polaritas di Tabel VI.1 atau di baris ini, lalu hitung ulang.")
+        "1:32 memberi 55,94 (R/T), 178,77 (T/R), 144,06 ((2T-R)/T). Polaritas tidak "
+        "tertulis, jadi nilai yang benar belum dapat ditentukan: isi Polaritas (Tabel VI.1 "
+        "atau baris ini).")
     assert "gives 55.94 (R/T), 178.77 (T/R), 144.06 ((2T-R)/T)" in f.message("en")
     # the right value depends on the polarity: no fix is proposed
     assert f.fix is None and f.expected is None and f.stated == 83.86
