@@ -13,6 +13,7 @@ from lkjip_xl.summary import (
     FAIRLY_EFFICIENT,
     NOT_EFFICIENT,
     SOURCE_BUDGET,
+    SOURCE_INDICATOR,
     SOURCE_PK,
     build_summary,
     reading,
@@ -300,6 +301,39 @@ def test_efficiency_per_sasaran_and_what_it_left_out(tmp_path):
     assert not b.readings_disagree
     p1 = s.efficiency[0]
     assert (p1.codes, p1.missing) == (("IK-1",), ("IK-2",))
+
+
+def test_indicator_rows_with_their_own_budget_feed_the_efficiency_section(tmp_path):
+    """A central agency's PK: no Program, no Kegiatan, no Keuangan; each Indikator row carries
+    its own budget (Laporan Kinerja PRKOM BPOM 2021, Tabel 28). IKK-1 74,94 / 75 = 99,92
+    against 6.495.748.767 / 6.910.387.000 = 94,00 %: +5,92, ratio 1,063; IKK-2 100,00 against
+    41.818.800 / 42.150.000 = 99,21 %: +0,79, 1,008. Overall (99,92 + 100) / 2 = 99,96
+    against 6.537.567.567 / 6.952.537.000 = 94,03 %: +5,93, ratio 1,063."""
+    from lkjip_xl.output_sheets import ringkasan_sheet
+
+    path = make_workbook(tmp_path / "lembaga.xlsx", lampiran=[
+        {"baris": "Indikator", "kode_indikator": "IKK-1", "sasaran": "A",
+         "indikator": "Riset dimanfaatkan", "target": 75, "realisasi": 74.94,
+         "anggaran": 6_910_387_000, "realisasi_anggaran": 6_495_748_767},
+        {"baris": "Indikator", "kode_indikator": "IKK-2", "sasaran": "B",
+         "indikator": "Riset sesuai rencana", "target": 100, "realisasi": 100,
+         "anggaran": 42_150_000, "realisasi_anggaran": 41_818_800}])
+    s = build_summary(read_report(path), [])
+    assert s.budget_source == "indikator"
+    assert [(p.kode, p.source, p.where, p.serapan, p.codes) for p in s.programs] == [
+        ("IKK-1", SOURCE_INDICATOR, "Lampiran II!K4", 94.0, ("IKK-1",)),
+        ("IKK-2", SOURCE_INDICATOR, "Lampiran II!K5", 99.21, ("IKK-2",))]
+    assert [(e.codes, e.capaian, e.serapan, e.difference, e.ratio) for e in s.efficiency] == [
+        (("IKK-1",), 99.92, 94.0, 5.92, 1.063), (("IKK-2",), 100.0, 99.21, 0.79, 1.008)]
+    assert [(e.label, e.ratio) for e in s.sasaran_efficiency] == [("A", 1.063), ("B", 1.008)]
+    o = s.overall_efficiency
+    assert (o.capaian, o.serapan, o.difference, o.ratio) == (99.96, 94.03, 5.93, 1.063)
+    texts = [c.value for row in ringkasan_sheet(s).rows for c in row
+             if isinstance(c.value, str)]
+    assert any(x.startswith("4. Efisiensi") for x in texts), texts
+    assert any(x.startswith("Tidak ada anggaran program") for x in texts)
+    assert "Per indikator (anggaran tertulis di baris Indikator)" in texts
+    assert "Per program" not in texts
 
 
 def test_the_clean_example_says_when_the_two_readings_disagree(clean):
