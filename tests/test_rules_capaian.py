@@ -276,9 +276,12 @@ def test_cap001_other_unit_keeps_the_rows_own_target(tmp_path: Path) -> None:
     assert check(path, "CAP") == []
 
 
-def test_cap001_row_with_only_a_capaian_is_not_checked(tmp_path: Path) -> None:
+def test_cap001_row_with_only_a_capaian_is_checked_when_it_is_the_only_statement(
+        tmp_path: Path) -> None:
+    # The only capaian stated for the indicator (10) is compared with the agreed pair's
+    # (565 / 594 x 100 = 95,12): nothing else would ever compare it.
     path = _pengukuran_wb(tmp_path, [{"capaian": 10}], pk_realisasi=565)
-    assert check(path, "CAP") == []
+    assert check(path, "CAP") == [("CAP001", "Pengukuran Kinerja!H4")]
 
 
 def test_cap001_row_with_own_realisasi_only_uses_the_agreed_target(tmp_path: Path) -> None:
@@ -616,3 +619,32 @@ def test_every_message_variant_is_in_the_catalogue() -> None:
         for name in names:
             id_text, en_text = MESSAGES[f"rule.{code}.{name}"]
             assert id_text and en_text and id_text != en_text
+
+
+def _lone_statement_workbook(path: Path, stated: Any, others: int = 0) -> Path:
+    """The PK row agrees 100 and realises 90 (90,00); Bab III states only a capaian, once
+    (plus `others` more statements of the same figure in other chapters)."""
+    row = {"baris": "Indikator", "kode_indikator": "IK-1", "indikator": "Cakupan layanan",
+           "capaian": stated, "sumber": "Bab III 3.2"}
+    return make_workbook(
+        path,
+        tabel=[{"kode_indikator": "IK-1", "indikator": "Cakupan layanan", "satuan": "Org",
+                "polaritas": "Positif", 2019: 100}],
+        lampiran=[{"baris": "Indikator", "kode_indikator": "IK-1", "sasaran": "Sasaran uji",
+                   "indikator": "Cakupan layanan", "target": 100, "realisasi": 90,
+                   "satuan": "Org"}],
+        pengukuran=[row, *({**row, "sumber": f"Bab IV {i}"} for i in range(others))])
+
+
+def test_cap001_a_capaian_stated_only_once_is_compared_with_the_computed_one(
+        tmp_path: Path) -> None:
+    """A real-report slip: the only capaian the report states (80) is not what its agreed
+    target and realisation give (90 / 100 x 100 = 90,00). No second statement exists for
+    XTB002 to compare, so CAP001 must say it; a right one stays quiet."""
+    wrong = findings(_lone_statement_workbook(tmp_path / "w.xlsx", 80), "CAP001")
+    assert [(f.location, f.expected, f.fix.value) for f in wrong] == [
+        ("Pengukuran Kinerja!H4", 90.0, 90.0)]
+    assert "90 / 100 x 100" in wrong[0].message()
+    assert findings(_lone_statement_workbook(tmp_path / "r.xlsx", 90), "CAP001") == []
+    # Stated twice (and wrong twice): XTB002's, not CAP001's twice more.
+    assert findings(_lone_statement_workbook(tmp_path / "t.xlsx", 80, others=1), "CAP001") == []

@@ -409,13 +409,31 @@ def _measurement_checks(report: Report, settings: Settings,
             # states only a capaian: the cross-table rule compares those; but one of an
             # indicator whose capaian depends on a polarity nobody states (a ratio) is
             # checked here against every polarity's formula
-            check = _unknown_polarity_statement(row, _figures_for(row, figures), settings)
+            fig = _figures_for(row, figures)
+            check = _unknown_polarity_statement(row, fig, settings)
             if check is not None:
                 yield check
+            elif _lone_statement(report, row, fig):
+                # the only capaian stated for its indicator: nothing else compares it with
+                # the computed one (XTB002 needs two statements), so it is checked here
+                yield _measurement_check(report, settings, row, fig)
             continue
         if _bad(row.target) or _bad(row.realisasi) or _bad(row.capaian):
             continue
         yield _measurement_check(report, settings, row, _figures_for(row, figures))
+
+
+def _lone_statement(report: Report, row: MeasurementRow, fig: IndicatorFigures | None) -> bool:
+    """Whether `row` (a Pengukuran row stating only a capaian, against the PK target) is the
+    only capaian stated for its indicator, and the indicator's capaian can be computed."""
+    if fig is None or row.basis is not Basis.PK or row.polarity is not None \
+            or not fig.computation.ok or row.capaian.number.value is None:
+        return False
+    key = code_key(fig.code)
+    stating = [m for m in report.measurements
+               if m.role is RowRole.INDIKATOR and m.capaian.number.value is not None
+               and m.basis is Basis.PK and key in {code_key(c) for c in m.codes}]
+    return stating == [row]
 
 
 def _unknown_polarity_statement(row: MeasurementRow, fig: IndicatorFigures | None,
