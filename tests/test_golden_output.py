@@ -1,0 +1,127 @@
+"""Golden output: every output format, byte for byte, as it was before the speed work (issue 13).
+
+`check --format json/csv/sarif/text` over both examples and five workbooks made by the
+benchmark generator (`tests/golden/inputs/`, committed so that a change of the generator or the
+template does not move them), and every cell value and comment of `fix` on the seed example,
+are compared with the files under `tests/golden/`. The commands run in a copy of the inputs
+with relative names, so no absolute path reaches the output; SOURCE_DATE_EPOCH fixes the time
+that `fix` records in its provenance.
+
+This test guards optimisations, which must not change a byte. A deliberate change of what the
+rules find or say changes the golden files too: review the diff, then rerun with
+UPDATE_SNAPSHOTS=1 to rewrite them (as for tests/snapshots/seed_findings.json).
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLDEN = Path(__file__).parent / "golden"
+INPUTS = GOLDEN / "inputs"
+SEED = ROOT / "examples" / "lkjip_2019_dinsos_batam.xlsx"
+EXAMPLES = (SEED, ROOT / "examples" / "lkjip_2023_dinas_contoh.xlsx")
+EPOCH = "1764288000"  # 28 November 2025, 00:00 UTC
+UPDATE = os.environ.get("UPDATE_SNAPSHOTS") == "1"
+
+
+def _env() -> dict[str, str]:
+    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "PYTHONPATH": str(ROOT),
+           "COLUMNS": "100", "NO_COLOR": "1"}
+    env.pop("LKJIP_XL_LANG", None)
+    return env
+
+
+@pytest.fixture(scope="module")
+def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("golden")
+    for path in (*EXAMPLES, *sorted(INPUTS.glob("*.xlsx"))):
+        shutil.copyfile(path, folder / path.name)
+    return folder
+
+
+def _names(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.glob("*.xlsx") if ".diperbaiki" not in p.name)
+
+
+def _run(folder: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+    proc = subprocess.run([sys.executable, "-m", "lkjip_xl", *args], cwd=folder,
+                          capture_output=True, env=_env(), timeout=600)
+    assert proc.returncode in (0, 1), proc.stderr.decode(errors="replace")[-3000:]
+    return proc
+
+
+def _compare(name: str, actual: bytes) -> None:
+    path = GOLDEN / name
+    if UPDATE or not path.exists():
+        path.write_bytes(actual)
+    expected = path.read_bytes()
+    if actual != expected:
+        diff = difflib.unified_diff(expected.decode(errors="replace").splitlines(),
+                                    actual.decode(errors="replace").splitlines(),
+                                    f"golden/{name}", "now", lineterm="", n=1)
+        pytest.fail(f"{name} differs from the golden output (UPDATE_SNAPSHOTS=1 rewrites it "
+                    "after review):\n" + "\n".join(list(diff)[:60]))
+
+
+def test_golden_inputs_are_there() -> None:
+    """The inputs cover clean and faulty generated workbooks of several sizes."""
+    names = sorted(p.name for p in INPUTS.glob("*.xlsx"))
+    assert len(names) == 5
+    assert any(n.endswith("_c.xlsx") for n in names) and any(n.endswith("_m.xlsx") for n in names)
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "sarif", "text"])
+def test_check_output_is_byte_identical(workdir: Path, fmt: str) -> None:
+    names = _names(workdir)
+    proc = _run(workdir, "check", "--format", fmt, "--jobs", "2", *names)
+    out = proc.stdout
+    assert str(workdir).encode() not in out
+    assert len(out) > 10_000  # the seed alone has hundreds of findings
+    _compare(f"check.{fmt}", out)
+
+
+def test_check_output_english_json(workdir: Path) -> None:
+    proc = _run(workdir, "check", "--format", "json", "--lang", "en", "--jobs", "1",
+                *_names(workdir))
+    _compare("check.en.json", proc.stdout)
+
+
+def _cells(path: Path) -> dict[str, list[list[object]]]:
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path)
+    sheets: dict[str, list[list[object]]] = {}
+    for ws in wb.worksheets:
+        rows: list[list[object]] = []
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.value is None and cell.comment is None:
+                    continue
+                value = cell.value
+                if not isinstance(value, (str, int, float, bool, type(None))):
+                    value = repr(value)
+                comment = cell.comment.text if cell.comment is not None else None
+                rows.append([cell.coordinate, value, comment])
+        sheets[ws.title] = rows
+    return sheets
+
+
+def test_fix_of_the_seed_is_identical(workdir: Path) -> None:
+    out = workdir / "seed.diperbaiki.xlsx"
+    _run(workdir, "fix", SEED.name, "-o", out.name, "--force")
+    cells = _cells(out)
+    assert "Temuan" in cells and "Ringkasan" in cells
+    text = json.dumps(cells, ensure_ascii=False, indent=0, sort_keys=True, default=repr)
+    assert str(workdir) not in text
+    _compare("fix_seed_cells.json", text.encode())
+    diff = _run(workdir, "fix", "--diff", SEED.name).stdout
+    _compare("fix_seed.diff.txt", diff)
