@@ -125,3 +125,32 @@ def test_fix_of_the_seed_is_identical(workdir: Path) -> None:
     _compare("fix_seed_cells.json", text.encode())
     diff = _run(workdir, "fix", "--diff", SEED.name).stdout
     _compare("fix_seed.diff.txt", diff)
+
+
+TRICKY = [
+    {"a": [1, 2.5, None, True, False, 'q"\\\n\t\u00e9\u2028\x01', {"b": []}, {}, [], -0.0,
+           float("nan"), float("inf"), -float("inf"), 1e300, 1e-7, 12345678901234567890]},
+    "", [[]], {"k": {"j": [{"z": 1}]}}, ("t", 1), 3, None,
+]
+
+
+@pytest.mark.parametrize("value", TRICKY)
+def test_json_writer_matches_the_standard_library(value: object) -> None:
+    """The JSON/SARIF writer's encoder writes what json.dumps(indent=2) writes, at any depth;
+    types it does not know (a Decimal, an int subclass, a non-str key) go to json.dumps."""
+    from decimal import Decimal
+    from enum import IntEnum
+
+    from lkjip_xl.writers.formats import _dumps
+
+    class Level(IntEnum):
+        ONE = 1
+
+    for v in (value, [value, {"x": value}]):
+        for level in (0, 1, 2, 4):
+            want = json.dumps(v, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * level)
+            assert _dumps(v, level) == want
+    assert _dumps({"n": Level.ONE, 2: "two"}, 1) == json.dumps(
+        {"n": Level.ONE, 2: "two"}, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+    with pytest.raises(TypeError):
+        _dumps({"d": Decimal("1.5")}, 0)
