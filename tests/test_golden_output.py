@@ -154,3 +154,22 @@ def test_json_writer_matches_the_standard_library(value: object) -> None:
         {"n": Level.ONE, 2: "two"}, ensure_ascii=False, indent=2).replace("\n", "\n  ")
     with pytest.raises(TypeError):
         _dumps({"d": Decimal("1.5")}, 0)
+
+
+def test_findings_cross_processes_unchanged() -> None:
+    """The compact form in which a worker sends its results back (batch.py) loses nothing:
+    every field of every finding of the seed, its fix, and the rekap summary."""
+    import pickle
+    from dataclasses import fields
+
+    from lkjip_xl.batch import _FINDING_FIELDS, _pack, _unpack
+    from lkjip_xl.engine import check_file
+    from lkjip_xl.rules.base import Finding
+
+    assert tuple(f.name for f in fields(Finding)) == _FINDING_FIELDS
+    result = check_file(SEED, summarise=True)
+    assert len(result.findings) > 300 and any(f.fix is not None for f in result.findings)
+    back = _unpack(pickle.loads(pickle.dumps(_pack(result))))
+    assert back == result
+    assert [f.severity.__class__ for f in back.findings] == \
+        [f.severity.__class__ for f in result.findings]
