@@ -52,7 +52,7 @@ class IndicatorFigures:
 # the report (immutable) and of the settings; the last few are kept (holding them keeps the
 # identities valid).
 _MEMO: list[tuple[str, Report, object, object]] = []
-_MEMO_KEPT = 6
+_MEMO_KEPT = 16
 
 
 def _memo(name: str, report: Report, settings: object, compute: Callable[[], Any]) -> Any:
@@ -336,7 +336,7 @@ def program_amounts(report: Report, program: PkRow) -> tuple[float | None, float
     """A Lampiran II program's (anggaran, realisasi anggaran, where): stated on its Program
     row (else its first Jumlah row), else the sum of its Kegiatan rows, else the Keuangan
     Program row matched to it (its own amounts, else the sum of its Rincian)."""
-    from .rules.consistency import _match_program, _pk_program_amount
+    from .rules.consistency import _pk_program_amount, program_matches
 
     found: list[float | None] = []
     where = ""
@@ -354,13 +354,10 @@ def program_amounts(report: Report, program: PkRow) -> tuple[float | None, float
             where = where or str(program.program_kegiatan.ref or program.baris.ref)
     if found[0] is not None and found[1] is not None:
         return found[0], found[1], where
-    programs = [r for r in report.pk_rows if r.role is RowRole.PROGRAM]
-    for row in report.budget_rows:
-        if row.role is not RowRole.PROGRAM:
-            continue
-        match = _match_program(row, programs)
+    for match in program_matches(report):
         if match is None or match.pk.row != program.row:
             continue
+        row = match.budget
         amounts = []
         for attr in ("pagu", "realisasi"):
             own = getattr(row, attr).number.value

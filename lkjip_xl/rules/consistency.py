@@ -581,8 +581,13 @@ def _pk_program_amount(report: Report, program: PkRow, attr: str) -> Cell | None
     return None
 
 
+def program_matches(report: Report) -> list[_Match | None]:
+    """Each Keuangan Program row's match, in sheet order; computed once per report (XTB006,
+    XTB007 and `analysis.program_amounts` share them)."""
+    return _memo("consistency.program_matches", report, None, lambda: _program_matches(report))
+
+
 def _program_matches(report: Report) -> list[_Match | None]:
-    """Each Keuangan Program row's match (XTB006 and XTB007 share them), in sheet order."""
     programs = [r for r in report.pk_rows if r.role is RowRole.PROGRAM]
     if not programs:
         return []
@@ -592,8 +597,7 @@ def _program_matches(report: Report) -> list[_Match | None]:
 
 
 def _budget_vs_pk(ctx: RuleContext, loose: bool) -> Iterator[Finding]:
-    for match in ctx.memo("consistency.program_matches",
-                          lambda: _program_matches(ctx.report)):
+    for match in program_matches(ctx.report):
         if match is None or (match.how in (BY_CONTAINMENT, BY_SIMILARITY)) is not loose:
             continue
         for quantity, mine_attr, theirs_attr in (("Pagu", "pagu", "anggaran"),
