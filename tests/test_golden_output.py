@@ -173,3 +173,16 @@ def test_findings_cross_processes_unchanged() -> None:
     assert back == result
     assert [f.severity.__class__ for f in back.findings] == \
         [f.severity.__class__ for f in result.findings]
+
+
+@pytest.mark.parametrize("xml", [
+    b"", b"<c r='A1'><v>1</v></c>", b"<c><f>SUM(A1)</f></c>", b"<c><f/></c>", b"<f\t>",
+    b"<formula1>x</formula1>", b"<x:f>A</x:f>", b"<xm:f>A</xm:f>", b"<a:b:f>", b"<x.y-z:f/>",
+    b"<1:f>", b"text :f> <f", b"<c><formula1/></c><f>", b"<ff>", b":f <x:fo>", b"<_:f ",
+    b"<x:formula1/><x:f/>", b"a:f>", b"<:f>",
+])
+def test_formula_tag_search_matches_the_regex(xml: bytes) -> None:
+    """The cell-metadata scan's byte search for formulas finds what its regex finds."""
+    from lkjip_xl.reading.cellmeta import _FORMULA_TAG, has_formula_tag
+
+    assert has_formula_tag(xml) == (_FORMULA_TAG.search(xml) is not None)

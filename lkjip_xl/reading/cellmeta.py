@@ -95,7 +95,7 @@ def scan_cell_meta(path: Path, sheet_names: tuple[str, ...], limits: Limits,
             data = read(part)
             wanted = (
                 b't="e"' in data
-                or _FORMULA_TAG.search(data) is not None
+                or has_formula_tag(data)
                 or any(needle in data for needle in style_needles)
             )
             if wanted:
@@ -104,6 +104,23 @@ def scan_cell_meta(path: Path, sheet_names: tuple[str, ...], limits: Limits,
         if zf is not None:
             zf.close()
     return meta
+
+
+def has_formula_tag(data: bytes) -> bool:
+    """`_FORMULA_TAG.search(data) is not None`, found with byte searches: the regex tries a
+    namespace prefix at every '<' of the sheet (1.4 ms for a sheet of 300 kegiatan)."""
+    at = data.find(b"<f")
+    while at >= 0:
+        if _FORMULA_TAG.match(data, at):
+            return True
+        at = data.find(b"<f", at + 2)
+    at = data.find(b":f")
+    while at >= 0:  # a prefixed <x:f>: the tag starts at the '<' before (a prefix has none)
+        start = data.rfind(b"<", 0, at)
+        if start >= 0 and (m := _FORMULA_TAG.match(data, start)) and m.end() == at + 3:
+            return True
+        at = data.find(b":f", at + 2)
+    return False
 
 
 def _parse(data: bytes):
