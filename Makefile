@@ -15,10 +15,10 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 ## Run the main job on the bundled example (the real 2019 report): check it, then write the
-## corrected workbook to out/.
+## corrected workbook to out/ (replacing the one an earlier run wrote there).
 demo: $(STAMP)
 	$(BIN)/lkjip-xl check --exit-zero examples/lkjip_2019_dinsos_batam.xlsx
-	$(BIN)/lkjip-xl fix examples/lkjip_2019_dinsos_batam.xlsx -o out/lkjip_2019_dinsos_batam.diperbaiki.xlsx
+	$(BIN)/lkjip-xl fix examples/lkjip_2019_dinsos_batam.xlsx -o out/lkjip_2019_dinsos_batam.diperbaiki.xlsx --force
 
 ## The Excel button: out/lkjip_excel.xlsm (the template with a "Periksa & Hitung" button,
 ## xlwings' VBA module inside) and out/lkjip_excel.py beside it. See docs/panduan-excel.md.

@@ -399,7 +399,8 @@ def budget_for(report: Report, codes: Sequence[str]) -> tuple[float | None, floa
                                                               tuple[str, ...]]:
     """(pagu, realisasi, cells) of the budget serving these indicators.
 
-    The Kegiatan rows that serve them, when every one states both amounts; else the whole
+    The Kegiatan rows that serve them, when every one states both amounts; else the budget
+    printed on their own Lampiran II Indikator rows (`indicator_budget_rows`); else the whole
     programs that serve them (a program serving several sasaran counts for each)."""
     keys = {code_key(c) for c in codes}
     kegiatan = [r for r in report.pk_rows
@@ -408,6 +409,12 @@ def budget_for(report: Report, codes: Sequence[str]) -> tuple[float | None, floa
                                                                 "realisasi_anggaran")
     if pagu is not None and real is not None:
         return pagu, real, tuple(str(r.anggaran.ref) for r in kegiatan)
+    own = indicator_budget_rows(report, codes)
+    if own:
+        pagu, real = _amount(report, own, "anggaran"), _amount(report, own,
+                                                               "realisasi_anggaran")
+        if pagu is not None and real is not None:
+            return pagu, real, tuple(str(r.anggaran.ref) for r in own)
     programs = [p for p in report.pk_rows if p.role is RowRole.PROGRAM
                 and keys & {code_key(c) for c in served_codes(report, p)}]
     amounts = [program_amounts(report, p) for p in programs]
@@ -416,6 +423,29 @@ def budget_for(report: Report, codes: Sequence[str]) -> tuple[float | None, floa
     return (math.fsum(a for a, _, _ in amounts if a is not None),
             math.fsum(b for _, b, _ in amounts if b is not None),
             tuple(w for _, _, w in amounts if w))
+
+
+def indicator_budget_rows(report: Report, codes: Sequence[str]) -> list[PkRow]:
+    """The Lampiran II Indikator rows that carry the budget of these indicators themselves
+    (Anggaran and Realisasi Anggaran on the Indikator row, as central agencies print their
+    PK), or [] when some indicator is not covered.
+
+    An indicator is covered by its own row (the first of its code) when that row states both
+    amounts, or by the row of another indicator of the same sasaran among `codes` that does
+    (a sasaran's budget printed once, on one of its indicator rows)."""
+    keys = {code_key(c) for c in codes}
+    first: dict[str, PkRow] = {}
+    for r in report.pk_rows:
+        if r.role is RowRole.INDIKATOR and (k := code_key(r.kode_indikator.text)) in keys:
+            first.setdefault(k, r)
+    carrying = [r for r in first.values() if r.anggaran.number.value is not None
+                and r.realisasi_anggaran.number.value is not None]
+    if not carrying or set(first) != keys:
+        return []
+    sasaran = {normalise(r.sasaran.text) for r in carrying if r.sasaran.text}
+    covered = {k for k, r in first.items()
+               if r in carrying or (r.sasaran.text and normalise(r.sasaran.text) in sasaran)}
+    return carrying if covered == keys else []
 
 
 def sasaran_efficiency(report: Report, settings: Settings,

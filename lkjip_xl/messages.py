@@ -697,6 +697,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "tiga desimal. Simpan sebagai angka agar Excel dapat menghitungnya",
         "number '{raw}' is stored as text; read as {value} ({how_en}): rupiah never have three "
         "decimals. Store it as a number so that Excel can compute with it"),
+    "rule.INP001.efficiency": (
+        "angka '{raw}' disimpan sebagai teks; dibaca {value} ({how_id}): indeks efisiensi "
+        "ditulis dengan tiga desimal. Simpan sebagai angka agar Excel dapat menghitungnya",
+        "number '{raw}' is stored as text; read as {value} ({how_en}): an efficiency index is "
+        "written with three decimals. Store it as a number so that Excel can compute with it"),
     "rule.INP001.review": (
         "angka '{raw}' disimpan sebagai teks; dibaca {value} ({how_id}). Periksa bacaan ini, "
         "lalu ketik ulang sebagai angka",
@@ -752,6 +757,36 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "jelaskan di kolom Keterangan",
         "'{raw}' is not a number; the cell is left out of every computation. Enter a number, "
         "or leave it blank and explain in the Keterangan column"),
+    "rule.INP003.no-figure.capaian": (
+        "'{raw}': laporan menyatakan tidak ada angka capaian di sel ini (bukan kesalahan); "
+        "capaian baris ini tidak diperiksa dan tidak ikut rata-rata atau kategori",
+        "'{raw}': the report states no capaian figure in this cell (not a mistake); this "
+        "row's capaian is not checked and not used in averages or categories"),
+    "rule.INP003.no-figure.inputs": (
+        "'{raw}': laporan menyatakan tidak ada angka di sel ini (bukan kesalahan); capaian "
+        "baris ini tidak dapat dihitung, jadi tidak diperiksa",
+        "'{raw}': the report states no figure in this cell (not a mistake); this row's "
+        "capaian cannot be computed, so it is not checked"),
+    "rule.INP003.no-figure.percentage": (
+        "'{raw}': laporan menyatakan tidak ada angka persentase di sel ini (bukan kesalahan); "
+        "persentase baris ini tidak diperiksa",
+        "'{raw}': the report states no percentage in this cell (not a mistake); this row's "
+        "percentage is not checked"),
+    "rule.INP003.no-figure.budget": (
+        "'{raw}': laporan menyatakan tidak ada angka anggaran di sel ini (bukan kesalahan); "
+        "serapan dan jumlah yang memakai sel ini tidak diperiksa",
+        "'{raw}': the report states no budget figure in this cell (not a mistake); the "
+        "absorption and the sums using this cell are not checked"),
+    "rule.INP003.no-figure.rpjmd": (
+        "'{raw}': laporan menyatakan tidak ada angka target di sel ini (bukan kesalahan); "
+        "target ini tidak dibandingkan dengan tabel lain dan tidak dipakai menghitung capaian",
+        "'{raw}': the report states no target figure in this cell (not a mistake); this "
+        "target is not compared with the other tables nor used to compute a capaian"),
+    "rule.INP003.no-figure.cell": (
+        "'{raw}': laporan menyatakan tidak ada angka di sel ini (bukan kesalahan); sel ini "
+        "tidak ikut dihitung dan tidak diperiksa",
+        "'{raw}': the report states no figure in this cell (not a mistake); the cell is left "
+        "out of every computation and check"),
     "rule.INP003.range": (
         "'{raw}' adalah rentang ({value}); kolom ini memerlukan satu angka. Rentang hanya boleh "
         "di kolom target",
@@ -987,6 +1022,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- rules: capaian, averages and categories (CAP, AVG, KAT) --------------------------
     "rule.CAP001.plain": ("Capaian tertulis {stated} tetapi dihitung {expected} = {formula}.",
                           "Capaian stated as {stated} but computed {expected} = {formula}."),
+    "rule.CAP001.unknown-polarity": (
+        "Capaian tertulis {stated} salah apa pun polaritasnya: realisasi {realisasi} terhadap "
+        "target {target} memberi {readings_id}. Polaritas tidak tertulis, jadi nilai yang "
+        "benar belum dapat ditentukan: isi Polaritas (Tabel VI.1 atau baris ini).",
+        "Capaian stated as {stated} is wrong whatever the polarity: realisation {realisasi} "
+        "against target {target} gives {readings_en}. Polaritas is not stated, so the right "
+        "value cannot be chosen yet: fill in Polaritas (Tabel VI.1 or this row).",
+    ),
+    "rule.CAP001.reading": ("{value} ({label})", "{value} ({label})"),
     "rule.CAP001.agreed-target": (
         "Capaian tertulis {stated} tetapi dihitung {expected} = {formula}, dengan target {other} "
         "yang disepakati untuk {code} di PK ({other_cell}); baris ini menulis target {own}.",
@@ -1631,6 +1675,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "fix.sum.budget_rincian": ("Keuangan tidak berisi baris Program: baris Rincian "
                                "dijumlahkan.",
                                "Keuangan has no Program row: the Rincian rows are added up."),
+    "fix.sum.budget_indikator": ("Tidak ada anggaran program (di Lampiran II maupun "
+                                 "Keuangan): anggaran yang tertulis di baris Indikator "
+                                 "Lampiran II dipakai.",
+                                 "No program budget (in Lampiran II or Keuangan): the budget "
+                                 "stated on the Lampiran II Indikator rows is used."),
     "fix.sum.budget_left_out": ("Tidak ikut dijumlahkan (pagu atau realisasi tidak ada): "
                                 "{programs}",
                                 "Not added to the total (no budget or no spending figure): "
@@ -1648,6 +1697,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "absorption: above 1 efficient, 1 fairly efficient, below 1 not "
                          "efficient."),
     "fix.sum.eff_by_program": ("Per program", "Per programme"),
+    "fix.sum.eff_by_indicator": ("Per indikator (anggaran tertulis di baris Indikator)",
+                                 "Per indicator (budget stated on the Indikator row)"),
     "fix.sum.eff_by_sasaran": ("Per sasaran (program yang melayani indikatornya)",
                                "Per goal (the programmes serving its indicators)"),
     "fix.sum.eff_missing": ("tidak dihitung: {codes} (capaian tidak dapat dihitung)",

@@ -43,6 +43,7 @@ NOTE_CURRENCY = "currency"  # "Rp. 18.685.267.564,00"
 NOTE_UNIT = "unit-text"  # "21,378 KPM": the text after the number is a unit
 NOTE_RANGE = "range"  # "80-90"
 NOTE_NOT_A_NUMBER = "not-a-number"
+NOTE_NO_FIGURE = "no-figure"  # "n/a", "nihil", "tidak ada data": the report states no figure
 NOTE_RATIO = "ratio"  # "1:40": a ratio, read as 40 with the "1:" form remembered
 NOTE_PREDICATE = "predicate"  # "WTP", "Baik": a target or result stated in words
 NOTE_SEVERAL_NUMBERS = "several-numbers"  # "45% (37,428) 16,246"
@@ -79,6 +80,12 @@ class Number:
     def is_predicate(self) -> bool:
         """A value in words ('WTP', 'Baik'): a non-numeric target or realisation."""
         return NOTE_PREDICATE in self.notes
+
+    @property
+    def is_no_figure(self) -> bool:
+        """Words saying that there is no figure ('n/a', 'nihil', 'tidak ada data'): the
+        report states that it has no value here, which is not a mistake."""
+        return NOTE_NO_FIGURE in self.notes
 
     @property
     def is_blank(self) -> bool:
@@ -121,8 +128,18 @@ _LETTER = re.compile(r"[^\W\d_]")
 # "Level 3", "Tingkat 3", "Skor 3,5": a maturity level or score written with its word.
 _LEVEL = re.compile(r"^(?:level|tingkat|skor|skala)\s*(?=\d)", re.IGNORECASE)
 # Words that say "no figure" rather than state a result in words.
-_NO_FIGURE = frozenset({"na", "n/a", "nan", "nihil", "kosong", "tidak ada", "belum ada",
-                        "tidak tersedia", "belum tersedia", "none", "null", "tbd"})
+_NO_FIGURE = frozenset({
+    "na", "n/a", "n.a", "n.a.", "nan", "nihil", "kosong", "tidak ada", "belum ada",
+    "tidak ada data", "belum ada data", "data tidak tersedia", "data belum tersedia",
+    "tidak tersedia", "belum tersedia", "none", "null", "tbd"})
+_NO_FIGURE_END = re.compile(r"[\s.;:]+$")
+
+
+def is_no_figure_text(text: str) -> bool:
+    """'n/a', 'N/A', 'na', 'nihil', 'tidak ada data', 'belum ada data', 'tidak tersedia':
+    words a report prints where it has no figure (case and a trailing full stop ignored)."""
+    s = _SPACES.sub(" ", text.replace("\u00a0", " ")).strip().casefold()
+    return s in _NO_FIGURE or _NO_FIGURE_END.sub("", s) in _NO_FIGURE
 _SPACES = re.compile(r"\s+")
 _END_PUNCT = re.compile(r"[.,;:\s]+")
 _ERROR_VALUES = {"#div/0!", "#n/a", "#value!", "#ref!", "#name?", "#num!", "#null!",
@@ -167,6 +184,8 @@ def parse_text(text: str, *, percent_column: bool = False) -> Number:
     low = s.casefold()
     if low in ("nan", "inf", "-inf", "+inf", "infinity", "-infinity"):
         return Number(None, NumberSource.INVALID, notes=(NOTE_NOT_FINITE,))
+    if is_no_figure_text(s):
+        return Number(None, NumberSource.INVALID, notes=(NOTE_NO_FIGURE,))
 
     notes: list[str] = []
     m = _CURRENCY.match(s)
@@ -233,7 +252,7 @@ def predicate(raw: object) -> Number | None:
         return None
     s = _SPACES.sub(" ", raw.replace("\u00a0", " ")).strip()
     if (not s or len(s) > MAX_NUMBER_TEXT or _ANY_DIGITS.search(s) or not _LETTER.search(s)
-            or s.casefold() in _NO_FIGURE or s.casefold() in _ERROR_VALUES):
+            or is_no_figure_text(s) or s.casefold() in _ERROR_VALUES):
         return None
     return Number(None, NumberSource.INVALID, notes=(NOTE_PREDICATE,))
 

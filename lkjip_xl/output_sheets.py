@@ -438,6 +438,8 @@ def _budget(g: _Grid, s: Summary, lang: str, number: int) -> None:
                    "note-wrap", span=RINGKASAN_COLUMNS))
     if s.budget_source == "rincian":
         g.add(cell(t("fix.sum.budget_rincian", lang), "note-wrap", span=RINGKASAN_COLUMNS))
+    elif s.budget_source == "indikator":
+        g.add(cell(t("fix.sum.budget_indikator", lang), "note-wrap", span=RINGKASAN_COLUMNS))
 
 
 def _source(p: ProgramBudget, lang: str) -> str:
@@ -482,8 +484,9 @@ def _efficiency(g: _Grid, s: Summary, lang: str, number: int) -> None:
              "fix.sum.h_difference_reading", "fix.sum.h_ratio", "fix.sum.h_ratio_reading",
              ("fix.sum.h_note", 3), lang=lang)
     if s.sasaran_efficiency:
-        g.add(cell(t("fix.sum.eff_by_program", lang), "subheader+box",
-                   span=RINGKASAN_COLUMNS))
+        by = "fix.sum.eff_by_indicator" if s.budget_source == "indikator" \
+            else "fix.sum.eff_by_program"
+        g.add(cell(t(by, lang), "subheader+box", span=RINGKASAN_COLUMNS))
     for i, e in enumerate(s.efficiency, start=1):
         _efficiency_row(g, i, e.label, e, lang)
     if s.sasaran_efficiency:

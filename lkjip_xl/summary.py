@@ -21,8 +21,11 @@ How each figure is obtained (docs/fix.md repeats this for auditors):
   adds the programs with both amounts.
 - Partial workbooks: without Lampiran II Indikator rows, indicators stated only in Pengukuran
   Kinerja are listed from their own row (target, realisasi, capaian computed from that row);
-  without Program rows anywhere, the Keuangan Rincian rows are listed. A section with nothing
-  to show says why instead of showing an empty table.
+  without Program rows anywhere, the Keuangan Rincian rows are listed; without any of those,
+  the Lampiran II Indikator rows that carry their own Anggaran and Realisasi Anggaran (as
+  central agencies print their PK) are listed, each serving its indicator (and the other
+  indicators of its sasaran that print no budget), so that the efficiency section uses them.
+  A section with nothing to show says why instead of showing an empty table.
 - A stated amount that the totals rules flag (TOT001/TOT002) is never used: the sum of its
   parts (the finding's expected value) is used instead, and the line says so.
 - Efficiency per program: the mean capaian of the indicators its Kegiatan serve against its
@@ -56,6 +59,7 @@ MAGNITUDE_FACTOR = 10.0  # PK vs RPJMD targets this many times apart: likely dif
 FLAGGED_TOTAL_CODES = ("TOT001", "TOT002")  # a stated amount these flag is not used
 
 SOURCE_PK = "Lampiran II"
+SOURCE_INDICATOR = "Lampiran II (Indikator)"
 SOURCE_BUDGET = "Keuangan"
 SOURCE_MEASUREMENT = "Pengukuran Kinerja"
 SOURCE_RINCIAN = "Keuangan (Rincian)"
@@ -178,7 +182,7 @@ def build_summary(report: Report, findings: Sequence[Finding],
                   settings: Settings | None = None) -> Summary:
     settings = settings or report.settings
     figures = indicator_figures(report, settings)
-    lines = (*(_indicator_line(fig, report, settings) for fig in figures.values()),
+    lines = (*(_indicator_line(fig, report, settings, figures) for fig in figures.values()),
              *_measurement_lines(report, settings, figures))
     by_code = {code_key(line.code): line for line in lines if line.code}
 
@@ -193,6 +197,8 @@ def build_summary(report: Report, findings: Sequence[Finding],
 
     flagged = flagged_amounts(findings)
     programs = tuple(_programs(report, settings, flagged))
+    if not any(p.pagu is not None or p.realisasi is not None for p in programs):
+        programs = tuple(_indicator_budgets(report, settings, flagged)) or programs
     total = _total(programs, settings)
     efficiency = tuple(_program_efficiency(p, by_code, settings) for p in programs)
     sasaran_eff = tuple(_sasaran_efficiency(avg, programs, settings) for avg in sasaran) \
@@ -201,6 +207,7 @@ def build_summary(report: Report, findings: Sequence[Finding],
                               overall.missing)
     budget_source = ("" if not programs else
                      "rincian" if all(p.source == SOURCE_RINCIAN for p in programs)
+                     else "indikator" if all(p.source == SOURCE_INDICATOR for p in programs)
                      else "programs")
 
     counts = Counter(f.severity.value for f in findings)
@@ -259,8 +266,25 @@ def _shown(cell: Cell | None) -> float | str | None:
     return cell.text or None
 
 
-def _indicator_line(fig: IndicatorFigures, report: Report, settings: Settings) -> IndicatorLine:
+def _indicator_line(fig: IndicatorFigures, report: Report, settings: Settings,
+                    figures: dict[str, IndicatorFigures]) -> IndicatorLine:
     comp = fig.computation
+    if not comp.ok:
+        # The agreed pair cannot be computed: the first Pengukuran row that states its own
+        # target and realisasi (against the PK basis) gives the capaian, and says so. "Cannot
+        # be computed" only when no row can (the rules decide the same way).
+        measured = _measured_capaian(report, settings, fig, figures)
+        if measured is not None:
+            row, own = measured
+            return IndicatorLine(
+                code=fig.code, name=fig.name, sasaran=fig.sasaran, satuan=fig.satuan,
+                polarity=fig.polarity.value, polarity_stated=fig.polarity_stated,
+                target=_shown(row.target), realisasi=_shown(row.realisasi),
+                capaian=own.rounded, formula=own.formula,
+                category=settings.scale.category(own.rounded),
+                rpjmd_target=_shown(fig.rpjmd_target), capaian_rpjmd=None, formula_rpjmd="",
+                reason=own.reason, source=SOURCE_MEASUREMENT,
+                where=str(row.indikator.ref or row.baris.ref or ""))
     rpjmd: Computation | None = None
     if fig.rpjmd_target is not None and fig.realisasi is not None \
             and fig.rpjmd_target.number.is_usable:
@@ -283,6 +307,25 @@ def _indicator_line(fig: IndicatorFigures, report: Report, settings: Settings) -
         formula_rpjmd=rpjmd.formula if rpjmd is not None else "",
         reason=comp.reason,
     )
+
+
+def _measured_capaian(report: Report, settings: Settings, fig: IndicatorFigures,
+                      figures: dict[str, IndicatorFigures]
+                      ) -> tuple[MeasurementRow, Computation] | None:
+    """The first Pengukuran Indikator row of `fig` measured against the PK target that states
+    its own target and realisasi, with the capaian they give."""
+    from .analysis import measurement_rows
+    from .rules.capaian import measurement_computation
+    from .schema import Basis
+
+    for row in measurement_rows(report, fig.code):
+        if row.basis is not Basis.PK or row.target.number.is_blank \
+                or row.realisasi.number.is_blank:
+            continue
+        comp, _ = measurement_computation(report, settings, row, figures)
+        if comp is not None and comp.ok and comp.rounded is not None:
+            return row, comp
+    return None
 
 
 def _measurement_lines(report: Report, settings: Settings,
@@ -448,6 +491,36 @@ def _programs(report: Report, settings: Settings, flagged: Flagged | None = None
         serapan, formula = _serapan(pagu, real, settings)
         result.append(ProgramBudget(program.program_kegiatan.text, program.kode.text, source,
                                     where, how, pagu, real, serapan, formula, codes,
+                                    tuple(used)))
+    return result
+
+
+def _indicator_budgets(report: Report, settings: Settings, flagged: Flagged
+                       ) -> list[ProgramBudget]:
+    """The Lampiran II Indikator rows that carry their own budget, as budget lines: each
+    serves its indicator and the indicators of its sasaran printed without a budget."""
+    rows = [r for r in report.pk_rows if r.role is RowRole.INDIKATOR
+            and (r.anggaran.number.value is not None
+                 or r.realisasi_anggaran.number.value is not None)]
+    if not rows:
+        return []
+    unbudgeted = [r for r in report.pk_rows if r.role is RowRole.INDIKATOR and r not in rows
+                  and r.kode_indikator.text]
+    result = []
+    for row in rows:
+        used: list[str] = []
+        pagu = _stated(row.anggaran, flagged, used)
+        real = _stated(row.realisasi_anggaran, flagged, used)
+        serapan, formula = _serapan(pagu, real, settings)
+        key = normalise(row.sasaran.text)
+        codes = (row.kode_indikator.text,) if row.kode_indikator.text else ()
+        if key and row is next(r for r in rows if normalise(r.sasaran.text) == key):
+            codes += tuple(r.kode_indikator.text for r in unbudgeted
+                           if normalise(r.sasaran.text) == key)
+        result.append(ProgramBudget(row.indikator.text or row.kode_indikator.text,
+                                    row.kode_indikator.text, SOURCE_INDICATOR,
+                                    str(row.anggaran.ref or row.baris.ref), "", pagu, real,
+                                    serapan, formula, tuple(dict.fromkeys(codes)),
                                     tuple(used)))
     return result
 

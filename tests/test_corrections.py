@@ -256,7 +256,7 @@ def test_with_changes_reads_like_the_written_workbook(report):
     (7015268631.0, "id", "7.015.268.631"),
     (7015268631.0, "en", "7,015,268,631"),
     (95.12, "id", "95,12"),
-    (1234.5, "id", "1234,5"),  # four integer digits stay ungrouped (numtext)
+    (1234.5, "id", "1.234,5"),  # grouped as the reports print it (numtext)
     (12345.5, "id", "12.345,5"),
     (26787846626.65, "id", "26.787.846.626,65"),  # no float noise
     (None, "id", "kosong"),

@@ -92,7 +92,14 @@ CASES = [
          high=2000),
     Case("1.23.4", S.INVALID, notes=("bad-grouping",)),
     Case("10.12.2019", S.INVALID, notes=("bad-grouping",)),
-    Case("n/a", S.INVALID, notes=("not-a-number",)),
+    # words saying the report has no figure: not a number, and noted as such
+    Case("n/a", S.INVALID, notes=("no-figure",)),
+    Case("N/A", S.INVALID, notes=("no-figure",)),
+    Case("nihil", S.INVALID, notes=("no-figure",)),
+    Case("Tidak ada data", S.INVALID, notes=("no-figure",)),
+    Case("belum ada data.", S.INVALID, notes=("no-figure",)),
+    Case("tidak tersedia", S.INVALID, notes=("no-figure",)),
+    Case("n/a/b", S.INVALID, notes=("not-a-number",)),
     Case("WTP", S.INVALID, notes=("not-a-number",)),
     # A ratio "1:N" is N with the "1:" form remembered (issue 10); other pairs are not one value.
     Case("1:32", S.TEXT, 32, 0, ("ratio",)),

@@ -14,7 +14,8 @@ from lkjip_xl.numtext import format_number, format_year
 @pytest.mark.parametrize("value, lang, kw, expected", [
     (7015268631, "id", {}, "7.015.268.631"),
     (7015268631, "en", {}, "7,015,268,631"),
-    (1697, "id", {}, "1697"),  # four digits stay ungrouped: a year never reads 2.019
+    (1697, "id", {}, "1.697"),  # as the reports print it
+    (1697, "id", {"min_grouping": 2}, "1697"),
     (1697, "id", {"min_grouping": 1}, "1.697"),
     (12345, "id", {}, "12.345"),
     (-12345.5, "en", {}, "-12,345.5"),
@@ -55,7 +56,7 @@ def test_verbatim_text_is_never_read_as_a_number():
     assert localise(Verbatim("\u201c1.697\u201d"), "id") == "\u201c1.697\u201d"
     text = t("fix.comment.changed_plain", "id", old=Verbatim("\u201c3.838\u201d"), new=3838.0,
              code="INP001")
-    assert text == "Semula \u201c3.838\u201d; menjadi 3838 (aturan INP001)"
+    assert text == "Semula \u201c3.838\u201d; menjadi 3.838 (aturan INP001)"
 
 
 def test_a_long_quoted_text_is_cut_in_words():

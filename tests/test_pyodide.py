@@ -26,6 +26,8 @@ from .test_fix import SEED
 from .test_install import CACHE
 from .test_lite import CHILD, LITE, PYODIDE_ENV, ROOT
 
+EPOCH = "1767225600"  # 2026-01-01, for both runs (SOURCE_DATE_EPOCH)
+
 RUNNER = r"""
 const { loadPyodide } = require(process.argv[2]);
 const fs = require("fs");
@@ -101,7 +103,7 @@ def _copy_dependencies(site: Path) -> list[str]:
     return copied
 
 
-def test_lite_script_under_pyodide(tmp_path: Path) -> None:
+def test_lite_script_under_pyodide(tmp_path: Path, monkeypatch) -> None:
     module = _pyodide()
     import xlwings
 
@@ -116,7 +118,9 @@ def test_lite_script_under_pyodide(tmp_path: Path) -> None:
     (host / "payload.json").write_text(json.dumps(payload(SEED)), encoding="utf-8")
     script = tmp_path / "run.py"
     script.write_text(
-        "import sys, platform\n"
+        "import os, sys, platform\n"
+        # one fixed clock in both runs: the Ringkasan header says when it was made
+        f"os.environ['SOURCE_DATE_EPOCH'] = '{EPOCH}'\n"
         "assert platform.system() == 'Emscripten', platform.system()\n"
         "sys.path.insert(0, '/host/site')\n"
         "sys.argv = ['', '/host/main.py', '/host/payload.json', '/host/answer.json', '']\n"
@@ -131,6 +135,7 @@ def test_lite_script_under_pyodide(tmp_path: Path) -> None:
     assert got["ok"], got["message"]
     assert got["native"] == []  # nothing compiled outside Pyodide's own standard library
 
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     result, _applied, actions = run_remote(SEED, tmp_path / "cpython.xlsx")
     assert got["findings"] == result.findings
     *writes, shown = got["actions"]

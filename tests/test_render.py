@@ -79,19 +79,20 @@ def test_seed_ringkasan_reads_as_the_report_would(printed: dict[str, Path]) -> N
     flat = " ".join(text.split())
     # Numbers formatted, in the Indonesian locale: Target and Realisasi too.
     assert "16.132.657.600" in flat and "15.264.316.933" in flat and "94,62" in flat
-    assert "1.500" in flat  # IK-3's target (was unformatted 1500)
+    assert "1.697" in flat  # IK-3's target on its Pengukuran row (was unformatted 1697)
     # The header says where the workbook came from.
     assert re.search(r"SHA-256 [0-9a-f]{64}", flat)
     assert "lkjip_2019_dinsos_batam.xlsx" in flat
     # IK-7: PK 12 vs RPJMD 700 flagged as a likely unit difference.
     assert "berbeda lebih dari 10 kali" in flat
     # The efficiency section names what it could not compute; four mark counts.
-    assert "tidak dihitung: IK-1, IK-3, IK-4" in flat
+    assert "tidak dihitung" not in flat  # IK-1, IK-3, IK-4 are computed from their rows
     for label in ("Nilai dibetulkan", "Sel kosong diisi", "Teks diubah menjadi angka",
                   "Perlu ditinjau"):
         assert label in flat
     # The chart: titled with the agency and year; n/a for what cannot be computed.
-    assert "Dinas Sosial dan" in flat and "IK-1 (n/a)" in flat
+    # every indicator of the seed is computed (IK-1, IK-3, IK-4 from their own rows): no n/a
+    assert "Dinas Sosial dan" in flat and "IK-7" in flat and "(n/a)" not in flat
 
 
 def test_temuan_prints_errors_first(printed: dict[str, Path]) -> None:
@@ -104,5 +105,5 @@ def test_temuan_prints_errors_first(printed: dict[str, Path]) -> None:
 def test_rekap_prints_words_and_the_same_figures(printed: dict[str, Path]) -> None:
     flat = " ".join(render.pdf_text(printed["rekap"]).split())
     assert "ada temuan" in flat and "tanpa temuan" in flat and "sama persis dengan" in flat
-    assert "79,65" in flat and "88,78" in flat  # the Ringkasan figures of both workbooks
+    assert "81,29" in flat and "88,78" in flat  # the Ringkasan figures of both workbooks
     assert len(render.pdf_pages(printed["rekap"])) == 1

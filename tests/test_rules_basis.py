@@ -129,7 +129,7 @@ def test_chapters_disagree_and_the_pk_pair_cannot_be_computed(tmp_path: Path) ->
     assert f[0].message_key == "rule.XTB002.rows"
     en = f[0].message("en")
     assert "72.40 (Bab III 3.2) matches no computation" in en
-    assert "Bab III 3.3: 65.13 = 1100 / 1689 x 100" in en
+    assert "Bab III 3.3: 65.13 = 1,100 / 1,689 x 100" in en
     assert "cannot be computed" not in en
     assert "tidak dapat dihitung" not in f[0].message("id")
 

@@ -142,3 +142,48 @@ def test_efficiency_on_a_rata_rata_row(tmp_path: Path) -> None:
     (f,) = findings(path, "EFF001")
     assert (f.location, f.message_key) == (f"{PM}!M5", "rule.EFF001.average")
     assert "ratio 1.037 = 97.46 / 94" in f.message("en")
+
+
+def lembaga(path: Path, ie1: Any = "1,063", ie2: Any = "1,008") -> Path:
+    """A central agency's PK (Laporan Kinerja PRKOM BPOM 2021, Tabel 28): each Indikator row
+    carries its own budget and its stated efficiency index; no Program or Kegiatan rows.
+    IKK-1: capaian 74,94 / 75 = 99,92; serapan 6.495.748.767 / 6.910.387.000 = 94,00;
+    IE 99,92 / 94,00 = 1,063. IKK-2: 100 / 100 = 100,00; 41.818.800 / 42.150.000 = 99,21;
+    IE 100 / 99,21 = 1,008."""
+    return make_workbook(path, lampiran=[
+        {"baris": "Indikator", "kode_indikator": "IKK-1", "sasaran": "Riset berkualitas",
+         "indikator": "Riset yang dimanfaatkan", "target": "75%", "realisasi": "74,94%",
+         "satuan": "%", "capaian": "99,92%", "anggaran": "6.910.387.000",
+         "realisasi_anggaran": "6.495.748.767", "efisiensi": ie1},
+        {"baris": "Indikator", "kode_indikator": "IKK-2", "sasaran": "Perencanaan riset",
+         "indikator": "Riset sesuai perencanaan", "target": "100%", "realisasi": "100,00%",
+         "satuan": "%", "capaian": "100,00%", "anggaran": "42.150.000",
+         "realisasi_anggaran": "41.818.800", "efisiensi": ie2}])
+
+
+def test_indicator_rows_with_their_own_budget_are_checked_and_quiet(tmp_path: Path) -> None:
+    got = findings(lembaga(tmp_path / "lembaga.xlsx"))
+    loud = [(f.code, f.location) for f in got if f.severity in (Severity.ERROR,
+                                                                 Severity.WARNING)]
+    assert loud == []  # no INP019 (the row is complete), no INP002 on '1,063'
+    # the text '1,063' in Efisiensi is read with a decimal comma, and only mentioned
+    (n4,) = [f for f in got if f.location == f"{PK}!N4"]
+    assert (n4.code, n4.severity, n4.expected) == ("INP001", Severity.INFO, 1.063)
+    assert n4.fix is not None and n4.fix.value == 1.063
+    # the serapan comes from the indicator row's own budget
+    report = read_report(tmp_path / "lembaga.xlsx")
+    first, second = sasaran_efficiency(report, report.settings)
+    assert (first.pagu, first.realisasi, first.budget_rows) == (
+        6_910_387_000, 6_495_748_767, (f"{PK}!K4",))
+    assert (first.efficiency.capaian, first.efficiency.serapan, first.efficiency.ratio) == (
+        99.92, 94.0, 1.063)
+    assert (second.efficiency.serapan, second.efficiency.ratio) == (99.21, 1.008)
+
+
+def test_a_wrong_efficiency_on_an_indicator_row_with_its_own_budget(tmp_path: Path) -> None:
+    # 1,10 is neither 99,92 / 94,00 = 1,063 nor 99,92 - 94,00 = 5,92
+    found = findings(lembaga(tmp_path / "wrong.xlsx", ie1="1,10"), "EFF001")
+    assert [(f.location, f.severity) for f in found] == [(f"{PK}!N4", Severity.WARNING)]
+    text = found[0].message("en")
+    assert "ratio 1.063 = 99.92 / 94" in text and "difference 5.92 = 99.92 - 94" in text
+    assert found[0].stated == 1.1 and found[0].expected == 1.063

@@ -241,7 +241,7 @@ def test_inp002_ambiguous_numbers(tmp_path: Path) -> None:
     target = by_cell["Pengukuran Kinerja!F4"]
     assert (target.stated, target.expected, target.fix) == ("1.697", 1697.0, None)
     assert target.message() == (
-        "'1.697' bermakna ganda: dibaca 1697 (titik dibaca sebagai pemisah ribuan), tetapi "
+        "'1.697' bermakna ganda: dibaca 1.697 (titik dibaca sebagai pemisah ribuan), tetapi "
         "bisa juga 1,697. Ketik angka yang dimaksud sebagai angka, bukan teks")
     count = by_cell["Pengukuran Kinerja!G4"]
     assert count.expected == 21378.0 and dict(count.params)["other"] == "21.378"
@@ -267,7 +267,7 @@ def test_inp001_counts_and_rupiah_settle_the_thousands_reading(tmp_path: Path) -
     assert (count.expected, count.fix.value, count.message_key) == (
         2109.0, 2109.0, "rule.INP001.count")
     assert count.message() == (
-        "angka '2,109' disimpan sebagai teks; dibaca 2109 (koma dibaca sebagai pemisah "
+        "angka '2,109' disimpan sebagai teks; dibaca 2.109 (koma dibaca sebagai pemisah "
         "ribuan): satuan 'Jiwa/Org' dihitung dalam bilangan bulat. Simpan sebagai angka agar "
         "Excel dapat menghitungnya")
     money = by_cell["Keuangan!D4"]
@@ -306,7 +306,7 @@ def test_inp003_why_not_a_number(tmp_path: Path) -> None:
         ["Lampiran II!G4", "Lampiran II!G5", "Lampiran II!H5", "Lampiran II!J5",
          "Lampiran II!K5", "Lampiran II!L5", "Lampiran II!H6"])
     assert {loc: f.message_key.rsplit(".", 1)[1] for loc, f in got.items()} == {
-        "Lampiran II!G4": "words", "Lampiran II!G5": "parentheses",
+        "Lampiran II!G4": "inputs", "Lampiran II!G5": "parentheses",
         "Lampiran II!H5": "several-numbers", "Lampiran II!J5": "bad-grouping",
         "Lampiran II!K5": "boolean", "Lampiran II!L5": "date", "Lampiran II!H6": "range"}
     assert got["Lampiran II!K5"].stated == "TRUE"
@@ -314,11 +314,74 @@ def test_inp003_why_not_a_number(tmp_path: Path) -> None:
         "'45% (37,428) 16,246' bukan satu angka: sel berisi beberapa angka. Tulis satu angka "
         "saja; angka lain ke kolom Keterangan")
     assert got["Lampiran II!H6"].message() == (
-        "'1.000-2.000' adalah rentang (1000-2000); kolom ini memerlukan satu angka. Rentang "
+        "'1.000-2.000' adalah rentang (1.000-2.000); kolom ini memerlukan satu angka. Rentang "
         "hanya boleh di kolom target")
     assert all(f.fix is None for f in got.values())
+    # 'n/a' is the report saying it has no figure: info, not an error
+    assert got["Lampiran II!G4"].severity is Severity.INFO
+    assert {f.severity for loc, f in got.items() if loc != "Lampiran II!G4"} == {Severity.ERROR}
     # The range in a Realisasi column is INP003's alone.
     assert check(path, "INP002") == []
+
+
+@pytest.mark.parametrize("printed", ["n/a", "N/A", "na", "nihil", "tidak ada data",
+                                     "Belum ada data", "tidak tersedia"])
+def test_inp003_no_figure_is_one_info_per_cell_and_nothing_follows(tmp_path: Path,
+                                                                   printed: str) -> None:
+    # A report that prints "n/a" for the realisasi and the capaian of one of its indicators
+    # (LKjIP Inspektorat Sampang 2019): the report says it has no figure. One info per cell
+    # saying what is not checked; no error or warning anywhere, on the row or elsewhere.
+    from tests.builders import measured_rows
+
+    data = measured_rows()
+    data["tabel"].append({"kode_indikator": "IK-2", "indikator": "Temuan materiil turun",
+                          "satuan": "%", "polaritas": "Positif", "kondisi_awal": 50, 2017: 55,
+                          2018: 55, 2019: 55, 2020: 55, 2021: 55, "kondisi_akhir": 55})
+    data["lampiran"].insert(1, {"baris": "Indikator", "kode_indikator": "IK-2",
+                                "sasaran": "Sasaran uji", "indikator": "Temuan materiil turun",
+                                "target": 55, "realisasi": printed, "satuan": "%"})
+    data["lampiran"].append({"baris": "Kegiatan", "kode": "2", "kode_indikator": "IK-2",
+                             "program_kegiatan": "Audit", "target": 4, "realisasi": 4,
+                             "satuan": "Dok", "capaian": 100})
+    data["pengukuran"].append({"baris": "Indikator", "kode_indikator": "IK-2",
+                               "indikator": "Temuan materiil turun", "satuan": "%",
+                               "target": 55, "realisasi": printed, "capaian": printed,
+                               "sumber": "Bab III"})
+    path = build(tmp_path, **data)
+    got = findings(path)
+    loud = [(f.code, f.location, f.severity) for f in got
+            if f.severity in (Severity.ERROR, Severity.WARNING)]
+    assert loud == []
+    inp003 = {f.location: f for f in got if f.code == "INP003"}
+    assert sorted(inp003) == ["Lampiran II!H5", "Pengukuran Kinerja!G5",
+                              "Pengukuran Kinerja!H5"]
+    assert all(f.severity is Severity.INFO and f.fix is None for f in inp003.values())
+    assert inp003["Pengukuran Kinerja!H5"].message() == (
+        f"'{printed}': laporan menyatakan tidak ada angka capaian di sel ini (bukan "
+        "kesalahan); capaian baris ini tidak diperiksa dan tidak ikut rata-rata atau kategori")
+    assert inp003["Pengukuran Kinerja!G5"].message("en") == (
+        f"'{printed}': the report states no figure in this cell (not a mistake); this row's "
+        "capaian cannot be computed, so it is not checked")
+    # nothing else is said about those cells
+    assert sorted((f.code, f.location) for f in got if f.location in inp003) == sorted(
+        ("INP003", loc) for loc in inp003)
+
+
+def test_inp003_no_figure_says_what_is_not_checked_in_each_column(tmp_path: Path) -> None:
+    from tests.builders import clean_keuangan, measured_rows
+
+    data = measured_rows()
+    data["tabel"][0][2019] = "N/A"
+    data["lampiran"][1]["anggaran"] = "nihil"
+    data["keuangan"] = [*clean_keuangan()[:2],
+                        {"baris": "Rincian", "kode": "2", "uraian": "Belanja dua",
+                         "pagu": "n/a", "realisasi": "n/a", "persentase": "n/a"}]
+    path = build(tmp_path, **data)
+    got = {f.location: f.message_key.rsplit(".", 1)[1] for f in findings(path, "INP003")}
+    assert got == {"Tabel VI.1!J4": "rpjmd", "Lampiran II!K5": "budget",
+                   "Keuangan!D6": "budget", "Keuangan!E6": "budget",
+                   "Keuangan!F6": "percentage"}
+    assert {f.severity for f in findings(path, "INP003")} == {Severity.INFO}
 
 
 def test_inp003_not_for_dashes_blanks_and_settings(tmp_path: Path) -> None:
@@ -639,6 +702,29 @@ def test_inp019_indicator_without_kegiatan(tmp_path: Path) -> None:
         "indikator IK-2 ('Tanpa kegiatan') tidak didukung satu pun Kegiatan di Lampiran II; "
         "isi Kode Indikator IK-2 pada kegiatan yang mendukungnya")
     assert check(build(tmp_path, "clean.xlsx"), "INP019") == []
+
+
+def test_inp019_not_for_an_indicator_row_that_carries_its_own_budget(tmp_path: Path) -> None:
+    # A central agency's PK (Laporan Kinerja PRKOM BPOM 2021): the budget is printed on the
+    # Indikator row itself, no Kegiatan rows. Such a row is a complete statement. A sasaran
+    # whose budget is printed once, on its first indicator row, covers its other indicators;
+    # an indicator of another sasaran with no budget and no kegiatan is still reported.
+    lampiran = [
+        {"baris": "Indikator", "kode_indikator": "IKK-1", "sasaran": "Riset berkualitas",
+         "indikator": "Riset dimanfaatkan", "target": 75, "realisasi": 74.94,
+         "anggaran": "6.910.387.000", "realisasi_anggaran": "6.495.748.767"},
+        {"baris": "Indikator", "kode_indikator": "IKK-2", "sasaran": "Riset berkualitas",
+         "indikator": "Riset terpublikasi", "target": 10, "realisasi": 10},
+        {"baris": "Indikator", "kode_indikator": "IKK-3", "sasaran": "Perencanaan riset",
+         "indikator": "Riset sesuai rencana", "target": 100, "realisasi": 100,
+         "anggaran": 42_150_000},
+        {"baris": "Indikator", "kode_indikator": "IKK-4", "sasaran": "Layanan publik",
+         "indikator": "Tanpa anggaran", "target": 90, "realisasi": 88},
+    ]
+    tabel = [{"kode_indikator": f"IKK-{i}", "polaritas": "Positif"} for i in range(1, 5)]
+    got = findings(make_workbook(tmp_path / "lembaga.xlsx", tabel=tabel, lampiran=lampiran),
+                   "INP019")
+    assert [f.location for f in got] == ["Lampiran II!C7"]
 
 
 @pytest.mark.parametrize(("year", "expected"), [

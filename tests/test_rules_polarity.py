@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
+import pytest
 
 from lkjip_xl.engine import check_report
 from lkjip_xl.reading import read_report
@@ -144,6 +145,71 @@ def test_ratio_without_polarity_is_one_not_checkable_finding(tmp_path: Path) -> 
     assert f.message_key == "rule.CAP008.ratio-polarity"
     text = f.message()
     assert "1:40" in text and "1:38" in text and "Polaritas" in text
+
+
+@pytest.mark.parametrize("capaian", [95, "95,00", 105.26, 105])
+def test_ratio_without_polarity_matching_one_reading_is_not_checkable(tmp_path: Path,
+                                                                     capaian: Any) -> None:
+    # 38 / 40 = 95,00 (R/T); 40 / 38 = 105,26 (T/R); (2 x 40 - 38) / 40 = 105,00
+    path = ratio_workbook(tmp_path / "one.xlsx", "", capaian)
+    assert loud(path) == []
+    assert [f.code for f in findings(path) if f.location == f"{PM}!H4"
+            and f.code.startswith("CAP")] == ["CAP008"]
+
+
+def test_ratio_without_polarity_matching_no_reading_is_wrong_whatever_the_polarity(
+        tmp_path: Path) -> None:
+    # LKjIP Dinas Pendidikan Kota Dumai 2016: rasio guru : murid, target 1:32, realisasi
+    # 1:17,9, capaian printed 83,86; no polarity stated. 17,9 / 32 = 55,94 (R/T);
+    # 32 / 17,9 = 178,77 (T/R); (2 x 32 - 17,9) / 32 = 144,06: 83,86 is none of them.
+    path = make_workbook(
+        tmp_path / "dumai.xlsx",
+        lampiran=[{"baris": "Indikator", "kode_indikator": "IK-R", "target": "1:32",
+                   "realisasi": "1:17,9", "capaian": "83,86", "satuan": "rasio",
+                   "indikator": "Rasio guru terhadap murid SMP"},
+                  {"baris": "Kegiatan", "kode_indikator": "IK-R", "target": 12,
+                   "realisasi": 12, "satuan": "guru", "capaian": 100,
+                   "program_kegiatan": "Pengadaan guru kontrak SMP"}],
+        pengukuran=[{"baris": "Indikator", "kode_indikator": "IK-R", "target": "1:32",
+                     "realisasi": "1:17,9", "capaian": "83,86", "sumber": "Bab III"}])
+    got = findings(path)
+    wrong = [f for f in got if f.severity in (Severity.ERROR, Severity.WARNING)]
+    assert [(f.code, f.location, f.severity) for f in wrong] == [
+        ("CAP001", f"{PK}!J4", Severity.ERROR), ("CAP001", f"{PM}!H4", Severity.ERROR)]
+    f = wrong[1]
+    assert f.message_key == "rule.CAP001.unknown-polarity"
+    assert f.message() == (
+        "Capaian tertulis 83,86 salah apa pun polaritasnya: realisasi 1:17,9 terhadap target "
+        "1:32 memberi 55,94 (R/T), 178,77 (T/R), 144,06 ((2T-R)/T). Polaritas tidak "
+        "tertulis, jadi nilai yang benar belum dapat ditentukan: isi Polaritas (Tabel VI.1 "
+        "atau baris ini).")
+    assert "gives 55.94 (R/T), 178.77 (T/R), 144.06 ((2T-R)/T)" in f.message("en")
+    # the right value depends on the polarity: no fix is proposed
+    assert f.fix is None and f.expected is None and f.stated == 83.86
+    assert f.formula == "17.9 / 32 x 100 | 32 / 17.9 x 100 | (2 x 32 - 17.9) / 32 x 100"
+    # and it is not also "cannot be checked"
+    assert [x for x in got if x.code == "CAP008"] == []
+
+
+def test_a_ratio_capaian_stated_only_in_bab_iii_is_checked_against_every_polarity(
+        tmp_path: Path) -> None:
+    # Lampiran II holds the target 1:32 and realisasi 1:17,9; Bab III states only capaian.
+    # 83,86 matches no polarity's formula (55,94; 178,77; 144,06): CAP001. 55,94 is R / T:
+    # right if the polarity is Positif, so only "cannot be checked".
+    path = make_workbook(
+        tmp_path / "bab3.xlsx",
+        lampiran=[{"baris": "Indikator", "kode_indikator": "IK-R", "target": "1:32",
+                   "realisasi": "1:17,9", "satuan": "rasio", "indikator": "Rasio guru murid"},
+                  {"baris": "Kegiatan", "kode_indikator": "IK-R", "target": 12,
+                   "realisasi": 12, "satuan": "guru", "capaian": 100,
+                   "program_kegiatan": "Pengadaan guru kontrak SMP"}],
+        pengukuran=[{"baris": "Indikator", "kode_indikator": "IK-R", "capaian": "83,86",
+                     "sumber": "Bab III 3.1"},
+                    {"baris": "Indikator", "kode_indikator": "IK-R", "capaian": "55,94",
+                     "sumber": "Bab III 3.2"}])
+    got = [(f.code, f.location, f.severity) for f in findings(path)
+           if f.code.startswith("CAP")]
+    assert got == [("CAP001", f"{PM}!H4", Severity.ERROR), ("CAP008", f"{PM}!H5", Severity.INFO)]
 
 
 def test_ratio_with_stated_polarity_is_computed(tmp_path: Path) -> None:

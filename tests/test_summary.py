@@ -13,6 +13,7 @@ from lkjip_xl.summary import (
     FAIRLY_EFFICIENT,
     NOT_EFFICIENT,
     SOURCE_BUDGET,
+    SOURCE_INDICATOR,
     SOURCE_PK,
     build_summary,
     reading,
@@ -302,6 +303,39 @@ def test_efficiency_per_sasaran_and_what_it_left_out(tmp_path):
     assert (p1.codes, p1.missing) == (("IK-1",), ("IK-2",))
 
 
+def test_indicator_rows_with_their_own_budget_feed_the_efficiency_section(tmp_path):
+    """A central agency's PK: no Program, no Kegiatan, no Keuangan; each Indikator row carries
+    its own budget (Laporan Kinerja PRKOM BPOM 2021, Tabel 28). IKK-1 74,94 / 75 = 99,92
+    against 6.495.748.767 / 6.910.387.000 = 94,00 %: +5,92, ratio 1,063; IKK-2 100,00 against
+    41.818.800 / 42.150.000 = 99,21 %: +0,79, 1,008. Overall (99,92 + 100) / 2 = 99,96
+    against 6.537.567.567 / 6.952.537.000 = 94,03 %: +5,93, ratio 1,063."""
+    from lkjip_xl.output_sheets import ringkasan_sheet
+
+    path = make_workbook(tmp_path / "lembaga.xlsx", lampiran=[
+        {"baris": "Indikator", "kode_indikator": "IKK-1", "sasaran": "A",
+         "indikator": "Riset dimanfaatkan", "target": 75, "realisasi": 74.94,
+         "anggaran": 6_910_387_000, "realisasi_anggaran": 6_495_748_767},
+        {"baris": "Indikator", "kode_indikator": "IKK-2", "sasaran": "B",
+         "indikator": "Riset sesuai rencana", "target": 100, "realisasi": 100,
+         "anggaran": 42_150_000, "realisasi_anggaran": 41_818_800}])
+    s = build_summary(read_report(path), [])
+    assert s.budget_source == "indikator"
+    assert [(p.kode, p.source, p.where, p.serapan, p.codes) for p in s.programs] == [
+        ("IKK-1", SOURCE_INDICATOR, "Lampiran II!K4", 94.0, ("IKK-1",)),
+        ("IKK-2", SOURCE_INDICATOR, "Lampiran II!K5", 99.21, ("IKK-2",))]
+    assert [(e.codes, e.capaian, e.serapan, e.difference, e.ratio) for e in s.efficiency] == [
+        (("IKK-1",), 99.92, 94.0, 5.92, 1.063), (("IKK-2",), 100.0, 99.21, 0.79, 1.008)]
+    assert [(e.label, e.ratio) for e in s.sasaran_efficiency] == [("A", 1.063), ("B", 1.008)]
+    o = s.overall_efficiency
+    assert (o.capaian, o.serapan, o.difference, o.ratio) == (99.96, 94.03, 5.93, 1.063)
+    texts = [c.value for row in ringkasan_sheet(s).rows for c in row
+             if isinstance(c.value, str)]
+    assert any(x.startswith("4. Efisiensi") for x in texts), texts
+    assert any(x.startswith("Tidak ada anggaran program") for x in texts)
+    assert "Per indikator (anggaran tertulis di baris Indikator)" in texts
+    assert "Per program" not in texts
+
+
 def test_the_clean_example_says_when_the_two_readings_disagree(clean):
     """Program 1: -2,18 points is cukup efisien, 0,977 is tidak efisien."""
     assert [e.readings_disagree for e in clean.efficiency] == [True, True, False]
@@ -341,3 +375,32 @@ def test_pk_and_rpjmd_targets_apart_by_units_are_flagged(tmp_path):
         ])
     s = build_summary(read_report(path), [])
     assert [x.magnitude_mismatch for x in s.indicators] == [True, False]  # 33 vs 45: no
+
+
+def test_an_indicator_without_an_agreed_pair_takes_its_own_rows_capaian(tmp_path):
+    """Issue 10, point 3, in Ringkasan: IK-3's PK target (1.500) has no realisation paired with
+    it, but its Pengukuran row states its own 1.020 of 1.697 = 60,11: the Ringkasan shows that,
+    names the row, and says "cannot be computed" (n/a in the chart) only for IK-2, which no
+    row can compute."""
+    from lkjip_xl.output_sheets import ringkasan_sheet
+
+    path = make_workbook(
+        tmp_path / "rows.xlsx",
+        tabel=[{"kode_indikator": "IK-3", "polaritas": "Positif"},
+               {"kode_indikator": "IK-2", "polaritas": "Positif"}],
+        lampiran=[{"baris": "Indikator", "kode_indikator": "IK-3", "sasaran": "Sasaran A",
+                   "indikator": "PMKS yang mendapatkan perlindungan", "target": 1500,
+                   "satuan": "KPM"},
+                  {"baris": "Indikator", "kode_indikator": "IK-2", "sasaran": "Sasaran A",
+                   "indikator": "PSKS yang berperan", "target": 25, "satuan": "Lbg"}],
+        pengukuran=[{"baris": "Indikator", "kode_indikator": "IK-3", "satuan": "KPM",
+                     "target": "1.697", "realisasi": "1.020", "sumber": "Bab III 3.3"}])
+    s = build_summary(read_report(path), [])
+    ik3, ik2 = (next(x for x in s.indicators if x.code == c) for c in ("IK-3", "IK-2"))
+    assert (ik3.capaian, ik3.formula, ik3.source) == (60.11, "1020 / 1697 x 100",
+                                                      "Pengukuran Kinerja")
+    assert ik3.where == "Pengukuran Kinerja!D4"
+    assert ik2.capaian is None and ik2.reason
+    labels = [row[0].value for row in ringkasan_sheet(s, "id").rows
+              if row and isinstance(row[0].value, str) and row[0].value.startswith("IK-")]
+    assert "IK-2 (n/a)" in labels and "IK-3" in labels

@@ -11,7 +11,9 @@ Where a derived figure is stated:
   and the row's own realisasi (or the indicator's realisasi when the row states none). A row
   measured against another basis (`Terhadap`: Target RPJMD, Target Akhir Periode, ...) keeps
   its own target, or takes that basis's target from Tabel VI.1 when it states none. A row
-  that states only a capaian is left to the cross-table "capaian disagreement" rule;
+  that states only a capaian is left to the cross-table "capaian disagreement" rule, except
+  for an indicator whose capaian depends on a polarity nobody states (a ratio target): that
+  statement is checked against every polarity's formula;
 - Keuangan: every row that states a Persentase (Rincian, Program, Jumlah, Total alike: the
   percentage of a total row is recomputed from the totals it states).
 
@@ -55,7 +57,7 @@ from ..formulas import (
 from ..model import Cell, CellRef, MeasurementRow, PkRow, Report, Settings
 from ..numbers import Number
 from ..schema import Basis, NegativeFormula, Polarity, RowRole
-from .base import Action, Finding, Fix, RuleContext, Severity, Value
+from .base import Action, Finding, Fix, RuleContext, Severity, Value, localised_list
 from .define import rule
 
 _MAX_DECIMALS = 10  # a float's written decimals are inferred up to this many
@@ -159,6 +161,9 @@ class Check:
     plain_params: tuple[tuple[str, str], ...] = ()
     polarity_stated: bool = True  # False: Positif assumed (Tabel VI.1 does not say)
     basis: str = Basis.PK.value  # what the capaian is measured against (`Terhadap`)
+    # The computation under every polarity, when the polarity is not known and the capaian
+    # depends on it (a ratio '1:32'): `polarity_readings`.
+    readings: tuple[Candidate, ...] = ()
 
     @property
     def stated(self) -> Number:
@@ -246,6 +251,43 @@ def _explanations(target: Number, realisasi: Number, polarity: Polarity, setting
     return out
 
 
+def polarity_readings(target: Number, realisasi: Number, settings: Settings
+                      ) -> tuple[Candidate, ...]:
+    """Every formula a capaian may have been computed with when the polarity is not known:
+    positive R / T, negative T / R and negative (2T - R) / T (the variant names the formula:
+    'R/T', 'T/R', '(2T-R)/T'). Those that cannot be computed are left out."""
+    out = []
+    for label, polarity, formula in (
+            ("R/T", Polarity.POSITIVE, settings.negative_formula),
+            ("T/R", Polarity.NEGATIVE, NegativeFormula.INVERSE),
+            ("(2T-R)/T", Polarity.NEGATIVE, NegativeFormula.REFLECTED)):
+        comp = capaian(target, realisasi, polarity, formula, settings.decimals)
+        if comp.ok:
+            assert comp.exact is not None
+            out.append(Candidate(label, comp.exact, comp.formula,
+                                 params=(("polarity", polarity.value),)))
+    return tuple(out)
+
+
+def _readings_for(comp: Computation, target: Cell | None, realisasi: Cell | None,
+                  settings: Settings) -> tuple[Candidate, ...]:
+    """`polarity_readings` for a capaian that is not computed because no polarity is
+    known (a ratio), else ()."""
+    if comp.reason != NotComputable.RATIO_POLARITY or target is None or realisasi is None:
+        return ()
+    return polarity_readings(target.number, realisasi.number, settings)
+
+
+def matches_no_reading(check: Check, settings: Settings) -> bool:
+    """A stated capaian whose polarity is not known that none of the polarities' formulas
+    gives (at its own decimals, truncated, or within `Toleransi`): wrong whatever the
+    polarity."""
+    if not check.readings or check.stated.value is None:
+        return False
+    s, ds = check.stated.value, stated_decimals(check.stated)
+    return not any(agrees(s, ds, r.exact, settings) for r in check.readings)
+
+
 # --- Lampiran II ------------------------------------------------------------------------------
 
 def _pk_checks(report: Report, settings: Settings) -> Iterator[Check]:
@@ -283,6 +325,7 @@ def _pk_check(report: Report, settings: Settings, row: PkRow) -> Check:
         target_cell=row.target,
         realisasi_cell=row.realisasi,
         polarity_stated=stated,
+        readings=_readings_for(comp, row.target, row.realisasi, settings),
     )
 
 
@@ -370,10 +413,36 @@ def _measurement_checks(report: Report, settings: Settings,
         if row.role is not RowRole.INDIKATOR or row.capaian.ref is None:
             continue
         if row.target.number.is_blank and row.realisasi.number.is_blank:
-            continue  # states only a capaian: the cross-table rule compares those
+            # states only a capaian: the cross-table rule compares those; but one of an
+            # indicator whose capaian depends on a polarity nobody states (a ratio) is
+            # checked here against every polarity's formula
+            check = _unknown_polarity_statement(row, _figures_for(row, figures), settings)
+            if check is not None:
+                yield check
+            continue
         if _bad(row.target) or _bad(row.realisasi) or _bad(row.capaian):
             continue
         yield _measurement_check(report, settings, row, _figures_for(row, figures))
+
+
+def _unknown_polarity_statement(row: MeasurementRow, fig: IndicatorFigures | None,
+                                settings: Settings) -> Check | None:
+    """A Pengukuran row stating only a capaian, of an indicator whose capaian cannot be
+    computed without a polarity nobody states (a ratio target): a check against the
+    indicator's target and realisation under every polarity (`polarity_readings`)."""
+    if fig is None or row.basis is not Basis.PK or row.polarity is not None \
+            or fig.computation.reason != NotComputable.RATIO_POLARITY \
+            or row.capaian.ref is None or row.capaian.number.value is None:
+        return None
+    readings = _readings_for(fig.computation, fig.target, fig.realisasi, settings)
+    if not readings:
+        return None
+    assert fig.target is not None and fig.realisasi is not None
+    return Check(kind=Kind.CAPAIAN, cell=row.capaian, computation=fig.computation,
+                 inputs=(_input(fig.target), _input(fig.realisasi)),
+                 related=(_ref(fig.target), _ref(fig.realisasi)),
+                 target_cell=fig.target, realisasi_cell=fig.realisasi,
+                 polarity_stated=False, readings=readings)
 
 
 def _measurement_check(report: Report, settings: Settings, row: MeasurementRow,
@@ -435,6 +504,7 @@ def _measurement_check(report: Report, settings: Settings, row: MeasurementRow,
         plain_params=plain_params,
         polarity_stated=polarity_stated,
         basis=row.basis.value,
+        readings=_readings_for(comp, target, realisasi, settings),
     )
 
 
@@ -676,10 +746,38 @@ def capaian_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     polarity's formula and the polarity is assumed (Tabel VI.1 does not state it, or a
     Kegiatan row without its own Polaritas), and then only an info when Tabel VI.1 has no rows
     at all (a partial workbook: no polarity is known).
+
+    A capaian whose polarity is not known and which cannot be computed without it (a ratio
+    target "1:32" with no Polaritas on the row or in Tabel VI.1) is checked against every
+    polarity's formula (R / T, T / R, (2T - R) / T): when it matches none, it is wrong
+    whatever the polarity, and reported with all the computations ("1:17,9 terhadap 1:32
+    memberi 55,94 (R/T), 178,77 (T/R), 144,06 ((2T-R)/T), tertulis 83,86"), with no fix (the
+    right value depends on the polarity). When it matches one, CAP008 says it cannot be
+    checked.
     """
     for check in shared_checks(ctx):
         if check.kind is Kind.CAPAIAN and check.outcome(ctx.settings) is Outcome.MISMATCH:
             yield _mismatch(ctx, check, "rule.CAP001")
+        elif check.kind is Kind.CAPAIAN and matches_no_reading(check, ctx.settings):
+            yield _unknown_polarity(ctx, check)
+
+
+def _unknown_polarity(ctx: RuleContext, check: Check) -> Finding:
+    """A stated capaian, polarity unknown, that no polarity's formula gives: wrong whatever
+    the polarity. Both (all) computations are shown; no fix, since the right value depends
+    on the polarity."""
+    assert check.cell.ref is not None and check.stated.value is not None
+    target, real = check.target_cell, check.realisasi_cell
+    readings = localised_list("readings", "rule.CAP001.reading", (
+        {"value": fmt(round_half_up(r.exact, ctx.settings.decimals), ctx.settings.decimals),
+         "label": r.variant} for r in check.readings), sep=", ")
+    return ctx.finding(
+        check.cell.ref, "rule.CAP001.unknown-polarity",
+        params={"stated": fmt_stated(check.stated), "target": _shown_cell(target),
+                "realisasi": _shown_cell(real), **readings},
+        stated=check.stated.value, tolerance=ctx.settings.tolerance,
+        formula=" | ".join(r.formula for r in check.readings), inputs=check.inputs,
+        related=tuple(r for r in (_ref(target), _ref(real)) if r))
 
 
 @rule("CAP002", "capaian-truncated", Severity.INFO)
@@ -817,7 +915,8 @@ def capaian_not_checkable(ctx: RuleContext) -> Iterator[Finding]:
       with the "1:" form kept, and neither the row (its `Polaritas`) nor Tabel VI.1 states the
       polarity: for pupils per teacher less is better, for coverage more, so the direction
       cannot be assumed. State the polarity and the capaian is computed and checked like any
-      other.
+      other. Only when the stated capaian matches one of the polarities' formulas: matching
+      none, it is wrong whatever the polarity (CAP001).
     - The row is measured against a basis (`Terhadap`: Tahun Lalu, Standar Nasional, or a
       Target RPJMD / Target Akhir Periode that Tabel VI.1 does not hold) and states no target
       of its own.
@@ -828,6 +927,8 @@ def capaian_not_checkable(ctx: RuleContext) -> Iterator[Finding]:
         comp = check.computation
         if comp.reason not in NOT_CHECKABLE or not check.has_value or check.cell.ref is None:
             continue
+        if matches_no_reading(check, ctx.settings):
+            continue  # wrong whatever the polarity: CAP001
         target, real = check.target_cell, check.realisasi_cell
         words = next((c for c in (target, real) if c is not None and c.number.is_predicate),
                      None)

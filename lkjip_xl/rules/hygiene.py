@@ -15,12 +15,13 @@ from collections.abc import Iterable, Iterator
 
 from ..analysis import code_key
 from ..formulas import fmt
-from ..messages import t
-from ..model import Cell, CellRef, ProblemKind, ReadingProblem, Report
+from ..messages import Verbatim, t
+from ..model import Cell, CellRef, PkRow, ProblemKind, ReadingProblem, Report
 from ..numbers import (
     NOTE_DECIMAL_COMMA_3,
     NOTE_DECIMAL_DOT_3,
     NOTE_LAST_GROUP_DECIMAL,
+    NOTE_NO_FIGURE,
     NOTE_RANGE,
     NOTE_SPACE_IN_NUMBER,
     NOTE_THOUSANDS_COMMA,
@@ -30,6 +31,7 @@ from ..numbers import (
     Number,
     parse_number,
 )
+from ..numtext import format_year
 from ..scales import SCALE_CHOICES, is_custom
 from ..schema import (
     BUDGET_ROLES,
@@ -257,10 +259,15 @@ def _certain_thousands(located: _Located | None, number: Number) -> str:
     """Why an 'ambiguous' thousands reading ('2.109') is in fact certain here, or "".
 
     The other reading would have three decimals: impossible for rupiah and for things counted
-    in whole numbers (2.109 persons).
+    in whole numbers (2.109 persons). In the Efisiensi column it is the other way round: an
+    efficiency index is printed with three decimals ('1,063' = 99,92 / 94,00) and 1063 is no
+    efficiency, so the decimal reading is certain ("efficiency").
     """
     if located is None or number.is_range or number.value is None:
         return ""
+    if located.key == "efisiensi" and {NOTE_DECIMAL_COMMA_3, NOTE_DECIMAL_DOT_3} \
+            & set(number.notes) and NOTE_SPACE_IN_NUMBER not in number.notes:
+        return "efficiency"  # '1,063': an efficiency index; 1063 is no efficiency
     if not {NOTE_THOUSANDS_DOT, NOTE_THOUSANDS_COMMA} & set(number.notes) \
             or NOTE_SPACE_IN_NUMBER in number.notes:
         return ""
@@ -271,6 +278,19 @@ def _certain_thousands(located: _Located | None, number: Number) -> str:
     return ""
 
 
+def _is_year_cell(report: Report, problem: ReadingProblem) -> bool:
+    """Whether the problem's cell is one of Identitas' year fields (Tahun, Periode)."""
+    if problem.sheet != report.sheet_names.get(SHEET_IDENTITY, SHEET_IDENTITY):
+        return False
+    identity = report.identity
+    for key in ("tahun", "periode_awal", "periode_akhir"):
+        cell = getattr(identity, key, None)
+        if isinstance(cell, Cell) and cell.ref is not None \
+                and cell.ref.address == problem.cell:
+            return True
+    return False
+
+
 @rule("INP001", "number-as-text", Severity.INFO)
 def number_as_text(ctx: RuleContext) -> Iterator[Finding]:
     """A number stored as text: read, and rewritable as a real number.
@@ -279,7 +299,8 @@ def number_as_text(ctx: RuleContext) -> Iterator[Finding]:
     that has one sensible reading. The message says how it was read (which separator was
     taken for thousands and which for decimals, a dropped Rp prefix or % sign). A single
     group separator ('2.109') is normally ambiguous (INP002), but not in a rupiah column nor
-    with a Satuan counted in whole numbers (Org, Jiwa, KPM, Lbg, Unit, ...): those are
+    with a Satuan counted in whole numbers (Org, Jiwa, KPM, Lbg, Unit, ...), nor an
+    efficiency index with three decimals in the Efisiensi column ('1,063'): those are
     reported here. Excel does not compute with text, so `fix` rewrites the cell as that
     number when nothing else is in the cell: not for a range, text after the number ('30
     ODGJ', the unit belongs in Satuan), a trailing '-' (except the ',-' of whole rupiah) or a
@@ -299,7 +320,10 @@ def number_as_text(ctx: RuleContext) -> Iterator[Finding]:
             continue  # ranges: allowed in target columns, INP003 elsewhere
         text = _raw_text(problem.raw)
         keys = _how_keys(number, text)
-        params = {"raw": text, "value": _show(number), "unit": number.unit,
+        shown: object = _show(number)
+        if _is_year_cell(ctx.report, problem) and number.value is not None:
+            shown = Verbatim(format_year(number.value))  # a year reads 2019, never 2.019
+        params = {"raw": text, "value": shown, "unit": number.unit,
                   "satuan": located.satuan if located else "", **_how(keys)}
         ref = _ref(problem.sheet, problem.cell)
         fix = Fix(ref, number.value, Action.CORRECT) if ref and _fixable(number, text) else None
@@ -373,6 +397,12 @@ def not_a_number(ctx: RuleContext) -> Iterator[Finding]:
     'WTP'), a date, TRUE/FALSE. Also a range ('80-90') in a column that needs one number
     (anything but a target or kondisi column). The cell is left out of every computation.
     A setting on Identitas that is not a number is reported by INP012 instead.
+
+    Words that say the report has no figure ('n/a', 'N/A', 'na', 'nihil', 'tidak ada data',
+    'belum ada data', 'tidak tersedia') are not a mistake: one INFO per cell saying so and
+    what is therefore not checked (the capaian of the row; the stated capaian; the budget
+    absorption), and nothing else follows from the cell. A lone '-' is a blank (nothing
+    stated) and is not reported here.
     """
     index = ctx.memo("hygiene.cell_index", lambda: _cell_index(ctx.report))
     settings_cells = {(p.sheet, p.cell) for p in _problems(ctx.report, ProblemKind.UNKNOWN_SETTING)}
@@ -388,12 +418,36 @@ def not_a_number(ctx: RuleContext) -> Iterator[Finding]:
             variant = "range"
         elif (problem.sheet, problem.cell) in settings_cells:
             continue
+        elif number.note == NOTE_NO_FIGURE:
+            # 'n/a', 'nihil', 'tidak ada data': the report says it has no figure here. Not a
+            # mistake: one info saying what is therefore not checked.
+            yield _at(ctx, problem, f"rule.INP003.no-figure.{_no_figure_what(located)}",
+                      params={"raw": text}, stated=text, severity=Severity.INFO)
+            continue
         else:
             note = number.note
             variant = note if note in _INVALID_VARIANTS else "words"
         yield _at(ctx, problem, f"rule.INP003.{variant}",
                   params={"raw": text, "value": _show(number) if number.is_range else ""},
                   stated=text)
+
+
+def _no_figure_what(located: _Located | None) -> str:
+    """What a cell stating 'no figure' leaves unchecked (message variant): a capaian, the
+    capaian of the row (its target or realisation), a budget percentage, or the cell."""
+    if located is None:
+        return "cell"
+    if located.key in ("capaian", "persentase"):
+        return "capaian" if located.key == "capaian" else "percentage"
+    if (located.table == SHEET_BUDGET and located.key in ("pagu", "realisasi")) \
+            or located.key in ("anggaran", "realisasi_anggaran"):
+        return "budget"
+    if located.table == SHEET_RPJMD and located.key in ("target", "kondisi_awal",
+                                                         "kondisi_akhir"):
+        return "rpjmd"
+    if located.key in ("target", "realisasi"):
+        return "inputs"
+    return "cell"
 
 
 @rule("INP004", "error-value", Severity.ERROR)
@@ -779,17 +833,34 @@ def indicator_without_kegiatan(ctx: RuleContext) -> Iterator[Finding]:
 
     A Kegiatan serves the indicator whose code is in its Kode Indikator column. An indicator
     with no kegiatan has no budget behind it in the PK, or its kegiatan lack the code.
+
+    Not reported for an Indikator row that carries its own budget (Anggaran or Realisasi
+    Anggaran on the row itself, as central agencies print their PK: the row is a complete
+    statement), nor for the other indicators of a sasaran whose budget is printed on one of
+    its Indikator rows.
     """
-    served = {code_key(r.kode_indikator.text) for r in ctx.report.pk_rows
+    report = ctx.report
+    served = {code_key(r.kode_indikator.text) for r in report.pk_rows
               if r.role is RowRole.KEGIATAN and r.kode_indikator.text}
-    for row in ctx.report.pk_rows:
+    budgeted = [r for r in report.pk_rows if r.role is RowRole.INDIKATOR and _own_budget(r)]
+    budgeted_sasaran = {normalise(r.sasaran.text) for r in budgeted if r.sasaran.text}
+    for row in report.pk_rows:
         cell = row.kode_indikator
         if row.role is not RowRole.INDIKATOR or not cell.text or cell.ref is None:
+            continue
+        if _own_budget(row) or (row.sasaran.text
+                                and normalise(row.sasaran.text) in budgeted_sasaran):
             continue
         if code_key(cell.text) not in served:
             yield ctx.finding(cell.ref, "rule.INP019.none",
                               params={"code": cell.text, "name": row.indikator.text},
                               stated=cell.text)
+
+
+def _own_budget(row: PkRow) -> bool:
+    """A Lampiran II row that states its own Anggaran or Realisasi Anggaran."""
+    return row.anggaran.number.value is not None \
+        or row.realisasi_anggaran.number.value is not None
 
 
 @rule("INP020", "year-outside-period", Severity.ERROR)

@@ -187,21 +187,19 @@ def _sarif_level(severity: Severity) -> str:
 
 
 def format_number(value: Any, lang: str = "id", decimals: int | None = None) -> str:
-    """A number for people: Indonesian 1.234.567,89 and 95,12 (English 1,234,567.89 with
-    `lang="en"`). Whole numbers show no decimals; others `decimals` (default 2, or 4
-    significant digits below 0.01)."""
+    """A number for people (`numtext.format_number`, the one formatting path): Indonesian
+    1.234.567,89 and 95,12 (English 1,234,567.89 with `lang="en"`). Whole numbers show no
+    decimals; others `decimals` (default 2, or 4 significant digits below 0.01)."""
+    from ..numtext import format_number as number_text
+
     if value is None:
         return "-"
     if isinstance(value, float | int) and not isinstance(value, bool):
         if decimals is None and float(value).is_integer():
-            text = f"{int(value):,}"
-        elif decimals is None and 0 < abs(value) < 0.01:
-            text = f"{value:.4g}"
-        else:
-            text = f"{value:,.{2 if decimals is None else decimals}f}"
-        if lang == "en":
-            return text
-        return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+            return number_text(int(value), lang)
+        if decimals is None and 0 < abs(value) < 0.01:
+            return number_text(float(f"{value:.4g}"), lang)
+        return number_text(value, lang, 2 if decimals is None else decimals)
     return str(value)
 
 
