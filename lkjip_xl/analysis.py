@@ -16,8 +16,9 @@ the period's last year, last year's realisation, a national standard.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from .formulas import Computation, capaian, fmt, mean, percentage, round_half_up
 from .model import Cell, Indicator, MeasurementRow, PkRow, Report, Settings
@@ -47,20 +48,50 @@ class IndicatorFigures:
     computation: Computation  # capaian from target and realisasi
 
 
+# Analyses shared by many rules and rows, computed once per report: keyed by the identity of
+# the report (immutable) and of the settings; the last few are kept (holding them keeps the
+# identities valid).
+_MEMO: list[tuple[str, Report, object, object]] = []
+_MEMO_KEPT = 16
+
+
+def _memo(name: str, report: Report, settings: object, compute: Callable[[], Any]) -> Any:
+    for key, cached, cached_settings, value in _MEMO:
+        if cached is report and key == name and cached_settings is settings:
+            return value
+    value = compute()
+    _MEMO.insert(0, (name, report, settings, value))
+    del _MEMO[_MEMO_KEPT:]
+    return value
+
+
+def _measurement_index(report: Report) -> dict[str, list[MeasurementRow]]:
+    index: dict[str, list[MeasurementRow]] = {}
+    for m in report.measurements:
+        if m.role is RowRole.INDIKATOR:
+            for key in dict.fromkeys(code_key(c) for c in m.codes):
+                index.setdefault(key, []).append(m)
+    return index
+
+
 def measurement_rows(report: Report, code: str) -> list[MeasurementRow]:
-    key = code_key(code)
-    return [
-        m for m in report.measurements
-        if m.role is RowRole.INDIKATOR and key in {code_key(c) for c in m.codes}
-    ]
+    """The Indikator rows of Pengukuran Kinerja about `code`, in sheet order."""
+    index = _memo("measurement_rows", report, None, lambda: _measurement_index(report))
+    return list(index.get(code_key(code), ()))
+
+
+def _kegiatan_index(report: Report) -> dict[str, list[PkRow]]:
+    index: dict[str, list[PkRow]] = {}
+    for r in report.pk_rows:
+        if r.role is RowRole.KEGIATAN:
+            index.setdefault(code_key(r.kode_indikator.text), []).append(r)
+    return index
 
 
 def pk_kegiatan(report: Report, code: str) -> list[PkRow]:
-    key = code_key(code)
-    return [
-        r for r in report.pk_rows
-        if r.role is RowRole.KEGIATAN and code_key(r.kode_indikator.text) == key
-    ]
+    """The Kegiatan rows of Lampiran II under indicator `code`, in sheet order."""
+    index = _memo("pk_kegiatan", report, None, lambda: _kegiatan_index(report))
+    return list(index.get(code_key(code), ()))
 
 
 # Polarities by code, per report: rows ask for their polarity one by one, and a scan of the
@@ -173,7 +204,13 @@ def _usable(cell: Cell | None) -> bool:
 
 
 def indicator_figures(report: Report, settings: Settings) -> dict[str, IndicatorFigures]:
-    """Figures for every indicator code of the workbook, keyed by `code_key`, in order."""
+    """Figures for every indicator code of the workbook, keyed by `code_key`, in order.
+    Computed once per report and settings (a copy of the dict is returned)."""
+    return dict(_memo("indicator_figures", report, settings,
+                      lambda: _indicator_figures(report, settings)))
+
+
+def _indicator_figures(report: Report, settings: Settings) -> dict[str, IndicatorFigures]:
     result: dict[str, IndicatorFigures] = {}
     year = report.identity.year
     for code in report.indicator_codes:
@@ -299,7 +336,7 @@ def program_amounts(report: Report, program: PkRow) -> tuple[float | None, float
     """A Lampiran II program's (anggaran, realisasi anggaran, where): stated on its Program
     row (else its first Jumlah row), else the sum of its Kegiatan rows, else the Keuangan
     Program row matched to it (its own amounts, else the sum of its Rincian)."""
-    from .rules.consistency import _match_program, _pk_program_amount
+    from .rules.consistency import _pk_program_amount, program_matches
 
     found: list[float | None] = []
     where = ""
@@ -317,13 +354,10 @@ def program_amounts(report: Report, program: PkRow) -> tuple[float | None, float
             where = where or str(program.program_kegiatan.ref or program.baris.ref)
     if found[0] is not None and found[1] is not None:
         return found[0], found[1], where
-    programs = [r for r in report.pk_rows if r.role is RowRole.PROGRAM]
-    for row in report.budget_rows:
-        if row.role is not RowRole.PROGRAM:
-            continue
-        match = _match_program(row, programs)
+    for match in program_matches(report):
         if match is None or match.pk.row != program.row:
             continue
+        row = match.budget
         amounts = []
         for attr in ("pagu", "realisasi"):
             own = getattr(row, attr).number.value

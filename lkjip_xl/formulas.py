@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Context, Decimal
+from functools import lru_cache
 
 from .numbers import Number
 from .schema import NegativeFormula, Polarity
@@ -27,14 +28,26 @@ def round_half_up(value: float, decimals: int = 2) -> float:
     """93.0555 -> 93.06; uses the shortest repr so 1.005 rounds like a person expects."""
     if not math.isfinite(value):
         return value
-    return float(Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP,
-                                               context=_WIDE))
+    if value == 0:  # -0.0 and 0.0 are equal keys of the cache but round to different zeros
+        return float(Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals),
+                                                   ROUND_HALF_UP, context=_WIDE))
+    return _rounded(value, decimals, ROUND_HALF_UP)
 
 
 def truncate(value: float, decimals: int = 2) -> float:
     if not math.isfinite(value):
         return value
-    return float(Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), ROUND_DOWN,
+    if value == 0:
+        return float(Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), ROUND_DOWN,
+                                                   context=_WIDE))
+    return _rounded(value, decimals, ROUND_DOWN)
+
+
+@lru_cache(maxsize=16384)
+def _rounded(value: float, decimals: int, mode: str) -> float:
+    """The rules round the same figures many times (each CAP rule classifies every derived
+    cell): cached. An int and the equal float round alike (repr '5' and '5.0')."""
+    return float(Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), mode,
                                                context=_WIDE))
 
 

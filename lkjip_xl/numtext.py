@@ -104,9 +104,18 @@ def format_year(value: object, lang: str = "id") -> str:
 
 
 def _format(d: Decimal, pattern: str, locale: str) -> str:
+    # Babel takes ~50 us a number and messages repeat their numbers: cached by the text of
+    # the Decimal (equal Decimals such as 1.0 and 1.00 are written differently).
+    return _format_text(str(d), pattern, locale)
+
+
+@lru_cache(maxsize=8192)
+def _format_text(text: str, pattern: str, locale: str) -> str:
     from babel.numbers import format_decimal
 
-    return format_decimal(d, format=pattern, locale=_locale(locale), decimal_quantization=False)
+    with localcontext(_CONTEXT):
+        return format_decimal(Decimal(text), format=pattern, locale=_locale(locale),
+                              decimal_quantization=False)
 
 
 @lru_cache(maxsize=4)

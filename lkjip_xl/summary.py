@@ -436,7 +436,7 @@ def _serapan(pagu: float | None, realisasi: float | None, settings: Settings
 
 def _programs(report: Report, settings: Settings, flagged: Flagged | None = None
               ) -> list[ProgramBudget]:
-    from .rules.consistency import _match_program
+    from .rules.consistency import program_matches
 
     flagged = flagged or {}
     pk_programs = [r for r in report.pk_rows if r.role is RowRole.PROGRAM]
@@ -465,15 +465,15 @@ def _programs(report: Report, settings: Settings, flagged: Flagged | None = None
         return result
 
     matched: dict[int, tuple[object, str]] = {}  # PK program row -> (Keuangan row, how)
-    for row in budget_programs:
-        match = _match_program(row, pk_programs)
+    for match in program_matches(report):  # each Keuangan Program row's, once per report
         if match is not None:
-            matched.setdefault(match.pk.row, (row, match.how))
+            matched.setdefault(match.pk.row, (match.budget, match.how))
+    kegiatan: dict[int | None, list[str]] = {}  # Program row -> its Kegiatan rows' codes
+    for r in report.pk_rows:
+        if r.role is RowRole.KEGIATAN and r.kode_indikator.text:
+            kegiatan.setdefault(r.program_row, []).append(r.kode_indikator.text)
     for program in pk_programs:
-        codes = tuple(dict.fromkeys(
-            r.kode_indikator.text for r in report.pk_rows
-            if r.role is RowRole.KEGIATAN and r.program_row == program.row
-            and r.kode_indikator.text))
+        codes = tuple(dict.fromkeys(kegiatan.get(program.row, ())))
         used = []
         pagu = _amount(report, program, "anggaran", flagged, used)
         real = _amount(report, program, "realisasi_anggaran", flagged, used)

@@ -11,6 +11,7 @@ import io
 import posixpath
 import re
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -46,25 +47,80 @@ class CellMeta:
         return address in self.percent.get(sheet, ())
 
 
-def scan_cell_meta(path: Path, sheet_names: tuple[str, ...], limits: Limits) -> CellMeta:
+@dataclass(slots=True)
+class Unpacked:
+    """What the container checks (`opening.check_container`) already read of the zip: the
+    sheet map (None when it could not be read then) and the parts they kept unpacked."""
+
+    sheet_parts: dict[str, str] | None = None  # sheet name -> part
+    parts: dict[str, bytes] = field(default_factory=dict)  # part -> its bytes
+
+
+def scan_cell_meta(path: Path, sheet_names: tuple[str, ...], limits: Limits,
+                   unpacked: Unpacked | None = None) -> CellMeta:
+    """The metadata of `sheet_names`. With `unpacked`, the parts the container checks kept
+    are not read again, and the zip is opened only for a part they did not keep."""
     meta = CellMeta()
-    with zipfile.ZipFile(path) as zf:
-        parts = _sheet_parts(zf)
-        percent_styles = _percent_styles(zf)
+    cached = unpacked.parts if unpacked is not None else {}
+    zf: zipfile.ZipFile | None = None
+
+    def read(part: str) -> bytes:
+        nonlocal zf
+        if part in cached:
+            return cached[part]
+        if zf is None:
+            zf = zipfile.ZipFile(path)
+        return zf.read(part)
+
+    try:
+        if unpacked is not None and unpacked.sheet_parts is not None:
+            parts = unpacked.sheet_parts
+        else:
+            zf = zipfile.ZipFile(path)
+            parts = _sheet_parts(zf)
+        percent_styles = _percent_styles_of(read)
         style_needles = [f' s="{i}"'.encode() for i in sorted(percent_styles)]
+        names: set[str] | None = None
         for name in sheet_names:
             part = parts.get(name)
-            if part is None or part not in zf.namelist():
+            if part is None:
                 continue
-            data = zf.read(part)
+            if part not in cached:
+                if zf is None:
+                    zf = zipfile.ZipFile(path)
+                if names is None:
+                    names = set(zf.namelist())
+                if part not in names:
+                    continue
+            data = read(part)
             wanted = (
                 b't="e"' in data
-                or _FORMULA_TAG.search(data) is not None
+                or has_formula_tag(data)
                 or any(needle in data for needle in style_needles)
             )
             if wanted:
                 _scan_sheet(data, name, percent_styles, meta)
+    finally:
+        if zf is not None:
+            zf.close()
     return meta
+
+
+def has_formula_tag(data: bytes) -> bool:
+    """`_FORMULA_TAG.search(data) is not None`, found with byte searches: the regex tries a
+    namespace prefix at every '<' of the sheet (1.4 ms for a sheet of 300 kegiatan)."""
+    at = data.find(b"<f")
+    while at >= 0:
+        if _FORMULA_TAG.match(data, at):
+            return True
+        at = data.find(b"<f", at + 2)
+    at = data.find(b":f")
+    while at >= 0:  # a prefixed <x:f>: the tag starts at the '<' before (a prefix has none)
+        start = data.rfind(b"<", 0, at)
+        if start >= 0 and (m := _FORMULA_TAG.match(data, start)) and m.end() == at + 3:
+            return True
+        at = data.find(b":f", at + 2)
+    return False
 
 
 def _parse(data: bytes):
@@ -97,8 +153,12 @@ def _sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
 
 def _percent_styles(zf: zipfile.ZipFile) -> set[int]:
     """Indexes of cellXfs whose number format shows a percent."""
+    return _percent_styles_of(zf.read)
+
+
+def _percent_styles_of(read: Callable[[str], bytes]) -> set[int]:
     try:
-        styles = _parse(zf.read("xl/styles.xml"))
+        styles = _parse(read("xl/styles.xml"))
     except KeyError:
         return set()
     percent_formats = set(PERCENT_BUILTIN_FORMATS)

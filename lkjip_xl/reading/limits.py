@@ -31,6 +31,7 @@ from ..model import WorkbookError
 
 MB = 1024 * 1024
 CHUNK = 1 * MB
+KEEP_BYTES = 64 * MB  # parts kept unpacked by the survey for the cell-metadata scan, in all
 
 # Parts never parsed as XML by anyone (images, the VBA project): not unpacked by the survey.
 _BINARY_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".emf", ".wmf",
@@ -83,27 +84,39 @@ class Limits:
                 path, "limit.uncompressed", f"{total:,} > {self.max_uncompressed_bytes:,}"
             )
 
-    def survey(self, path: Path, zf: zipfile.ZipFile, sheet_names: dict[str, str] | None = None
+    def survey(self, path: Path, zf: zipfile.ZipFile, sheet_names: dict[str, str] | None = None,
+               keep: set[str] | None = None, kept: dict[str, bytes] | None = None
                ) -> dict[str, tuple[int, int]]:
         """The streaming checks (2) on every part that may be parsed as XML.
 
         `sheet_names` (part -> sheet name) only makes messages name the sheet. Returns each
-        part's grid (last row, last column holding something); raises WorkbookError.
+        part's grid (last row, last column holding something); raises WorkbookError. The
+        parts named in `keep` that unpack to at most KEEP_BYTES in all are put into `kept`
+        whole, once surveyed, so that the cell-metadata scan does not unpack them a second
+        time (`cellmeta.py`).
         """
         names = sheet_names or {}
         grids: dict[str, tuple[int, int]] = {}
+        budget = KEEP_BYTES
         for info in zf.infolist():
             if info.is_dir():
                 continue
             if info.filename.lower().endswith(_BINARY_SUFFIXES) and info.filename not in names:
                 continue
-            grid = self._survey_part(path, zf, info, names.get(info.filename))
+            pieces: list[bytes] | None = None
+            if keep and kept is not None and info.filename in keep \
+                    and info.filename not in kept and info.file_size <= budget:
+                budget -= info.file_size
+                pieces = []
+            grid = self._survey_part(path, zf, info, names.get(info.filename), pieces)
+            if pieces is not None and kept is not None:
+                kept[info.filename] = b"".join(pieces)
             if grid != (0, 0):
                 grids[info.filename] = grid
         return grids
 
     def _survey_part(self, path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo,
-                     sheet: str | None) -> tuple[int, int]:
+                     sheet: str | None, pieces: list[bytes] | None = None) -> tuple[int, int]:
         where = f"'{sheet}'" if sheet else info.filename
         grid = _Grid()
         carry = b""
@@ -111,6 +124,8 @@ class Limits:
         with zf.open(info) as fh:
             while True:
                 chunk = fh.read(CHUNK)
+                if pieces is not None:
+                    pieces.append(chunk)
                 if first:
                     first = False
                     if _utf16(chunk):

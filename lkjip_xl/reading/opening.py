@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ..model import WorkbookError
-from .cellmeta import CellMeta, _sheet_parts, scan_cell_meta
+from .cellmeta import CellMeta, Unpacked, _sheet_parts, scan_cell_meta
 from .limits import Limits
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -44,18 +44,19 @@ class RawWorkbook:
     meta: CellMeta = field(default_factory=CellMeta)
 
 
-def check_container(path: Path, limits: Limits) -> None:
+def check_container(path: Path, limits: Limits) -> Unpacked:
     """Raise WorkbookError when `path` is not an .xlsx/.xlsm we can read safely: every check
-    of `limits.py` runs here, before any parser sees the file."""
+    of `limits.py` runs here, before any parser sees the file. Returns what it unpacked that
+    the cell-metadata scan needs again (the sheet map, the sheets and styles)."""
     try:
-        _check_container(path, limits)
+        return _check_container(path, limits)
     except WorkbookError:
         raise
     except OSError as exc:  # permissions, a name too long, a file removed meanwhile, ...
         raise WorkbookError(path, "open.os_error", _short(exc)) from exc
 
 
-def _check_container(path: Path, limits: Limits) -> None:
+def _check_container(path: Path, limits: Limits) -> Unpacked:
     if not path.exists():
         raise WorkbookError(path, "open.not_found")
     if path.is_dir():
@@ -93,7 +94,11 @@ def _check_container(path: Path, limits: Limits) -> None:
                 raise WorkbookError(path, "open.xlsb")
             if "xl/workbook.xml" not in names:
                 raise WorkbookError(path, "open.no_workbook_part")
-            limits.survey(path, zf, _sheet_names(zf))
+            sheet_parts = _sheet_map(zf)
+            names_of = {part: name for name, part in (sheet_parts or {}).items()}
+            kept: dict[str, bytes] = {}
+            limits.survey(path, zf, names_of, {*names_of, "xl/styles.xml"}, kept)
+            return Unpacked(sheet_parts, kept)
     except WorkbookError:
         raise
     except RuntimeError as exc:  # a zip entry encrypted with a password (not Excel's way)
@@ -190,16 +195,17 @@ def _looks_like(head: bytes) -> str:
     return "text/CSV"
 
 
-def _sheet_names(zf: zipfile.ZipFile) -> dict[str, str]:
-    """Part -> sheet name, only to name the sheet in a message; {} when it cannot be known
-    cheaply and safely (the survey checks the parts themselves)."""
+def _sheet_map(zf: zipfile.ZipFile) -> dict[str, str] | None:
+    """Sheet name -> part, to name the sheet in a message and for the cell-metadata scan; None
+    when it cannot be known cheaply and safely (the survey checks the parts themselves, and
+    the scan reads the map again and says what is wrong)."""
     try:
         for part in ("xl/workbook.xml", "xl/_rels/workbook.xml.rels"):
             if zf.getinfo(part).file_size > 4 << 20:
-                return {}
-        return {part: name for name, part in _sheet_parts(zf).items()}
+                return None
+        return _sheet_parts(zf)
     except Exception:  # a DTD, bad XML, a missing part: the survey reports what is wrong
-        return {}
+        return None
 
 
 def open_workbook(path: str | Path, limits: Limits | None = None) -> RawWorkbook:
@@ -208,11 +214,11 @@ def open_workbook(path: str | Path, limits: Limits | None = None) -> RawWorkbook
 
     path = Path(path)
     limits = limits or Limits()
-    check_container(path, limits)
+    unpacked = check_container(path, limits)
     with _native_stderr_silenced():
         raw = _read_values(path, limits)
     try:
-        raw.meta = scan_cell_meta(path, tuple(raw.sheets), limits)
+        raw.meta = scan_cell_meta(path, tuple(raw.sheets), limits, unpacked)
     except WorkbookError:
         raise
     except Exception as exc:

@@ -336,15 +336,23 @@ def _rows(ctx: _Context, sheet: RawSheet, layout: TableLayout, spec: TableSpec
     result = []
     cols = sorted(layout.columns.items(), key=lambda kv: kv[1])
     every_col = [c for _, c in cols] + list(layout.years.values())
+    grid = sheet.rows
     for r in range(layout.first_data_row, _last_row(ctx, sheet) + 1):
-        blank = all(_value_at(sheet, r, c) is None for _, c in cols) and not any(
-            _value_at(sheet, r, c) is not None for c in layout.years.values()
-        )
+        values = grid[r - 1] if r - 1 < len(grid) else ()
+        blank = all(_blank(values, c) for c in every_col)
         if blank and not _has_meta(ctx, sheet, r, every_col):
             continue
         cells = {key: ctx.cell(sheet, r, c, kinds[key], key in _WORDS_OK) for key, c in cols}
         result.append((r, cells))
     return result
+
+
+def _blank(values: list[object] | tuple[()], col: int) -> bool:
+    """`_value_at(sheet, row, col) is None` for the row's `values`, without the lookups."""
+    if col - 1 >= len(values):
+        return True
+    value = values[col - 1]
+    return value is None or value == "" or (isinstance(value, str) and not value.strip())
 
 
 def _last_row(ctx: _Context, sheet: RawSheet) -> int:

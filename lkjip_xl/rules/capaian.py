@@ -32,6 +32,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import StrEnum
+from functools import lru_cache
 from typing import Protocol
 
 from ..analysis import (
@@ -75,7 +76,13 @@ def stated_decimals(number: Number) -> int:
     if number.decimals is not None:
         return number.decimals
     assert number.value is not None
-    exponent = Decimal(repr(number.value)).normalize().as_tuple().exponent
+    return _float_decimals(number.value)
+
+
+@lru_cache(maxsize=8192)
+def _float_decimals(value: float) -> int:
+    """Cached: every CAP rule asks again for the same stated values."""
+    exponent = Decimal(repr(value)).normalize().as_tuple().exponent
     assert isinstance(exponent, int)
     return min(max(0, -exponent), _MAX_DECIMALS)
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ..analysis import (
     IndicatorFigures,
+    _memo,
     basis_target,
     code_key,
     indicator_figures,
@@ -507,18 +508,42 @@ class _Match:
     how: str  # BY_CODE / BY_NAME / BY_CONTAINMENT / BY_SIMILARITY
 
 
-def _match_program(row: BudgetRow, programs: Sequence[PkRow]) -> _Match | None:
-    """The Lampiran II program a Keuangan Program row is about, and how it was matched."""
+@dataclass(frozen=True, slots=True)
+class _Programs:
+    """Lampiran II programs indexed for matching (built once, not once per Keuangan row)."""
+
+    by_code: dict[str, list[PkRow]]  # normalised Kode -> programs, in sheet order
+    named: list[tuple[PkRow, str]]  # (program, program_key) with a non-empty key
+    by_key: dict[str, list[PkRow]]  # program_key -> programs, in sheet order
+
+
+def _program_index(programs: Sequence[PkRow]) -> _Programs:
+    by_code: dict[str, list[PkRow]] = {}
+    by_key: dict[str, list[PkRow]] = {}
+    named = []
+    for p in programs:
+        by_code.setdefault(normalise(p.kode.text), []).append(p)
+        k = program_key(p.program_kegiatan.text)
+        if k:
+            named.append((p, k))
+            by_key.setdefault(k, []).append(p)
+    return _Programs(by_code, named, by_key)
+
+
+def _match_program(row: BudgetRow, programs: Sequence[PkRow], index: _Programs | None = None
+                   ) -> _Match | None:
+    """The Lampiran II program a Keuangan Program row is about, and how it was matched.
+    `index`: `_program_index(programs)`, when the caller matches many rows."""
+    index = index if index is not None else _program_index(programs)
     if _is_program_code(row.kode.text):
-        by_code = [p for p in programs if normalise(p.kode.text) == normalise(row.kode.text)]
+        by_code = index.by_code.get(normalise(row.kode.text), [])
         if len(by_code) == 1:
             return _Match(row, by_code[0], BY_CODE)
     key = program_key(row.uraian.text)
     if not key:
         return None
-    named = [(p, program_key(p.program_kegiatan.text)) for p in programs]
-    named = [(p, k) for p, k in named if k]
-    exact = [p for p, k in named if k == key]
+    named = index.named
+    exact = index.by_key.get(key)
     if exact:
         return _Match(row, exact[0], BY_NAME) if len(exact) == 1 else None
     contained = [p for p, k in named if k in key or key in k]
@@ -533,12 +558,22 @@ def _match_program(row: BudgetRow, programs: Sequence[PkRow]) -> _Match | None:
     return None
 
 
+def _jumlah_rows(report: Report) -> dict[int | None, list[PkRow]]:
+    """Lampiran II Jumlah rows by the row of their Program, in sheet order."""
+    index: dict[int | None, list[PkRow]] = {}
+    for row in report.pk_rows:
+        if row.role is RowRole.JUMLAH:
+            index.setdefault(row.program_row, []).append(row)
+    return index
+
+
 def _pk_program_amount(report: Report, program: PkRow, attr: str) -> Cell | None:
     """A program's stated amount: on its Program row, else on its first Jumlah row."""
     cell: Cell = getattr(program, attr)
     if cell.number.value is not None:
         return cell
-    for row in report.pk_rows:
+    for row in _memo("consistency.jumlah_rows", report, None, lambda: _jumlah_rows(report)
+                     ).get(program.row, ()):
         if row.role is RowRole.JUMLAH and row.program_row == program.row:
             cell = getattr(row, attr)
             if cell.number.value is not None:
@@ -546,20 +581,29 @@ def _pk_program_amount(report: Report, program: PkRow, attr: str) -> Cell | None
     return None
 
 
-def _budget_vs_pk(ctx: RuleContext, loose: bool) -> Iterator[Finding]:
-    programs = [r for r in ctx.report.pk_rows if r.role is RowRole.PROGRAM]
+def program_matches(report: Report) -> list[_Match | None]:
+    """Each Keuangan Program row's match, in sheet order; computed once per report (XTB006,
+    XTB007 and `analysis.program_amounts` share them)."""
+    return _memo("consistency.program_matches", report, None, lambda: _program_matches(report))
+
+
+def _program_matches(report: Report) -> list[_Match | None]:
+    programs = [r for r in report.pk_rows if r.role is RowRole.PROGRAM]
     if not programs:
-        return
-    for row in ctx.report.budget_rows:
-        if row.role is not RowRole.PROGRAM:
-            continue
-        match = _match_program(row, programs)
+        return []
+    index = _program_index(programs)
+    return [_match_program(row, programs, index) for row in report.budget_rows
+            if row.role is RowRole.PROGRAM]
+
+
+def _budget_vs_pk(ctx: RuleContext, loose: bool) -> Iterator[Finding]:
+    for match in program_matches(ctx.report):
         if match is None or (match.how in (BY_CONTAINMENT, BY_SIMILARITY)) is not loose:
             continue
         for quantity, mine_attr, theirs_attr in (("Pagu", "pagu", "anggaran"),
                                                  ("Realisasi", "realisasi",
                                                   "realisasi_anggaran")):
-            mine: Cell = getattr(row, mine_attr)
+            mine: Cell = getattr(match.budget, mine_attr)
             theirs = _pk_program_amount(ctx.report, match.pk, theirs_attr)
             if mine.number.value is None or mine.ref is None or theirs is None \
                     or theirs.ref is None:

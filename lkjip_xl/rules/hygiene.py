@@ -114,13 +114,24 @@ def _problems(report: Report, *kinds: str) -> list[ReadingProblem]:
 
 
 def _cell_index(report: Report) -> dict[tuple[str, str], _Located]:
-    """(sheet, address) -> the report cell there, so a problem can be read with its column."""
+    """(sheet, address) -> the report cell there, so a problem can be read with its column.
+
+    Only the cells of the number problems the INP rules look up are indexed (a report has a
+    few of them and thousands of cells)."""
     index: dict[tuple[str, str], _Located] = {}
+    kinds = (ProblemKind.NUMBER_AS_TEXT, ProblemKind.AMBIGUOUS_NUMBER, ProblemKind.NOT_A_NUMBER)
+    wanted = {(p.sheet, p.cell) for p in report.problems if p.kind in kinds}
+    if not wanted:
+        return index
+    wanted_rows = {(sheet, int(cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")))
+            for sheet, cell in wanted if cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ").isdigit()}
 
     def add(table: str, key: str, cell: Cell, kind: str, satuan: str = "") -> None:
-        if cell.ref is not None:
-            index.setdefault((cell.ref.sheet, cell.ref.address),
-                             _Located(table, key, cell, kind, satuan))
+        ref = cell.ref
+        if ref is not None and (ref.sheet, ref.row) in wanted_rows:
+            where = (ref.sheet, ref.address)
+            if where in wanted:
+                index.setdefault(where, _Located(table, key, cell, kind, satuan))
 
     for col in IDENTITY_FIELDS:
         add(SHEET_IDENTITY, col.key, getattr(report.identity, col.key), col.kind)

@@ -135,12 +135,15 @@ def pk_comparisons(report: Report, settings: Settings) -> Iterator[Comparison]:
     """Every stated Program/Jumlah/Total figure of Lampiran II with the Kegiatan it covers."""
     kegiatan = [r for r in report.pk_rows if r.role is RowRole.KEGIATAN]
     programs = {r.row: r for r in report.pk_rows if r.role is RowRole.PROGRAM}
+    by_program: dict[int | None, list[PkRow]] = {}  # Program row -> its Kegiatan, in order
+    for k in kegiatan:
+        by_program.setdefault(k.program_row, []).append(k)
     for row in report.pk_rows:
         if row.role is RowRole.PROGRAM:
-            covered = [k for k in kegiatan if k.program_row == row.row]
+            covered = list(by_program.get(row.row, ()))
             label = _pk_name(row)
         elif row.role is RowRole.JUMLAH:
-            covered = [k for k in kegiatan if k.program_row == row.program_row and k.row < row.row]
+            covered = [k for k in by_program.get(row.program_row, ()) if k.row < row.row]
             label = _pk_name(programs.get(row.program_row)) if row.program_row else ""
         elif row.role is RowRole.TOTAL:
             covered = [k for k in kegiatan if k.row < row.row]
@@ -357,9 +360,20 @@ def pk_total_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     the message says so. The fix (unsafe: the tool cannot know whether the total or a part is
     wrong) writes the sum into the total.
     """
-    for comp in pk_comparisons(ctx.report, ctx.settings):
+    for comp in _shared_pk_comparisons(ctx):
         if not comp.problem and _mismatch(comp, ctx.settings):
             yield _mismatch_finding(ctx, comp, "TOT001")
+
+
+def _shared_pk_comparisons(ctx: RuleContext) -> list[Comparison]:
+    """`pk_comparisons` once per report and settings for TOT001 and TOT003."""
+    return ctx.memo(f"totals.pk_comparisons.{id(ctx.settings)}",
+                    lambda: list(pk_comparisons(ctx.report, ctx.settings)))
+
+
+def _shared_budget_comparisons(ctx: RuleContext) -> list[Comparison]:
+    """`budget_comparisons` once per report for TOT002 and TOT003."""
+    return ctx.memo("totals.budget_comparisons", lambda: list(budget_comparisons(ctx.report)))
 
 
 @rule("TOT002", "budget-total-mismatch", Severity.ERROR)
@@ -375,7 +389,7 @@ def budget_total_mismatch(ctx: RuleContext) -> Iterator[Finding]:
       Total): a Kelompok's stated Jumlah rows, or the sum of its items when it has none.
     A '-' counts as 0, a blank is left out. The fix (unsafe) writes the sum into the total.
     """
-    for comp in budget_comparisons(ctx.report):
+    for comp in _shared_budget_comparisons(ctx):
         if not comp.problem and _mismatch(comp, ctx.settings):
             yield _mismatch_finding(ctx, comp, "TOT002")
 
@@ -390,7 +404,7 @@ def total_not_verifiable(ctx: RuleContext) -> Iterator[Finding]:
     - `unusable`: one of the figures it covers is not a usable number (text, an error, a
       range); the hygiene rules report that cell.
     """
-    comps = [*pk_comparisons(ctx.report, ctx.settings), *budget_comparisons(ctx.report)]
+    comps = [*_shared_pk_comparisons(ctx), *_shared_budget_comparisons(ctx)]
     for comp in comps:
         if not comp.problem:
             continue

@@ -500,8 +500,79 @@ class CsvStream(Stream):
 
 
 def _dumps(value: Any, level: int) -> str:
-    """`value` as json.dumps(indent=2) renders it `level` containers deep."""
-    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * level)
+    """`value` as json.dumps(ensure_ascii=False, indent=2) renders it `level` containers deep.
+
+    The standard library encodes with indentation in pure Python, one generator step per
+    token; the seed example's 311 findings took 7 ms so. `_encode` writes the same bytes
+    for the values findings hold (str, int, float, bool, None, lists, tuples and dicts with
+    str keys) with the C string encoder; anything else goes to json.dumps as before."""
+    parts: list[str] = []
+    try:
+        _encode(value, "\n" + "  " * level, parts)
+    except _Unusual:
+        return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * level)
+    return "".join(parts)
+
+
+class _Unusual(Exception):
+    """A value `_encode` leaves to json.dumps."""
+
+
+_encode_str = json.encoder.encode_basestring  # type: ignore[attr-defined]  # C when available
+_INFINITY = float("inf")
+
+
+def _encode(value: Any, newline: str, out: list[str]) -> None:
+    """Append `value` as json.dumps(indent=2, ensure_ascii=False) writes it, each line after
+    the first starting with `newline` (a line break and the indentation of `value`)."""
+    cls = value.__class__
+    if cls is str:
+        out.append(_encode_str(value))
+    elif value is None:
+        out.append("null")
+    elif value is True:
+        out.append("true")
+    elif value is False:
+        out.append("false")
+    elif cls is int:
+        out.append(int.__repr__(value))
+    elif cls is float:
+        if value != value:
+            out.append("NaN")
+        elif value == _INFINITY:
+            out.append("Infinity")
+        elif value == -_INFINITY:
+            out.append("-Infinity")
+        else:
+            out.append(float.__repr__(value))
+    elif cls is list or cls is tuple:
+        if not value:
+            out.append("[]")
+            return
+        inner = newline + "  "
+        out.append("[")
+        first = True
+        for item in value:
+            out.append(inner if first else "," + inner)
+            first = False
+            _encode(item, inner, out)
+        out.append(newline + "]")
+    elif cls is dict:
+        if not value:
+            out.append("{}")
+            return
+        inner = newline + "  "
+        out.append("{")
+        first = True
+        for key, item in value.items():
+            if key.__class__ is not str:
+                raise _Unusual
+            out.append((inner if first else "," + inner) + _encode_str(key) + ": ")
+            first = False
+            _encode(item, inner, out)
+        out.append(newline + "}")
+    else:
+        raise _Unusual
 
 
 class _JsonList:
