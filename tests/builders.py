@@ -184,3 +184,19 @@ def clean_keuangan() -> list[dict[str, Any]]:
             {"baris": "Jumlah", "uraian": "Jumlah Belanja Langsung", "pagu": 1000,
              "realisasi": 900, "persentase": 90}]
 
+
+
+def replace_sheet(path: Path, title: str, grid: list[list[Any]]) -> Path:
+    """Replace sheet `title` of the workbook at `path` by a plain grid of values (rows of
+    cells from A1), in the same place: a sheet as a person might have typed it."""
+    import openpyxl
+
+    wb = openpyxl.load_workbook(path)
+    index = wb.sheetnames.index(title)
+    del wb[title]
+    ws = wb.create_sheet(title, index)
+    for r, line in enumerate(grid, start=1):
+        for c, value in enumerate(line, start=1):
+            ws.cell(row=r, column=c, value=value)
+    wb.save(path)
+    return path

@@ -22,7 +22,7 @@ from lkjip_xl.messages import NUMERIC_PARAMS
 from lkjip_xl.reading import Limits, read_report
 from lkjip_xl.rules import Finding, all_rules
 from lkjip_xl.schema import SHEET_BUDGET, SHEET_IDENTITY, SHEET_MEASUREMENT, SHEET_PK, SHEET_RPJMD
-from tests.builders import make_workbook
+from tests.builders import make_workbook, replace_sheet
 from tests.test_rules_hygiene import _messy
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -128,18 +128,12 @@ def structure_workbook(tmp_path: Path) -> Path:
     path = make_workbook(tmp_path / "struktur.xlsx", identitas={"nama_instansi": None},
                          omit=(SHEET_BUDGET,),
                          tabel=[{"kode_indikator": "IK-1", 2019: 5}])
+    replace_sheet(path, SHEET_PK, [["Perjanjian Kinerja"], ["lain", "lagi"]])
+    replace_sheet(path, SHEET_MEASUREMENT, [
+        [], [], ["Kode Indikator", "Indikator Kinerja", "Target", "Capaian", "Capaian (%)"],
+        ["IK-1", "x", 1, 2, 3]])
     wb = openpyxl.load_workbook(path)
     wb[SHEET_RPJMD].sheet_state = "hidden"
-    for title, grid in (
-            (SHEET_PK, [["Perjanjian Kinerja"], ["lain", "lagi"]]),
-            (SHEET_MEASUREMENT, [[], [], ["Kode Indikator", "Indikator Kinerja", "Target",
-                                          "Capaian", "Capaian (%)"], ["IK-1", "x", 1, 2, 3]])):
-        index = wb.sheetnames.index(title)
-        del wb[title]
-        ws = wb.create_sheet(title, index)
-        for r, line in enumerate(grid, start=1):
-            for c, value in enumerate(line, start=1):
-                ws.cell(row=r, column=c, value=value)
     wb.save(path)
     return path
 

@@ -17,8 +17,6 @@ tool's output.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import openpyxl
@@ -28,6 +26,8 @@ from lkjip_xl import schema
 from lkjip_xl.engine import check_file
 from lkjip_xl.model import column_letter
 from lkjip_xl.rules import Severity
+
+from .test_examples import build_examples
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -40,17 +40,6 @@ SECTION_SHEETS = {
 }
 
 
-def _load_build_module():
-    spec = importlib.util.spec_from_file_location("build_examples",
-                                                  EXAMPLES / "build_examples.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("build_examples", module)
-    spec.loader.exec_module(module)
-    return module
-
-
-build_examples = _load_build_module()
 SOURCES = build_examples.real_sources()
 IDS = [p.stem for p in SOURCES]
 

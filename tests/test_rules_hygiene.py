@@ -18,7 +18,13 @@ from lkjip_xl.reading import Limits, read_report
 from lkjip_xl.rules import Action, Severity, all_rules
 from lkjip_xl.rules.hygiene import RULES
 from lkjip_xl.schema import SHEET_BUDGET, SHEET_IDENTITY, SHEET_MEASUREMENT, SHEET_PK, SHEET_RPJMD
-from tests.builders import check, findings, make_workbook, simple_indicator_rows
+from tests.builders import (
+    check,
+    findings,
+    make_workbook,
+    replace_sheet,
+    simple_indicator_rows,
+)
 
 PK = "Lampiran II"
 PM = "Pengukuran Kinerja"
@@ -442,27 +448,15 @@ def test_inp006_every_sheet_missing(tmp_path: Path) -> None:
     assert check(path, "INP013") == [] and check(path, "INP016") == []
 
 
-def _replace_sheet(path: Path, title: str, grid: list[list[Any]]) -> Path:
-    wb = openpyxl.load_workbook(path)
-    index = wb.sheetnames.index(title)
-    del wb[title]
-    ws = wb.create_sheet(title, index)
-    for r, line in enumerate(grid, start=1):
-        for c, value in enumerate(line, start=1):
-            ws.cell(row=r, column=c, value=value)
-    wb.save(path)
-    return path
-
-
 def test_inp007_missing_header(tmp_path: Path) -> None:
-    path = _replace_sheet(build(tmp_path), PK, [["Perjanjian Kinerja"], ["lain", "lagi"]])
+    path = replace_sheet(build(tmp_path), PK, [["Perjanjian Kinerja"], ["lain", "lagi"]])
     f = only(path, "INP007")
     assert f.location == "Lampiran II"
     assert "tidak ditemukan di 40 baris pertama (dicari: Baris)" in f.message()
 
 
 def test_inp008_missing_column(tmp_path: Path) -> None:
-    path = _replace_sheet(build(tmp_path), T61, [
+    path = replace_sheet(build(tmp_path), T61, [
         [], [], ["Indikator Kinerja", "Satuan", "Polaritas", 2019], ["Uji", "Org", "Positif", 5]])
     f = only(path, "INP008")
     assert f.location == "Tabel VI.1!A3"
@@ -471,7 +465,7 @@ def test_inp008_missing_column(tmp_path: Path) -> None:
 
 
 def test_inp009_duplicate_column(tmp_path: Path) -> None:
-    path = _replace_sheet(build(tmp_path), SHEET_BUDGET, [
+    path = replace_sheet(build(tmp_path), SHEET_BUDGET, [
         [], [], ["Baris", "Uraian", "Pagu (Rp)", "Realisasi", "Anggaran"],
         ["Kelompok", "B", 10, 5, 20]])
     f = only(path, "INP009")
@@ -755,7 +749,7 @@ def test_inp020_year_columns_are_the_truth(tmp_path: Path, periode_awal: int,
     whether Periode Awal says 2015 or 2014; no one has to shift Periode Awal."""
     ident = {"tahun": 2015, "periode_awal": periode_awal, "periode_akhir": 2019}
     tabel = [{"kode_indikator": "IK-1", "polaritas": "Positif"}]
-    path = _replace_sheet(build(tmp_path, identitas=ident, tabel=tabel), T61, [
+    path = replace_sheet(build(tmp_path, identitas=ident, tabel=tabel), T61, [
         [], [], ["Kode Indikator", "Indikator Kinerja", "Satuan", "Polaritas", "Kondisi Awal",
                  *[str(y) for y in range(first_year, 2020)], "Kondisi Akhir"],
         ["IK-1", "Indikator uji", "Org", "Positif", 80, *[100] * (2020 - first_year), 100]])
@@ -768,15 +762,15 @@ def test_inp020_year_columns_are_the_truth(tmp_path: Path, periode_awal: int,
 
 
 def test_inp020_year_not_a_column_of_tabel(tmp_path: Path) -> None:
-    path = _replace_sheet(build(tmp_path, identitas={"tahun": 2018}), T61, [
+    path = replace_sheet(build(tmp_path, identitas={"tahun": 2018}), T61, [
         [], [], ["Kode Indikator", "Indikator Kinerja", "2017", "2019"], ["IK-1", "Uji", 1, 2]])
     f = only(path, "INP020")
     assert f.message_key == "rule.INP020.not-in-columns"
     assert "(2017, 2019)" in f.message()
-    path = _replace_sheet(build(tmp_path, "after.xlsx"), T61, [
+    path = replace_sheet(build(tmp_path, "after.xlsx"), T61, [
         [], [], ["Kode Indikator", "Indikator Kinerja", "2017", "2018"], ["IK-1", "Uji", 1, 2]])
     assert only(path, "INP020").message_key == "rule.INP020.outside"
-    path = _replace_sheet(build(tmp_path, "ny.xlsx"), T61, [
+    path = replace_sheet(build(tmp_path, "ny.xlsx"), T61, [
         [], [], ["Kode Indikator", "Indikator Kinerja", "Target"], ["IK-1", "Uji", 1]])
     assert only(path, "INP020").message_key == "rule.INP020.no-columns"
 
@@ -810,7 +804,7 @@ def test_inp021_missing_polarity(tmp_path: Path) -> None:
 
 
 def test_inp021_no_polarity_column(tmp_path: Path) -> None:
-    path = _replace_sheet(build(tmp_path), T61, [
+    path = replace_sheet(build(tmp_path), T61, [
         [], [], ["Kode Indikator", "Indikator Kinerja", "2019"],
         ["IK-1", "A", 1], ["IK-2", "B", 2]])
     f = only(path, "INP021")
