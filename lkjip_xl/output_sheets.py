@@ -652,7 +652,7 @@ def temuan_sheet(findings: Sequence[Finding], plan: CorrectionPlan | None = None
               _value(d["expected"]), _value(d["difference"]),
               cell(formula_text(d["formula"], lang), _box("wrap")), _related(f, sheets, lang),
               cell(t(f"fix.action.{outcome.value}", lang),
-                   _box("review" if outcome is Outcome.REVIEW else "changed")),
+                   _box(f"mark:{outcome.value}")),  # the mark the cell itself shows
               cell(None, _box("input")))
     last = column_letter(len(TEMUAN_KEYS))
     return OutSheet(SHEET_FINDINGS, tuple(g.rows), dict(TEMUAN_WIDTHS), freeze="A2",

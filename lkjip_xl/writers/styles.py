@@ -42,7 +42,6 @@ CORRECTED_RGB = "F4A582"  # salmon orange: a value corrected
 FILLED_RGB = "77AADD"  # blue: a blank filled
 CONVERTED_RGB = "D5C4E6"  # lilac: text written as the number it was read as
 REVIEW_RGB = "FFD966"  # amber: to review
-CHANGED_RGB = CORRECTED_RGB  # the look "changed" of the sheets fix adds
 MARK_BORDER_RGB = "404040"
 FONT_NAME = "Calibri"  # named on every style (LibreOffice falls back to a serif font otherwise;
 # it shows Calibri with the metric-compatible Carlito)
@@ -147,7 +146,6 @@ LOOKS: dict[str, Look] = {
     "total-wrap": Look(fill=TOTAL_RGB, bold=True, wrap=True),
     "subheader": Look(fill=TOTAL_RGB, italic=True),
     "input": Look(fill=INPUT_RGB, wrap=True),
-    "changed": Look(fill=CHANGED_RGB),
     "review": Look(fill=REVIEW_RGB),
 }
 LOOKS.update({f"mark:{m.key}": Look(fill=m.fill, bold=m.bold, italic=m.italic,
