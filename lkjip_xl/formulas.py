@@ -70,6 +70,7 @@ class NotComputable:
     PREDICATE = "predicate"  # a target or realisation in words: 'WTP', 'Baik'
     RATIO_POLARITY = "ratio-polarity"  # a ratio '1:40' and no stated polarity to read it by
     NO_BASIS_TARGET = "no-basis-target"  # measured against last year, a standard, ...: unknown
+    NO_FIGURES = "no-figures"  # a Keuangan percentage stated alone: no pagu, no realisasi
 
 
 @dataclass(frozen=True, slots=True)

@@ -1217,6 +1217,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "target to compare with and the workbook does not hold one; realisation {realisasi}. "
         "Write the figure compared with in this row's Target.",
     ),
+    "rule.CAP008.no-figures": (
+        "Persentase tertulis {stated} tidak dapat diperiksa: pagu dan realisasi baris ini "
+        "tidak tertulis. Isi Pagu dan Realisasi baris ini agar persentasenya dihitung.",
+        "Percentage stated as {stated} cannot be checked: this row states neither pagu nor "
+        "realisation. Fill in this row's Pagu and Realisasi to have it computed.",
+    ),
     "rule.CAP008.ratio-polarity": (
         "Capaian tertulis {stated} tidak dapat diperiksa: target {target} dan realisasi "
         "{realisasi} berupa rasio, dan Polaritas indikator tidak tertulis (makin kecil atau "
@@ -1889,9 +1895,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "rule.CAP008.summary": (
         'Capaian tertulis yang tidak dapat diperiksa (target berupa predikat atau rasio tanpa '
-        'polaritas), dan alasannya.',
-        'A stated capaian that cannot be checked (a predicate target, or a ratio without a '
-        'stated polarity), and why.',
+        'polaritas, persentase Keuangan tanpa pagu dan realisasi), dan alasannya.',
+        'A stated capaian that cannot be checked (a predicate target, a ratio without a '
+        'stated polarity, a Keuangan percentage without pagu and realisation), and why.',
     ),
     "rule.EFF001.summary": (
         'Efisiensi tertulis tidak cocok dengan capaian / serapan maupun capaian - serapan.',

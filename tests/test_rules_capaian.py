@@ -440,6 +440,32 @@ def test_cap005_budget_rows(tmp_path: Path) -> None:
     assert "(Keuangan!D6)" in findings(path, "CAP005")[1].message("en")
 
 
+def test_budget_percentage_stated_alone_is_not_checkable_not_missing(tmp_path: Path) -> None:
+    # A Program line printing only its serapan ("Program ... 88.6") above rincian that carry
+    # the money: nothing is missing from a row that states no pagu and no realisasi, there is
+    # nothing to divide. One CAP008 info on the cell, no CAP005 warning, no CAP006; a dash
+    # counts as blank. With one of the two stated the other is missing: still CAP005.
+    path = make_workbook(tmp_path / "k.xlsx", keuangan=[
+        {"baris": "Program", "uraian": "Program Pemerintahan", "persentase": "88.6"},
+        {"baris": "Rincian", "uraian": "Sub a", "pagu": "749.930.215",
+         "realisasi": "702.188.300", "persentase": "93.6"},
+        {"baris": "Jumlah", "uraian": "Jumlah", "pagu": "-", "realisasi": "-",
+         "persentase": "90,1"},
+        {"baris": "Rincian", "uraian": "Sub b", "pagu": 5, "persentase": 90},
+    ])
+    assert check(path, "CAP") == [
+        ("CAP003", f"Keuangan!{KEU_PCT}5"), ("CAP005", f"Keuangan!{KEU_PCT}7"),
+        ("CAP008", f"Keuangan!{KEU_PCT}4"), ("CAP008", f"Keuangan!{KEU_PCT}6")]
+    f = findings(path, "CAP008")[0]
+    assert f.message_key == "rule.CAP008.no-figures" and f.fix is None
+    assert "88,6" in f.message("id") and "88.6" in f.message("en")
+    # filling in the program's own figures makes it checked like any other row
+    path = make_workbook(tmp_path / "k2.xlsx", keuangan=[
+        {"baris": "Program", "uraian": "Program Pemerintahan", "pagu": 200, "realisasi": 150,
+         "persentase": "88.6"}])
+    assert check(path, "CAP") == [("CAP006", f"Keuangan!{KEU_PCT}4")]
+
+
 # --- CAP006 / CAP007 --------------------------------------------------------------------------
 
 def _keuangan_wb(tmp_path: Path, rows: list[dict[str, Any]]) -> Path:

@@ -552,6 +552,14 @@ def _budget_checks(report: Report, settings: Settings) -> Iterator[Check]:
         pagu, real = row.pagu.number, row.realisasi.number
         if cell.number.is_blank and (pagu.value is None or real.value is None):
             continue  # nothing stated, nothing to compute from
+        if pagu.is_blank and real.is_blank:
+            # a percentage printed alone (a Program line that prints only its serapan): not
+            # missing an input but stated without any, so not checkable (CAP008), not CAP005
+            yield Check(kind=Kind.PERCENTAGE, cell=cell,
+                        computation=Computation(None, None, "", NotComputable.NO_FIGURES),
+                        inputs=(), candidates=(), fillable=False,
+                        target_cell=row.pagu, realisasi_cell=row.realisasi)
+            continue
         comp = percentage(real.value, pagu.value, settings.decimals)
         candidates: list[Candidate] = []
         if pagu.value is not None and real.value:
@@ -919,7 +927,7 @@ def target_not_computable(ctx: RuleContext) -> Iterator[Finding]:
 
 # Reasons a capaian cannot be checked although nothing is missing: CAP008, not CAP005.
 NOT_CHECKABLE = (NotComputable.PREDICATE, NotComputable.RATIO_POLARITY,
-                 NotComputable.NO_BASIS_TARGET)
+                 NotComputable.NO_BASIS_TARGET, NotComputable.NO_FIGURES)
 
 
 @rule("CAP008", "capaian-not-checkable", Severity.INFO)
@@ -938,6 +946,9 @@ def capaian_not_checkable(ctx: RuleContext) -> Iterator[Finding]:
     - The row is measured against a basis (`Terhadap`: Tahun Lalu, Standar Nasional, or a
       Target RPJMD / Target Akhir Periode that Tabel VI.1 does not hold) and states no target
       of its own.
+    - A Keuangan Persentase stated with neither Pagu nor Realisasi on its row (reports often
+      print only a program's serapan above its rincian): there is nothing to divide, and the
+      rincian need not be the whole program. (With one of the two blank it is CAP005.)
 
     Nothing is reported when no capaian is stated. INFO: the figures are not wrong.
     """
