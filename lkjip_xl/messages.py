@@ -475,6 +475,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "num.unit-text": ("teks satuan di belakang angka diabaikan",
                       "unit text after the number ignored"),
     "num.range": ("dibaca sebagai rentang", "read as a range"),
+    "num.bound": ("tanda batas di depan angka (≥, >, Min., Maks.) diabaikan: dibaca angkanya",
+                  "bound before the number (≥, >, Min., Max.) ignored: its figure is read"),
     "num.not-a-number": ("bukan angka", "not a number"),
     "num.several-numbers": ("berisi lebih dari satu angka", "holds more than one number"),
     "num.parentheses": ("angka dalam kurung: angka pendamping atau negatif?",

@@ -46,6 +46,7 @@ NOTE_NOT_A_NUMBER = "not-a-number"
 NOTE_NO_FIGURE = "no-figure"  # "n/a", "nihil", "tidak ada data": the report states no figure
 NOTE_RATIO = "ratio"  # "1:40": a ratio, read as 40 with the "1:" form remembered
 NOTE_PREDICATE = "predicate"  # "WTP", "Baik": a target or result stated in words
+NOTE_BOUND = "bound"  # "≥ 80 %", "Min. 80": a target written as a bound, read as its figure
 NOTE_SEVERAL_NUMBERS = "several-numbers"  # "45% (37,428) 16,246"
 NOTE_PARENTHESES = "parentheses"  # "(37.428)": a side figure or a negative?
 NOTE_BAD_GROUPING = "bad-grouping"  # "1.23.4"
@@ -127,6 +128,10 @@ _RATIO = re.compile(r"^1\s*:\s*(?=\d)")
 _LETTER = re.compile(r"[^\W\d_]")
 # "Level 3", "Tingkat 3", "Skor 3,5": a maturity level or score written with its word.
 _LEVEL = re.compile(r"^(?:level|tingkat|skor|skala)\s*(?=\d)", re.IGNORECASE)
+# "≥ 80 %", "> 80", "=> 80", "Min. 80", "Minimal 80", "Maks 5", "Maksimal 5", "Max 5": a target
+# written as a bound (SPM indicators print "≥ 80%"). Reports compute capaian against the figure.
+_BOUND = re.compile(r"^(?:[\u2265\u2264<>]\s*=?|=\s*[<>]|(?:min(?:imal|imum)?|maks(?:imal|imum)?"
+                    r"|max(?:imal|imum)?)\b\.?)\s*(?=\d)", re.IGNORECASE)
 # Words that say "no figure" rather than state a result in words.
 _NO_FIGURE = frozenset({
     "na", "n/a", "n.a", "n.a.", "nan", "nihil", "kosong", "tidak ada", "belum ada",
@@ -205,6 +210,13 @@ def parse_text(text: str, *, percent_column: bool = False) -> Number:
         if rest.value is not None and not rest.prefix:
             return Number(rest.value, rest.source, unit=rest.unit, decimals=rest.decimals,
                           prefix=s[:level.end()], notes=tuple(dict.fromkeys((*notes,
+                                                                             *rest.notes))))
+
+    if (bound := _BOUND.match(s)) is not None:
+        rest = parse_text(s[bound.end():], percent_column=percent_column)
+        if rest.value is not None and not rest.prefix:
+            return Number(rest.value, rest.source, unit=rest.unit, decimals=rest.decimals,
+                          prefix=s[:bound.end()], notes=tuple(dict.fromkeys((*notes, NOTE_BOUND,
                                                                              *rest.notes))))
 
     if s.startswith("(") and s.endswith(")") and _ANY_DIGITS.search(s):

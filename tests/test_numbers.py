@@ -176,6 +176,21 @@ def test_ratio_and_predicate() -> None:
         assert predicate(other) is None, other
 
 
+def test_bound_target_is_read_as_its_figure() -> None:
+    # "≥ 80%" (SPM targets), "Min. 80", "Maksimal 5": a target written as a bound. Reports
+    # compute the capaian against the figure, so it is read as that figure with the bound kept
+    # in `prefix`; words that merely start like a bound stay text.
+    cases = {"≥ 80 %": (80, "≥ "), "> 80 %": (80, "> "), ">= 90": (90, ">= "),
+             "≤5 %": (5, "≤"), "Min. 80%": (80, "Min. "), "Minimal 80": (80, "Minimal "),
+             "maks 5": (5, "maks "), "Maksimum 2,5": (2.5, "Maksimum ")}
+    for text, (value, prefix) in cases.items():
+        n = parse_number(text)
+        assert (n.value, n.prefix, n.is_ratio) == (value, prefix, False), text
+        assert "bound" in n.notes and not n.is_problem, text
+    for words in ("Minggu 3", "Mini 5", "min", "≥"):
+        assert parse_number(words).value is None, words
+
+
 def test_number_properties() -> None:
     rng = parse_number("80-90")
     assert rng.is_range and rng.is_usable and not rng.is_blank and not rng.is_problem

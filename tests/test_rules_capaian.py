@@ -388,6 +388,25 @@ def test_cap004_not_for_program_or_indikator_rows(tmp_path: Path) -> None:
     assert check(path, "CAP") == []
 
 
+def test_bound_targets_are_computed_not_flagged(tmp_path: Path) -> None:
+    # "≥ 80 %" is no "not a number" error (INP003 was an error on a right figure): the capaian
+    # is computed against 80, a right one is quiet, a wrong one is CAP001 with 85 / 80; a
+    # negative "≤ 5 %" uses 5. The bound cell is not rewritten (no INP001 fix on it).
+    path = make_workbook(tmp_path / "b.xlsx", pengukuran=[
+        {"baris": "Indikator", "kode_indikator": "IK-1", "indikator": "a", "satuan": "%",
+         "target": "≥ 80 %", "realisasi": 85, "capaian": "106,25"},
+        {"baris": "Indikator", "kode_indikator": "IK-2", "indikator": "b", "satuan": "%",
+         "target": "Min. 80", "realisasi": 85, "capaian": 100},
+        {"baris": "Indikator", "kode_indikator": "IK-3", "indikator": "c", "satuan": "%",
+         "polaritas": "Negatif", "target": "≤ 5 %", "realisasi": 4, "capaian": 120},
+    ])
+    inp = check(path, "INP")
+    assert not [c for c in inp if c[0] == "INP003" or c[1].startswith("Pengukuran Kinerja!F")]
+    assert check(path, "CAP") == [("CAP001", f"Pengukuran Kinerja!{MS_CAP}5")]
+    f = _one(path, "CAP001")
+    assert (f.expected, f.formula) == (106.25, "85 / 80 x 100")
+
+
 # --- CAP005 -----------------------------------------------------------------------------------
 
 def test_cap005_blank_target_with_realisation(tmp_path: Path) -> None:

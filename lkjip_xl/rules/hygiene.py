@@ -18,6 +18,7 @@ from ..formulas import fmt
 from ..messages import Verbatim, t
 from ..model import Cell, CellRef, PkRow, ProblemKind, ReadingProblem, Report
 from ..numbers import (
+    NOTE_BOUND,
     NOTE_DECIMAL_COMMA_3,
     NOTE_DECIMAL_DOT_3,
     NOTE_LAST_GROUP_DECIMAL,
@@ -66,7 +67,8 @@ _RANGE_COLUMNS = {
     (SHEET_PK, "target"), (SHEET_MEASUREMENT, "target"),
 }
 # Notes that make a text number unsafe to rewrite as a plain number without a human look.
-_NO_FIX_NOTES = {NOTE_UNIT, NOTE_RANGE, NOTE_TRAILING_DASH, NOTE_SPACE_IN_NUMBER}
+_NO_FIX_NOTES = {NOTE_UNIT, NOTE_RANGE, NOTE_TRAILING_DASH, NOTE_SPACE_IN_NUMBER,
+                 NOTE_BOUND}
 _WHOLE_RUPIAH = re.compile(r",\s*-\s*$")  # "Rp 1.000.000,-": the ",-" says "whole rupiah"
 _MAX_LISTED_CODES = 12
 # Satuan of things counted in whole numbers (compared after `normalise`): a figure in such a
