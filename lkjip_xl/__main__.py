@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import sys
-from importlib.abc import MetaPathFinder
 from typing import Any
 
 from lkjip_xl.cli import main
 
 
-class _OpenpyxlWithoutNumpy(MetaPathFinder):
+class _OpenpyxlWithoutNumpy:
     """Makes openpyxl's optional `import numpy` fail, once. openpyxl imports numpy (about
     60 ms, half its import time) only to accept numpy numbers as cell values; the program
     writes Python numbers only (`fix`, `template`). Any other import of numpy, before or
     after, works as usual: this finder answers only while openpyxl's `compat.numbers` is
     being executed, then removes itself. Installed by `run()` only: a program of its own,
-    so in-process callers of `cli.main` (and their own openpyxl) are never affected."""
+    so in-process callers of `cli.main` (and their own openpyxl) are never affected. (A
+    meta path finder needs only `find_spec`: importlib.abc would cost `check` 11 ms.)"""
 
     def find_spec(self, name: str, path: Any = None, target: Any = None) -> None:
         if name == "numpy":
