@@ -226,7 +226,8 @@ def plan_corrections(report: Report, findings: Sequence[Finding], unsafe: bool =
         if not latest:
             break
         current = with_changes(current, latest)
-        more = _plan_round(current, recheck(current), unsafe, settings, protected_set)
+        more = _plan_round(current, recheck(current), unsafe, settings, protected_set,
+                           marks=False)
         latest = more.changes
         for c in latest:
             first = changes.get(c.ref)
@@ -313,7 +314,10 @@ class _Proposal:
 
 
 def _plan_round(report: Report, findings: Sequence[Finding], unsafe: bool, settings: Settings,
-                protected: frozenset[tuple[str, str]]) -> CorrectionPlan:
+                protected: frozenset[tuple[str, str]], *, marks: bool = True
+                ) -> CorrectionPlan:
+    """One round's changes and marks. `marks=False`: the changes only, the same (a later
+    round's marks and the notes they add to its changes are never used, only its values)."""
     cells = cell_index(report)
     proposals = _proposals(report, findings, settings)
     skipped = sum(1 for p in proposals if p.action is Action.CORRECT_UNSAFE and not unsafe)
@@ -359,15 +363,17 @@ def _plan_round(report: Report, findings: Sequence[Finding], unsafe: bool, setti
             outcomes[i] = change.outcome
     changes = _rows_agree(changes, winners, findings, cells, protected, outcomes)
 
+    if not marks:
+        return _finish(report, changes, [], tuple(outcomes), skipped)
     # Every finding not settled is to review, on its own cell (or on the cell of its proposal).
     to_review: dict[CellRef, list[int]] = {ref: [] for ref in blocked}
     for i, f in enumerate(findings):
         ref = finding_ref(f) or (f.fix.ref if f.fix else None)
         if outcomes[i] is Outcome.REVIEW and ref is not None:
             to_review.setdefault(ref, []).append(i)
-    marks = [_mark(ref, idxs, findings, unsafe, blocked.get(ref)) for ref, idxs in
-             to_review.items()]
-    return _finish(report, changes, marks, tuple(outcomes), skipped)
+    return _finish(report, changes, [_mark(ref, idxs, findings, unsafe, blocked.get(ref))
+                                     for ref, idxs in to_review.items()],
+                   tuple(outcomes), skipped)
 
 
 def _rows_agree(changes: list[CellChange], winners: dict[CellRef, tuple[str, tuple]],

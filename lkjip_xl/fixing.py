@@ -23,10 +23,11 @@ from .corrections import CorrectionPlan, plan_corrections
 from .engine import check_report
 from .model import Report, Settings
 from .provenance import Provenance, provenance, settings_text
-from .reading import Limits, read_report
+from .reading import Limits, build_report
+from .reading.opening import open_workbook
 from .rules.base import Finding
 from .summary import Summary, build_summary
-from .writers.preserve import DroppedPart, droppable_parts, formula_cells
+from .writers.preserve import DroppedPart, droppable_parts
 
 if TYPE_CHECKING:
     from .output_sheets import OutSheet
@@ -116,8 +117,13 @@ class PreparedFix:
 def prepare_fix(src: Path, config: Config | None = None, *, unsafe: bool = False,
                 limits: Limits | None = None) -> PreparedFix:
     """Read, check and plan. Raises WorkbookError (unreadable file) or ConfigError."""
-    report = read_report(src, limits=limits)
-    fp = plan_fix(report, config, unsafe=unsafe, protected=formula_cells(src))
+    raw = open_workbook(src, limits)  # `read_report`, keeping what the cell scan found
+    report = build_report(raw)
+    # The formula cells of the sheets read (the only ones the plan can touch), found by the
+    # scan of the read: the zip is not read again (`preserve.formula_cells` gives the same).
+    protected = [(sheet, address) for sheet, cells in raw.meta.formula_cells.items()
+                 for address in cells]
+    fp = plan_fix(report, config, unsafe=unsafe, protected=protected)
     return PreparedFix(src, fp.report, fp.settings, fp.findings, fp.plan, fp.summary,
                        tuple(droppable_parts(src)),
                        provenance(src, fp.settings, unsafe=unsafe))

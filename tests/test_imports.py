@@ -64,3 +64,34 @@ def test_import_lkjip_xl_is_cheap() -> None:
     assert "lkjip_xl" in names
     assert not names & (HEAVY | {"click", "rich", "python_calamine", "xlsxwriter",
                                  "multiprocessing", "defusedxml"})
+
+
+def test_fix_program_keeps_numpy_out_and_importable(workbook: Path, tmp_path: Path) -> None:
+    """The program (`python -m lkjip_xl`, the `lkjip-xl` script) imports openpyxl without its
+    optional numpy; numpy itself stays importable afterwards, and openpyxl imported by an
+    in-process caller of `cli.main` keeps numpy."""
+    out = tmp_path / "fixed.xlsx"
+    script = (
+        "import sys\n"
+        "from lkjip_xl.__main__ import run\n"
+        f"sys.argv = ['lkjip-xl', 'fix', {str(workbook)!r}, '-o', {str(out)!r}, '--force']\n"
+        "try:\n    run()\nexcept SystemExit as e:\n    assert not e.code, e.code\n"
+        "import openpyxl\n"
+        "print('numpy' in sys.modules, openpyxl.NUMPY)\n"
+        "import numpy\n"
+        "print(numpy.float64(1.5) + 1)\n")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          env=env, timeout=120, stdin=subprocess.DEVNULL)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout.splitlines()[-2:] == ["False False", "2.5"]
+    assert out.exists()
+
+    in_process = ("import sys\nfrom lkjip_xl.cli import main\n"
+                  f"sys.argv = ['lkjip-xl', 'fix', {str(workbook)!r}, '-o', "
+                  f"{str(tmp_path / 'again.xlsx')!r}, '--force']\n"
+                  "try:\n    main()\nexcept SystemExit:\n    pass\n"
+                  "import openpyxl\nprint(openpyxl.NUMPY)\n")
+    proc = subprocess.run([sys.executable, "-c", in_process], capture_output=True, text=True,
+                          env=env, timeout=120, stdin=subprocess.DEVNULL)
+    assert proc.stdout.splitlines()[-1:] == ["True"], proc.stderr[-2000:]

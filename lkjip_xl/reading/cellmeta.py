@@ -36,6 +36,9 @@ class CellMeta:
     errors: dict[str, dict[str, str]] = field(default_factory=dict)  # '#DIV/0!'
     formulas: dict[str, dict[str, str]] = field(default_factory=dict)  # no cached value
     percent: dict[str, set[str]] = field(default_factory=dict)  # Excel % format
+    # every cell holding a formula, with or without a cached value (`fix` never overwrites
+    # them: `writers.preserve.formula_cells` without reading the zip again)
+    formula_cells: dict[str, set[str]] = field(default_factory=dict)
 
     def error_at(self, sheet: str, address: str) -> str | None:
         return self.errors.get(sheet, {}).get(address)
@@ -193,14 +196,17 @@ def _scan_sheet(data: bytes, name: str, percent_styles: set[int], meta: CellMeta
     errors: dict[str, str] = {}
     formulas: dict[str, str] = {}
     percent: set[str] = set()
+    formula_cells: set[str] = set()
     for c in _cells(data):
         address = c.get("r", "")
         v = c.find(f"{NS_MAIN}v")
         value = v.text if v is not None else None
+        f = c.find(f"{NS_MAIN}f")
+        if f is not None:
+            formula_cells.add(address)
         if c.get("t") == "e":
             errors[address] = value or "#N/A"
             continue
-        f = c.find(f"{NS_MAIN}f")
         if f is not None and (value is None or value == ""):
             formulas[address] = f.text or ""
         style = c.get("s")
@@ -212,3 +218,5 @@ def _scan_sheet(data: bytes, name: str, percent_styles: set[int], meta: CellMeta
         meta.formulas[name] = formulas
     if percent:
         meta.percent[name] = percent
+    if formula_cells:
+        meta.formula_cells[name] = formula_cells

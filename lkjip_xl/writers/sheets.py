@@ -9,6 +9,7 @@ centred "page X of N" footer. Every style names its font.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from copy import copy
 from typing import TYPE_CHECKING, Any
 
@@ -48,8 +49,9 @@ def render(ws: Worksheet, sheet: OutSheet) -> None:
             if out.link:
                 c.hyperlink = Hyperlink(ref=c.coordinate, location=out.link,
                                         display=str(out.value or ""))
+    memo: StyleMemo = {}
     for merged in sheet.merges:
-        ws.merge_cells(merged)
+        merge_cells(ws, merged, memo)
     for col, width in sheet.widths.items():
         ws.column_dimensions[get_column_letter(col)].width = width
     for row, height in sheet.heights().items():
@@ -61,6 +63,68 @@ def render(ws: Worksheet, sheet: OutSheet) -> None:
         ws.auto_filter.ref = sheet.autofilter
     if sheet.chart is not None:
         add_chart(ws, sheet)
+
+
+StyleMemo = dict[tuple, Any]
+
+
+def restyle(c: Any, memo: StyleMemo, key: tuple, change: Callable[[Any], None]) -> None:
+    """`change(c)`, which only sets styles from `c`'s own style and `key`, done once per
+    style: a cell styled alike gets the resulting style array copied. The result is the same
+    (openpyxl registers each new font, fill, border once, in the same order), without
+    openpyxl hashing and comparing style objects for every cell."""
+    style = c._style
+    k = (key, None if style is None else tuple(style))
+    done = memo.get(k)
+    if done is None:
+        change(c)
+        memo[k] = copy(c._style)
+    else:
+        c._style = copy(done)
+
+
+def merge_cells(ws: Worksheet, coord: str, memo: StyleMemo) -> None:
+    """`ws.merge_cells(coord)`, same result (openpyxl 3.1: `_clean_merge_range` and
+    `MergedCellRange.format`), with the border and protection each merged cell takes from
+    the top-left cell set through `restyle`."""
+    from openpyxl.cell.cell import MergedCell
+    from openpyxl.styles import Border
+    from openpyxl.worksheet.merge import MergedCellRange
+
+    mcr = MergedCellRange(ws, coord)
+    ws.merged_cells.add(mcr)
+    cells = mcr.cells
+    next(cells)  # the top-left cell stays
+    for row, col in cells:
+        ws._cells[row, col] = MergedCell(ws, row, col)
+    start = mcr.start_cell
+    for name in ("top", "left", "right", "bottom"):
+        side = getattr(start.border, name)  # the top-left cell is on two edges: read anew
+        if side and side.style is None:
+            continue
+        border = Border(**{name: side})
+        key = ("border", start._style.borderId, name)
+
+        def add(c: Any, border: Any = border) -> None:
+            c.border += border
+
+        for coord_ in getattr(mcr, name):
+            cell = ws._cells.get(coord_)
+            if cell is None:
+                cell = MergedCell(ws, row=coord_[0], column=coord_[1])
+                ws._cells[(cell.row, cell.column)] = cell
+            restyle(cell, memo, key, add)
+    protection = start.protection
+    if protection is not None:
+        def protect(c: Any) -> None:
+            c.protection = copy(protection)
+
+        for row, col in mcr.cells:
+            cell = ws._cells.get((row, col))
+            if cell is None:
+                cell = MergedCell(ws, row=row, column=col)
+                ws._cells[(cell.row, cell.column)] = cell
+            restyle(cell, memo, ("protection", start._style.protectionId), protect)
 
 
 def page_setup(ws: Worksheet, sheet: OutSheet) -> None:

@@ -37,7 +37,7 @@ from ..corrections import CellChange, CorrectionPlan
 from ..output_sheets import OutSheet, fix_sheets
 from ..schema import OUTPUT_SHEETS, normalise
 from .atomic import write_atomic
-from .sheets import render
+from .sheets import StyleMemo, render, restyle
 from .styles import (
     COMMENT_AUTHOR,
     COMMENT_MARKER,
@@ -136,6 +136,7 @@ def apply_plan(wb: Workbook, plan: CorrectionPlan, lang: str = "id") -> dict[str
     from openpyxl.cell.cell import MergedCell
 
     shown: dict[str, set[str]] = {}
+    memo: StyleMemo = {}  # the marks' styles, worked out once per style they land on
     for item in (*plan.changes, *plan.marks):
         if item.ref.sheet not in wb.sheetnames:
             continue
@@ -150,8 +151,9 @@ def apply_plan(wb: Workbook, plan: CorrectionPlan, lang: str = "id") -> dict[str
                 continue  # never overwrite a formula (the plan should have marked it)
             _set_value(ws, c, item)
         mark = item.mark.value
-        cue = MARKS[item.outcome.value] if isinstance(item, CellChange) else None
-        apply_mark(c, MARKS[mark], cue)
+        cue = item.outcome.value if isinstance(item, CellChange) else None
+        restyle(c, memo, ("mark", mark, cue),
+                lambda c, mark=mark, cue=cue: apply_mark(c, MARKS[mark], cue and MARKS[cue]))
         shown.setdefault(ws.title, set()).add(mark)
         c.comment = _comment(c.comment, item.comment(lang))
     return shown
