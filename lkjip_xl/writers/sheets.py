@@ -49,9 +49,8 @@ def render(ws: Worksheet, sheet: OutSheet) -> None:
             if out.link:
                 c.hyperlink = Hyperlink(ref=c.coordinate, location=out.link,
                                         display=str(out.value or ""))
-    memo: StyleMemo = {}
     for merged in sheet.merges:
-        merge_cells(ws, merged, memo)
+        ws.merge_cells(merged)
     for col, width in sheet.widths.items():
         ws.column_dimensions[get_column_letter(col)].width = width
     for row, height in sheet.heights().items():
@@ -81,50 +80,6 @@ def restyle(c: Any, memo: StyleMemo, key: tuple, change: Callable[[Any], None]) 
         memo[k] = copy(c._style)
     else:
         c._style = copy(done)
-
-
-def merge_cells(ws: Worksheet, coord: str, memo: StyleMemo) -> None:
-    """`ws.merge_cells(coord)`, same result (openpyxl 3.1: `_clean_merge_range` and
-    `MergedCellRange.format`), with the border and protection each merged cell takes from
-    the top-left cell set through `restyle`."""
-    from openpyxl.cell.cell import MergedCell
-    from openpyxl.styles import Border
-    from openpyxl.worksheet.merge import MergedCellRange
-
-    mcr = MergedCellRange(ws, coord)
-    ws.merged_cells.add(mcr)
-    cells = mcr.cells
-    next(cells)  # the top-left cell stays
-    for row, col in cells:
-        ws._cells[row, col] = MergedCell(ws, row, col)
-    start = mcr.start_cell
-    for name in ("top", "left", "right", "bottom"):
-        side = getattr(start.border, name)  # the top-left cell is on two edges: read anew
-        if side and side.style is None:
-            continue
-        border = Border(**{name: side})
-        key = ("border", start._style.borderId, name)
-
-        def add(c: Any, border: Any = border) -> None:
-            c.border += border
-
-        for coord_ in getattr(mcr, name):
-            cell = ws._cells.get(coord_)
-            if cell is None:
-                cell = MergedCell(ws, row=coord_[0], column=coord_[1])
-                ws._cells[(cell.row, cell.column)] = cell
-            restyle(cell, memo, key, add)
-    protection = start.protection
-    if protection is not None:
-        def protect(c: Any) -> None:
-            c.protection = copy(protection)
-
-        for row, col in mcr.cells:
-            cell = ws._cells.get((row, col))
-            if cell is None:
-                cell = MergedCell(ws, row=row, column=col)
-                ws._cells[(cell.row, cell.column)] = cell
-            restyle(cell, memo, ("protection", start._style.protectionId), protect)
 
 
 def page_setup(ws: Worksheet, sheet: OutSheet) -> None:
