@@ -2323,11 +2323,6 @@ class Verbatim(str):
     __slots__ = ()
 
 
-def indonesian_number(token: str) -> str:
-    """'7015268631' -> '7.015.268.631'; '87.35' -> '87,35'; '-13.71' -> '-13,71'; '2019'."""
-    return localise_number(token, "id")
-
-
 def localise_number(token: str, lang: str) -> str:
     """A number token written with a decimal point and no separators ('1697', '93.05'), as
     the reader of `lang` writes it (`numtext.format_number`: 1.697 / 93,05; 1,697 / 93.05)."""

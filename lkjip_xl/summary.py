@@ -44,11 +44,11 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .analysis import IndicatorFigures, code_key, indicator_figures, polarity_of
+from .analysis import IndicatorFigures, code_key, indicator_figures, row_polarity
 from .formulas import Computation, capaian, fmt, mean, percentage, round_half_up
 from .model import Cell, MeasurementRow, PkRow, Report, Settings
 from .rules.base import Finding, Severity
-from .schema import Polarity, RowRole, normalise
+from .schema import RowRole, normalise
 
 EFFICIENT = "efisien"
 FAIRLY_EFFICIENT = "cukup-efisien"
@@ -347,7 +347,7 @@ def _measurement_lines(report: Report, settings: Settings,
         if row.target.is_blank and row.realisasi.is_blank and row.indikator.is_blank:
             continue
         code = codes[0] if codes else ""
-        polarity, stated = _row_polarity(report, row, code)
+        polarity, stated = row_polarity(report, row)
         comp = capaian(row.target.number, row.realisasi.number, polarity,
                        settings.negative_formula, settings.decimals) \
             if row.target.number.is_usable else Computation(
@@ -361,18 +361,6 @@ def _measurement_lines(report: Report, settings: Settings,
             capaian_rpjmd=None, formula_rpjmd="", reason=comp.reason,
             source=SOURCE_MEASUREMENT, where=where))
     return lines
-
-
-def _row_polarity(report: Report, row: MeasurementRow, code: str) -> tuple[Polarity, bool]:
-    """A row's own Polaritas (when the workbook has that column), else the indicator's."""
-    from .schema import POLARITY_ALIASES
-
-    own = getattr(row, "polaritas", None)
-    if isinstance(own, Cell) and not own.is_blank:
-        found = POLARITY_ALIASES.get(normalise(own.text))
-        if found is not None:
-            return found, True
-    return polarity_of(report, code) if code else (Polarity.POSITIVE, False)
 
 
 def _average(label: str, lines: list[IndicatorLine], settings: Settings) -> Average:
