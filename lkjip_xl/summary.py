@@ -315,17 +315,12 @@ def _measured_capaian(report: Report, settings: Settings, fig: IndicatorFigures,
     """The first Pengukuran Indikator row of `fig` measured against the PK target that states
     its own target and realisasi, with the capaian they give."""
     from .analysis import measurement_rows
-    from .rules.capaian import measurement_computation
+    from .rules.capaian import first_row_capaian
     from .schema import Basis
 
-    for row in measurement_rows(report, fig.code):
-        if row.basis is not Basis.PK or row.target.number.is_blank \
-                or row.realisasi.number.is_blank:
-            continue
-        comp, _ = measurement_computation(report, settings, row, figures)
-        if comp is not None and comp.ok and comp.rounded is not None:
-            return row, comp
-    return None
+    rows = (row for row in measurement_rows(report, fig.code) if row.basis is Basis.PK)
+    found = first_row_capaian(report, settings, rows, figures)
+    return None if found is None else (found[0], found[1])
 
 
 def _measurement_lines(report: Report, settings: Settings,

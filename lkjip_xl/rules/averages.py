@@ -24,6 +24,7 @@ from ..schema import RowRole, normalise
 from .base import Action, Finding, Fix, RuleContext, Severity, Value
 from .capaian import (
     agrees,
+    first_row_capaian,
     fmt_stated,
     measurement_computation,
     printed_decimals,
@@ -135,13 +136,12 @@ def _computed_member(report: Report, settings: Settings, code: str, sumber: str,
         inputs = tuple((str(c.ref), c.number.value if c.number.value is not None else c.text)
                        for c in (fig.target, fig.realisasi) if c is not None and c.ref is not None)
         return fig.computation.rounded, inputs
-    for m in _ordered_rows(report, code, sumber):
-        if m.target.number.is_blank or m.realisasi.number.is_blank:
-            continue
-        comp, inputs = measurement_computation(report, settings, m, figures)
-        if comp is not None and comp.ok and comp.rounded is not None:
-            return comp.rounded, inputs
-    return None
+    found = first_row_capaian(report, settings, _ordered_rows(report, code, sumber), figures)
+    if found is None:
+        return None
+    _, comp, inputs = found
+    assert comp.rounded is not None
+    return comp.rounded, inputs
 
 
 def average_figures(report: Report, row: MeasurementRow,

@@ -28,7 +28,7 @@ gives the fixer the cells CAP002 is about, with their correct values.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import StrEnum
@@ -405,6 +405,23 @@ def measurement_computation(report: Report, settings: Settings, row: Measurement
                            settings.negative_formula, settings.decimals,
                            polarity_stated=stated)
     return comp, tuple(_input(c) for c in (target, realisasi) if c is not None)
+
+
+RowCapaian = tuple[MeasurementRow, Computation, tuple[tuple[str, Value], ...]]
+
+
+def first_row_capaian(report: Report, settings: Settings, rows: Iterable[MeasurementRow],
+                      figures: dict[str, IndicatorFigures]) -> RowCapaian | None:
+    """The first of `rows` that states its own target and realisation and computes a capaian
+    from them (`measurement_computation`), with that capaian and the cells it comes from: an
+    indicator whose agreed pair cannot be computed takes this (averages, the Ringkasan)."""
+    for row in rows:
+        if row.target.number.is_blank or row.realisasi.number.is_blank:
+            continue
+        comp, inputs = measurement_computation(report, settings, row, figures)
+        if comp is not None and comp.ok and comp.rounded is not None:
+            return row, comp, inputs
+    return None
 
 
 def _measurement_checks(report: Report, settings: Settings,
