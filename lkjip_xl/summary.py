@@ -89,7 +89,10 @@ class IndicatorLine:
     def magnitude_mismatch(self) -> bool:
         """PK and RPJMD targets of one indicator that differ by an order of magnitude or more
         (12 vs 700): probably stated in different units; the capaian against RPJMD is then
-        not comparable."""
+        not comparable. Only for the agreed (PK) target: a line computed from a Pengukuran
+        row shows that row's own target, which is no PK target to compare."""
+        if self.source == SOURCE_MEASUREMENT:
+            return False
         a, b = self.target, self.rpjmd_target
         if not isinstance(a, int | float) or not isinstance(b, int | float):
             return False

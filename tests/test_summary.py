@@ -386,7 +386,7 @@ def test_an_indicator_without_an_agreed_pair_takes_its_own_rows_capaian(tmp_path
 
     path = make_workbook(
         tmp_path / "rows.xlsx",
-        tabel=[{"kode_indikator": "IK-3", "polaritas": "Positif"},
+        tabel=[{"kode_indikator": "IK-3", "polaritas": "Positif", 2019: 40},
                {"kode_indikator": "IK-2", "polaritas": "Positif"}],
         lampiran=[{"baris": "Indikator", "kode_indikator": "IK-3", "sasaran": "Sasaran A",
                    "indikator": "PMKS yang mendapatkan perlindungan", "target": 1500,
@@ -400,6 +400,8 @@ def test_an_indicator_without_an_agreed_pair_takes_its_own_rows_capaian(tmp_path
     assert (ik3.capaian, ik3.formula, ik3.source) == (60.11, "1020 / 1697 x 100",
                                                       "Pengukuran Kinerja")
     assert ik3.where == "Pengukuran Kinerja!D4"
+    # 1.697 is the row's own target, not the PK's: no "PK and RPJMD differ 10x" flag
+    assert ik3.rpjmd_target == 40 and not ik3.magnitude_mismatch
     assert ik2.capaian is None and ik2.reason
     labels = [row[0].value for row in ringkasan_sheet(s, "id").rows
               if row and isinstance(row[0].value, str) and row[0].value.startswith("IK-")]
