@@ -163,10 +163,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.check.jobs": ("Jumlah proses paralel.", "Number of parallel processes."),
     "cli.check.config": ("Berkas konfigurasi (lkjip-xl.toml atau pyproject.toml).",
                          "Config file (lkjip-xl.toml or pyproject.toml)."),
-    "cli.check.scale": ("Timpa skala penilaian: 'Skala 4', 'Skala 5' atau Kustom.",
-                        "Override the rating scale: 'Skala 4', 'Skala 5' or Kustom."),
-    "cli.check.negative_formula": ("Timpa rumus indikator negatif: (2T-R)/T atau T/R.",
-                                   "Override the negative-indicator formula: (2T-R)/T or T/R."),
+    "cli.check.scale": ("Timpa skala penilaian: 'Skala 4', 'Skala 5', 'Skala 5 Baik' atau "
+                        "Kustom.",
+                        "Override the rating scale: 'Skala 4', 'Skala 5', 'Skala 5 Baik' or "
+                        "Kustom."),
+    "cli.check.negative_formula": (
+        "Timpa rumus indikator negatif: (2T-R)/T (sama dengan (1 + (1 - R/T)) x 100%) atau "
+        "T/R.",
+        "Override the negative-indicator formula: (2T-R)/T (the same as (1 + (1 - R/T)) x "
+        "100%) or T/R."),
+    "cli.check.preset": (
+        "Timpa Preset Konvensi: Bawaan, 'Permendagri 86/2017' atau PermenPAN-RB (mengganti "
+        "semua konvensi dari Identitas dan berkas konfigurasi).",
+        "Override the Preset Konvensi: Bawaan, 'Permendagri 86/2017' or PermenPAN-RB "
+        "(replaces every convention set on Identitas and in the config file)."),
+    "cli.check.cap": ("Timpa Batas Capaian: none (tanpa batas), 100 atau 120.",
+                      "Override Batas Capaian (the capaian cap): none, 100 or 120."),
+    "cli.check.range_target": (
+        "Timpa pembacaan Target Rentang: 'Dalam Rentang = 100' atau 'Batas Target'.",
+        "Override how a range target is read: 'Dalam Rentang = 100' or 'Batas Target'."),
+    "cli.check.efficiency": (
+        "Timpa Metode Efisiensi: 'Selisih +/-5', 'Capaian >= Serapan' atau 'Indeks "
+        "Efisiensi'.",
+        "Override Metode Efisiensi: 'Selisih +/-5', 'Capaian >= Serapan' or 'Indeks "
+        "Efisiensi'."),
     "cli.check.tolerance": ("Timpa toleransi (poin persen).",
                             "Override the tolerance (percentage points)."),
     "cli.check.decimals": ("Timpa jumlah desimal.", "Override the number of decimals."),

@@ -292,7 +292,8 @@ def _indicator_line(fig: IndicatorFigures, report: Report, settings: Settings,
     if fig.rpjmd_target is not None and fig.realisasi is not None \
             and fig.rpjmd_target.number.is_usable:
         rpjmd = capaian(fig.rpjmd_target.number, fig.realisasi.number, fig.polarity,
-                        settings.negative_formula, settings.decimals)
+                        settings.negative_formula, settings.decimals,
+                        **settings.conventions)
     return IndicatorLine(
         code=fig.code,
         name=fig.name,
@@ -347,7 +348,8 @@ def _measurement_lines(report: Report, settings: Settings,
         code = codes[0] if codes else ""
         polarity, stated = row_polarity(report, row)
         comp = capaian(row.target.number, row.realisasi.number, polarity,
-                       settings.negative_formula, settings.decimals) \
+                       settings.negative_formula, settings.decimals,
+                       **settings.conventions) \
             if row.target.number.is_usable else Computation(
                 None, None, "", "no-target")
         where = str(row.indikator.ref or row.baris.ref or "")

@@ -523,7 +523,7 @@ def test_inp012_unknown_settings(tmp_path: Path) -> None:
     assert sorted(got) == ["Identitas!B10", "Identitas!B11", "Identitas!B8", "Identitas!B9"]
     assert got["Identitas!B8"].message() == (
         "Skala Penilaian 'Skala 9' tidak dikenal; dipakai Skala 4. Pilihan: Skala 4, Skala 5, "
-        "Kustom")
+        "Skala 5 Baik, Kustom")
     assert got["Identitas!B9"].message() == (
         "Rumus Indikator Negatif 'R/T' tidak dikenal; dipakai (2T-R)/T. Pilihan: (2T-R)/T, T/R")
     assert got["Identitas!B10"].message() == (

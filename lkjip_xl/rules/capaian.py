@@ -230,18 +230,19 @@ def _explanations(target: Number, realisasi: Number, polarity: Polarity, setting
         if polarity is Polarity.POSITIVE:
             # T / R written for R / T. (For a negative indicator under T / R, the inverted
             # ratio is the positive formula: the "polarity" explanation below.)
-            inv = capaian(realisasi, target, Polarity.POSITIVE)
+            inv = capaian(realisasi, target, Polarity.POSITIVE, cap=settings.cap)
             if inv.ok:
                 assert inv.exact is not None
                 out.append(Candidate("inverted", inv.exact, inv.formula))
-        flipped = capaian(target, realisasi, _flip(polarity), neg)
+        flipped = capaian(target, realisasi, _flip(polarity), neg, **settings.conventions)
         if flipped.ok:
             assert flipped.exact is not None
             out.append(Candidate("polarity", flipped.exact, flipped.formula,
                                  params=(("used_polarity", _flip(polarity).value),
                                          ("polarity", polarity.value))))
         if polarity is Polarity.NEGATIVE:
-            other = capaian(target, realisasi, polarity, _other_formula(neg))
+            other = capaian(target, realisasi, polarity, _other_formula(neg),
+                            **settings.conventions)
             if other.ok:
                 assert other.exact is not None
                 out.append(Candidate("other-formula", other.exact, other.formula,
@@ -261,7 +262,8 @@ def polarity_readings(target: Number, realisasi: Number, settings: Settings
             ("R/T", Polarity.POSITIVE, settings.negative_formula),
             ("T/R", Polarity.NEGATIVE, NegativeFormula.INVERSE),
             ("(2T-R)/T", Polarity.NEGATIVE, NegativeFormula.REFLECTED)):
-        comp = capaian(target, realisasi, polarity, formula, settings.decimals)
+        comp = capaian(target, realisasi, polarity, formula, settings.decimals,
+                       **settings.conventions)
         if comp.ok:
             assert comp.exact is not None
             out.append(Candidate(label, comp.exact, comp.formula,
@@ -306,7 +308,8 @@ def _pk_check(report: Report, settings: Settings, row: PkRow) -> Check:
     # own Polaritas says otherwise (analysis.row_polarity).
     polarity, stated = row_polarity(report, row)
     comp = capaian(row.target.number, row.realisasi.number, polarity,
-                   settings.negative_formula, settings.decimals, polarity_stated=stated)
+                   settings.negative_formula, settings.decimals, polarity_stated=stated,
+                   **settings.conventions)
     candidates = _explanations(row.target.number, row.realisasi.number, polarity, settings,
                                comp.exact)
     if row.role is RowRole.KEGIATAN and row.polarity is None and row.kode_indikator.text \
@@ -403,7 +406,7 @@ def measurement_computation(report: Report, settings: Settings, row: Measurement
         else:
             comp = capaian(target.number, realisasi.number, polarity,
                            settings.negative_formula, settings.decimals,
-                           polarity_stated=stated)
+                           polarity_stated=stated, **settings.conventions)
     return comp, tuple(_input(c) for c in (target, realisasi) if c is not None)
 
 
@@ -494,7 +497,8 @@ def _measurement_check(report: Report, settings: Settings, row: MeasurementRow,
                            else NotComputable.NO_REALISATION)
     else:
         comp = capaian(target.number, realisasi.number, polarity, settings.negative_formula,
-                       settings.decimals, polarity_stated=polarity_stated)
+                       settings.decimals, polarity_stated=polarity_stated,
+                       **settings.conventions)
     inputs = tuple(_input(c) for c in (target, realisasi) if c is not None)
     # Explanations, most specific first: the row's own (mistyped) target, the usual slips,
     # and last a realisation stated elsewhere (the weakest: a coincidence is easy).
@@ -504,7 +508,8 @@ def _measurement_check(report: Report, settings: Settings, row: MeasurementRow,
     if agreed is not None and realisasi is not None:
         related.append(_ref(agreed))
         own = row.target.number
-        alt = capaian(own, realisasi.number, polarity, settings.negative_formula)
+        alt = capaian(own, realisasi.number, polarity, settings.negative_formula,
+                      **settings.conventions)
         params = _figure_params(code, own, agreed.number, agreed)
         if alt.ok:
             assert alt.exact is not None
@@ -518,7 +523,8 @@ def _measurement_check(report: Report, settings: Settings, row: MeasurementRow,
     if (target is not None and other_r is not None and realisasi is row.realisasi
             and other_r is not row.realisasi and other_r.number.value is not None
             and not _same_number(other_r.number, row.realisasi.number)):
-        alt = capaian(target.number, other_r.number, polarity, settings.negative_formula)
+        alt = capaian(target.number, other_r.number, polarity, settings.negative_formula,
+                      **settings.conventions)
         if alt.ok:
             assert alt.exact is not None
             candidates.append(Candidate(
