@@ -878,6 +878,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "unknown Terhadap '{value}'; this row's capaian is taken as measured against the "
         "Target PK. Use one of: Target PK, Target RPJMD, Target Akhir Periode, Tahun Lalu, "
         "Standar Nasional"),
+    "rule.INP012.preset": (
+        "Preset Konvensi '{value}' tidak dikenal; dipakai {default}. Pilihan: {choices}",
+        "unknown Preset Konvensi '{value}'; {default} is used. Choices: {choices}"),
+    "rule.INP012.batas_capaian": (
+        "Batas Capaian '{value}' tidak dikenal; dipakai {default}. Pilihan: {choices}",
+        "unknown Batas Capaian '{value}'; {default} is used. Choices: {choices}"),
+    "rule.INP012.target_rentang": (
+        "Target Rentang '{value}' tidak dikenal; dipakai {default}. Pilihan: {choices}",
+        "unknown Target Rentang '{value}'; {default} is used. Choices: {choices}"),
+    "rule.INP012.metode_efisiensi": (
+        "Metode Efisiensi '{value}' tidak dikenal; dipakai {default}. Pilihan: {choices}",
+        "unknown Metode Efisiensi '{value}'; {default} is used. Choices: {choices}"),
     "rule.INP012.skala": (
         "Skala Penilaian '{value}' tidak dikenal; dipakai {default}. Pilihan: {choices}",
         "unknown Skala Penilaian '{value}'; {default} is used. Choices: {choices}"),
@@ -1097,6 +1109,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the other negative formula {alt_formula}, but the workbook uses {negative_formula} "
         "(Identitas: Rumus Indikator Negatif).",
     ),
+    "rule.CAP001.cap": (
+        "Capaian tertulis {stated} tetapi dihitung {expected} = {formula}; angka tertulis "
+        "adalah capaian yang dibatasi {cap}. Bila laporan memang membatasi capaian, isi "
+        "Batas Capaian = {setting} di Identitas (atau --cap {cap}); sekarang: {current}.",
+        "Capaian stated as {stated} but computed {expected} = {formula}; the stated figure is "
+        "the capaian capped at {cap}. If the report does cap capaian, set Batas Capaian = "
+        "{setting} on Identitas (or --cap {cap}); now: {current}.",
+    ),
+    "rule.CAP001.uncapped": (
+        "Capaian tertulis {stated} = {alt_formula} belum dibatasi, padahal Batas Capaian = "
+        "{setting} ({where}): capaian di atas {cap} ditulis {cap}; dihitung {expected} = "
+        "{formula}.",
+        "Capaian stated as {stated} = {alt_formula} is not capped, but Batas Capaian = "
+        "{setting} ({where}): a capaian above {cap} is written {cap}; computed {expected} = "
+        "{formula}.",
+    ),
     "rule.CAP001.denominator": (
         "Capaian tertulis {stated} = {alt_formula} memakai target {own} dari baris ini, padahal "
         "target {code} yang disepakati di PK adalah {other} ({other_cell}); dihitung {expected} "
@@ -1252,6 +1280,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Capaian stated as {stated} cannot be checked: target {target} and realisation "
         "{realisasi} are ratios and the indicator's Polaritas is not stated (is smaller or "
         "larger better?). Fill in Polaritas on Tabel VI.1 or on this row.",
+    ),
+    "rule.CAP009.capped": (
+        "Capaian tertulis {stated} benar karena Batas Capaian = {setting} ({where}): tanpa "
+        "batas dihitung {uncapped} = {formula}.",
+        "Capaian stated as {stated} is right because Batas Capaian = {setting} ({where}): "
+        "uncapped it is {uncapped} = {formula}.",
     ),
     "rule.EFF001.program": (
         "Efisiensi tertulis {stated} untuk program {name} tidak cocok dengan kedua cara hitung: "
@@ -1840,6 +1874,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rule.CAP005.title": ("Capaian tidak dapat dihitung", "Achievement not computable"),
     "rule.CAP006.title": ("Persentase tidak sesuai", "Percentage does not match"),
     "rule.CAP007.title": ("Persentase kosong", "Percentage blank"),
+    "rule.CAP009.title": ("Capaian dibatasi", "Achievement capped"),
     "rule.INP001.title": ("Angka disimpan sebagai teks", "Number stored as text"),
     "rule.INP002.title": ("Angka bermakna ganda", "Ambiguous number"),
     "rule.INP003.title": ("Bukan angka", "Not a number"),
@@ -1920,6 +1955,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'polaritas, persentase Keuangan tanpa pagu dan realisasi), dan alasannya.',
         'A stated capaian that cannot be checked (a predicate target, a ratio without a '
         'stated polarity, a Keuangan percentage without pagu and realisation), and why.',
+    ),
+    "rule.CAP009.summary": (
+        'Capaian tertulis yang benar karena Batas Capaian (mis. 120 untuk 138,75 dengan '
+        'Maks. 120): pengaturan mana yang membuatnya benar.',
+        'A stated capaian that is right because of Batas Capaian (120 for 138,75 under '
+        'Maks. 120): which setting made it so.',
     ),
     "rule.EFF001.summary": (
         'Efisiensi tertulis tidak cocok dengan capaian / serapan maupun capaian - serapan.',

@@ -525,7 +525,8 @@ def test_inp012_unknown_settings(tmp_path: Path) -> None:
         "Skala Penilaian 'Skala 9' tidak dikenal; dipakai Skala 4. Pilihan: Skala 4, Skala 5, "
         "Skala 5 Baik, Kustom")
     assert got["Identitas!B9"].message() == (
-        "Rumus Indikator Negatif 'R/T' tidak dikenal; dipakai (2T-R)/T. Pilihan: (2T-R)/T, T/R")
+        "Rumus Indikator Negatif 'R/T' tidak dikenal; dipakai (2T-R)/T. Pilihan: (2T-R)/T, T/R, "
+        "(1 + (1 - R/T)) x 100%")
     assert got["Identitas!B10"].message() == (
         "Toleransi '-1' bukan angka >= 0; dipakai 0 poin persen")
     assert got["Identitas!B11"].message() == (

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from ..analysis import code_key
+from ..conventions import DEFAULT_PRESET, PRESET_CHOICES
 from ..formulas import fmt
 from ..messages import Verbatim, t
 from ..model import Cell, CellRef, PkRow, ProblemKind, ReadingProblem, Report
@@ -40,6 +41,7 @@ from ..schema import (
     IDENTITY_FIELDS,
     MEASUREMENT_ROLES,
     MEASUREMENT_TABLE,
+    NEGATIVE_FORMULA_ONE_PLUS,
     PK_ROLES,
     PK_TABLE,
     RPJMD_TABLE,
@@ -49,7 +51,10 @@ from ..schema import (
     SHEET_MEASUREMENT,
     SHEET_PK,
     SHEET_RPJMD,
+    Capping,
+    EfficiencyMethod,
     NegativeFormula,
+    RangeReading,
     RowRole,
     normalise,
     parse_role,
@@ -585,7 +590,8 @@ def unknown_polarity(ctx: RuleContext) -> Iterator[Finding]:
 
 
 def _setting_key(report: Report, problem: ReadingProblem) -> str:
-    for key in ("skala", "rumus_negatif", "toleransi", "desimal"):
+    for key in ("preset", "skala", "rumus_negatif", "batas_capaian", "target_rentang",
+                "metode_efisiensi", "toleransi", "desimal"):
         cell: Cell = getattr(report.identity, key)
         if cell.ref is not None and cell.ref.address == problem.cell:
             return key
@@ -596,21 +602,32 @@ def _setting_key(report: Report, problem: ReadingProblem) -> str:
 def unknown_setting(ctx: RuleContext) -> Iterator[Finding]:
     """A setting on Identitas that is not understood: the default is used instead.
 
-    Skala Penilaian (Skala 4, Skala 5, or Kustom with a Kategori/Batas Bawah table on
-    Identitas), Rumus Indikator Negatif ((2T-R)/T or T/R), Toleransi (a number >= 0, in
-    percentage points), Desimal (a whole number 0 to 6). The message names the default used.
+    Preset Konvensi (Bawaan, Permendagri 86/2017, PermenPAN-RB), Skala Penilaian (Skala 4,
+    Skala 5, Skala 5 Baik, or Kustom with a Kategori/Batas Bawah table on Identitas), Rumus
+    Indikator Negatif ((2T-R)/T, also written (1 + (1 - R/T)) x 100%, or T/R), Batas Capaian
+    (Tanpa Batas, Maks. 100, Maks. 120), Target Rentang (Dalam Rentang = 100, Batas Target),
+    Metode Efisiensi (Selisih +/-5, Capaian >= Serapan, Indeks Efisiensi), Toleransi (a
+    number >= 0, in percentage points), Desimal (a whole number 0 to 6). The message names
+    the value used instead (the preset's, or the default).
     """
     s = ctx.report.settings
-    defaults = {"skala": s.scale.name, "rumus_negatif": s.negative_formula.value,
-                "toleransi": fmt(s.tolerance), "desimal": str(s.decimals)}
+    defaults = {"skala": s.scale.name, "rumus_negatif": s.negative_formula_name,
+                "toleransi": fmt(s.tolerance), "desimal": str(s.decimals),
+                "preset": s.preset or DEFAULT_PRESET.name, "batas_capaian": s.capping.value,
+                "target_rentang": s.range_reading.value,
+                "metode_efisiensi": s.efficiency_method.value}
+    named = {"preset": PRESET_CHOICES, "batas_capaian": tuple(c.value for c in Capping),
+             "target_rentang": tuple(r.value for r in RangeReading),
+             "metode_efisiensi": tuple(m.value for m in EfficiencyMethod)}
     for problem in _problems(ctx.report, ProblemKind.UNKNOWN_SETTING):
         key = _setting_key(ctx.report, problem)
         value = _raw_text(problem.raw)
         if key == "skala" and is_custom(problem.raw):
             key = "skala-custom"
         params = {"value": value, "default": defaults.get(key.split("-")[0], ""),
-                  "choices": ", ".join(SCALE_CHOICES),
-                  "formulas": ", ".join(f.value for f in NegativeFormula)}
+                  "choices": ", ".join(named.get(key, SCALE_CHOICES)),
+                  "formulas": ", ".join((*(f.value for f in NegativeFormula),
+                                         NEGATIVE_FORMULA_ONE_PLUS))}
         if not key:
             params["detail"] = problem.detail
         yield _at(ctx, problem, f"rule.INP012.{key or 'other'}", params=params, stated=value,
