@@ -77,8 +77,9 @@ def find_preset(name: object) -> Preset | None:
 
 def with_preset(settings: Settings, preset: Preset, where: str) -> Settings:
     """`settings` with every convention of `preset`, each recorded as coming from `where`."""
+    named = f"Preset Konvensi {preset.name}, {where}"
     origins = (*settings.origins, ("preset", where),
-               *((key, where) for key in CONVENTION_KEYS))
+               *((key, named) for key in CONVENTION_KEYS))
     return dataclasses.replace(settings, **preset.values(), preset=preset.name,
                                negative_formula_label="", origins=origins)
 

@@ -85,6 +85,7 @@ class Computation:
     formula: str  # e.g. "565 / 594 x 100"
     reason: str = ""  # NotComputable.* when exact is None
     uncapped: float | None = None  # the exact value before `Batas Capaian` cut it, if it did
+    uncapped_formula: str = ""  # and its formula ('111 / 80 x 100')
 
     @property
     def ok(self) -> bool:
@@ -114,7 +115,7 @@ def capaian(target: Number, realisasi: Number, polarity: Polarity | None,
         return comp
     return Computation(float(cap), round_half_up(float(cap), decimals),
                        f"{comp.formula} = {fmt(comp.rounded)}, maks. {fmt(cap)}",
-                       uncapped=comp.exact)
+                       uncapped=comp.exact, uncapped_formula=comp.formula)
 
 
 def _uncapped(target: Number, realisasi: Number, polarity: Polarity | None,

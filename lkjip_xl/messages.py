@@ -1046,6 +1046,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "sendiri-sendiri",
         "Pengukuran Kinerja is empty: without it the capaian, categories and averages stated "
         "in Bab III cannot be checked. The rows of the other tables are checked on their own"),
+    "rule.INP024.gap": (
+        "Skala Kustom berlubang: nilai di atas {low} dan di bawah {high} (mis. {example}) "
+        "tidak masuk {lower_band} maupun {upper_band}, jadi tidak diberi kategori. Tutup "
+        "celahnya, mis. Batas Bawah {upper_band} = {low} dengan Termasuk Batas = Tidak",
+        "the custom scale has a gap: values above {low} and below {high} (e.g. {example}) "
+        "fall in neither {lower_band} nor {upper_band}, so they get no category. Close the "
+        "gap, e.g. Batas Bawah of {upper_band} = {low} with Termasuk Batas = Tidak"),
+    "rule.INP024.overlap": (
+        "Skala Kustom tumpang tindih: nilai {low} sampai {high} masuk {lower_band} dan "
+        "{upper_band} sekaligus, jadi tidak diberi kategori. Ubah Batas Atas {lower_band} "
+        "atau isi Termasuk Batas = Tidak pada {upper_band}",
+        "the custom scale overlaps: values from {low} to {high} fall in both {lower_band} and "
+        "{upper_band}, so they get no category. Change the Batas Atas of {lower_band} or set "
+        "Termasuk Batas = Tidak on {upper_band}"),
+    "rule.INP024.no-top": (
+        "Skala Kustom berhenti di {low}: tidak ada kategori untuk nilai di atasnya (capaian "
+        "di atas 100 lazim); nilai itu dianggap {lower_band}. Kosongkan Batas Atas "
+        "{lower_band} bila memang demikian",
+        "the custom scale stops at {low}: no band covers values above it (capaian above 100 "
+        "are common); they are taken as {lower_band}. Leave the Batas Atas of {lower_band} "
+        "blank if that is meant"),
     "rule.INP023.budget": (
         "Keuangan kosong: tanpa tabel ini serapan anggaran (realisasi dibagi pagu) dan "
         "kecocokan anggaran program dengan Lampiran II tidak dapat diperiksa. Baris tabel lain "
@@ -1632,6 +1653,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "{formula}. Desimal: {decimals}.",
                          "Rating scale: {scale} ({bands}). Negative-indicator formula: "
                          "{formula}. Decimals: {decimals}."),
+    "fix.sum.conventions": ("Konvensi: preset {preset}; batas capaian {cap}; target "
+                            "rentang {range}; metode efisiensi {efficiency}.",
+                            "Conventions: preset {preset}; capaian cap {cap}; range targets "
+                            "{range}; efficiency method {efficiency}."),
     "fix.sum.generated": ("Dihitung oleh lkjip-xl {version} dari lembar masukan; nilai, "
                           "bukan rumus.",
                           "Computed by lkjip-xl {version} from the input sheets; values, "
@@ -1691,6 +1716,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "fix.sum.h_difference_reading": ("Menurut selisih", "By difference"),
     "fix.sum.h_ratio": ("Rasio (IE)", "Ratio (IE)"),
     "fix.sum.h_ratio_reading": ("Menurut rasio", "By ratio"),
+    "fix.sum.h_difference_reading.used": ("Menurut selisih (metode laporan)",
+                                          "By difference (the report's method)"),
+    "fix.sum.h_difference_reading.at-least": ("Capaian >= serapan (metode laporan)",
+                                              "Achievement >= absorption (the report's "
+                                              "method)"),
+    "fix.sum.h_ratio_reading.used": ("Menurut rasio (metode laporan)",
+                                     "By ratio (the report's method)"),
     "fix.sum.h_severity": ("Tingkat", "Severity"),
     "fix.sum.h_findings": ("Temuan", "Findings"),
     "fix.sum.h_action": ("Tindakan", "Action"),
@@ -1758,6 +1790,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "fairly efficient, below -5 not efficient. Ratio = achievement / "
                          "absorption: above 1 efficient, 1 fairly efficient, below 1 not "
                          "efficient."),
+    "fix.sum.eff_method.difference": (
+        "Metode efisiensi laporan: Selisih +/-5 ({where}): kesimpulan menurut kolom 'Menurut "
+        "selisih'.",
+        "The report's efficiency method: Selisih +/-5 ({where}): the conclusion is the 'By "
+        "difference' column."),
+    "fix.sum.eff_method.at_least": (
+        "Metode efisiensi laporan: Capaian >= Serapan ({where}): efisien bila capaian "
+        "sekurang-kurangnya serapan (selisih >= 0), selain itu tidak efisien.",
+        "The report's efficiency method: Capaian >= Serapan ({where}): efficient when the "
+        "achievement is at least the absorption (difference >= 0), else not efficient."),
+    "fix.sum.eff_method.ratio": (
+        "Metode efisiensi laporan: Indeks Efisiensi ({where}): kesimpulan menurut kolom "
+        "'Menurut rasio' (IE = capaian / serapan).",
+        "The report's efficiency method: Indeks Efisiensi ({where}): the conclusion is the "
+        "'By ratio' column (IE = achievement / absorption)."),
+    "fix.sum.eff_method_default": ("bawaan", "default"),
     "fix.sum.eff_by_program": ("Per program", "Per programme"),
     "fix.sum.eff_by_indicator": ("Per indikator (anggaran tertulis di baris Indikator)",
                                  "Per indicator (budget stated on the Indikator row)"),
@@ -2053,6 +2101,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rule.INP022.summary": (
         'Baris Indikator di Pengukuran Kinerja tanpa kode, tidak terhubung ke indikator mana pun.',
         'A Pengukuran Kinerja Indikator row without a code, joined to no indicator.',
+    ),
+    "rule.INP024.summary": (
+        'Skala Kustom yang berlubang, tumpang tindih, atau tidak mencakup nilai di atas 100.',
+        'A custom scale with gaps, overlaps, or no band for values above 100.',
     ),
     "rule.INP023.summary": (
         'Tabel yang terbaca tetapi kosong: satu temuan yang menyebut apa yang tidak dapat '
@@ -2373,6 +2425,8 @@ NUMERIC_PARAMS = frozenset({
     # row count (100000); efficiency readings
     "as_percent", "exact", "bands", "default", "rows",
     "ratio", "serapan", "capaian_formula", "serapan_formula", "others",
+    # conventions: the cap (120), the uncapped capaian, a custom scale's edges
+    "cap", "uncapped", "low", "high", "example",
 })
 _NUMBER_TOKEN = re.compile(r"(?<![\w.,])-?\d+(?:\.\d+)?(?![\w]|\.\d)")
 

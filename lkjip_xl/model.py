@@ -120,6 +120,9 @@ class ScaleBand:
     lower: float
     inclusive: bool = True
     upper: float | None = None  # a custom table's Batas Atas; None: up to the next band
+    # Where a custom table states the band (for INP024's findings); not part of its identity.
+    lower_ref: CellRef | None = field(default=None, compare=False)
+    upper_ref: CellRef | None = field(default=None, compare=False)
 
     def contains_from_below(self, value: float) -> bool:
         return value >= self.lower if self.inclusive else value > self.lower

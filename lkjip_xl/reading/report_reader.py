@@ -262,9 +262,10 @@ def _read_custom_scale(ctx: _Context, sheet: RawSheet) -> Scale | None:
         if "termasuk" in layout.columns:
             flag = ctx.cell(sheet, r, layout.columns["termasuk"])
             inclusive = normalise(flag.raw) not in ("tidak", "no", "false", "0")
-        upper = ctx.cell(sheet, r, layout.columns["batas_atas"], "number").value \
-            if "batas_atas" in layout.columns else None
-        bands.append(ScaleBand(name.text, lower.value, inclusive, upper))
+        upper = ctx.cell(sheet, r, layout.columns["batas_atas"], "number") \
+            if "batas_atas" in layout.columns else BLANK
+        bands.append(ScaleBand(name.text, lower.value, inclusive, upper.value,
+                               lower.ref, upper.ref if upper.value is not None else None))
     if not bands:
         return None
     bands.sort(key=lambda b: (b.lower, not b.inclusive), reverse=True)

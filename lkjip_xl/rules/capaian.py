@@ -263,7 +263,7 @@ def _cap_explanations(comp: Computation, settings: Settings) -> list[Candidate]:
     out = []
     where = settings.origin("capping") or "Identitas"
     if comp.uncapped is not None and settings.cap is not None:
-        out.append(Candidate("uncapped", comp.uncapped, comp.formula.rsplit(" = ", 1)[0],
+        out.append(Candidate("uncapped", comp.uncapped, comp.uncapped_formula,
                              params=(("cap", fmt(settings.cap)),
                                      ("setting", settings.capping.value), ("where", where))))
     for capping in (Capping.CAP_100, Capping.CAP_120):
@@ -1081,7 +1081,7 @@ def capaian_capped(ctx: RuleContext) -> Iterator[Finding]:
                     "where": ctx.settings.origin("capping") or "Identitas",
                     "uncapped": fmt(round_half_up(comp.uncapped, ctx.settings.decimals),
                                     ctx.settings.decimals),
-                    "cap": fmt(ctx.settings.cap), "formula": comp.formula},
+                    "cap": fmt(ctx.settings.cap), "formula": comp.uncapped_formula},
             **_common(check, ctx.settings))
 
 

@@ -34,7 +34,7 @@ from ..numbers import (
     parse_number,
 )
 from ..numtext import format_year
-from ..scales import SCALE_CHOICES, is_custom
+from ..scales import SCALE_CHOICES, is_custom, scale_issues
 from ..schema import (
     BUDGET_ROLES,
     BUDGET_TABLE,
@@ -1013,11 +1013,45 @@ def empty_table(ctx: RuleContext) -> Iterator[Finding]:
         yield ctx.finding(None, f"rule.INP023.{variant}", sheet=sheet, params={"sheet": sheet})
 
 
+@rule("INP024", "custom-scale-invalid", Severity.WARNING)
+def custom_scale_invalid(ctx: RuleContext) -> Iterator[Finding]:
+    """A custom scale (Skala Penilaian = Kustom) whose bands leave gaps, overlap, or end at
+    or below 100.
+
+    Checked before anything is categorised with the scale, where its table states upper
+    bounds (the optional `Batas Atas` column; a band without one reaches up to the next band,
+    which leaves no gap): a gap between two bands (91-100 and 76-90 leave 90,50 in no band:
+    a value there gets no category, so no Kategori is judged by it), an overlap (70-85 and
+    85-100 both hold 85: a value there gets no category either), and a top band ending at or
+    below 100 (no band covers 184,75: such values are taken as the top band; INFO). The
+    message names the bands and the values affected and how to close the gap (Batas Bawah 90
+    with Termasuk Batas = Tidak). No fix: which edge is meant is the agency's choice.
+    """
+    scale = ctx.settings.scale
+    if ctx.report.custom_scale is None or scale is not ctx.report.custom_scale:
+        return
+    by_name = {b.name: b for b in scale.bands}
+    for issue in scale_issues(scale):
+        band = by_name[issue.bands[0]]
+        ref = band.upper_ref or band.lower_ref
+        if ref is None:
+            continue
+        params = {"low": fmt(issue.low), "high": fmt(issue.high), "lower_band": issue.bands[0],
+                  "upper_band": issue.bands[-1],
+                  "example": fmt(round((issue.low + issue.high) / 2, 2))
+                  if issue.kind == "gap" else fmt(issue.low)}
+        yield ctx.finding(ref, f"rule.INP024.{issue.kind}", params=params,
+                          severity=Severity.INFO if issue.kind == "no-top" else None,
+                          stated=issue.low, related=tuple(
+                              str(r) for name in issue.bands[1:]
+                              if (r := by_name[name].lower_ref) is not None))
+
+
 RULES = (
     number_as_text, ambiguous_number, not_a_number, error_value, formula_no_value,
     missing_sheet, missing_header, missing_column, duplicate_column, unknown_row_role,
     unknown_polarity, unknown_setting, missing_identity, hidden_sheet, sheet_too_large,
     unknown_indicator_code, duplicate_indicator_code, kegiatan_without_indicator,
     indicator_without_kegiatan, year_outside_period, missing_polarity, measurement_without_code,
-    empty_table,
+    empty_table, custom_scale_invalid,
 )
