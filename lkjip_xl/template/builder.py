@@ -269,6 +269,9 @@ def _add_list_validation(ws: Worksheet, ref: str, choices: Iterable[str], *,
 # --- Identitas -----------------------------------------------------------------------------
 
 
+# About how many characters of an explanation fit on one line of column C (width 80).
+EXPLAIN_CHARS_PER_LINE = 85
+
 # The dropdowns of Identitas: setting key -> its named values.
 IDENTITY_CHOICES: dict[str, tuple[str, ...]] = {
     "preset": PRESET_CHOICES,
@@ -304,7 +307,7 @@ def _build_identity(ws: Worksheet, tahun: int, awal: int, akhir: int) -> None:
     ws["A1"].font = TITLE_FONT
     ws["A2"] = texts.HINT_IDENTITY
     ws["A2"].font = HINT_FONT
-    for letter, width in (("A", 30), ("B", 30), ("C", 80)):
+    for letter, width in (("A", 30), ("B", 30), ("C", 80), ("D", 14)):
         ws.column_dimensions[letter].width = width
         ws.column_dimensions[letter].protection = UNLOCKED
     defaults = identity_defaults(tahun, awal, akhir)
@@ -327,6 +330,7 @@ def _identity_row(ws: Worksheet, row: int, field: Column, default: object) -> No
     label.font = HEADER_FONT
     label.fill = LABEL_FILL
     label.border = INPUT_BORDER
+    label.alignment = TOP  # level with its value and explanation on a tall row
     value = ws.cell(row, 2, default)
     _identity_style(field.key).apply(value)
     value.border = INPUT_BORDER
@@ -336,6 +340,9 @@ def _identity_row(ws: Worksheet, row: int, field: Column, default: object) -> No
     note = ws.cell(row, 3, explain)
     note.font = EXPLAIN_FONT
     note.alignment = WRAP_TOP
+    lines = -(-len(explain) // EXPLAIN_CHARS_PER_LINE)
+    if lines > 1:  # a wrapped explanation needs its height (LibreOffice does not grow rows)
+        ws.row_dimensions[row].height = 13 * lines + 2
     choices = IDENTITY_CHOICES.get(field.key)
     if choices:
         # a warning only: the reader knows aliases ('120', '(1 + (1 - R/T)) x 100%')
