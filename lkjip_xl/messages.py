@@ -1138,6 +1138,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the capaian capped at {cap}. If the report does cap capaian, set Batas Capaian = "
         "{setting} on Identitas (or --cap {cap}); now: {current}.",
     ),
+    "rule.CAP001.range-reading": (
+        "Capaian tertulis {stated} tetapi dihitung {expected} = {formula}; angka tertulis "
+        "membaca target rentang sebagai {setting}: {alt_formula}. Bila laporan memang membaca "
+        "rentang begitu, isi Target Rentang = {setting} di Identitas; sekarang: {current}.",
+        "Capaian stated as {stated} but computed {expected} = {formula}; the stated figure "
+        "reads the range target as {setting}: {alt_formula}. If the report does read ranges "
+        "so, set Target Rentang = {setting} on Identitas; now: {current}.",
+    ),
     "rule.CAP001.uncapped": (
         "Capaian tertulis {stated} = {alt_formula} belum dibatasi, padahal Batas Capaian = "
         "{setting} ({where}): capaian di atas {cap} ditulis {cap}; dihitung {expected} = "

@@ -150,6 +150,9 @@ def test_both_range_readings(tmp_path, target, realisasi, polaritas, inside_100,
                        target_rentang="Batas Target")
         [f] = _by_code(wrong)["CAP001"]
         assert f.expected == bound
+        # the message recognises the other reading and names the setting
+        assert f.message_key == "rule.CAP001.range-reading"
+        assert "Target Rentang = Dalam Rentang = 100" in f.message()
 
 
 # --- efficiency ------------------------------------------------------------------------------

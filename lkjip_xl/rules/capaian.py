@@ -56,7 +56,7 @@ from ..formulas import (
 )
 from ..model import Cell, CellRef, MeasurementRow, PkRow, Report, Settings
 from ..numbers import Number
-from ..schema import Basis, Capping, NegativeFormula, Polarity, RowRole
+from ..schema import Basis, Capping, NegativeFormula, Polarity, RangeReading, RowRole
 from .base import Action, Finding, Fix, RuleContext, Severity, Value, localised_list
 from .define import rule
 
@@ -248,6 +248,16 @@ def _explanations(target: Number, realisasi: Number, polarity: Polarity, setting
                 out.append(Candidate("other-formula", other.exact, other.formula,
                                      params=(("negative_formula",
                                               settings.negative_formula_name),)))
+    if target.is_range and realisasi.value is not None:
+        # the other reading of a range target (Target Rentang)
+        other = RangeReading.BOUND if settings.range_reading is RangeReading.INSIDE_100 \
+            else RangeReading.INSIDE_100
+        alt = capaian(target, realisasi, polarity, settings.negative_formula,
+                      cap=settings.cap, range_reading=other)
+        if alt.ok and alt.exact is not None and (exact is None or not _eq(alt.exact, exact)):
+            out.append(Candidate("range-reading", alt.exact, alt.formula,
+                                 params=(("setting", other.value),
+                                         ("current", settings.range_reading.value))))
     if exact is not None:
         out.append(Candidate("fraction", exact / 100, f"{fmt(exact)} / 100", factor=100.0))
     return out
@@ -815,7 +825,8 @@ def capaian_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     The message says what most likely happened: a denominator (or numerator) that differs
     from the figure stated for the indicator elsewhere, naming that cell and a likely typo
     (one digit different, two digits swapped); the inverted ratio T / R; the other polarity's
-    formula; the other negative formula; a value capped at 100 or 120 while `Batas Capaian`
+    formula; the other negative formula; the other reading of a range target (`Target
+    Rentang`); a value capped at 100 or 120 while `Batas Capaian`
     says otherwise (naming the setting that would make it right), or left uncapped while the
     workbook caps; a fraction written for a percent (0.9305 for 93.05); or a plain error.
     Fix: the computed value, rounded half up to the decimals the stated value is printed
