@@ -1814,6 +1814,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The report's efficiency method: Indeks Efisiensi ({where}): the conclusion is the "
         "'By ratio' column (IE = achievement / absorption)."),
     "fix.sum.eff_method_default": ("bawaan", "default"),
+    "fix.sum.eff_note.at-least": (
+        "Selisih = capaian - serapan: 0 atau lebih efisien, di bawah 0 tidak efisien (Capaian "
+        ">= Serapan). Rasio = capaian / serapan: di atas 1 efisien, 1 cukup efisien, di bawah "
+        "1 tidak efisien.",
+        "Difference = achievement - absorption: 0 or more efficient, below 0 not efficient "
+        "(Capaian >= Serapan). Ratio = achievement / absorption: above 1 efficient, 1 fairly "
+        "efficient, below 1 not efficient."),
     "fix.sum.eff_by_program": ("Per program", "Per programme"),
     "fix.sum.eff_by_indicator": ("Per indikator (anggaran tertulis di baris Indikator)",
                                  "Per indicator (budget stated on the Indikator row)"),

@@ -508,7 +508,9 @@ def _efficiency(g: _Grid, s: Summary, lang: str, number: int) -> None:
             _efficiency_row(g, i, e.label, e, lang)
     _efficiency_row(g, None, t("fix.sum.overall", lang), s.overall_efficiency, lang,
                     total=True)
-    g.add(cell(t("fix.sum.eff_note", lang), "note-wrap", span=RINGKASAN_COLUMNS))
+    note = "fix.sum.eff_note.at-least" if method is EfficiencyMethod.AT_LEAST \
+        else "fix.sum.eff_note"
+    g.add(cell(t(note, lang), "note-wrap", span=RINGKASAN_COLUMNS))
     if any(e.readings_disagree for e in (*s.efficiency, *s.sasaran_efficiency,
                                          s.overall_efficiency)):
         g.add(cell(t("fix.sum.eff_disagree_note", lang), "note-wrap", span=RINGKASAN_COLUMNS))
