@@ -96,6 +96,7 @@ EXPECTED_RULES = {
     "INP021": ("missing-polarity", Severity.INFO),
     "INP022": ("measurement-without-code", Severity.INFO),
     "INP023": ("empty-table", Severity.INFO),
+    "INP024": ("custom-scale-invalid", Severity.WARNING),
 }
 
 

@@ -1015,8 +1015,7 @@ def empty_table(ctx: RuleContext) -> Iterator[Finding]:
 
 @rule("INP024", "custom-scale-invalid", Severity.WARNING)
 def custom_scale_invalid(ctx: RuleContext) -> Iterator[Finding]:
-    """A custom scale (Skala Penilaian = Kustom) whose bands leave gaps, overlap, or end at
-    or below 100.
+    """A custom scale (Skala Penilaian = Kustom) with gaps, overlaps, or no band above 100.
 
     Checked before anything is categorised with the scale, where its table states upper
     bounds (the optional `Batas Atas` column; a band without one reaches up to the next band,
