@@ -335,3 +335,16 @@ def test_inp012_names_the_choices_of_a_new_setting(tmp_path):
     assert f.message() == (
         "Batas Capaian 'maksimal seratus dua puluh' tidak dikenal; dipakai Tanpa Batas. "
         "Pilihan: Tanpa Batas, Maks. 100, Maks. 120")
+
+
+def test_a_real_report_concludes_by_the_method_it_names():
+    # LKj 2021 BPOM PRKOM, Tabel 28: IE 1,008 for capaian 100,00 against serapan 99,21,
+    # printed "Ket: Efisien". By the +/-5 difference (0,79 points) it would be cukup efisien.
+    root = Path(__file__).resolve().parent.parent
+    report = read_report(root / "examples" / "real" / "lkj_2021_bpom_prkom_efisiensi.xlsx")
+    named = build_summary(report, [])
+    assert named.efficiency_method == EfficiencyMethod.RATIO.value
+    assert [e.verdict for e in named.efficiency] == [EFFICIENT, EFFICIENT]
+    default = build_summary(report, [], Config().merged(efficiency="Selisih +/-5")
+                            .settings_for(report))
+    assert [e.verdict for e in default.efficiency] == [EFFICIENT, FAIRLY_EFFICIENT]
