@@ -75,7 +75,7 @@ def settings_items(settings: object) -> tuple[tuple[str, str], ...]:
             ("money_tolerance", repr(getattr(settings, "money_tolerance", None))),
             *((key, str(getattr(getattr(settings, key, None), "value", "")))
               for key in ("capping", "range_reading", "efficiency_method")),
-            ("preset", str(getattr(settings, "preset", ""))))
+            ("preset", str(getattr(settings, "preset", "")) or "-"))
 
 
 def settings_text(settings: object, lang: str = "id") -> str:
