@@ -348,3 +348,21 @@ def test_a_real_report_concludes_by_the_method_it_names():
     default = build_summary(report, [], Config().merged(efficiency="Selisih +/-5")
                             .settings_for(report))
     assert [e.verdict for e in default.efficiency] == [EFFICIENT, FAIRLY_EFFICIENT]
+
+
+@pytest.mark.parametrize("preset, kategori, capped", [
+    # Permendagri 86/2017's evaluation scale: 85 is Tinggi (76-90); no cap
+    ("Permendagri 86/2017", "Tinggi", False),
+    ("PermenPAN-RB", "Tinggi", True),
+    ("Bawaan", "Sangat Berhasil", False),   # the seed's 4-band scale
+])
+def test_each_preset_sets_its_scale_and_cap(tmp_path, preset, kategori, capped):
+    rows = simple_indicator_rows(target=80, realisasi=68)  # 85,00
+    rows["pengukuran"][0].update(capaian=85, kategori=kategori)
+    rows["keuangan"] = clean_keuangan()
+    path = make_workbook(tmp_path / "p.xlsx", identitas={
+        "preset": preset, "skala": None, "rumus_negatif": None}, **rows)
+    got = _by_code(path)
+    assert "KAT001" not in got and "KAT003" not in got
+    settings = read_report(path).settings
+    assert (settings.cap == 120) is capped and settings.preset == preset
