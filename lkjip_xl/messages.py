@@ -1046,6 +1046,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "sendiri-sendiri",
         "Pengukuran Kinerja is empty: without it the capaian, categories and averages stated "
         "in Bab III cannot be checked. The rows of the other tables are checked on their own"),
+    "rule.INP023.budget": (
+        "Keuangan kosong: tanpa tabel ini serapan anggaran (realisasi dibagi pagu) dan "
+        "kecocokan anggaran program dengan Lampiran II tidak dapat diperiksa. Baris tabel lain "
+        "diperiksa sendiri-sendiri",
+        "Keuangan is empty: without it the budget absorption (realisation over pagu) and the "
+        "program budgets against Lampiran II cannot be checked. The rows of the other tables "
+        "are checked on their own"),
+    # --- rules: capaian, averages and categories (CAP, AVG, KAT) --------------------------
     "rule.INP024.gap": (
         "Skala Kustom berlubang: nilai di atas {low} dan di bawah {high} (mis. {example}) "
         "tidak masuk {lower_band} maupun {upper_band}, jadi tidak diberi kategori. Tutup "
@@ -1067,14 +1075,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the custom scale stops at {low}: no band covers values above it (capaian above 100 "
         "are common); they are taken as {lower_band}. Leave the Batas Atas of {lower_band} "
         "blank if that is meant"),
-    "rule.INP023.budget": (
-        "Keuangan kosong: tanpa tabel ini serapan anggaran (realisasi dibagi pagu) dan "
-        "kecocokan anggaran program dengan Lampiran II tidak dapat diperiksa. Baris tabel lain "
-        "diperiksa sendiri-sendiri",
-        "Keuangan is empty: without it the budget absorption (realisation over pagu) and the "
-        "program budgets against Lampiran II cannot be checked. The rows of the other tables "
-        "are checked on their own"),
-    # --- rules: capaian, averages and categories (CAP, AVG, KAT) --------------------------
     "rule.CAP001.plain": ("Capaian tertulis {stated} tetapi dihitung {expected} = {formula}.",
                           "Capaian stated as {stated} but computed {expected} = {formula}."),
     "rule.CAP001.unknown-polarity": (
@@ -2117,14 +2117,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'Baris Indikator di Pengukuran Kinerja tanpa kode, tidak terhubung ke indikator mana pun.',
         'A Pengukuran Kinerja Indikator row without a code, joined to no indicator.',
     ),
-    "rule.INP024.summary": (
-        'Skala Kustom yang berlubang, tumpang tindih, atau tidak mencakup nilai di atas 100.',
-        'A custom scale with gaps, overlaps, or no band for values above 100.',
-    ),
     "rule.INP023.summary": (
         'Tabel yang terbaca tetapi kosong: satu temuan yang menyebut apa yang tidak dapat '
         'diperiksa.',
         'A table that is read but has no rows: one finding naming what cannot be checked.',
+    ),
+    "rule.INP024.summary": (
+        'Skala Kustom yang berlubang, tumpang tindih, atau tidak mencakup nilai di atas 100.',
+        'A custom scale with gaps, overlaps, or no band for values above 100.',
     ),
     "rule.KAT001.summary": (
         'Kategori tertulis berbeda dari kategori menurut skala untuk nilai yang dihitung.',
