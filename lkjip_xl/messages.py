@@ -1053,7 +1053,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Keuangan is empty: without it the budget absorption (realisation over pagu) and the "
         "program budgets against Lampiran II cannot be checked. The rows of the other tables "
         "are checked on their own"),
-    # --- rules: capaian, averages and categories (CAP, AVG, KAT) --------------------------
     "rule.INP024.gap": (
         "Skala Kustom berlubang: nilai di atas {low} dan di bawah {high} (mis. {example}) "
         "tidak masuk {lower_band} maupun {upper_band}, jadi tidak diberi kategori. Tutup "
@@ -1075,6 +1074,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the custom scale stops at {low}: no band covers values above it (capaian above 100 "
         "are common); they are taken as {lower_band}. Leave the Batas Atas of {lower_band} "
         "blank if that is meant"),
+    # --- rules: capaian, averages and categories (CAP, AVG, KAT) --------------------------
     "rule.CAP001.plain": ("Capaian tertulis {stated} tetapi dihitung {expected} = {formula}.",
                           "Capaian stated as {stated} but computed {expected} = {formula}."),
     "rule.CAP001.unknown-polarity": (
