@@ -127,8 +127,9 @@ ROLE_GUIDE: dict[str, tuple[tuple[RowRole, str, str], ...]] = {
 
 SHEET_GUIDE_LINES = (
     (SHEET_IDENTITY, "Nama instansi, tahun, periode RPJMD, kepala, dan pengaturan "
-                     "perhitungan (skala penilaian, rumus indikator negatif, toleransi, "
-                     "desimal)."),
+                     "perhitungan: Preset Konvensi (paket), lalu skala penilaian, rumus "
+                     "indikator negatif, batas capaian, target rentang, metode efisiensi "
+                     "(kosong = menurut paket), toleransi, desimal."),
     (SHEET_RPJMD, "Indikator RPJMD/Renstra: kondisi awal, target per tahun, kondisi akhir, "
                   "dan Polaritas (Positif = makin tinggi makin baik, Negatif = makin rendah "
                   "makin baik)."),
