@@ -1146,6 +1146,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "reads the range target as {setting}: {alt_formula}. If the report does read ranges "
         "so, set Target Rentang = {setting} on Identitas; now: {current}.",
     ),
+    "rule.CAP001.score-110": (
+        "Capaian tertulis {stated} tetapi dihitung {expected} = {formula}; angka tertulis "
+        "adalah skor 120 untuk capaian di atas 110 (cara menilai kinerja pegawai), bukan "
+        "capaian. Batas Capaian hanya memotong capaian di atas batasnya (Maks. 120: 138,75 "
+        "menjadi 120; {expected} tetap {expected}).",
+        "Capaian stated as {stated} but computed {expected} = {formula}; the stated figure is "
+        "the score 120 given to a capaian above 110 (a staff-performance scoring rule), not a "
+        "capaian. Batas Capaian only cuts capaian above the cap (Maks. 120: 138.75 becomes "
+        "120; {expected} stays {expected}).",
+    ),
     "rule.CAP001.uncapped": (
         "Capaian tertulis {stated} = {alt_formula} belum dibatasi, padahal Batas Capaian = "
         "{setting} ({where}): capaian di atas {cap} ditulis {cap}; dihitung {expected} = "

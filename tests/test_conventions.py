@@ -79,6 +79,17 @@ def test_a_capping_workbook_that_prints_the_uncapped_value_is_told(tmp_path):
     assert "belum dibatasi" in f.message()
 
 
+def test_a_120_for_115_is_the_above_110_score_not_a_cap(tmp_path):
+    # 92 of 80 = 115,00: the PermenPAN-RB staff-performance scoring gives 120 above 110; no
+    # Batas Capaian makes 115 into 120, so the message says what the figure is.
+    rows = simple_indicator_rows(target=80, realisasi=92, satuan="%")
+    rows["pengukuran"][0]["capaian"] = 120
+    rows["keuangan"] = clean_keuangan()
+    path = make_workbook(tmp_path / "s.xlsx", identitas={"batas_capaian": "Maks. 120"}, **rows)
+    [f] = _by_code(path)["CAP001"]
+    assert f.expected == 115 and f.message_key == "rule.CAP001.score-110"
+
+
 def test_capped_capaian_feeds_the_category_and_the_summary(tmp_path):
     path = capped_report(tmp_path, batas_capaian="Maks. 120")
     summary = build_summary(read_report(path), [])

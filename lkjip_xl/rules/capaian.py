@@ -276,6 +276,9 @@ def _cap_explanations(comp: Computation, settings: Settings) -> list[Candidate]:
         out.append(Candidate("uncapped", comp.uncapped, comp.uncapped_formula,
                              params=(("cap", fmt(settings.cap)),
                                      ("setting", settings.capping.value), ("where", where))))
+    if 110 < uncapped <= 120 and (comp.uncapped is None or settings.cap != 120):
+        # 120 for 110 < capaian <= 120: the performance-management score, not a capaian
+        out.append(Candidate("score-110", 120.0, f"{comp.formula} > 110 -> 120"))
     for capping in (Capping.CAP_100, Capping.CAP_120):
         limit = capping.limit
         if limit is not None and capping is not settings.capping and uncapped > limit:
@@ -828,7 +831,9 @@ def capaian_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     formula; the other negative formula; the other reading of a range target (`Target
     Rentang`); a value capped at 100 or 120 while `Batas Capaian`
     says otherwise (naming the setting that would make it right), or left uncapped while the
-    workbook caps; a fraction written for a percent (0.9305 for 93.05); or a plain error.
+    workbook caps; 120 for a capaian between 110 and 120 (the performance-management score
+    for "above 110", which no cap gives); a fraction written for a percent (0.9305 for
+    93.05); or a plain error.
     Fix: the computed value, rounded half up to the decimals the stated value is printed
     with (87,9 for 87,24 becomes 87,2; a whole number takes the decimals of
     the other values of its sheet, `Desimal` when they are all whole; never more than
