@@ -196,7 +196,8 @@ def row_capaian(target: Cell | None, realisasi: Cell | None, polarity: Polarity,
     if realisasi is None or not (realisasi.number.is_usable or realisasi.number.is_predicate):
         return Computation(None, None, "", "no-realisation")
     return capaian(target.number, realisasi.number, polarity, settings.negative_formula,
-                   settings.decimals, polarity_stated=stated)
+                   settings.decimals, polarity_stated=stated,
+                   **settings.conventions)
 
 
 def _usable(cell: Cell | None) -> bool:
@@ -229,7 +230,7 @@ def _indicator_figures(report: Report, settings: Settings) -> dict[str, Indicato
         if target is not None and realisasi is not None:
             comp = capaian(target.number, realisasi.number, polarity,
                            settings.negative_formula, settings.decimals,
-                           polarity_stated=stated)
+                           polarity_stated=stated, **settings.conventions)
         else:
             comp = Computation(None, None, "", "no-target" if target is None else "no-realisation")
         name_cell = (pk.indikator if pk and not pk.indikator.is_blank else

@@ -440,6 +440,10 @@ def settings_options(command: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--scale", default=None, help=_h("cli.check.scale")),
         click.option("--negative-formula", default=None,
                      help=_h("cli.check.negative_formula")),
+        click.option("--preset", default=None, help=_h("cli.check.preset")),
+        click.option("--cap", default=None, help=_h("cli.check.cap")),
+        click.option("--range-target", default=None, help=_h("cli.check.range_target")),
+        click.option("--efficiency", default=None, help=_h("cli.check.efficiency")),
         click.option("--tolerance", type=click.FloatRange(0), default=None,
                      help=_h("cli.check.tolerance")),
         click.option("--decimals", type=click.IntRange(0, 6), default=None,
@@ -468,8 +472,11 @@ def _config_and_limits(ctx: click.Context, opts: dict[str, Any]) -> tuple[Any, A
         config = load_config(opts["config_path"]).merged(
             select=select, ignore=ignore,
             scale=opts["scale"], negative_formula=opts["negative_formula"],
+            preset=opts["preset"], cap=opts["cap"], range_target=opts["range_target"],
+            efficiency=opts["efficiency"],
             tolerance=opts["tolerance"], decimals=opts["decimals"])
         config.validate()
+        config.check_conventions()
         limits = _limits(config, opts["max_rows"], opts["max_cells"], opts["max_file_mb"])
     except UnknownCodeError as exc:
         _unknown_code(ctx, "cli.unknown_code", exc.code, exc.suggestions, where=exc.where)

@@ -11,10 +11,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .conventions import find_preset, with_preset, with_setting
 from .model import Report, Settings
 from .rules.base import Severity
 from .scales import builtin_scale, is_custom
-from .schema import normalise, parse_negative_formula
+from .schema import (
+    negative_formula_label,
+    normalise,
+    parse_capping,
+    parse_efficiency_method,
+    parse_negative_formula,
+    parse_range_reading,
+)
 
 # Units written differently that mean the same thing (compared after `normalise`).
 DEFAULT_UNIT_SYNONYMS: tuple[tuple[str, ...], ...] = (
@@ -29,6 +37,12 @@ DEFAULT_UNIT_SYNONYMS: tuple[tuple[str, ...], ...] = (
 
 
 ALL = "ALL"  # as in ruff: `select = ["ALL"]` selects every rule, `ignore = ["ALL"]` ignores all
+
+
+# Config fields of the conventions -> their key in the config file and option name.
+_OPTION_KEYS = {"preset": "preset", "cap": "cap", "range_target": "range-target",
+                "efficiency": "efficiency", "scale": "scale",
+                "negative_formula": "negative-formula"}
 
 
 class ConfigError(ValueError):
@@ -90,12 +104,17 @@ class Config:
     severity: dict[str, Severity] = field(default_factory=dict)  # code -> level
     scale: str | None = None
     negative_formula: str | None = None
+    preset: str | None = None  # a bundle of conventions (conventions.PRESETS)
+    cap: str | None = None  # Batas Capaian: 'none', '100', '120'
+    range_target: str | None = None  # Target Rentang
+    efficiency: str | None = None  # Metode Efisiensi
     tolerance: float | None = None
     decimals: int | None = None
     unit_synonyms: tuple[tuple[str, ...], ...] = DEFAULT_UNIT_SYNONYMS
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
     source: str = ""  # the file the config came from, for messages
     limits: dict[str, Any] = field(default_factory=dict)  # [limits]: reading.Limits fields
+    origins: dict[str, str] = field(default_factory=dict)  # convention key -> '--cap'
 
     def enabled(self, code: str) -> bool:
         """Whether the rule `code` runs: selected (no selection, ALL, or a prefix of it) and
@@ -113,25 +132,55 @@ class Config:
             raise NoRulesError(f"select={','.join(self.select) or '-'}, "
                                f"ignore={','.join(self.ignore) or '-'}")
 
+    def where(self, key: str) -> str:
+        """Where a convention of this config came from, for messages: the command-line option
+        when it was given there, else the config file."""
+        return self.origins.get(key) or self.source or key
+
+    def check_conventions(self) -> None:
+        """Raise ConfigError for a convention value that names nothing (before any file is
+        read: a typo must not wait for the first workbook)."""
+        for key, value, parse in (
+                ("preset", self.preset, find_preset),
+                ("cap", self.cap, parse_capping),
+                ("range-target", self.range_target, parse_range_reading),
+                ("efficiency", self.efficiency, parse_efficiency_method),
+                ("negative-formula", self.negative_formula, parse_negative_formula)):
+            if value and parse(value) is None:
+                raise ConfigError(f"{key}={value}")
+        if self.scale and not is_custom(self.scale) and builtin_scale(self.scale) is None:
+            raise ConfigError(f"scale={self.scale}")
+
     def settings_for(self, report: Report) -> Settings:
-        """The workbook's settings with this config's overrides applied."""
+        """The workbook's settings with this config's overrides applied: its preset first
+        (replacing every convention Identitas set), then its single settings."""
         s = report.settings
+        self.check_conventions()
+        if self.preset:
+            preset = find_preset(self.preset)
+            assert preset is not None
+            s = with_preset(s, preset, self.where("preset"))
         changes: dict[str, Any] = {"unit_synonyms": self.unit_synonyms}
         if self.scale:
             if is_custom(self.scale):
                 if report.custom_scale is None:
                     raise ConfigError(f"scale={self.scale}")
-                changes["scale"] = report.custom_scale
+                s = with_setting(s, "scale", report.custom_scale, self.where("scale"))
             else:
                 scale = builtin_scale(self.scale)
-                if scale is None:
-                    raise ConfigError(f"scale={self.scale}")
-                changes["scale"] = scale
+                assert scale is not None
+                s = with_setting(s, "scale", scale, self.where("scale"))
         if self.negative_formula:
             formula = parse_negative_formula(self.negative_formula)
-            if formula is None:
-                raise ConfigError(f"negative-formula={self.negative_formula}")
-            changes["negative_formula"] = formula
+            s = with_setting(s, "negative_formula", formula, self.where("negative-formula"),
+                             negative_formula_label=negative_formula_label(
+                                 self.negative_formula))
+        for key, value, field_, parse in (
+                ("cap", self.cap, "capping", parse_capping),
+                ("range-target", self.range_target, "range_reading", parse_range_reading),
+                ("efficiency", self.efficiency, "efficiency_method", parse_efficiency_method)):
+            if value:
+                s = with_setting(s, field_, parse(value), self.where(key))
         if self.tolerance is not None:
             changes["tolerance"] = self.tolerance
         if self.decimals is not None:
@@ -139,8 +188,16 @@ class Config:
         return dataclasses.replace(s, **changes)
 
     def merged(self, **overrides: Any) -> Config:
-        """This config with the non-empty overrides (from the command line) applied."""
-        return dataclasses.replace(self, **{k: v for k, v in overrides.items() if v})
+        """This config with the non-empty overrides (from the command line) applied. A preset
+        given there replaces the conventions the config file sets (the command line wins);
+        the conventions given there are recorded as coming from their option."""
+        given = {k: v for k, v in overrides.items() if v}
+        if given.get("preset"):
+            for key in ("scale", "negative_formula", "cap", "range_target", "efficiency"):
+                given.setdefault(key, None)
+        origins = {**self.origins, **{_OPTION_KEYS[k]: f"--{_OPTION_KEYS[k]}"
+                                      for k, v in given.items() if v and k in _OPTION_KEYS}}
+        return dataclasses.replace(self, **given, origins=origins)
 
 
 def find_config_file(start: Path | None = None) -> Path | None:
@@ -186,7 +243,8 @@ def _str_list(value: Any, key: str) -> tuple[str, ...]:
 
 def config_from_dict(data: dict[str, Any], source: str = "") -> Config:
     known = {"select", "ignore", "severity", "scale", "negative-formula", "tolerance",
-             "decimals", "units", "rules", "limits"}
+             "decimals", "units", "rules", "limits", "preset", "cap", "range-target",
+             "efficiency"}
     unknown = sorted(set(data) - known)
     if unknown:
         raise ConfigError(f"{source}: {', '.join(unknown)}")
@@ -223,12 +281,16 @@ def config_from_dict(data: dict[str, Any], source: str = "") -> Config:
         limits_from_dict(limits)
     except ValueError as exc:
         raise ConfigError(f"limits: {exc}") from exc
-    return Config(
+    config = Config(
         select=tuple(c.strip().upper() for c in _str_list(data.get("select", []), "select")),
         ignore=tuple(c.strip().upper() for c in _str_list(data.get("ignore", []), "ignore")),
         severity=severity,
         scale=data.get("scale"),
-        negative_formula=data.get("negative-formula"),
+        negative_formula=_opt_str(data, "negative-formula"),
+        preset=_opt_str(data, "preset"),
+        cap=_opt_str(data, "cap"),
+        range_target=_opt_str(data, "range-target"),
+        efficiency=_opt_str(data, "efficiency"),
         tolerance=float(tolerance) if tolerance is not None else None,
         decimals=decimals,
         unit_synonyms=units,
@@ -236,6 +298,21 @@ def config_from_dict(data: dict[str, Any], source: str = "") -> Config:
         source=source,
         limits=dict(limits),
     )
+    try:
+        config.check_conventions()
+    except ConfigError as exc:
+        raise ConfigError(f"{source}: {exc}" if source else str(exc)) from exc
+    return config
+
+
+def _opt_str(data: dict[str, Any], key: str) -> str | None:
+    """A convention's value: a string, or a number written bare (cap = 120)."""
+    value = data.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise ConfigError(f"{key}={value}")
+    return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
 
 
 def unit_key(unit: str, synonyms: tuple[tuple[str, ...], ...]) -> str:

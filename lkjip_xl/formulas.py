@@ -5,8 +5,11 @@ Formulas (domain.md):
 - negative indicator: (2T - R) / T x 100, floored at 0 (the regulation's (T - (R - T)) / T);
   or T / R x 100 when the workbook says so
 - range target lo-hi: measured against the bound the realisation is past; inside counts as 100
+  (`RangeReading.INSIDE_100`); or always against the bound that completes the target, the
+  upper one of a positive indicator, the lower one of a negative (`RangeReading.BOUND`)
 - T = 0 or blank: not computable (a negative indicator with T = 0 and R = 0 gives 100)
-Rounding is half up to the workbook's decimals; no caps.
+Rounding is half up to the workbook's decimals; no cap unless the workbook sets one
+(`Batas Capaian`: 100 or 120), applied to the exact value.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Context, Decimal
 from functools import lru_cache
 
 from .numbers import Number
-from .schema import NegativeFormula, Polarity
+from .schema import NegativeFormula, Polarity, RangeReading
 
 # Enough digits for any double at any decimals (1e308 to 6 decimals has 315): the default
 # context (28 digits) raised InvalidOperation for a capaian of 1e30.
@@ -81,6 +84,8 @@ class Computation:
     rounded: float | None
     formula: str  # e.g. "565 / 594 x 100"
     reason: str = ""  # NotComputable.* when exact is None
+    uncapped: float | None = None  # the exact value before `Batas Capaian` cut it, if it did
+    uncapped_formula: str = ""  # and its formula ('111 / 80 x 100')
 
     @property
     def ok(self) -> bool:
@@ -93,14 +98,29 @@ def _fail(reason: str) -> Computation:
 
 def capaian(target: Number, realisasi: Number, polarity: Polarity | None,
             negative_formula: NegativeFormula = NegativeFormula.REFLECTED,
-            decimals: int = 2, *, polarity_stated: bool = True) -> Computation:
+            decimals: int = 2, *, polarity_stated: bool = True, cap: float | None = None,
+            range_reading: RangeReading = RangeReading.INSIDE_100) -> Computation:
     """The capaian (%) of one indicator or activity from its target and realisation.
 
     A target or realisation in words (a predicate: 'WTP') gives no capaian. A ratio '1:40' is
     compared by its second term (40), which is meaningful only when the polarity is stated:
     for a pupils-per-teacher ratio less is better, for a coverage ratio more; with
-    `polarity_stated` False (Positif assumed) a ratio is not computed.
+    `polarity_stated` False (Positif assumed) a ratio is not computed. With a `cap` (100,
+    120) a value above it is the cap: 111 / 80 x 100 = 138,75 gives 120 (`uncapped` keeps
+    138,75).
     """
+    comp = _uncapped(target, realisasi, polarity, negative_formula, decimals,
+                     polarity_stated, range_reading)
+    if cap is None or comp.exact is None or comp.exact <= cap:
+        return comp
+    return Computation(float(cap), round_half_up(float(cap), decimals),
+                       f"{comp.formula} = {fmt(comp.rounded)}, maks. {fmt(cap)}",
+                       uncapped=comp.exact, uncapped_formula=comp.formula)
+
+
+def _uncapped(target: Number, realisasi: Number, polarity: Polarity | None,
+              negative_formula: NegativeFormula, decimals: int, polarity_stated: bool,
+              range_reading: RangeReading) -> Computation:
     if target.is_predicate or realisasi.is_predicate:
         return _fail(NotComputable.PREDICATE)
     if (target.is_ratio or realisasi.is_ratio) and not polarity_stated:
@@ -112,6 +132,8 @@ def capaian(target: Number, realisasi: Number, polarity: Polarity | None,
     if target.is_range:
         assert target.low is not None and target.high is not None
         lo, hi = target.low, target.high
+        if range_reading is RangeReading.BOUND:
+            return _single(lo if negative else hi, r, negative, negative_formula, decimals)
         if lo <= r <= hi:
             return Computation(100.0, 100.0, f"{fmt(r)} dalam rentang {fmt(lo)}-{fmt(hi)} = 100")
         bound = hi if r > hi else lo

@@ -163,10 +163,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.check.jobs": ("Jumlah proses paralel.", "Number of parallel processes."),
     "cli.check.config": ("Berkas konfigurasi (lkjip-xl.toml atau pyproject.toml).",
                          "Config file (lkjip-xl.toml or pyproject.toml)."),
-    "cli.check.scale": ("Timpa skala penilaian: 'Skala 4', 'Skala 5' atau Kustom.",
-                        "Override the rating scale: 'Skala 4', 'Skala 5' or Kustom."),
-    "cli.check.negative_formula": ("Timpa rumus indikator negatif: (2T-R)/T atau T/R.",
-                                   "Override the negative-indicator formula: (2T-R)/T or T/R."),
+    "cli.check.scale": ("Timpa skala penilaian: 'Skala 4', 'Skala 5', 'Skala 5 Baik' atau "
+                        "Kustom.",
+                        "Override the rating scale: 'Skala 4', 'Skala 5', 'Skala 5 Baik' or "
+                        "Kustom."),
+    "cli.check.negative_formula": (
+        "Timpa rumus indikator negatif: (2T-R)/T (sama dengan (1 + (1 - R/T)) x 100%) atau "
+        "T/R.",
+        "Override the negative-indicator formula: (2T-R)/T (the same as (1 + (1 - R/T)) x "
+        "100%) or T/R."),
+    "cli.check.preset": (
+        "Timpa Preset Konvensi: Bawaan, 'Permendagri 86/2017' atau PermenPAN-RB (mengganti "
+        "semua konvensi dari Identitas dan berkas konfigurasi).",
+        "Override the Preset Konvensi: Bawaan, 'Permendagri 86/2017' or PermenPAN-RB "
+        "(replaces every convention set on Identitas and in the config file)."),
+    "cli.check.cap": ("Timpa Batas Capaian: none (tanpa batas), 100 atau 120.",
+                      "Override Batas Capaian (the capaian cap): none, 100 or 120."),
+    "cli.check.range_target": (
+        "Timpa pembacaan Target Rentang: 'Dalam Rentang = 100' atau 'Batas Target'.",
+        "Override how a range target is read: 'Dalam Rentang = 100' or 'Batas Target'."),
+    "cli.check.efficiency": (
+        "Timpa Metode Efisiensi: 'Selisih +/-5', 'Capaian >= Serapan' atau 'Indeks "
+        "Efisiensi'.",
+        "Override Metode Efisiensi: 'Selisih +/-5', 'Capaian >= Serapan' or 'Indeks "
+        "Efisiensi'."),
     "cli.check.tolerance": ("Timpa toleransi (poin persen).",
                             "Override the tolerance (percentage points)."),
     "cli.check.decimals": ("Timpa jumlah desimal.", "Override the number of decimals."),
@@ -858,6 +878,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "unknown Terhadap '{value}'; this row's capaian is taken as measured against the "
         "Target PK. Use one of: Target PK, Target RPJMD, Target Akhir Periode, Tahun Lalu, "
         "Standar Nasional"),
+    "rule.INP012.preset": (
+        "Preset Konvensi '{value}' tidak dikenal; dipakai {default}. Pilihan: {choices}",
+        "unknown Preset Konvensi '{value}'; {default} is used. Choices: {choices}"),
+    "rule.INP012.batas_capaian": (
+        "Batas Capaian '{value}' tidak dikenal; dipakai {default}. Pilihan: {choices}",
+        "unknown Batas Capaian '{value}'; {default} is used. Choices: {choices}"),
+    "rule.INP012.target_rentang": (
+        "Target Rentang '{value}' tidak dikenal; dipakai {default}. Pilihan: {choices}",
+        "unknown Target Rentang '{value}'; {default} is used. Choices: {choices}"),
+    "rule.INP012.metode_efisiensi": (
+        "Metode Efisiensi '{value}' tidak dikenal; dipakai {default}. Pilihan: {choices}",
+        "unknown Metode Efisiensi '{value}'; {default} is used. Choices: {choices}"),
     "rule.INP012.skala": (
         "Skala Penilaian '{value}' tidak dikenal; dipakai {default}. Pilihan: {choices}",
         "unknown Skala Penilaian '{value}'; {default} is used. Choices: {choices}"),
@@ -1021,6 +1053,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Keuangan is empty: without it the budget absorption (realisation over pagu) and the "
         "program budgets against Lampiran II cannot be checked. The rows of the other tables "
         "are checked on their own"),
+    "rule.INP024.gap": (
+        "Skala Kustom berlubang: nilai di atas {low} dan di bawah {high} (mis. {example}) "
+        "tidak masuk {lower_band} maupun {upper_band}, jadi tidak diberi kategori. Tutup "
+        "celahnya, mis. Batas Bawah {upper_band} = {low} dengan Termasuk Batas = Tidak",
+        "the custom scale has a gap: values above {low} and below {high} (e.g. {example}) "
+        "fall in neither {lower_band} nor {upper_band}, so they get no category. Close the "
+        "gap, e.g. Batas Bawah of {upper_band} = {low} with Termasuk Batas = Tidak"),
+    "rule.INP024.overlap": (
+        "Skala Kustom tumpang tindih: nilai {low} sampai {high} masuk {lower_band} dan "
+        "{upper_band} sekaligus, jadi tidak diberi kategori. Ubah Batas Atas {lower_band} "
+        "atau isi Termasuk Batas = Tidak pada {upper_band}",
+        "the custom scale overlaps: values from {low} to {high} fall in both {lower_band} and "
+        "{upper_band}, so they get no category. Change the Batas Atas of {lower_band} or set "
+        "Termasuk Batas = Tidak on {upper_band}"),
+    "rule.INP024.no-top": (
+        "Skala Kustom berhenti di {low}: tidak ada kategori untuk nilai di atasnya (capaian "
+        "di atas 100 lazim); nilai itu dianggap {lower_band}. Kosongkan Batas Atas "
+        "{lower_band} bila memang demikian",
+        "the custom scale stops at {low}: no band covers values above it (capaian above 100 "
+        "are common); they are taken as {lower_band}. Leave the Batas Atas of {lower_band} "
+        "blank if that is meant"),
     # --- rules: capaian, averages and categories (CAP, AVG, KAT) --------------------------
     "rule.CAP001.plain": ("Capaian tertulis {stated} tetapi dihitung {expected} = {formula}.",
                           "Capaian stated as {stated} but computed {expected} = {formula}."),
@@ -1076,6 +1129,40 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Capaian stated as {stated} but computed {expected} = {formula}; the stated figure uses "
         "the other negative formula {alt_formula}, but the workbook uses {negative_formula} "
         "(Identitas: Rumus Indikator Negatif).",
+    ),
+    "rule.CAP001.cap": (
+        "Capaian tertulis {stated} tetapi dihitung {expected} = {formula}; angka tertulis "
+        "adalah capaian yang dibatasi {cap}. Bila laporan memang membatasi capaian, isi "
+        "Batas Capaian = {setting} di Identitas (atau --cap {cap}); sekarang: {current}.",
+        "Capaian stated as {stated} but computed {expected} = {formula}; the stated figure is "
+        "the capaian capped at {cap}. If the report does cap capaian, set Batas Capaian = "
+        "{setting} on Identitas (or --cap {cap}); now: {current}.",
+    ),
+    "rule.CAP001.range-reading": (
+        "Capaian tertulis {stated} tetapi dihitung {expected} = {formula}; angka tertulis "
+        "membaca target rentang sebagai {setting}: {alt_formula}. Bila laporan memang membaca "
+        "rentang begitu, isi Target Rentang = {setting} di Identitas; sekarang: {current}.",
+        "Capaian stated as {stated} but computed {expected} = {formula}; the stated figure "
+        "reads the range target as {setting}: {alt_formula}. If the report does read ranges "
+        "so, set Target Rentang = {setting} on Identitas; now: {current}.",
+    ),
+    "rule.CAP001.score-110": (
+        "Capaian tertulis {stated} tetapi dihitung {expected} = {formula}; angka tertulis "
+        "adalah skor 120 untuk capaian di atas 110 (cara menilai kinerja pegawai), bukan "
+        "capaian. Batas Capaian hanya memotong capaian di atas batasnya (Maks. 120: 138,75 "
+        "menjadi 120; {expected} tetap {expected}).",
+        "Capaian stated as {stated} but computed {expected} = {formula}; the stated figure is "
+        "the score 120 given to a capaian above 110 (a staff-performance scoring rule), not a "
+        "capaian. Batas Capaian only cuts capaian above the cap (Maks. 120: 138.75 becomes "
+        "120; {expected} stays {expected}).",
+    ),
+    "rule.CAP001.uncapped": (
+        "Capaian tertulis {stated} = {alt_formula} belum dibatasi, padahal Batas Capaian = "
+        "{setting} ({where}): capaian di atas {cap} ditulis {cap}; dihitung {expected} = "
+        "{formula}.",
+        "Capaian stated as {stated} = {alt_formula} is not capped, but Batas Capaian = "
+        "{setting} ({where}): a capaian above {cap} is written {cap}; computed {expected} = "
+        "{formula}.",
     ),
     "rule.CAP001.denominator": (
         "Capaian tertulis {stated} = {alt_formula} memakai target {own} dari baris ini, padahal "
@@ -1232,6 +1319,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Capaian stated as {stated} cannot be checked: target {target} and realisation "
         "{realisasi} are ratios and the indicator's Polaritas is not stated (is smaller or "
         "larger better?). Fill in Polaritas on Tabel VI.1 or on this row.",
+    ),
+    "rule.CAP009.capped": (
+        "Capaian tertulis {stated} benar karena Batas Capaian = {setting} ({where}): tanpa "
+        "batas dihitung {uncapped} = {formula}.",
+        "Capaian stated as {stated} is right because Batas Capaian = {setting} ({where}): "
+        "uncapped it is {uncapped} = {formula}.",
     ),
     "rule.EFF001.program": (
         "Efisiensi tertulis {stated} untuk program {name} tidak cocok dengan kedua cara hitung: "
@@ -1578,6 +1671,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "{formula}. Desimal: {decimals}.",
                          "Rating scale: {scale} ({bands}). Negative-indicator formula: "
                          "{formula}. Decimals: {decimals}."),
+    "fix.sum.conventions": ("Konvensi: preset {preset}; batas capaian {cap}; target "
+                            "rentang {range}; metode efisiensi {efficiency}.",
+                            "Conventions: preset {preset}; capaian cap {cap}; range targets "
+                            "{range}; efficiency method {efficiency}."),
     "fix.sum.generated": ("Dihitung oleh lkjip-xl {version} dari lembar masukan; nilai, "
                           "bukan rumus.",
                           "Computed by lkjip-xl {version} from the input sheets; values, "
@@ -1637,6 +1734,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "fix.sum.h_difference_reading": ("Menurut selisih", "By difference"),
     "fix.sum.h_ratio": ("Rasio (IE)", "Ratio (IE)"),
     "fix.sum.h_ratio_reading": ("Menurut rasio", "By ratio"),
+    "fix.sum.h_difference_reading.used": ("Menurut selisih (metode laporan)",
+                                          "By difference (the report's method)"),
+    "fix.sum.h_difference_reading.at-least": ("Capaian >= serapan (metode laporan)",
+                                              "Achievement >= absorption (the report's "
+                                              "method)"),
+    "fix.sum.h_ratio_reading.used": ("Menurut rasio (metode laporan)",
+                                     "By ratio (the report's method)"),
     "fix.sum.h_severity": ("Tingkat", "Severity"),
     "fix.sum.h_findings": ("Temuan", "Findings"),
     "fix.sum.h_action": ("Tindakan", "Action"),
@@ -1704,6 +1808,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "fairly efficient, below -5 not efficient. Ratio = achievement / "
                          "absorption: above 1 efficient, 1 fairly efficient, below 1 not "
                          "efficient."),
+    "fix.sum.eff_method.difference": (
+        "Metode efisiensi laporan: Selisih +/-5 ({where}): kesimpulan menurut kolom 'Menurut "
+        "selisih'.",
+        "The report's efficiency method: Selisih +/-5 ({where}): the conclusion is the 'By "
+        "difference' column."),
+    "fix.sum.eff_method.at_least": (
+        "Metode efisiensi laporan: Capaian >= Serapan ({where}): efisien bila capaian "
+        "sekurang-kurangnya serapan (selisih >= 0), selain itu tidak efisien.",
+        "The report's efficiency method: Capaian >= Serapan ({where}): efficient when the "
+        "achievement is at least the absorption (difference >= 0), else not efficient."),
+    "fix.sum.eff_method.ratio": (
+        "Metode efisiensi laporan: Indeks Efisiensi ({where}): kesimpulan menurut kolom "
+        "'Menurut rasio' (IE = capaian / serapan).",
+        "The report's efficiency method: Indeks Efisiensi ({where}): the conclusion is the "
+        "'By ratio' column (IE = achievement / absorption)."),
+    "fix.sum.eff_method_default": ("bawaan", "default"),
+    "fix.sum.eff_note.at-least": (
+        "Selisih = capaian - serapan: 0 atau lebih efisien, di bawah 0 tidak efisien (Capaian "
+        ">= Serapan). Rasio = capaian / serapan: di atas 1 efisien, 1 cukup efisien, di bawah "
+        "1 tidak efisien.",
+        "Difference = achievement - absorption: 0 or more efficient, below 0 not efficient "
+        "(Capaian >= Serapan). Ratio = achievement / absorption: above 1 efficient, 1 fairly "
+        "efficient, below 1 not efficient."),
     "fix.sum.eff_by_program": ("Per program", "Per programme"),
     "fix.sum.eff_by_indicator": ("Per indikator (anggaran tertulis di baris Indikator)",
                                  "Per indicator (budget stated on the Indikator row)"),
@@ -1820,6 +1947,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rule.CAP005.title": ("Capaian tidak dapat dihitung", "Achievement not computable"),
     "rule.CAP006.title": ("Persentase tidak sesuai", "Percentage does not match"),
     "rule.CAP007.title": ("Persentase kosong", "Percentage blank"),
+    "rule.CAP009.title": ("Capaian dibatasi", "Achievement capped"),
     "rule.INP001.title": ("Angka disimpan sebagai teks", "Number stored as text"),
     "rule.INP002.title": ("Angka bermakna ganda", "Ambiguous number"),
     "rule.INP003.title": ("Bukan angka", "Not a number"),
@@ -1900,6 +2028,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'polaritas, persentase Keuangan tanpa pagu dan realisasi), dan alasannya.',
         'A stated capaian that cannot be checked (a predicate target, a ratio without a '
         'stated polarity, a Keuangan percentage without pagu and realisation), and why.',
+    ),
+    "rule.CAP009.summary": (
+        'Capaian tertulis yang benar karena Batas Capaian (mis. 120 untuk 138,75 dengan '
+        'Maks. 120): pengaturan mana yang membuatnya benar.',
+        'A stated capaian that is right because of Batas Capaian (120 for 138,75 under '
+        'Maks. 120): which setting made it so.',
     ),
     "rule.EFF001.summary": (
         'Efisiensi tertulis tidak cocok dengan capaian / serapan maupun capaian - serapan.',
@@ -1997,6 +2131,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'Tabel yang terbaca tetapi kosong: satu temuan yang menyebut apa yang tidak dapat '
         'diperiksa.',
         'A table that is read but has no rows: one finding naming what cannot be checked.',
+    ),
+    "rule.INP024.summary": (
+        'Skala Kustom yang berlubang, tumpang tindih, atau tidak mencakup nilai di atas 100.',
+        'A custom scale with gaps, overlaps, or no band for values above 100.',
     ),
     "rule.KAT001.summary": (
         'Kategori tertulis berbeda dari kategori menurut skala untuk nilai yang dihitung.',
@@ -2312,6 +2450,8 @@ NUMERIC_PARAMS = frozenset({
     # row count (100000); efficiency readings
     "as_percent", "exact", "bands", "default", "rows",
     "ratio", "serapan", "capaian_formula", "serapan_formula", "others",
+    # conventions: the cap (120), the uncapped capaian, a custom scale's edges
+    "cap", "uncapped", "low", "high", "example",
 })
 _NUMBER_TOKEN = re.compile(r"(?<![\w.,])-?\d+(?:\.\d+)?(?![\w]|\.\d)")
 

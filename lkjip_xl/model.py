@@ -9,9 +9,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from .numbers import EMPTY, Number
-from .schema import Basis, NegativeFormula, Polarity, RowRole, parse_basis, parse_polarity
+from .schema import (
+    Basis,
+    Capping,
+    EfficiencyMethod,
+    NegativeFormula,
+    Polarity,
+    RangeReading,
+    RowRole,
+    parse_basis,
+    parse_polarity,
+)
 
 
 @lru_cache(maxsize=1024)
@@ -102,11 +113,16 @@ class ReadingProblem:
 
 @dataclass(frozen=True, slots=True)
 class ScaleBand:
-    """One category: values >= lower (or > lower when not inclusive) up to the next band."""
+    """One category: values >= lower (or > lower when not inclusive) up to the next band, or
+    up to `upper` (inclusive) when a custom scale table states it."""
 
     name: str
     lower: float
     inclusive: bool = True
+    upper: float | None = None  # a custom table's Batas Atas; None: up to the next band
+    # Where a custom table states the band (for INP024's findings); not part of its identity.
+    lower_ref: CellRef | None = field(default=None, compare=False)
+    upper_ref: CellRef | None = field(default=None, compare=False)
 
     def contains_from_below(self, value: float) -> bool:
         return value >= self.lower if self.inclusive else value > self.lower
@@ -120,12 +136,42 @@ class Scale:
     bands: tuple[ScaleBand, ...]
 
     def category(self, value: float | None) -> str | None:
+        """The band of `value`. With stated upper bounds (a custom table), a value in a gap
+        between two bands or in the overlap of two bands has none (INP024 reports the
+        table); values above the top band's upper bound are the top band's."""
         if value is None:
             return None
+        if any(b.upper is not None for b in self.bands):
+            return self._category_bounded(value)
         for band in self.bands:
             if band.contains_from_below(value):
                 return band.name
         return self.bands[-1].name if self.bands else None
+
+    def _category_bounded(self, value: float) -> str | None:
+        inside = [b for i, b in enumerate(self.bands)
+                  if b.contains_from_below(value) and self._below_upper(i, value)]
+        if len(inside) == 1:
+            return inside[0].name
+        if inside or not self.bands:
+            return None  # in an overlap: ambiguous
+        top = self.bands[0]
+        if top.upper is not None and value > top.upper:
+            return top.name  # above 100: the top band (INP024 says so)
+        if all(not b.contains_from_below(value) for b in self.bands):
+            return self.bands[-1].name  # below the lowest edge: the bottom band
+        return None  # in a gap
+
+    def _below_upper(self, index: int, value: float) -> bool:
+        """Whether `value` is at most band `index`'s upper bound: its stated Batas Atas, or
+        (none stated) below the next band's lower edge."""
+        band = self.bands[index]
+        if band.upper is not None:
+            return value <= band.upper + 1e-9
+        if index == 0:
+            return True
+        above = self.bands[index - 1]
+        return value < above.lower if above.inclusive else value <= above.lower
 
     def describe(self) -> str:
         """The bands for a message: '>=85 Sangat Berhasil; ...; <55 Kurang Berhasil'."""
@@ -157,6 +203,37 @@ class Settings:
     decimals: int = 2
     money_tolerance: float = 1.0  # rupiah
     unit_synonyms: tuple[tuple[str, ...], ...] = ()
+    # Conventions (docs/configuration.md, "Conventions"): the seed's by default.
+    capping: Capping = Capping.NONE
+    range_reading: RangeReading = RangeReading.INSIDE_100
+    efficiency_method: EfficiencyMethod = EfficiencyMethod.DIFFERENCE
+    negative_formula_label: str = ""  # as the workbook names it: '(1 + (1 - R/T)) x 100%'
+    preset: str = ""  # the bundle named (Preset Konvensi, --preset), if any
+    # Where each convention that is not the default came from: (key, 'Identitas!B16' |
+    # 'lkjip-xl.toml' | '--cap'); key is capping, range_reading, efficiency_method, ...
+    origins: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def conventions(self) -> dict[str, Any]:
+        """The keyword arguments of `formulas.capaian` these settings fix: the cap and the
+        range reading."""
+        return {"cap": self.capping.limit, "range_reading": self.range_reading}
+
+    @property
+    def cap(self) -> float | None:
+        """The capaian cap in force (100, 120), or None."""
+        return self.capping.limit
+
+    @property
+    def negative_formula_name(self) -> str:
+        return self.negative_formula_label or self.negative_formula.value
+
+    def origin(self, key: str) -> str:
+        """Where the setting `key` came from ('' for the default)."""
+        for k, where in reversed(self.origins):
+            if k == key:
+                return where
+        return ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +249,10 @@ class Identity:
     rumus_negatif: Cell = BLANK
     toleransi: Cell = BLANK
     desimal: Cell = BLANK
+    preset: Cell = BLANK
+    batas_capaian: Cell = BLANK
+    target_rentang: Cell = BLANK
+    metode_efisiensi: Cell = BLANK
 
     @property
     def year(self) -> int | None:

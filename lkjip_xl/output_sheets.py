@@ -24,7 +24,7 @@ from .messages import t
 from .model import column_letter
 from .provenance import Provenance
 from .rules.base import Finding, Severity
-from .schema import SHEET_FINDINGS, SHEET_SUMMARY
+from .schema import SHEET_FINDINGS, SHEET_SUMMARY, EfficiencyMethod, parse_efficiency_method
 from .summary import Average, Efficiency, ProgramBudget, Summary
 from .writers.formats import finding_to_dict, neutralise
 from .writers.labels import formula_text, rule_title
@@ -293,6 +293,9 @@ def ringkasan_sheet(summary: Summary, lang: str = "id",
         g.add(cell(summary.region, "subtitle"))
     g.add(cell(t("fix.sum.settings", lang, scale=summary.scale_name, bands=summary.scale_text,
                  formula=summary.negative_formula, decimals=summary.decimals), "note"))
+    g.add(cell(t("fix.sum.conventions", lang, preset=summary.preset or "-",
+                 cap=summary.capping, range=summary.range_reading,
+                 efficiency=summary.efficiency_method), "note"))
     if provenance is not None:
         g.add(cell(t("fix.sum.source_file", lang, file=provenance.file_name,
                      sha256=provenance.sha256 or "-"), "note"))
@@ -479,10 +482,19 @@ def _efficiency_row(g: _Grid, number: object, label: str, e: Efficiency, lang: s
 
 def _efficiency(g: _Grid, s: Summary, lang: str, number: int) -> None:
     _section(g, "fix.sum.s_efficiency", number, lang)
+    method = parse_efficiency_method(s.efficiency_method) or EfficiencyMethod.DIFFERENCE
+    # The report's method is named in the header of the reading it uses.
+    by_difference = {EfficiencyMethod.DIFFERENCE: "fix.sum.h_difference_reading.used",
+                     EfficiencyMethod.AT_LEAST: "fix.sum.h_difference_reading.at-least"
+                     }.get(method, "fix.sum.h_difference_reading")
+    by_ratio = "fix.sum.h_ratio_reading.used" if method is EfficiencyMethod.RATIO \
+        else "fix.sum.h_ratio_reading"
+    g.add(cell(t(f"fix.sum.eff_method.{method.name.lower()}", lang,
+                 where=s.efficiency_origin or t("fix.sum.eff_method_default", lang)),
+               "note-wrap", span=RINGKASAN_COLUMNS))
     _headers(g, "fix.sum.h_no", "fix.sum.h_program", "fix.sum.h_codes",
              "fix.sum.h_capaian_kinerja", "fix.sum.h_serapan", "fix.sum.h_difference",
-             "fix.sum.h_difference_reading", "fix.sum.h_ratio", "fix.sum.h_ratio_reading",
-             ("fix.sum.h_note", 3), lang=lang)
+             by_difference, "fix.sum.h_ratio", by_ratio, ("fix.sum.h_note", 3), lang=lang)
     if s.sasaran_efficiency:
         by = "fix.sum.eff_by_indicator" if s.budget_source == "indikator" \
             else "fix.sum.eff_by_program"
@@ -496,7 +508,9 @@ def _efficiency(g: _Grid, s: Summary, lang: str, number: int) -> None:
             _efficiency_row(g, i, e.label, e, lang)
     _efficiency_row(g, None, t("fix.sum.overall", lang), s.overall_efficiency, lang,
                     total=True)
-    g.add(cell(t("fix.sum.eff_note", lang), "note-wrap", span=RINGKASAN_COLUMNS))
+    note = "fix.sum.eff_note.at-least" if method is EfficiencyMethod.AT_LEAST \
+        else "fix.sum.eff_note"
+    g.add(cell(t(note, lang), "note-wrap", span=RINGKASAN_COLUMNS))
     if any(e.readings_disagree for e in (*s.efficiency, *s.sasaran_efficiency,
                                          s.overall_efficiency)):
         g.add(cell(t("fix.sum.eff_disagree_note", lang), "note-wrap", span=RINGKASAN_COLUMNS))

@@ -72,7 +72,10 @@ def settings_items(settings: object) -> tuple[tuple[str, str], ...]:
              str(getattr(getattr(settings, "negative_formula", None), "value", ""))),
             ("tolerance", repr(getattr(settings, "tolerance", None))),
             ("decimals", str(getattr(settings, "decimals", ""))),
-            ("money_tolerance", repr(getattr(settings, "money_tolerance", None))))
+            ("money_tolerance", repr(getattr(settings, "money_tolerance", None))),
+            *((key, str(getattr(getattr(settings, key, None), "value", "")))
+              for key in ("capping", "range_reading", "efficiency_method")),
+            ("preset", str(getattr(settings, "preset", "")) or "-"))
 
 
 def settings_text(settings: object, lang: str = "id") -> str:

@@ -173,10 +173,18 @@ class NegativeFormula(StrEnum):
     INVERSE = "T/R"
 
 
+# The reflected formula written as (1 + (1 - R/T)) x 100 %: the same number, another name,
+# accepted as a name of (2T-R)/T and shown as the workbook wrote it (Settings).
+NEGATIVE_FORMULA_ONE_PLUS = "(1 + (1 - R/T)) x 100%"
+
 NEGATIVE_FORMULA_ALIASES: dict[str, NegativeFormula] = {
     "2trt": NegativeFormula.REFLECTED,
     "trtt": NegativeFormula.REFLECTED,  # written as (T-(R-T))/T
     "reflected": NegativeFormula.REFLECTED,
+    "11rt": NegativeFormula.REFLECTED,  # 1 + (1 - R/T)
+    "11rtx100": NegativeFormula.REFLECTED,  # (1 + (1 - R/T)) x 100 %
+    "11rt100": NegativeFormula.REFLECTED,
+    "11rtkali100": NegativeFormula.REFLECTED,
     "tr": NegativeFormula.INVERSE,
     "inverse": NegativeFormula.INVERSE,
 }
@@ -184,6 +192,97 @@ NEGATIVE_FORMULA_ALIASES: dict[str, NegativeFormula] = {
 
 def parse_negative_formula(value: object) -> NegativeFormula | None:
     return NEGATIVE_FORMULA_ALIASES.get(normalise(value))
+
+
+def negative_formula_label(value: object) -> str:
+    """How a negative formula is named in messages: '(2T-R)/T', 'T/R', or the
+    (1 + (1 - R/T)) x 100 % form when the setting is written that way."""
+    key = normalise(value)
+    formula = NEGATIVE_FORMULA_ALIASES.get(key)
+    if formula is NegativeFormula.REFLECTED and key.startswith("11rt"):
+        return NEGATIVE_FORMULA_ONE_PLUS
+    return formula.value if formula is not None else str(value)
+
+
+# --- conventions (issue 14): capping, range targets, efficiency, presets ----------------------
+
+class Capping(StrEnum):
+    """Whether a computed capaian is capped (`Batas Capaian`)."""
+
+    NONE = "Tanpa Batas"  # the seed's, and PermenPAN-RB 53/2014's: 184,75 stays 184,75
+    CAP_100 = "Maks. 100"
+    CAP_120 = "Maks. 120"
+
+    @property
+    def limit(self) -> float | None:
+        return {Capping.CAP_100: 100.0, Capping.CAP_120: 120.0}.get(self)
+
+
+CAPPING_ALIASES: dict[str, Capping] = {
+    **{normalise(c.value): c for c in Capping},
+    "tanpa": Capping.NONE, "tidak": Capping.NONE, "tidakada": Capping.NONE,
+    "none": Capping.NONE, "nocap": Capping.NONE, "tanpabatasmaksimum": Capping.NONE,
+    "100": Capping.CAP_100, "maks100": Capping.CAP_100, "maksimal100": Capping.CAP_100,
+    "maksimum100": Capping.CAP_100, "batas100": Capping.CAP_100, "cap100": Capping.CAP_100,
+    "120": Capping.CAP_120, "maks120": Capping.CAP_120, "maksimal120": Capping.CAP_120,
+    "maksimum120": Capping.CAP_120, "batas120": Capping.CAP_120, "cap120": Capping.CAP_120,
+}
+
+
+def parse_capping(value: object) -> Capping | None:
+    """'Maks. 120', '120', '120%', 'cap-120', 'Tanpa Batas', 'none' -> a Capping."""
+    return CAPPING_ALIASES.get(normalise(value))
+
+
+class RangeReading(StrEnum):
+    """How a range target '80-90' is read (`Target Rentang`)."""
+
+    # Inside the range = 100; above it against the upper bound, below it against the lower
+    # bound (the bound the realisation is past). The seed's and PermenPAN-RB 6/2022's examples.
+    INSIDE_100 = "Dalam Rentang = 100"
+    # Always against the bound that completes the target: the upper bound of a Positif
+    # indicator, the lower bound of a Negatif one, wherever the realisation lies (inside the
+    # range too: 85 against 80-90 is 85 / 90 x 100 = 94,44).
+    BOUND = "Batas Target"
+
+
+RANGE_READING_ALIASES: dict[str, RangeReading] = {
+    **{normalise(r.value): r for r in RangeReading},
+    "dalamrentang": RangeReading.INSIDE_100, "rentang100": RangeReading.INSIDE_100,
+    "rentang": RangeReading.INSIDE_100, "inside": RangeReading.INSIDE_100,
+    "inside100": RangeReading.INSIDE_100, "100": RangeReading.INSIDE_100,
+    "batas": RangeReading.BOUND, "bound": RangeReading.BOUND, "bataspenuh": RangeReading.BOUND,
+    "batasatasbawah": RangeReading.BOUND, "batasatas": RangeReading.BOUND,
+}
+
+
+def parse_range_reading(value: object) -> RangeReading | None:
+    return RANGE_READING_ALIASES.get(normalise(value))
+
+
+class EfficiencyMethod(StrEnum):
+    """How the Ringkasan judges efficiency (`Metode Efisiensi`)."""
+
+    DIFFERENCE = "Selisih +/-5"  # capaian - serapan; within 5 points either side: cukup
+    AT_LEAST = "Capaian >= Serapan"  # efisien when capaian >= serapan, else tidak efisien
+    RATIO = "Indeks Efisiensi"  # IE = capaian / serapan: > 1 efisien, 1 cukup, < 1 tidak
+
+
+EFFICIENCY_ALIASES: dict[str, EfficiencyMethod] = {
+    **{normalise(m.value): m for m in EfficiencyMethod},
+    "selisih": EfficiencyMethod.DIFFERENCE, "selisih5": EfficiencyMethod.DIFFERENCE,
+    "difference": EfficiencyMethod.DIFFERENCE, "beda": EfficiencyMethod.DIFFERENCE,
+    "capaianserapan": EfficiencyMethod.AT_LEAST, "atleast": EfficiencyMethod.AT_LEAST,
+    "capaianminimalserapan": EfficiencyMethod.AT_LEAST,
+    "capaianlebihdariserapan": EfficiencyMethod.AT_LEAST,
+    "ie": EfficiencyMethod.RATIO, "indeks": EfficiencyMethod.RATIO,
+    "ratio": EfficiencyMethod.RATIO, "rasio": EfficiencyMethod.RATIO,
+    "indeksefisiensiie": EfficiencyMethod.RATIO,
+}
+
+
+def parse_efficiency_method(value: object) -> EfficiencyMethod | None:
+    return EFFICIENCY_ALIASES.get(normalise(value))
 
 
 @dataclass(frozen=True, slots=True)
@@ -344,8 +443,13 @@ IDENTITY_FIELDS: tuple[Column, ...] = (
     _c("periode_akhir", "Periode Akhir", "Akhir Periode", "Akhir Periode RPJMD", kind="number"),
     _c("nama_kepala", "Nama Kepala", "Kepala", "Nama Pimpinan"),
     _c("nip_kepala", "NIP Kepala", "NIP", "NIP Pimpinan"),
+    # The conventions (docs/configuration.md): a preset, then single settings that override it.
+    _c("preset", "Preset Konvensi", "Preset", "Konvensi"),
     _c("skala", "Skala Penilaian", "Skala", "Skala Nilai"),
     _c("rumus_negatif", "Rumus Indikator Negatif", "Rumus Negatif"),
+    _c("batas_capaian", "Batas Capaian", "Batas Maksimum Capaian", "Capaian Maksimum"),
+    _c("target_rentang", "Target Rentang", "Pembacaan Target Rentang", "Rentang"),
+    _c("metode_efisiensi", "Metode Efisiensi", "Efisiensi", "Cara Menilai Efisiensi"),
     _c("toleransi", "Toleransi", "Toleransi (poin persen)", kind="number"),
     _c("desimal", "Desimal", "Jumlah Desimal", kind="number"),
 )
@@ -355,4 +459,5 @@ SCALE_TABLE = TableSpec(SHEET_IDENTITY, (
     _c("kategori", "Kategori", "Kategori Penilaian", required=True),
     _c("batas_bawah", "Batas Bawah", "Nilai Minimum", "Dari", required=True, kind="number"),
     _c("termasuk", "Termasuk Batas", "Inklusif", "Termasuk"),
+    _c("batas_atas", "Batas Atas", "Nilai Maksimum", "Sampai", kind="number"),
 ))

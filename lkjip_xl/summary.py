@@ -34,6 +34,8 @@ How each figure is obtained (docs/fix.md repeats this for auditors):
   line names the indicators it could not compute. Both methods of
   domain.md: difference capaian - serapan (> +5 efisien, -5..+5 cukup efisien, < -5 tidak
   efisien) and ratio capaian / serapan (> 1 efisien, = 1 cukup efisien, < 1 tidak efisien).
+  The workbook's `Metode Efisiensi` says which of them is the report's (`verdict`); with
+  `Capaian >= Serapan` the difference is read without a band (>= 0 efisien, else tidak).
 - Findings counted by severity.
 """
 
@@ -48,7 +50,7 @@ from .analysis import IndicatorFigures, code_key, indicator_figures, row_polarit
 from .formulas import Computation, capaian, fmt, mean, percentage, round_half_up
 from .model import Cell, MeasurementRow, PkRow, Report, Settings
 from .rules.base import Finding, Severity
-from .schema import RowRole, normalise
+from .schema import Capping, EfficiencyMethod, RangeReading, RowRole, normalise
 
 EFFICIENT = "efisien"
 FAIRLY_EFFICIENT = "cukup-efisien"
@@ -140,6 +142,9 @@ class Efficiency:
     ratio: float | None
     ratio_reading: str | None
     missing: tuple[str, ...] = ()  # indicators served whose capaian could not be computed
+    # The reading of the workbook's Metode Efisiensi: the difference's (+/-5 band, or
+    # capaian >= serapan: no band, no 'cukup') or the ratio's.
+    verdict: str | None = None
 
     @property
     def readings_disagree(self) -> bool:
@@ -169,6 +174,12 @@ class Summary:
     counts: dict[str, int] = field(default_factory=dict)  # severity -> findings
     sasaran_efficiency: tuple[Efficiency, ...] = ()
     budget_source: str = ""  # "programs", "rincian" or "" (no budget figures)
+    # The conventions in force (docs/configuration.md), named as on Identitas.
+    efficiency_method: str = EfficiencyMethod.DIFFERENCE.value
+    efficiency_origin: str = ""  # where the method was set ('' = the default)
+    capping: str = Capping.NONE.value
+    range_reading: str = RangeReading.INSIDE_100.value
+    preset: str = ""
 
     def band_index(self, category: str | None) -> int | None:
         """The position of a category in the scale, from the top (for its colour)."""
@@ -207,7 +218,7 @@ def build_summary(report: Report, findings: Sequence[Finding],
     sasaran_eff = tuple(_sasaran_efficiency(avg, programs, settings) for avg in sasaran) \
         if any(p.codes for p in programs) else ()
     overall_eff = _efficiency("", overall.codes, overall.capaian, total.serapan,
-                              overall.missing)
+                              overall.missing, settings.efficiency_method)
     budget_source = ("" if not programs else
                      "rincian" if all(p.source == SOURCE_RINCIAN for p in programs)
                      else "indikator" if all(p.source == SOURCE_INDICATOR for p in programs)
@@ -222,7 +233,7 @@ def build_summary(report: Report, findings: Sequence[Finding],
         scale_name=settings.scale.name,
         scale_text=settings.scale.describe(),
         scale_bands=tuple(b.name for b in settings.scale.bands),
-        negative_formula=settings.negative_formula.value,
+        negative_formula=settings.negative_formula_name,
         decimals=settings.decimals,
         indicators=tuple(lines),
         sasaran=sasaran,
@@ -234,6 +245,11 @@ def build_summary(report: Report, findings: Sequence[Finding],
         counts={s.value: counts.get(s.value, 0) for s in Severity},
         sasaran_efficiency=sasaran_eff,
         budget_source=budget_source,
+        efficiency_method=settings.efficiency_method.value,
+        efficiency_origin=settings.origin("efficiency_method"),
+        capping=settings.capping.value,
+        range_reading=settings.range_reading.value,
+        preset=settings.preset,
     )
 
 
@@ -292,7 +308,8 @@ def _indicator_line(fig: IndicatorFigures, report: Report, settings: Settings,
     if fig.rpjmd_target is not None and fig.realisasi is not None \
             and fig.rpjmd_target.number.is_usable:
         rpjmd = capaian(fig.rpjmd_target.number, fig.realisasi.number, fig.polarity,
-                        settings.negative_formula, settings.decimals)
+                        settings.negative_formula, settings.decimals,
+                        **settings.conventions)
     return IndicatorLine(
         code=fig.code,
         name=fig.name,
@@ -347,7 +364,8 @@ def _measurement_lines(report: Report, settings: Settings,
         code = codes[0] if codes else ""
         polarity, stated = row_polarity(report, row)
         comp = capaian(row.target.number, row.realisasi.number, polarity,
-                       settings.negative_formula, settings.decimals) \
+                       settings.negative_formula, settings.decimals,
+                       **settings.conventions) \
             if row.target.number.is_usable else Computation(
                 None, None, "", "no-target")
         where = str(row.indikator.ref or row.baris.ref or "")
@@ -534,15 +552,23 @@ def reading(value: float, neutral: float, band: float) -> str:
 
 
 def _efficiency(label: str, codes: tuple[str, ...], capaian_: float | None,
-                serapan: float | None, missing: tuple[str, ...] = ()) -> Efficiency:
+                serapan: float | None, missing: tuple[str, ...] = (),
+                method: EfficiencyMethod = EfficiencyMethod.DIFFERENCE) -> Efficiency:
+    """Both readings, the difference's by the workbook's method: with Capaian >= Serapan the
+    difference has no band and no 'cukup' (-0,01 is tidak efisien, 0 efisien)."""
     if capaian_ is None or serapan is None:
         return Efficiency(label, codes, capaian_, serapan, None, None, None, None, missing)
     difference = round_half_up(capaian_ - serapan, 2)
     ratio = capaian_ / serapan if serapan else None
+    if method is EfficiencyMethod.AT_LEAST:
+        by_difference = EFFICIENT if difference >= -1e-9 else NOT_EFFICIENT
+    else:
+        by_difference = reading(difference, 0.0, DIFFERENCE_BAND)
+    by_ratio = reading(ratio, 1.0, 0.0) if ratio is not None else None
     return Efficiency(
-        label, codes, capaian_, serapan, difference, reading(difference, 0.0, DIFFERENCE_BAND),
-        round_half_up(ratio, RATIO_DECIMALS) if ratio is not None else None,
-        reading(ratio, 1.0, 0.0) if ratio is not None else None, missing)
+        label, codes, capaian_, serapan, difference, by_difference,
+        round_half_up(ratio, RATIO_DECIMALS) if ratio is not None else None, by_ratio,
+        missing, by_ratio if method is EfficiencyMethod.RATIO else by_difference)
 
 
 def _program_efficiency(p: ProgramBudget, by_code: dict[str, IndicatorLine],
@@ -551,7 +577,8 @@ def _program_efficiency(p: ProgramBudget, by_code: dict[str, IndicatorLine],
     served = [by_code[code_key(c)] for c in p.codes if code_key(c) in by_code]
     avg = _average("", served, settings)
     unknown = tuple(c for c in p.codes if code_key(c) not in by_code)
-    return _efficiency(p.name, avg.codes, avg.capaian, p.serapan, (*avg.missing, *unknown))
+    return _efficiency(p.name, avg.codes, avg.capaian, p.serapan, (*avg.missing, *unknown),
+                       settings.efficiency_method)
 
 
 def _sasaran_efficiency(avg: Average, programs: Sequence[ProgramBudget],
@@ -566,4 +593,5 @@ def _sasaran_efficiency(avg: Average, programs: Sequence[ProgramBudget],
         serapan, _ = _serapan(math.fsum(p.pagu for p in serving if p.pagu is not None),
                               math.fsum(p.realisasi for p in serving
                                         if p.realisasi is not None), settings)
-    return _efficiency(avg.label, avg.codes, avg.capaian, serapan, avg.missing)
+    return _efficiency(avg.label, avg.codes, avg.capaian, serapan, avg.missing,
+                       settings.efficiency_method)

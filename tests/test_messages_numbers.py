@@ -147,8 +147,14 @@ def _findings(tmp_path: Path) -> list[Finding]:
     efficiency = kesehatan(tmp_path / "efisiensi.xlsx", program_eff=1.2, indicator_eff="0,90",
                            measurement_eff=12.5)
     ratio = ratio_workbook(tmp_path / "rasio.xlsx", "", 105.26)
+    # CAP009 (a capaian capped by Batas Capaian), INP024 (a custom scale with gaps)
+    from tests.test_conventions import INTEGER_EDGES, _custom, capped_report
+
+    capped = capped_report(tmp_path, batas_capaian="Maks. 120")
+    (tmp_path / "skala").mkdir()
+    gaps = _custom(tmp_path / "skala", INTEGER_EDGES, 90.5, "Tinggi")
     for path in (*EXAMPLES, _messy(tmp_path), numbers_workbook(tmp_path),
-                 structure_workbook(tmp_path), efficiency, ratio):
+                 structure_workbook(tmp_path), efficiency, ratio, capped, gaps):
         found += check_report(read_report(path), Config())
     # INP015: a sheet over the row limit
     seed = read_report(EXAMPLES[0], limits=Limits(max_rows=30))

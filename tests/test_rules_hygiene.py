@@ -96,6 +96,7 @@ EXPECTED_RULES = {
     "INP021": ("missing-polarity", Severity.INFO),
     "INP022": ("measurement-without-code", Severity.INFO),
     "INP023": ("empty-table", Severity.INFO),
+    "INP024": ("custom-scale-invalid", Severity.WARNING),
 }
 
 
@@ -523,9 +524,10 @@ def test_inp012_unknown_settings(tmp_path: Path) -> None:
     assert sorted(got) == ["Identitas!B10", "Identitas!B11", "Identitas!B8", "Identitas!B9"]
     assert got["Identitas!B8"].message() == (
         "Skala Penilaian 'Skala 9' tidak dikenal; dipakai Skala 4. Pilihan: Skala 4, Skala 5, "
-        "Kustom")
+        "Skala 5 Baik, Kustom")
     assert got["Identitas!B9"].message() == (
-        "Rumus Indikator Negatif 'R/T' tidak dikenal; dipakai (2T-R)/T. Pilihan: (2T-R)/T, T/R")
+        "Rumus Indikator Negatif 'R/T' tidak dikenal; dipakai (2T-R)/T. Pilihan: (2T-R)/T, T/R, "
+        "(1 + (1 - R/T)) x 100%")
     assert got["Identitas!B10"].message() == (
         "Toleransi '-1' bukan angka >= 0; dipakai 0 poin persen")
     assert got["Identitas!B11"].message() == (

@@ -179,8 +179,11 @@ def test_identity_labels_defaults_and_scale_table(wb: Workbook) -> None:
     values = {ws.cell(r, 1).value: ws.cell(r, 2).value for r in rows}
     assert values["Tahun Laporan"] == 2019
     assert values["Periode Awal"] == 2016 and values["Periode Akhir"] == 2021
-    assert values["Skala Penilaian"] == "Skala 4"
-    assert values["Rumus Indikator Negatif"] == "(2T-R)/T"
+    # The conventions come from the preset; the single settings start blank (they override).
+    assert values["Preset Konvensi"] == "Bawaan"
+    for label in ("Skala Penilaian", "Rumus Indikator Negatif", "Batas Capaian",
+                  "Target Rentang", "Metode Efisiensi"):
+        assert values[label] is None, label
     assert values["Toleransi"] == 0 and values["Desimal"] == 2
     assert values["Nama Instansi"] is None
     assert ws.cell(identity_row(ws, "NIP Kepala"), 2).number_format == "@"
@@ -189,8 +192,9 @@ def test_identity_labels_defaults_and_scale_table(wb: Workbook) -> None:
     assert all(ws.cell(last + 1, c).value is None for c in (1, 2, 3)), "blank row"
     assert ws.cell(last + 2, 1).value == "Skala Kustom (isi bila Skala Penilaian = Kustom)"
     scale_headers = [ws.cell(last + 3, c).value for c in (1, 2, 3)]
+    scale_headers.append(ws.cell(last + 3, 4).value)
     assert scale_headers == [c.header for c in schema.SCALE_TABLE.columns]
-    assert scale_headers == ["Kategori", "Batas Bawah", "Termasuk Batas"]
+    assert scale_headers == ["Kategori", "Batas Bawah", "Termasuk Batas", "Batas Atas"]
     assert ws.cell(last + 4, 1).value is None
 
 
@@ -238,7 +242,16 @@ def test_identity_dropdowns(wb: Workbook) -> None:
     skala = validation_at(ws, f"B{identity_row(ws, 'Skala Penilaian')}")
     assert list_values(skala) == list(SCALE_CHOICES)
     rumus = validation_at(ws, f"B{identity_row(ws, 'Rumus Indikator Negatif')}")
-    assert list_values(rumus) == ["(2T-R)/T", "T/R"]
+    assert list_values(rumus) == ["(2T-R)/T", "T/R", "(1 + (1 - R/T)) x 100%"]
+    for label, values in (("Preset Konvensi", ["Bawaan", "Permendagri 86/2017",
+                                               "PermenPAN-RB"]),
+                          ("Batas Capaian", ["Tanpa Batas", "Maks. 100", "Maks. 120"]),
+                          ("Target Rentang", ["Dalam Rentang = 100", "Batas Target"]),
+                          ("Metode Efisiensi", ["Selisih +/-5", "Capaian >= Serapan",
+                                                "Indeks Efisiensi"])):
+        dv = validation_at(ws, f"B{identity_row(ws, label)}")
+        assert list_values(dv) == values, label
+        assert dv.errorStyle == "warning", label  # '120' and other aliases are understood
     termasuk = validation_at(ws, f"C{identity_row(ws, 'Kategori') + 1}")
     assert list_values(termasuk) == ["Ya", "Tidak"]
     assert f"B{identity_row(ws, 'Tahun Laporan')}" not in skala.sqref
@@ -252,7 +265,7 @@ def test_frozen_below_header(wb: Workbook, sheet: str) -> None:
 def test_identity_values_are_shaded_as_input(wb: Workbook) -> None:
     ws = wb[schema.SHEET_IDENTITY]
     last = schema.IDENTITY_FIRST_ROW + len(schema.IDENTITY_FIELDS) - 1
-    assert last == 13
+    assert last == 17
     for row in range(schema.IDENTITY_FIRST_ROW, last + 1):
         assert ws.cell(row, 2).fill.fgColor.rgb.endswith(builder.INPUT_FILL.fgColor.rgb[-6:])
         assert ws.cell(row, 1).fill.fgColor.rgb != ws.cell(row, 2).fill.fgColor.rgb
@@ -488,8 +501,8 @@ def test_fill_identity_and_custom_scale(wb: Workbook) -> None:
     top = identity_row(ws, "Kategori")
     assert [ws.cell(top + 1, c).value for c in (1, 2, 3)] == ["Baik", 80, None]
     assert [ws.cell(top + 2, c).value for c in (1, 2, 3)] == ["Kurang", 0, "Ya"]
-    with pytest.raises(ValueError, match="batas_atas"):
-        fill_custom_scale(ws, [{"batas_atas": 1}])
+    with pytest.raises(ValueError, match="batas_ataas"):
+        fill_custom_scale(ws, [{"batas_ataas": 1}])
 
 
 # --- saving --------------------------------------------------------------------------------

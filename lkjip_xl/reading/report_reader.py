@@ -6,6 +6,7 @@ WorkbookError.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -46,10 +47,14 @@ from ..schema import (
     NegativeFormula,
     RowRole,
     TableSpec,
+    negative_formula_label,
     normalise,
     parse_basis,
+    parse_capping,
+    parse_efficiency_method,
     parse_negative_formula,
     parse_polarity,
+    parse_range_reading,
     parse_role,
 )
 from .limits import Limits
@@ -257,7 +262,10 @@ def _read_custom_scale(ctx: _Context, sheet: RawSheet) -> Scale | None:
         if "termasuk" in layout.columns:
             flag = ctx.cell(sheet, r, layout.columns["termasuk"])
             inclusive = normalise(flag.raw) not in ("tidak", "no", "false", "0")
-        bands.append(ScaleBand(name.text, lower.value, inclusive))
+        upper = ctx.cell(sheet, r, layout.columns["batas_atas"], "number") \
+            if "batas_atas" in layout.columns else BLANK
+        bands.append(ScaleBand(name.text, lower.value, inclusive, upper.value,
+                               lower.ref, upper.ref if upper.value is not None else None))
     if not bands:
         return None
     bands.sort(key=lambda b: (b.lower, not b.inclusive), reverse=True)
@@ -265,7 +273,7 @@ def _read_custom_scale(ctx: _Context, sheet: RawSheet) -> Scale | None:
 
 
 def _settings(ctx: _Context, identity: Identity, custom: Scale | None) -> Settings:
-    scale = DEFAULT_SCALE
+    scale: Scale | None = None  # None: Identitas does not set it
     sheet_name = ctx.found.get(SHEET_IDENTITY, SHEET_IDENTITY)
 
     def bad(cell: Cell, label: str) -> None:
@@ -302,7 +310,45 @@ def _settings(ctx: _Context, identity: Identity, custom: Scale | None) -> Settin
         decimals = int(d)
     elif not identity.desimal.is_blank:
         bad(identity.desimal, "Desimal")
-    return Settings(scale=scale, negative_formula=formula, tolerance=tolerance, decimals=decimals)
+    settings = Settings(scale=DEFAULT_SCALE, tolerance=tolerance, decimals=decimals)
+    return _conventions(settings, identity, scale, formula, bad)
+
+
+def _conventions(settings: Settings, identity: Identity, scale: Scale | None,
+                 formula: NegativeFormula, bad: Callable[[Cell, str], None]) -> Settings:
+    """The conventions of Identitas: its Preset Konvensi, then each single setting."""
+    from ..conventions import find_preset, with_preset, with_setting
+
+    def where(cell: Cell) -> str:
+        return str(cell.ref) if cell.ref is not None else "Identitas"
+
+    if not identity.preset.is_blank:
+        preset = find_preset(identity.preset.text)
+        if preset is None:
+            bad(identity.preset, "Preset Konvensi")
+        else:
+            settings = with_preset(settings, preset, where(identity.preset))
+    if scale is not None:
+        settings = with_setting(settings, "scale", scale, where(identity.skala))
+    if not identity.rumus_negatif.is_blank and parse_negative_formula(
+            identity.rumus_negatif.text) is not None:
+        settings = with_setting(settings, "negative_formula", formula,
+                                where(identity.rumus_negatif),
+                                negative_formula_label=negative_formula_label(
+                                    identity.rumus_negatif.text))
+    for cell, key, label, parse in (
+            (identity.batas_capaian, "capping", "Batas Capaian", parse_capping),
+            (identity.target_rentang, "range_reading", "Target Rentang", parse_range_reading),
+            (identity.metode_efisiensi, "efficiency_method", "Metode Efisiensi",
+             parse_efficiency_method)):
+        if cell.is_blank:
+            continue
+        value = parse(cell.text)
+        if value is None:
+            bad(cell, label)
+        else:
+            settings = with_setting(settings, key, value, where(cell))
+    return settings
 
 
 # --- tables ------------------------------------------------------------------------------

@@ -56,7 +56,7 @@ from ..formulas import (
 )
 from ..model import Cell, CellRef, MeasurementRow, PkRow, Report, Settings
 from ..numbers import Number
-from ..schema import Basis, NegativeFormula, Polarity, RowRole
+from ..schema import Basis, Capping, NegativeFormula, Polarity, RangeReading, RowRole
 from .base import Action, Finding, Fix, RuleContext, Severity, Value, localised_list
 from .define import rule
 
@@ -230,24 +230,61 @@ def _explanations(target: Number, realisasi: Number, polarity: Polarity, setting
         if polarity is Polarity.POSITIVE:
             # T / R written for R / T. (For a negative indicator under T / R, the inverted
             # ratio is the positive formula: the "polarity" explanation below.)
-            inv = capaian(realisasi, target, Polarity.POSITIVE)
+            inv = capaian(realisasi, target, Polarity.POSITIVE, cap=settings.cap)
             if inv.ok:
                 assert inv.exact is not None
                 out.append(Candidate("inverted", inv.exact, inv.formula))
-        flipped = capaian(target, realisasi, _flip(polarity), neg)
+        flipped = capaian(target, realisasi, _flip(polarity), neg, **settings.conventions)
         if flipped.ok:
             assert flipped.exact is not None
             out.append(Candidate("polarity", flipped.exact, flipped.formula,
                                  params=(("used_polarity", _flip(polarity).value),
                                          ("polarity", polarity.value))))
         if polarity is Polarity.NEGATIVE:
-            other = capaian(target, realisasi, polarity, _other_formula(neg))
+            other = capaian(target, realisasi, polarity, _other_formula(neg),
+                            **settings.conventions)
             if other.ok:
                 assert other.exact is not None
                 out.append(Candidate("other-formula", other.exact, other.formula,
-                                     params=(("negative_formula", neg.value),)))
+                                     params=(("negative_formula",
+                                              settings.negative_formula_name),)))
+    if target.is_range and realisasi.value is not None:
+        # the other reading of a range target (Target Rentang)
+        other = RangeReading.BOUND if settings.range_reading is RangeReading.INSIDE_100 \
+            else RangeReading.INSIDE_100
+        alt = capaian(target, realisasi, polarity, settings.negative_formula,
+                      cap=settings.cap, range_reading=other)
+        if alt.ok and alt.exact is not None and (exact is None or not _eq(alt.exact, exact)):
+            out.append(Candidate("range-reading", alt.exact, alt.formula,
+                                 params=(("setting", other.value),
+                                         ("current", settings.range_reading.value))))
     if exact is not None:
         out.append(Candidate("fraction", exact / 100, f"{fmt(exact)} / 100", factor=100.0))
+    return out
+
+
+def _cap_explanations(comp: Computation, settings: Settings) -> list[Candidate]:
+    """A stated value explained by a cap: the capped value under another `Batas Capaian`
+    (120 for 138,75 when the workbook caps nothing: the report caps, the setting does not
+    say so), or the uncapped value when the workbook caps (138,75 where 120 is expected)."""
+    uncapped = comp.uncapped if comp.uncapped is not None else comp.exact
+    if uncapped is None:
+        return []
+    out = []
+    where = settings.origin("capping") or "Identitas"
+    if comp.uncapped is not None and settings.cap is not None:
+        out.append(Candidate("uncapped", comp.uncapped, comp.uncapped_formula,
+                             params=(("cap", fmt(settings.cap)),
+                                     ("setting", settings.capping.value), ("where", where))))
+    if 110 < uncapped <= 120 and (comp.uncapped is None or settings.cap != 120):
+        # 120 for 110 < capaian <= 120: the performance-management score, not a capaian
+        out.append(Candidate("score-110", 120.0, f"{comp.formula} > 110 -> 120"))
+    for capping in (Capping.CAP_100, Capping.CAP_120):
+        limit = capping.limit
+        if limit is not None and capping is not settings.capping and uncapped > limit:
+            out.append(Candidate("cap", limit, f"{comp.formula} -> maks. {fmt(limit)}",
+                                 params=(("cap", fmt(limit)), ("setting", capping.value),
+                                         ("current", settings.capping.value))))
     return out
 
 
@@ -261,7 +298,8 @@ def polarity_readings(target: Number, realisasi: Number, settings: Settings
             ("R/T", Polarity.POSITIVE, settings.negative_formula),
             ("T/R", Polarity.NEGATIVE, NegativeFormula.INVERSE),
             ("(2T-R)/T", Polarity.NEGATIVE, NegativeFormula.REFLECTED)):
-        comp = capaian(target, realisasi, polarity, formula, settings.decimals)
+        comp = capaian(target, realisasi, polarity, formula, settings.decimals,
+                       **settings.conventions)
         if comp.ok:
             assert comp.exact is not None
             out.append(Candidate(label, comp.exact, comp.formula,
@@ -306,9 +344,11 @@ def _pk_check(report: Report, settings: Settings, row: PkRow) -> Check:
     # own Polaritas says otherwise (analysis.row_polarity).
     polarity, stated = row_polarity(report, row)
     comp = capaian(row.target.number, row.realisasi.number, polarity,
-                   settings.negative_formula, settings.decimals, polarity_stated=stated)
-    candidates = _explanations(row.target.number, row.realisasi.number, polarity, settings,
-                               comp.exact)
+                   settings.negative_formula, settings.decimals, polarity_stated=stated,
+                   **settings.conventions)
+    candidates = [*_cap_explanations(comp, settings),
+                  *_explanations(row.target.number, row.realisasi.number, polarity, settings,
+                                 comp.exact)]
     if row.role is RowRole.KEGIATAN and row.polarity is None and row.kode_indikator.text \
             and polarity_of(report, row.kode_indikator.text)[0] is not polarity:
         # the other formula is most likely the indicator's polarity wrongly carried over
@@ -403,7 +443,7 @@ def measurement_computation(report: Report, settings: Settings, row: Measurement
         else:
             comp = capaian(target.number, realisasi.number, polarity,
                            settings.negative_formula, settings.decimals,
-                           polarity_stated=stated)
+                           polarity_stated=stated, **settings.conventions)
     return comp, tuple(_input(c) for c in (target, realisasi) if c is not None)
 
 
@@ -494,7 +534,8 @@ def _measurement_check(report: Report, settings: Settings, row: MeasurementRow,
                            else NotComputable.NO_REALISATION)
     else:
         comp = capaian(target.number, realisasi.number, polarity, settings.negative_formula,
-                       settings.decimals, polarity_stated=polarity_stated)
+                       settings.decimals, polarity_stated=polarity_stated,
+                       **settings.conventions)
     inputs = tuple(_input(c) for c in (target, realisasi) if c is not None)
     # Explanations, most specific first: the row's own (mistyped) target, the usual slips,
     # and last a realisation stated elsewhere (the weakest: a coincidence is easy).
@@ -504,7 +545,8 @@ def _measurement_check(report: Report, settings: Settings, row: MeasurementRow,
     if agreed is not None and realisasi is not None:
         related.append(_ref(agreed))
         own = row.target.number
-        alt = capaian(own, realisasi.number, polarity, settings.negative_formula)
+        alt = capaian(own, realisasi.number, polarity, settings.negative_formula,
+                      **settings.conventions)
         params = _figure_params(code, own, agreed.number, agreed)
         if alt.ok:
             assert alt.exact is not None
@@ -512,13 +554,15 @@ def _measurement_check(report: Report, settings: Settings, row: MeasurementRow,
                                         alt.exact, alt.formula, params, (_ref(agreed),)))
         plain_variant, plain_params = "agreed-target", params
     if target is not None and realisasi is not None:
+        candidates.extend(_cap_explanations(comp, settings))
         candidates.extend(_explanations(target.number, realisasi.number, polarity, settings,
                                         comp.exact))
     other_r = fig.realisasi if fig is not None else None
     if (target is not None and other_r is not None and realisasi is row.realisasi
             and other_r is not row.realisasi and other_r.number.value is not None
             and not _same_number(other_r.number, row.realisasi.number)):
-        alt = capaian(target.number, other_r.number, polarity, settings.negative_formula)
+        alt = capaian(target.number, other_r.number, polarity, settings.negative_formula,
+                      **settings.conventions)
         if alt.ok:
             assert alt.exact is not None
             candidates.append(Candidate(
@@ -774,16 +818,24 @@ def capaian_mismatch(ctx: RuleContext) -> Iterator[Finding]:
 
     Formulas: positive R / T x 100; negative (2T - R) / T x 100 floored at 0, or T / R x 100
     when Identitas says `Rumus Indikator Negatif = T/R`; a range target is measured against
-    the bound the realisation is past (inside = 100). A value written truncated (CAP002), with
+    the bound the realisation is past (inside = 100), or with `Target Rentang = Batas Target`
+    always against the upper bound (Positif) or the lower bound (Negatif); with `Batas
+    Capaian` a value above the cap is the cap (CAP009 says so where that made a figure right).
+    A value written truncated (CAP002), with
     fewer decimals (CAP003), or within `Toleransi` percentage points of the rounded value is
     not a mismatch.
 
     The message says what most likely happened: a denominator (or numerator) that differs
     from the figure stated for the indicator elsewhere, naming that cell and a likely typo
     (one digit different, two digits swapped); the inverted ratio T / R; the other polarity's
-    formula; the other negative formula; a fraction written for a percent (0.9305 for 93.05);
-    or a plain error. Fix: the computed value, rounded half up to the decimals the stated
-    value is printed with (87,9 for 87,24 becomes 87,2; a whole number takes the decimals of
+    formula; the other negative formula; the other reading of a range target (`Target
+    Rentang`); a value capped at 100 or 120 while `Batas Capaian`
+    says otherwise (naming the setting that would make it right), or left uncapped while the
+    workbook caps; 120 for a capaian between 110 and 120 (the performance-management score
+    for "above 110", which no cap gives); a fraction written for a percent (0.9305 for
+    93.05); or a plain error.
+    Fix: the computed value, rounded half up to the decimals the stated value is printed
+    with (87,9 for 87,24 becomes 87,2; a whole number takes the decimals of
     the other values of its sheet, `Desimal` when they are all whole; never more than
     `Desimal`); unsafe (only with --unsafe-fixes) when the stated figure fits the other
     polarity's formula and the polarity is assumed (Tabel VI.1 does not state it, or a
@@ -1020,5 +1072,35 @@ def percentage_blank(ctx: RuleContext) -> Iterator[Finding]:
     yield from _blank_fill(ctx, Kind.PERCENTAGE, "rule.CAP007.blank")
 
 
+@rule("CAP009", "capaian-capped", Severity.INFO)
+def capaian_capped(ctx: RuleContext) -> Iterator[Finding]:
+    """A stated capaian that is right because the workbook caps capaian (`Batas Capaian`).
+
+    With `Batas Capaian = Maks. 120` (Identitas, `cap` in the config file, or `--cap 120`;
+    or a `Preset Konvensi` that caps, such as PermenPAN-RB) a capaian computed above the cap
+    is the cap: 111 / 80 x 100 = 138,75 is expected as 120. A stated 120 is then right, and
+    this finding says which setting made it so (and where it was set), with the uncapped
+    value, so that a reader who does not know the report caps is not misled. Without the
+    setting, the same 120 is a CAP001 mismatch whose message suggests the setting.
+
+    INFO: nothing is wrong; no fix.
+    """
+    for check in shared_checks(ctx):
+        comp = check.computation
+        if check.kind is not Kind.CAPAIAN or comp.uncapped is None or check.cell.ref is None \
+                or check.outcome(ctx.settings) in (None, Outcome.MISMATCH):
+            continue
+        assert ctx.settings.cap is not None
+        yield ctx.finding(
+            check.cell.ref, "rule.CAP009.capped",
+            params={"stated": fmt_stated(check.stated), "setting": ctx.settings.capping.value,
+                    "where": ctx.settings.origin("capping") or "Identitas",
+                    "uncapped": fmt(round_half_up(comp.uncapped, ctx.settings.decimals),
+                                    ctx.settings.decimals),
+                    "cap": fmt(ctx.settings.cap), "formula": comp.uncapped_formula},
+            **_common(check, ctx.settings))
+
+
 RULES = (capaian_mismatch, capaian_truncated, capaian_rounding, capaian_blank,
-         target_not_computable, percentage_mismatch, percentage_blank, capaian_not_checkable)
+         target_not_computable, percentage_mismatch, percentage_blank, capaian_not_checkable,
+         capaian_capped)

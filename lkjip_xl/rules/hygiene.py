@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from ..analysis import code_key
+from ..conventions import DEFAULT_PRESET, PRESET_CHOICES
 from ..formulas import fmt
 from ..messages import Verbatim, t
 from ..model import Cell, CellRef, PkRow, ProblemKind, ReadingProblem, Report
@@ -33,13 +34,14 @@ from ..numbers import (
     parse_number,
 )
 from ..numtext import format_year
-from ..scales import SCALE_CHOICES, is_custom
+from ..scales import SCALE_CHOICES, is_custom, scale_issues
 from ..schema import (
     BUDGET_ROLES,
     BUDGET_TABLE,
     IDENTITY_FIELDS,
     MEASUREMENT_ROLES,
     MEASUREMENT_TABLE,
+    NEGATIVE_FORMULA_ONE_PLUS,
     PK_ROLES,
     PK_TABLE,
     RPJMD_TABLE,
@@ -49,7 +51,10 @@ from ..schema import (
     SHEET_MEASUREMENT,
     SHEET_PK,
     SHEET_RPJMD,
+    Capping,
+    EfficiencyMethod,
     NegativeFormula,
+    RangeReading,
     RowRole,
     normalise,
     parse_role,
@@ -585,7 +590,8 @@ def unknown_polarity(ctx: RuleContext) -> Iterator[Finding]:
 
 
 def _setting_key(report: Report, problem: ReadingProblem) -> str:
-    for key in ("skala", "rumus_negatif", "toleransi", "desimal"):
+    for key in ("preset", "skala", "rumus_negatif", "batas_capaian", "target_rentang",
+                "metode_efisiensi", "toleransi", "desimal"):
         cell: Cell = getattr(report.identity, key)
         if cell.ref is not None and cell.ref.address == problem.cell:
             return key
@@ -596,21 +602,32 @@ def _setting_key(report: Report, problem: ReadingProblem) -> str:
 def unknown_setting(ctx: RuleContext) -> Iterator[Finding]:
     """A setting on Identitas that is not understood: the default is used instead.
 
-    Skala Penilaian (Skala 4, Skala 5, or Kustom with a Kategori/Batas Bawah table on
-    Identitas), Rumus Indikator Negatif ((2T-R)/T or T/R), Toleransi (a number >= 0, in
-    percentage points), Desimal (a whole number 0 to 6). The message names the default used.
+    Preset Konvensi (Bawaan, Permendagri 86/2017, PermenPAN-RB), Skala Penilaian (Skala 4,
+    Skala 5, Skala 5 Baik, or Kustom with a Kategori/Batas Bawah table on Identitas), Rumus
+    Indikator Negatif ((2T-R)/T, also written (1 + (1 - R/T)) x 100%, or T/R), Batas Capaian
+    (Tanpa Batas, Maks. 100, Maks. 120), Target Rentang (Dalam Rentang = 100, Batas Target),
+    Metode Efisiensi (Selisih +/-5, Capaian >= Serapan, Indeks Efisiensi), Toleransi (a
+    number >= 0, in percentage points), Desimal (a whole number 0 to 6). The message names
+    the value used instead (the preset's, or the default).
     """
     s = ctx.report.settings
-    defaults = {"skala": s.scale.name, "rumus_negatif": s.negative_formula.value,
-                "toleransi": fmt(s.tolerance), "desimal": str(s.decimals)}
+    defaults = {"skala": s.scale.name, "rumus_negatif": s.negative_formula_name,
+                "toleransi": fmt(s.tolerance), "desimal": str(s.decimals),
+                "preset": s.preset or DEFAULT_PRESET.name, "batas_capaian": s.capping.value,
+                "target_rentang": s.range_reading.value,
+                "metode_efisiensi": s.efficiency_method.value}
+    named = {"preset": PRESET_CHOICES, "batas_capaian": tuple(c.value for c in Capping),
+             "target_rentang": tuple(r.value for r in RangeReading),
+             "metode_efisiensi": tuple(m.value for m in EfficiencyMethod)}
     for problem in _problems(ctx.report, ProblemKind.UNKNOWN_SETTING):
         key = _setting_key(ctx.report, problem)
         value = _raw_text(problem.raw)
         if key == "skala" and is_custom(problem.raw):
             key = "skala-custom"
         params = {"value": value, "default": defaults.get(key.split("-")[0], ""),
-                  "choices": ", ".join(SCALE_CHOICES),
-                  "formulas": ", ".join(f.value for f in NegativeFormula)}
+                  "choices": ", ".join(named.get(key, SCALE_CHOICES)),
+                  "formulas": ", ".join((*(f.value for f in NegativeFormula),
+                                         NEGATIVE_FORMULA_ONE_PLUS))}
         if not key:
             params["detail"] = problem.detail
         yield _at(ctx, problem, f"rule.INP012.{key or 'other'}", params=params, stated=value,
@@ -996,11 +1013,44 @@ def empty_table(ctx: RuleContext) -> Iterator[Finding]:
         yield ctx.finding(None, f"rule.INP023.{variant}", sheet=sheet, params={"sheet": sheet})
 
 
+@rule("INP024", "custom-scale-invalid", Severity.WARNING)
+def custom_scale_invalid(ctx: RuleContext) -> Iterator[Finding]:
+    """A custom scale (Skala Penilaian = Kustom) with gaps, overlaps, or no band above 100.
+
+    Checked before anything is categorised with the scale, where its table states upper
+    bounds (the optional `Batas Atas` column; a band without one reaches up to the next band,
+    which leaves no gap): a gap between two bands (91-100 and 76-90 leave 90,50 in no band:
+    a value there gets no category, so no Kategori is judged by it), an overlap (70-85 and
+    85-100 both hold 85: a value there gets no category either), and a top band ending at or
+    below 100 (no band covers 184,75: such values are taken as the top band; INFO). The
+    message names the bands and the values affected and how to close the gap (Batas Bawah 90
+    with Termasuk Batas = Tidak). No fix: which edge is meant is the agency's choice.
+    """
+    scale = ctx.settings.scale
+    if ctx.report.custom_scale is None or scale is not ctx.report.custom_scale:
+        return
+    by_name = {b.name: b for b in scale.bands}
+    for issue in scale_issues(scale):
+        band = by_name[issue.bands[0]]
+        ref = band.upper_ref or band.lower_ref
+        if ref is None:
+            continue
+        params = {"low": fmt(issue.low), "high": fmt(issue.high), "lower_band": issue.bands[0],
+                  "upper_band": issue.bands[-1],
+                  "example": fmt(round((issue.low + issue.high) / 2, 2))
+                  if issue.kind == "gap" else fmt(issue.low)}
+        yield ctx.finding(ref, f"rule.INP024.{issue.kind}", params=params,
+                          severity=Severity.INFO if issue.kind == "no-top" else None,
+                          stated=issue.low, related=tuple(
+                              str(r) for name in issue.bands[1:]
+                              if (r := by_name[name].lower_ref) is not None))
+
+
 RULES = (
     number_as_text, ambiguous_number, not_a_number, error_value, formula_no_value,
     missing_sheet, missing_header, missing_column, duplicate_column, unknown_row_role,
     unknown_polarity, unknown_setting, missing_identity, hidden_sheet, sheet_too_large,
     unknown_indicator_code, duplicate_indicator_code, kegiatan_without_indicator,
     indicator_without_kegiatan, year_outside_period, missing_polarity, measurement_without_code,
-    empty_table,
+    empty_table, custom_scale_invalid,
 )

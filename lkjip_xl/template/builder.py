@@ -25,15 +25,17 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
+from ..conventions import DEFAULT_PRESET, PRESET_CHOICES
 from ..messages import Verbatim, t
 from ..model import Settings
 from ..numtext import format_year
-from ..scales import DEFAULT_SCALE, SCALE_CHOICES
+from ..scales import SCALE_CHOICES
 from ..schema import (
     BUDGET_TABLE,
     IDENTITY_FIELDS,
     IDENTITY_FIRST_ROW,
     MEASUREMENT_TABLE,
+    NEGATIVE_FORMULA_ONE_PLUS,
     PK_TABLE,
     RPJMD_TABLE,
     SCALE_TABLE,
@@ -43,8 +45,11 @@ from ..schema import (
     TABLES,
     TEMPLATE_FIRST_DATA_ROW,
     TEMPLATE_HEADER_ROW,
+    Capping,
     Column,
+    EfficiencyMethod,
     NegativeFormula,
+    RangeReading,
     TableSpec,
     normalise,
 )
@@ -264,6 +269,20 @@ def _add_list_validation(ws: Worksheet, ref: str, choices: Iterable[str], *,
 # --- Identitas -----------------------------------------------------------------------------
 
 
+# About how many characters of an explanation fit on one line of column C (width 80).
+EXPLAIN_CHARS_PER_LINE = 85
+
+# The dropdowns of Identitas: setting key -> its named values.
+IDENTITY_CHOICES: dict[str, tuple[str, ...]] = {
+    "preset": PRESET_CHOICES,
+    "skala": SCALE_CHOICES,
+    "rumus_negatif": (*(f.value for f in NegativeFormula), NEGATIVE_FORMULA_ONE_PLUS),
+    "batas_capaian": tuple(c.value for c in Capping),
+    "target_rentang": tuple(r.value for r in RangeReading),
+    "metode_efisiensi": tuple(m.value for m in EfficiencyMethod),
+}
+
+
 def identity_defaults(tahun: int, periode_awal: int, periode_akhir: int) -> dict[str, object]:
     """The values the template pre-fills on Identitas; settings follow `model.Settings`."""
     settings = {f.name: f.default for f in fields(Settings)}
@@ -271,8 +290,9 @@ def identity_defaults(tahun: int, periode_awal: int, periode_akhir: int) -> dict
         "tahun": tahun,
         "periode_awal": periode_awal,
         "periode_akhir": periode_akhir,
-        "skala": DEFAULT_SCALE.name,
-        "rumus_negatif": NegativeFormula(settings["negative_formula"]).value,
+        # The conventions come from the preset; a single setting filled in overrides it, so
+        # they start blank (a pre-filled Skala 4 would silently override a chosen preset).
+        "preset": DEFAULT_PRESET.name,
         "toleransi": settings["tolerance"],
         "desimal": settings["decimals"],
     }
@@ -287,7 +307,7 @@ def _build_identity(ws: Worksheet, tahun: int, awal: int, akhir: int) -> None:
     ws["A1"].font = TITLE_FONT
     ws["A2"] = texts.HINT_IDENTITY
     ws["A2"].font = HINT_FONT
-    for letter, width in (("A", 30), ("B", 30), ("C", 80)):
+    for letter, width in (("A", 30), ("B", 30), ("C", 80), ("D", 14)):
         ws.column_dimensions[letter].width = width
         ws.column_dimensions[letter].protection = UNLOCKED
     defaults = identity_defaults(tahun, awal, akhir)
@@ -310,18 +330,24 @@ def _identity_row(ws: Worksheet, row: int, field: Column, default: object) -> No
     label.font = HEADER_FONT
     label.fill = LABEL_FILL
     label.border = INPUT_BORDER
+    label.alignment = TOP  # level with its value and explanation on a tall row
     value = ws.cell(row, 2, default)
     _identity_style(field.key).apply(value)
     value.border = INPUT_BORDER
     value.fill = INPUT_FILL
-    explain = texts.IDENTITY_EXPLAIN[field.key].format(choices=", ".join(SCALE_CHOICES))
+    explain = texts.IDENTITY_EXPLAIN[field.key].format(choices=", ".join(SCALE_CHOICES),
+                                                       presets=", ".join(PRESET_CHOICES))
     note = ws.cell(row, 3, explain)
     note.font = EXPLAIN_FONT
     note.alignment = WRAP_TOP
-    choices = {"skala": SCALE_CHOICES,
-               "rumus_negatif": tuple(f.value for f in NegativeFormula)}.get(field.key)
+    lines = -(-len(explain) // EXPLAIN_CHARS_PER_LINE)
+    if lines > 1:  # a wrapped explanation needs its height (LibreOffice does not grow rows)
+        ws.row_dimensions[row].height = 13 * lines + 2
+    choices = IDENTITY_CHOICES.get(field.key)
     if choices:
-        _add_list_validation(ws, f"B{row}", choices)
+        # a warning only: the reader knows aliases ('120', '(1 + (1 - R/T)) x 100%')
+        _add_list_validation(ws, f"B{row}", choices,
+                             warn=field.key not in ("skala", "rumus_negatif"))
 
 
 def _identity_validations(ws: Worksheet, rows: Mapping[str, int]) -> None:
@@ -370,7 +396,7 @@ def _build_scale_table(ws: Worksheet, section_row: int) -> int:
     for row in range(header_row + 1, header_row + 1 + SCALE_EMPTY_ROWS):
         for idx in range(1, len(SCALE_TABLE.columns) + 1):
             ws.cell(row, idx).border = INPUT_BORDER
-    termasuk = get_column_letter(len(SCALE_TABLE.columns))
+    termasuk = get_column_letter(1 + [c.key for c in SCALE_TABLE.columns].index("termasuk"))
     _add_list_validation(
         ws, f"{termasuk}{header_row + 1}:{termasuk}{header_row + SCALE_VALIDATION_ROWS}", YES_NO)
     return header_row

@@ -26,7 +26,9 @@ SCALE_SECTION_TITLE = "Skala Kustom (isi bila Skala Penilaian = Kustom)"
 SCALE_SECTION_EXPLAIN = (
     "Satu baris per kategori. Batas Bawah = nilai terendah kategori itu; nilai masuk kategori "
     "tertinggi yang batas bawahnya terlewati. Termasuk Batas = Tidak berarti nilai harus lebih "
-    "besar dari batas (kosong = Ya). Nilai di atas 100 masuk kategori tertinggi."
+    "besar dari batas (kosong = Ya). Batas Atas boleh kosong (= sampai kategori di atasnya); "
+    "bila diisi, lkjip-xl memeriksa celah dan tumpang tindih antar-kategori. Nilai di atas "
+    "100 masuk kategori tertinggi."
 )
 LEGEND = "Kolom berwarna seperti sel ini dihitung oleh lkjip-xl"
 
@@ -58,9 +60,26 @@ IDENTITY_EXPLAIN = {
     "periode_akhir": "Tahun akhir periode RPJMD/Renstra.",
     "nama_kepala": "Nama kepala OPD yang menandatangani laporan.",
     "nip_kepala": "NIP 18 digit; disimpan sebagai teks agar tidak berubah.",
-    "skala": "Skala penilaian kategori capaian: {choices}.",
+    "preset": ("Paket konvensi: {presets}. Bawaan = konvensi laporan contoh (tanpa batas "
+               "capaian, Skala 4). Pengaturan di bawahnya yang diisi menimpa paket ini; "
+               "kosong = menurut paket."),
+    "skala": ("Skala penilaian kategori capaian: {choices}. Skala 5: 91/76/66/51 (Sangat "
+              "Tinggi ... Sangat Rendah); Skala 5 Baik: batas sama, Sangat Baik ... Sangat "
+              "Kurang. Kosong = menurut Preset Konvensi."),
     "rumus_negatif": ("Rumus capaian indikator negatif (makin rendah makin baik): "
-                      "(2T-R)/T (baku) atau T/R."),
+                      "(2T-R)/T (baku; sama dengan (1 + (1 - R/T)) x 100%) atau T/R. "
+                      "Kosong = menurut Preset Konvensi."),
+    "batas_capaian": ("Capaian di atas batas ditulis sama dengan batas: Tanpa Batas (baku), "
+                      "Maks. 100, atau Maks. 120 (mis. 138,75 ditulis 120). Kosong = menurut "
+                      "Preset Konvensi."),
+    "target_rentang": ("Target rentang (mis. 80-90): Dalam Rentang = 100 (baku: di dalam "
+                       "rentang 100; di luar dibandingkan batas yang dilewati) atau Batas "
+                       "Target (selalu terhadap batas atas indikator positif / batas bawah "
+                       "indikator negatif). Kosong = menurut Preset Konvensi."),
+    "metode_efisiensi": ("Cara Ringkasan menilai efisiensi: Selisih +/-5 (baku: capaian - "
+                         "serapan, -5 sampai 5 cukup efisien), Capaian >= Serapan, atau "
+                         "Indeks Efisiensi (capaian / serapan, > 1 efisien). Kosong = "
+                         "menurut Preset Konvensi."),
     "toleransi": ("Selisih (poin persen) yang masih dianggap sama saat memeriksa angka "
                   "tertulis, mis. 0,01."),
     "desimal": "Jumlah angka desimal untuk pembulatan capaian (baku 2).",
@@ -108,8 +127,9 @@ ROLE_GUIDE: dict[str, tuple[tuple[RowRole, str, str], ...]] = {
 
 SHEET_GUIDE_LINES = (
     (SHEET_IDENTITY, "Nama instansi, tahun, periode RPJMD, kepala, dan pengaturan "
-                     "perhitungan (skala penilaian, rumus indikator negatif, toleransi, "
-                     "desimal)."),
+                     "perhitungan: Preset Konvensi (paket), lalu skala penilaian, rumus "
+                     "indikator negatif, batas capaian, target rentang, metode efisiensi "
+                     "(kosong = menurut paket), toleransi, desimal."),
     (SHEET_RPJMD, "Indikator RPJMD/Renstra: kondisi awal, target per tahun, kondisi akhir, "
                   "dan Polaritas (Positif = makin tinggi makin baik, Negatif = makin rendah "
                   "makin baik)."),

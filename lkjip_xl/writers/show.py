@@ -27,7 +27,9 @@ def render_report(report: Report, lang: str = "id") -> str:
         f"{t('show.agency', lang)}: {ident.nama_instansi.text or '-'}"
         f" ({ident.pemerintah_daerah.text or '-'}), {t('show.year', lang)} {ident.year or '-'}",
         f"{t('show.settings', lang)}: {report.settings.scale.name}; "
-        f"{report.settings.negative_formula.value}; "
+        f"{report.settings.negative_formula_name}; "
+        f"{report.settings.capping.value}; {report.settings.range_reading.value}; "
+        f"{report.settings.efficiency_method.value}; "
         + t("show.tolerance_decimals", lang, tol=format_number(report.settings.tolerance, lang),
             decimals=report.settings.decimals),
         f"{t('show.sheets', lang)}: " + ", ".join(
