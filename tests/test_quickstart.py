@@ -191,7 +191,9 @@ def test_libreoffice_binds_the_button_to_the_macro_in_module1(made: Path,
     if soffice is None:
         pytest.skip("LibreOffice is not installed")
     done = subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
-                           "--convert-to", "xlsm", "--outdir", str(tmp_path / "out"),
+                           # The filter named: with Writer installed too, a bare "xlsm" picks
+                           # the filter that drops the VBA project.
+                           "--convert-to", "xlsm:Calc MS Excel 2007 VBA XML", "--outdir", str(tmp_path / "out"),
                            str(made / f"{NAME}.xlsm")], capture_output=True, text=True,
                           timeout=180)
     out = tmp_path / "out" / f"{NAME}.xlsm"
