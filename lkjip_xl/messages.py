@@ -428,6 +428,95 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "asli yang disimpan dari Excel",
                         "suspicious compression ratio ({detail}); possibly a zip bomb: ask for "
                         "the original file saved from Excel"),
+    # --- reading a Word or PDF report (importing/document.py) --------------------------
+    "doc.not_found": ("berkas tidak ditemukan", "file not found"),
+    "doc.is_directory": ("ini folder, bukan berkas", "this is a folder, not a file"),
+    "doc.empty": ("berkas kosong (0 byte); minta berkasnya lagi",
+                  "the file is empty (0 bytes); ask for the file again"),
+    "doc.os_error": ("tidak dapat membaca berkas ({detail})", "cannot read the file ({detail})"),
+    "doc.unknown_type": ("bukan dokumen Word (.docx) atau PDF (isinya: {detail}); simpan ulang "
+                         "sebagai .docx atau PDF",
+                         "not a Word document (.docx) nor a PDF (it holds: {detail}); save it "
+                         "again as .docx or PDF"),
+    "doc.legacy_doc": ("format Word lama (.doc); buka di Word dan simpan sebagai Dokumen Word "
+                       "(.docx)",
+                       "legacy Word format (.doc); open it in Word and save it as Word "
+                       "Document (.docx)"),
+    "doc.password_docx": ("dokumen Word dilindungi kata sandi; buka di Word dan simpan tanpa "
+                          "kata sandi",
+                          "the Word document is password-protected; open it in Word and save "
+                          "it without a password"),
+    "doc.rtf": ("berkas RTF; buka di Word dan simpan sebagai Dokumen Word (.docx)",
+                "an RTF file; open it in Word and save it as Word Document (.docx)"),
+    "doc.odf": ("berkas OpenDocument (.odt); simpan sebagai .docx atau PDF",
+                "an OpenDocument file (.odt); save it as .docx or PDF"),
+    "doc.is_workbook": ("ini buku kerja Excel, bukan dokumen; periksa dengan: lkjip-xl check",
+                        "this is an Excel workbook, not a document; check it with: "
+                        "lkjip-xl check"),
+    "doc.no_document_part": ("arsip zip tanpa isi dokumen Word (word/document.xml); simpan dari "
+                             "Word sebagai .docx",
+                             "a zip archive without a Word document part (word/document.xml); "
+                             "save it from Word as .docx"),
+    "doc.corrupt_docx": ("dokumen Word rusak atau terpotong ({detail}); minta berkas aslinya lagi",
+                         "the Word document is corrupt or truncated ({detail}); ask for the "
+                         "original file again"),
+    "doc.corrupt_pdf": ("PDF rusak atau terpotong ({detail}); minta berkas aslinya lagi",
+                        "the PDF is corrupt or truncated ({detail}); ask for the original file "
+                        "again"),
+    "doc.pdf_password": ("PDF dikunci dengan kata sandi untuk membuka; minta berkas tanpa kata "
+                         "sandi",
+                         "the PDF is locked with an opening password; ask for the file without "
+                         "a password"),
+    "doc.no_text_layer": ("PDF ini hasil pindaian (gambar halaman, tanpa lapisan teks: {pages} "
+                          "halaman); tabelnya tidak dapat dibaca tanpa OCR, yang di luar cakupan "
+                          "lkjip-xl. Yang dibutuhkan: berkas Word (.docx) aslinya, PDF yang "
+                          "diekspor dari Word, atau PDF ini setelah OCR (mis. ocrmypdf)",
+                          "this PDF is a scan (page images, no text layer: {pages} pages); its "
+                          "tables cannot be read without OCR, which is outside lkjip-xl. What "
+                          "is needed: the original Word file (.docx), a PDF exported from Word, "
+                          "or this PDF after OCR (e.g. ocrmypdf)"),
+    "doc.limit_file_size": ("berkas terlalu besar ({detail} byte); naikkan batas jika berkasnya "
+                            "memang sebesar itu",
+                            "file too large ({detail} bytes); raise the limit if the file is "
+                            "really that large"),
+    "doc.limit_pages": ("PDF terlalu banyak halaman ({detail}); pisahkan bagian laporan yang "
+                        "berisi tabel atau naikkan batas halaman",
+                        "the PDF has too many pages ({detail}); split off the part of the "
+                        "report that holds the tables or raise the page limit"),
+    "doc.limit_parts": ("arsip .docx berisi terlalu banyak bagian ({detail}); mungkin bukan "
+                        "dokumen Word asli",
+                        "the .docx archive holds too many parts ({detail}); possibly not a "
+                        "genuine Word document"),
+    "doc.limit_part_size": ("bagian .docx terlalu besar setelah dibuka ({detail} byte); mungkin "
+                            "bom zip: minta berkas asli yang disimpan dari Word",
+                            "a .docx part is too large once unpacked ({detail} bytes); possibly "
+                            "a zip bomb: ask for the original file saved from Word"),
+    "doc.limit_uncompressed": ("isi .docx terlalu besar setelah dibuka ({detail} byte); mungkin "
+                               "bom zip: minta berkas asli yang disimpan dari Word",
+                               "the .docx content is too large once unpacked ({detail} bytes); "
+                               "possibly a zip bomb: ask for the original file saved from Word"),
+    "doc.limit_zip_ratio": ("rasio kompresi .docx mencurigakan ({detail}); mungkin bom zip: minta "
+                            "berkas asli yang disimpan dari Word",
+                            "suspicious .docx compression ratio ({detail}); possibly a zip "
+                            "bomb: ask for the original file saved from Word"),
+    "doc.limit_cells": ("tabel dokumen terlalu besar ({detail} sel); mungkin bukan laporan LKjIP",
+                        "the document's tables are too large ({detail} cells); possibly not an "
+                        "LKjIP report"),
+    "doc.limit_memory": ("memori habis saat membaca dokumen; berkas terlalu besar atau rusak",
+                         "out of memory while reading the document; the file is too large or "
+                         "corrupt"),
+    "doc.xml_dtd": ("dokumen Word berisi deklarasi DTD ({detail}), yang tidak pernah ditulis Word; "
+                    "ditolak demi keamanan: minta berkas asli",
+                    "the Word document declares a DTD ({detail}), which Word never writes; "
+                    "refused for safety: ask for the original file"),
+    "doc.extra_missing": ("membaca Word/PDF memerlukan paket tambahan ({detail}); pasang dengan: "
+                          "pip install \"lkjip-xl[import]\"",
+                          "reading Word/PDF needs extra packages ({detail}); install them with: "
+                          "pip install \"lkjip-xl[import]\""),
+    "doc.unreadable": ("kesalahan internal saat membaca dokumen ({detail}); laporkan ke "
+                       "pengembang lkjip-xl beserta berkasnya dan keluaran --debug",
+                       "internal error while reading the document ({detail}); please report it "
+                       "to the lkjip-xl developers with the file and the --debug output"),
     # --- reading problems (the reader collects them; rules report them) -----------------
     "problem.missing-sheet": ("lembar '{detail}' tidak ada", "sheet '{detail}' is missing"),
     "problem.missing-header": ("baris judul kolom tidak ditemukan (dicari: {detail})",
