@@ -517,6 +517,122 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "pengembang lkjip-xl beserta berkasnya dan keluaran --debug",
                        "internal error while reading the document ({detail}); please report it "
                        "to the lkjip-xl developers with the file and the --debug output"),
+    # --- importing a Word or PDF report into the template (importing/) ---------------
+    "import.help": ("Impor tabel LKjIP dari laporan Word (.docx) atau PDF ke templat standar.",
+                    "Import the LKjIP tables of a Word (.docx) or PDF report into the standard "
+                    "template."),
+    "import.opt.output": ("Buku kerja keluaran (.xlsx; bawaan: NAMA.impor.xlsx di samping "
+                          "dokumen).",
+                          "Output workbook (.xlsx; default: NAME.impor.xlsx next to the "
+                          "document)."),
+    "import.opt.force": ("Timpa berkas keluaran yang sudah ada.",
+                         "Overwrite an existing output file."),
+    "import.written": ("Diimpor: {path} ({tables} tabel dipetakan dari {found}, {rows} baris; "
+                       "keyakinan {confidence}). Periksa lembar Impor, lalu: lkjip-xl check "
+                       "{path}",
+                       "Imported: {path} ({tables} of {found} tables mapped, {rows} rows; "
+                       "confidence {confidence}). Review the Impor sheet, then: lkjip-xl check "
+                       "{path}"),
+    "import.bad_suffix": ("keluaran impor harus berakhiran .xlsx: {path}",
+                          "the import output must end in .xlsx: {path}"),
+    "import.same_file": ("keluaran sama dengan dokumen masukan; dokumen tidak pernah ditimpa: "
+                         "{path}",
+                         "the output is the input document; a document is never overwritten: "
+                         "{path}"),
+    "import.not_document": ("bukan dokumen Word (.docx) atau PDF: {path}; untuk buku kerja "
+                            "pakai lkjip-xl check atau fix",
+                            "not a Word (.docx) or PDF document: {path}; for a workbook use "
+                            "lkjip-xl check or fix"),
+    "import.extra_missing": ("membaca Word/PDF memerlukan paket tambahan; pasang dengan: pip "
+                             "install \"lkjip-xl[import]\"",
+                             "reading Word/PDF needs extra packages; install them with: pip "
+                             "install \"lkjip-xl[import]\""),
+    "import.no_tables": ("dokumen tidak berisi tabel; lkjip-xl hanya mengimpor tabel (Tabel "
+                         "VI.1, Lampiran II, Pengukuran Kinerja, Keuangan)",
+                         "the document holds no tables; lkjip-xl imports tables only (Tabel "
+                         "VI.1, Lampiran II, Pengukuran Kinerja, Keuangan)"),
+    "import.nothing_mapped": ("tidak ada tabel dokumen ({found}) yang dikenali sebagai tabel "
+                              "LKjIP; daftarnya ada di lembar Impor",
+                              "none of the document's tables ({found}) was recognised as an "
+                              "LKjIP table; they are listed on the Impor sheet"),
+    "import.failed": ("gagal mengimpor dokumen ({detail}); laporkan ke pengembang lkjip-xl "
+                      "beserta berkasnya dan keluaran --debug",
+                      "the import failed ({detail}); please report it to the lkjip-xl "
+                      "developers with the file and the --debug output"),
+    "import.from_pdf": ("diimpor dari PDF", "imported from PDF"),
+    "import.from_docx": ("diimpor dari Word", "imported from Word"),
+    "import.rekap": ("{source}, keyakinan {confidence}", "{source}, confidence {confidence}"),
+    "import.table_n": ("Tabel {n} dokumen", "Document table {n}"),
+    "import.sumber": ("{table}, hal. {pages}", "{table}, p. {pages}"),
+    "import.note.source": ("Impor: tabel {table}, hal. {page}, baris {row}.",
+                           "Imported: table {table}, page {page}, row {row}."),
+    "import.note.source_nopage": ("Impor: tabel {table}, baris {row}.",
+                                  "Imported: table {table}, row {row}."),
+    "import.note.cell": ("Sel {column} tertulis \"{text}\"", "The {column} cell reads \"{text}\""),
+    "import.note.others": ("angka lain: {figures}", "other figures: {figures}"),
+    "import.note.percent_unit": ("Satuan % dari tanda % pada angka.",
+                                 "Unit % from the % sign of the figures."),
+    "import.note.shared_row": ("Sel target satu baris dengan kegiatan di bawah.",
+                               "The target cell shares its row with the kegiatan below."),
+    "import.note.split": ("Sel target \"{cell_target}\" dan realisasi \"{cell_real}\" memuat "
+                          "{n} angka bersatuan: dipecah menjadi {n} baris; anggaran di baris "
+                          "pertama.",
+                          "The target cell \"{cell_target}\" and realisation cell "
+                          "\"{cell_real}\" hold {n} figures with units: split into {n} rows; "
+                          "the budget is on the first."),
+    "import.note.split_more": ("Baris {i} dari {n} sel yang dipecah; anggaran di baris "
+                               "pertama.",
+                               "Row {i} of {n} of the split cell; the budget is on the "
+                               "first."),
+    "import.note.summary_cells": ("Baris jumlah tertulis: target \"{cell_target}\", realisasi "
+                                  "\"{cell_real}\".",
+                                  "The sum line reads: target \"{cell_target}\", realisation "
+                                  "\"{cell_real}\"."),
+    "import.note.continuation": ("Di bawahnya baris uraian tanpa angka: \"{text}\".",
+                                 "Below it a line of words without figures: \"{text}\"."),
+    "import.note.code_made": ("Kode {code} diberikan oleh impor (laporan tidak mencetak kode "
+                              "indikator).",
+                              "Code {code} given by the import (the report prints no "
+                              "indicator code)."),
+    "import.comment": ("Sumber: tabel {table}{page}, baris {row}, kolom {col}{header}",
+                       "Source: table {table}{page}, row {row}, column {col}{header}"),
+    "import.comment.page": (", hal. {page}", ", p. {page}"),
+    "import.skip.no_header": ("tanpa baris judul kolom yang dikenali",
+                              "no recognised header row"),
+    "import.skip.not_recognised": ("judul kolom tidak cocok dengan tabel templat mana pun",
+                                   "the column headers match no template table"),
+    "import.skip.nested": ("tabel di dalam sel tabel {n}", "a table inside a cell of table {n}"),
+    "import.skip.duplicate": ("salinan tabel {n} (dicetak dua kali); yang dipakai tabel {n}",
+                              "a copy of table {n} (printed twice); table {n} is used"),
+    "import.skip.no_indicator": ("tanpa nama indikator", "no indicator name"),
+    "import.skip.no_label": ("tanpa uraian atau nama", "no name or description"),
+    "import.skip.no_figures": ("tanpa angka", "no figures"),
+    "import.skip.rows": ("baris {rows}: {reason}", "rows {rows}: {reason}"),
+    "import.sheet.title": ("Impor dari {name}", "Imported from {name}"),
+    "import.sheet.intro": ("{kind}, {pages} halaman, {found} tabel; {mapped} dipetakan, "
+                           "keyakinan {confidence}. Setiap sel yang diimpor memuat sumbernya "
+                           "(komentar sel dan Keterangan). Tabel yang tidak dipetakan "
+                           "tercantum di sini, tidak dibuang.",
+                           "{kind}, {pages} pages, {found} tables; {mapped} mapped, "
+                           "confidence {confidence}. Every imported cell carries its source "
+                           "(cell comment and Keterangan). Tables not mapped are listed here, "
+                           "never dropped."),
+    "import.sheet.identity": ("Identitas dari teks: {fields}", "Identitas from the text: {fields}"),
+    "import.sheet.identity_none": ("Identitas: tidak ditemukan di teks dokumen; isi lembar "
+                                   "Identitas sendiri.",
+                                   "Identitas: not found in the document's text; fill the "
+                                   "Identitas sheet yourself."),
+    "import.sheet.not_mapped": ("tidak dipetakan", "not mapped"),
+    "import.col.no": ("No", "No"),
+    "import.col.page": ("Halaman", "Page"),
+    "import.col.table": ("Tabel", "Table"),
+    "import.col.caption": ("Judul tabel", "Caption"),
+    "import.col.header": ("Baris judul kolom", "Header row"),
+    "import.col.sheet": ("Dipetakan ke", "Mapped to"),
+    "import.col.imported": ("Baris diimpor", "Rows imported"),
+    "import.col.skipped": ("Baris dilewati", "Rows skipped"),
+    "import.col.why": ("Alasan", "Why"),
+    "import.col.confidence": ("Keyakinan", "Confidence"),
     # --- reading problems (the reader collects them; rules report them) -----------------
     "problem.missing-sheet": ("lembar '{detail}' tidak ada", "sheet '{detail}' is missing"),
     "problem.missing-header": ("baris judul kolom tidak ditemukan (dicari: {detail})",
