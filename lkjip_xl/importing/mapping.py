@@ -155,7 +155,7 @@ def read_figure_cell(text: str) -> CellRead:
     rest = tuple(_figure_text(f) for f in figs if f is not first)
     with_units = tuple(f for f in main if f.unit)
     rebuilt = collapse(first.text + (" " + first.unit if first.unit else ""))
-    quoted = bool(rest) or normalise(rebuilt) != normalise(s)
+    quoted = bool(rest) or bool(first.unit) or normalise(rebuilt) != normalise(s)
     if len(figs) == 1 and not first.unit and normalise(first.text) == normalise(s):
         return CellRead(printed(s))  # the whole cell is the figure: exactly as printed
     return CellRead(first.value, first.unit, rest, quoted,
@@ -372,7 +372,7 @@ def _map_pk(w: _Walker) -> None:
             _pk_summary(w, r, label)
             continue
         emitted = False
-        if name and _PROGRAM_START.match(name) and not _LIST_NUMBER.match(kode or "x"):
+        if name and _PROGRAM_START.match(name) and not kode:
             row = MappedRow(doc_row=r + 1)
             row.values["baris"] = RowRole.PROGRAM.value
             row.set("sasaran", collapse(sasaran) or None, w.source(r, "sasaran"))
@@ -695,8 +695,9 @@ def map_table(rec: Recognition, lang: str = "id") -> MappedTable:
     elif rec.sheet == SHEET_BUDGET:
         _map_budget(w)
     result = w.result
-    data = len(result.rows) + len(result.skipped)
-    share = len({row.doc_row for row in result.rows}) / data if data else 0.0
+    used = len({row.doc_row for row in result.rows})
+    data = used + len(result.skipped)
+    share = used / data if data else 0.0
     result.confidence = round(rec.confidence * min(1.0, share), 2) if result.rows else 0.0
     return result
 

@@ -28,6 +28,7 @@ YEAR_RANGE = (1990, 2100)
 _YEAR = re.compile(r"^\s*(?:tahun\s*)?((?:19|20|21)\d\d)\s*\*?\s*$", re.I)
 _COLUMN_NUMBER = re.compile(r"^\s*\(?\s*\d{1,2}\s*\)?\s*$")
 _FIGURE = re.compile(r"\d")
+_DATA = re.compile(r"\d[\d.,]*\s*%|\d{2,}[.,]\d")  # a figure: 93,05 % / 1.697 / 7,015
 
 # Spellings of real reports, per template table: normalised header -> schema key. Matched
 # after the template's own names (schema aliases); a header that *contains* one of the
@@ -156,7 +157,8 @@ def _is_header_row(texts: list[str]) -> bool:
         return False  # the "1 2 3 ..." numbering row, handled apart
     known = 0
     for text in filled:
-        if year_of(text) is not None or _vocabulary_key(text) is not None:
+        if year_of(text) is not None or (_vocabulary_key(text) is not None
+                                         and not _DATA.search(text)):
             known += 1
     return known * 2 >= len(filled) and known > 0
 
@@ -215,7 +217,7 @@ def match_column(sheet: str, text: str) -> str | None:
             best = (name, found)
     if best is not None:
         return best[1]
-    if "%" in raw and sheet == SHEET_BUDGET:
+    if "%" in raw and sheet == SHEET_BUDGET and not _FIGURE.search(raw):
         return "persentase"
     return None
 

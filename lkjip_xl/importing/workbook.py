@@ -117,7 +117,7 @@ def _skipped_reasons(m: MappedTable, lang: str) -> str:
 def _ranges(rows: list[int]) -> str:
     out: list[str] = []
     start = prev = rows[0]
-    for r in rows[1:] + [None]:  # type: ignore[list-item]
+    for r in [*rows[1:], None]:
         if r is not None and r == prev + 1:
             prev = r
             continue
