@@ -562,6 +562,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import.from_pdf": ("diimpor dari PDF", "imported from PDF"),
     "import.from_docx": ("diimpor dari Word", "imported from Word"),
     "import.rekap": ("{source}, keyakinan {confidence}", "{source}, confidence {confidence}"),
+    "import.no_text_layer": ("PDF hasil pindaian tanpa lapisan teks ({detail} halaman); tabelnya "
+                             "perlu OCR atau berkas Word aslinya (lihat: lkjip-xl import)",
+                             "a scanned PDF without a text layer ({detail} pages); its tables "
+                             "need OCR or the original Word file (see: lkjip-xl import)"),
     "import.table_n": ("Tabel {n} dokumen", "Document table {n}"),
     "import.sumber": ("{table}, hal. {pages}", "{table}, p. {pages}"),
     "import.note.source": ("Impor: tabel {table}, hal. {page}, baris {row}.",
@@ -1603,6 +1607,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rekap.sheet.rules": ("Aturan", "Rules"),
     "rekap.col.file": ("Berkas", "File"),
     "rekap.col.status": ("Status", "Status"),
+    "rekap.col.source": ("Sumber berkas", "File source"),
     "rekap.col.duplicate": ("Duplikat", "Duplicate"),
     "rekap.col.reason": ("Alasan", "Reason"),
     "rekap.col.message": ("Pesan", "Message"),
