@@ -261,7 +261,7 @@ def _cell_text(chars: list[dict[str, Any]], bbox: tuple[float, float, float, flo
             fits = previous_end + space + (first["x1"] - first["x0"]) <= room - 0.5
             if fits:
                 out.append("\n")
-            elif _broken_word(lines[i - 1], first, room, space):
+            elif _broken_word(lines[i - 1], first, x1 - pad, space):
                 pass  # one word wider than the cell, cut by the writer: glued back
             else:
                 out.append(" ")
@@ -269,17 +269,19 @@ def _cell_text(chars: list[dict[str, Any]], bbox: tuple[float, float, float, flo
     return clean_text("".join(out))
 
 
-def _broken_word(previous: list[dict[str, Any]], first: dict[str, Any], room: float,
+def _broken_word(previous: list[dict[str, Any]], first: dict[str, Any], edge: float,
                  space: float) -> bool:
     """Was a single word too wide for its cell cut in two ("8,102,579,062,6" / "5",
-    "Lembag" / "a")? The line before holds that one word, reaching the cell's edge, and the
-    two pieces read as one token: digits and separators, or letters of the same case."""
-    if len(previous) != 1 or previous[0]["x1"] < room - 1.5 * space:
+    "Lembag" / "a")? The line before holds that one word and reaches the cell's inner edge
+    (less than one character short: a word that merely wrapped ends earlier), and the two
+    pieces read as one token: digits and separators, or letters going on in lower case, or
+    an upper-case word going on in upper case."""
+    if len(previous) != 1 or previous[0]["x1"] < edge - space:
         return False
     a, b = previous[0]["text"][-1:], first["text"][:1]
     if not a or not b:
         return False
-    return ((a.isdigit() or a in ",.") and b.isdigit()) or (a.islower() and b.islower()) \
+    return ((a.isdigit() or a in ",.") and b.isdigit()) or (a.isalpha() and b.islower()) \
         or (a.isupper() and b.isupper() and previous[0]["text"].isupper())
 
 
