@@ -297,7 +297,7 @@ def clean_text(text: str) -> str:
 # A caption: "Tabel 3.2 ...", "TABEL VI.1 ...", "Lampiran II", "Tabel 2. ..." (keyword, then
 # a number: arabic, roman or one letter).
 CAPTION = re.compile(
-    r"^\s*(?:tabel|table|lampiran|lamp\.)\s*"
+    r"^\s*(?:tabel|table|lampiran|lamp\.)\s*(?:[:.]\s*)?"
     r"([0-9IVXLC]+(?:\s?[.\-]\s?[0-9IVXLC]+)*\b\.?|[A-Z]\b)?",
     re.IGNORECASE,
 )
@@ -314,6 +314,26 @@ def is_caption(text: str) -> bool:
     if not m:
         return False
     return m.group(1) is not None or not first[m.end():].strip(" .:")
+
+
+TITLE_FOLLOW = 2  # lines after a caption line that still belong to the title
+TITLE_LINE_MAX = 200
+
+
+def caption_from(lines: list[str], lookback: int) -> str:
+    """The caption among the lines above a table (nearest first): the title-like line and
+    the title lines that follow it down to the table ("LAMPIRAN : II. 2.2.1" + "PERJANJIAN
+    KINERJA TAHUN 2019"), joined with a space; "" when none of the last `lookback` lines is
+    title-like."""
+    window = lines[-lookback:] if lookback else []
+    for i in range(len(window) - 1, -1, -1):
+        if is_caption(window[i]):
+            after = window[i + 1:]
+            parts = [window[i]]
+            if len(after) <= TITLE_FOLLOW and all(len(x) <= TITLE_LINE_MAX for x in after):
+                parts += after
+            return " ".join(x.replace("\n", " ") for x in parts)
+    return ""
 
 
 def _holds(fh: Any, needle: bytes, chunk: int = MB) -> bool:

@@ -26,7 +26,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .document import DocCell, DocTable, Document, DocumentLimits, clean_text, is_caption
+from .document import (
+    DocCell,
+    DocTable,
+    Document,
+    DocumentLimits,
+    caption_from,
+    clean_text,
+    is_caption,
+)
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -179,10 +187,7 @@ class _Reader:
 
 def _caption(between: list[str]) -> str:
     """The nearest title-like paragraph among those above a table."""
-    for text in reversed(between[-CAPTION_LOOKBACK:]):
-        if is_caption(text):
-            return text.replace("\n", " ")
-    return ""
+    return caption_from(between, CAPTION_LOOKBACK)
 
 
 def _caption_in_table(table: DocTable) -> str:

@@ -35,6 +35,7 @@ from .document import (
     Document,
     DocumentError,
     DocumentLimits,
+    caption_from,
     clean_text,
     is_caption,
 )
@@ -147,12 +148,7 @@ def _page_tables(page: Any, number: int) -> list[_Found]:
     for f in out:
         f.above = _lines_between(page, previous, f.top)
         previous = f.bottom
-        caption = ""
-        for line in reversed(f.above[-CAPTION_LINES:]):
-            if is_caption(line):
-                caption = line
-                break
-        f.table.caption = caption
+        f.table.caption = caption_from(f.above, CAPTION_LINES)
     return out
 
 
@@ -226,6 +222,10 @@ def _grid(page: Any, cells: list[tuple[float, float, float, float]], number: int
 
 
 def _cell_text(chars: list[dict[str, Any]], bbox: tuple[float, float, float, float]) -> str:
+    """The text printed in a cell. Lines the writer wrapped only because the cell was too
+    narrow are joined with a space; a line that ends where the next line's first word would
+    still have fitted was broken on purpose (a new paragraph, "45%" above "(37,428)") and
+    keeps its "\n" (the same text a .docx of the report gives)."""
     from pdfplumber import utils
 
     x0, top, x1, bottom = bbox
@@ -234,7 +234,55 @@ def _cell_text(chars: list[dict[str, Any]], bbox: tuple[float, float, float, flo
               < bottom]
     if not inside:
         return ""
-    return clean_text(utils.extract_text(inside))
+    words = utils.extract_words(inside, keep_blank_chars=False, use_text_flow=False)
+    if not words:
+        return clean_text(utils.extract_text(inside))
+    lines: list[list[dict[str, Any]]] = []
+    for w in sorted(words, key=lambda w: (w["top"], w["x0"])):
+        if lines and abs(lines[-1][0]["top"] - w["top"]) < max(2.0, (w["bottom"] - w["top"]) / 2):
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    for line in lines:
+        line.sort(key=lambda w: w["x0"])
+    left = min(w["x0"] for line in lines for w in line)
+    right = max(w["x1"] for line in lines for w in line)
+    # the room a line has: up to the widest line printed in the cell, or the cell's edge
+    # less its padding, whichever is further (a centred cell, a right-aligned number)
+    pad = max(left - x0, 1.0)
+    room = max(right, x1 - pad)
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        text = " ".join(w["text"] for w in line)
+        if i:
+            first = line[0]
+            space = (first["x1"] - first["x0"]) / max(len(first["text"]), 1)
+            previous_end = lines[i - 1][-1]["x1"]
+            fits = previous_end + space + (first["x1"] - first["x0"]) <= room - 0.5
+            if fits:
+                out.append("\n")
+            elif _broken_word(lines[i - 1], first, x1 - pad, space):
+                pass  # one word wider than the cell, cut by the writer: glued back
+            else:
+                out.append(" ")
+        out.append(text)
+    return clean_text("".join(out))
+
+
+def _broken_word(previous: list[dict[str, Any]], first: dict[str, Any], edge: float,
+                 space: float) -> bool:
+    """Was a single word too wide for its cell cut in two ("8,102,579,062,6" / "5",
+    "Lembag" / "a")? The line before holds that one word and reaches the cell's inner edge
+    (less than one character short: a word that merely wrapped ends earlier), and the two
+    pieces read as one token: digits and separators, or letters going on in lower case, or
+    an upper-case word going on in upper case."""
+    if len(previous) != 1 or previous[0]["x1"] < edge - space:
+        return False
+    a, b = previous[0]["text"][-1:], first["text"][:1]
+    if not a or not b:
+        return False
+    return ((a.isdigit() or a in ",.") and b.isdigit()) or (a.isalpha() and b.islower()) \
+        or (a.isupper() and b.isupper() and previous[0]["text"].isupper())
 
 
 def _distinct_edges(values: list[float]) -> list[float]:
@@ -317,11 +365,9 @@ def _first(found: list[_Found], page: int) -> _Found | None:
 
 
 def _caption_in(lines: list[str], furniture: set[str]) -> str:
-    kept = [line for line in lines if _blur(line) not in furniture]
-    for line in reversed(kept[-CAPTION_LINES:]):
-        if is_caption(line):
-            return line
-    return ""
+    kept = [line for line in lines if _blur(line) not in furniture
+            and not _PAGE_NUMBER.match(line)]
+    return caption_from(kept, CAPTION_LINES)
 
 
 def _continues(a: _Found, b: _Found, between: list[str], furniture: set[str]) -> bool:
