@@ -398,7 +398,7 @@ def _anchored_comments() -> Iterator[None]:
         if ws is not None:
             data = shape.find("{urn:schemas-microsoft-com:office:excel}ClientData")
             if data is not None:
-                from xml.etree.ElementTree import SubElement
+                from openpyxl.xml.functions import SubElement  # lxml when openpyxl uses it
 
                 anchor = SubElement(data, "{urn:schemas-microsoft-com:office:excel}Anchor")
                 anchor.text = _anchor(ws, row, column, height, width)
