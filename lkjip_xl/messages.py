@@ -594,6 +594,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                   "\"{cell_real}\"."),
     "import.note.continuation": ("Di bawahnya baris uraian tanpa angka: \"{text}\".",
                                  "Below it a line of words without figures: \"{text}\"."),
+    "import.note.below": ("Di bawahnya tertulis: \"{text}\".", "Printed below it: \"{text}\"."),
     "import.note.code_made": ("Kode {code} diberikan oleh impor (laporan tidak mencetak kode "
                               "indikator).",
                               "Code {code} given by the import (the report prints no "
@@ -610,6 +611,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                               "a copy of table {n} (printed twice); table {n} is used"),
     "import.skip.no_indicator": ("tanpa nama indikator", "no indicator name"),
     "import.skip.no_label": ("tanpa uraian atau nama", "no name or description"),
+    "import.skip.note": ("kalimat melintang tabel sebelum baris data mana pun",
+                         "a sentence across the table before any data row"),
     "import.skip.no_figures": ("tanpa angka", "no figures"),
     "import.skip.rows": ("baris {rows}: {reason}", "rows {rows}: {reason}"),
     "import.sheet.title": ("Impor dari {name}", "Imported from {name}"),

@@ -50,6 +50,8 @@ _FIGURE = re.compile(
 _PLAIN_INT = re.compile(r"(?:0|[1-9]\d{0,14})")
 _ROMAN = re.compile(r"(?i)^(?:x{0,3})(?:ix|iv|v?i{0,3})\.?$")
 _LIST_NUMBER = re.compile(r"^\s*(\d{1,3}|[a-zA-Z])[.)]?\s*$")
+_NAME_KEYS = frozenset({"indikator", "program_kegiatan", "uraian"})
+_LEADER_DOTS = re.compile(r"\s*(?:\.{2,}|…+)\s*:?\s*$")
 _STOP = frozenset({"yang", "dan", "di", "dalam", "dari", "pada", "untuk", "ke", "the", "of"})
 
 
@@ -191,12 +193,48 @@ class _Walker:
         self.lang = lang
         self.columns = _resolve_columns(rec)
         self.result = MappedTable(rec)
+        self.key_of = {cols[0]: key for key, cols in self.columns.items() if cols}
+        self.grid = [self._placed(r) for r in range(len(self.table.rows))]
+
+    def _placed(self, row: int) -> list[str]:
+        """The row's texts with a horizontally merged cell kept in ONE of the columns it
+        covers (its home): the first name column under it (Indikator, Program/Kegiatan,
+        Uraian), else its first column; the other columns read blank. The readers repeat a
+        merged cell in every column it covers; a value is printed once."""
+        cells = self.table.rows[row]
+        texts = [c.text.strip() for c in cells]
+        c = 0
+        while c < len(cells):
+            end = c + 1
+            if cells[c].span > 1:
+                while end < len(cells) and end - c < cells[c].span \
+                        and cells[end].text.strip() == texts[c]:
+                    end += 1
+            if end - c > 1:
+                run = range(c, end)
+                home = next((i for i in run if self.key_of.get(i) in _NAME_KEYS), c)
+                for i in run:
+                    if i != home:
+                        texts[i] = ""
+            c = end
+        return texts
 
     def text(self, row: int, key: Key) -> str:
         col = self.col(key)
-        if col is None or col >= len(self.table.rows[row]):
+        if col is None or col >= len(self.grid[row]):
             return ""
-        return self.table.rows[row][col].text.strip()
+        return self.grid[row][col]
+
+    def spanning_note(self, row: int) -> str | None:
+        """The text of a row that is one merged cell across (almost) the whole table: a
+        sentence under the table, not a table row."""
+        cells = self.table.rows[row]
+        texts = {c.text.strip() for c in cells if c.text.strip()}
+        width = self.table.n_cols
+        if len(texts) != 1 or width < 3:
+            return None
+        covered = sum(1 for c in cells if c.text.strip())
+        return next(iter(texts)) if covered >= width - 1 and covered >= 3 else None
 
     def col(self, key: Key) -> int | None:
         if isinstance(key, int):
@@ -351,8 +389,14 @@ def _map_pk(w: _Walker) -> None:
     sasaran = ""
     indicator_text = ""
     rows = w.result.rows
+    numbered = w.col("kode") is not None
     for r in w.data_rows():
         if w.blank_row(r) or w.header_again(r):
+            continue
+        note = w.spanning_note(r)
+        if note is not None and not _SUMMARY_START.match(note) \
+                and not _PROGRAM_START.match(note):
+            _note_on_last(w, r, note)
             continue
         sas = w.text(r, "sasaran")
         if sas and not w.is_repeat(r, "sasaran"):
@@ -360,11 +404,13 @@ def _map_pk(w: _Walker) -> None:
         ind = w.text(r, "indikator")
         name = w.text(r, "program_kegiatan")
         kode = w.text(r, "kode")
-        label = name or ind or kode
-        summary = bool(_SUMMARY_START.match(label)) and not _PROGRAM_START.match(label)
+        words = [x for x in (ind, name) if x and not _figure_only(x)]
+        summary = bool(words) and all(_SUMMARY_START.match(x) or x.lower().startswith(
+            ("realisasi", "capaian")) for x in words) and bool(_SUMMARY_START.match(words[0]))
+        label = " / ".join(collapse(x) for x in words) if summary else (name or ind or kode)
         if not summary and not name and not ind and not kode:
             # a row with figures only: a summary line whose label is in another column
-            first = next((c.text.strip() for c in w.table.rows[r] if c.text.strip()), "")
+            first = next((x for x in w.grid[r] if x), "")
             if _SUMMARY_START.match(first):
                 summary, label = True, first
         new_indicator = bool(ind) and ind != indicator_text and not summary
@@ -372,7 +418,9 @@ def _map_pk(w: _Walker) -> None:
             _pk_summary(w, r, label)
             continue
         emitted = False
-        if name and _PROGRAM_START.match(name) and not kode:
+        program = bool(name) and not kode and (_PROGRAM_START.match(name) is not None
+                                               or (numbered and not new_indicator))
+        if program:
             row = MappedRow(doc_row=r + 1)
             row.values["baris"] = RowRole.PROGRAM.value
             row.set("sasaran", collapse(sasaran) or None, w.source(r, "sasaran"))
@@ -416,6 +464,18 @@ def _map_pk(w: _Walker) -> None:
             emitted = True
         if not emitted:
             w.result.skipped.append((r + 1, "import.skip.no_label"))
+
+
+def _figure_only(text: str) -> bool:
+    return not re.search(r"[A-Za-z]{3,}", text)
+
+
+def _note_on_last(w: _Walker, r: int, text: str) -> None:
+    """A sentence printed across the table: quoted on the row above it, never dropped."""
+    if w.result.rows:
+        w.result.rows[-1].notes.append(t("import.note.below", w.lang, text=collapse(text)))
+    else:
+        w.result.skipped.append((r + 1, "import.skip.note"))
 
 
 def _percent_unit(value: object) -> str:
@@ -488,11 +548,11 @@ def _split_parts(target: CellRead, real: CellRead
 
 
 def _pk_summary(w: _Walker, r: int, label: str) -> None:
-    texts = [c.text.strip() for c in w.table.rows[r]]
+    texts = w.grid[r]
     target_text = w.text(r, "target")
     real_text = w.text(r, "realisasi")
     # the label cell may hold the figures too ("Target 2,819"): take them after the word
-    label_col = next((i for i, x in enumerate(texts) if x == label), None)
+    label_col = next((i for i, x in enumerate(texts) if x and label.startswith(x)), None)
     if not target_text and label:
         m = re.match(r"(?i)^\s*((?:jumlah|total|sub\s*total)?[^0-9]*?)\s*(\d.*)$", label)
         if m and m.group(2):
@@ -505,8 +565,9 @@ def _pk_summary(w: _Walker, r: int, label: str) -> None:
     base.values["baris"] = role.value
     base.set("program_kegiatan", collapse(label),
              w.source(r, "program_kegiatan") if label_col is None
-             else Source(w.table.number, w.source(r, "target").page if w.source(r, "target")
-                         else None, r + 1, label_col + 1))
+             else Source(w.table.number, w.table.rows[r][label_col].page
+                         or (w.table.pages[0] if w.table.pages else None), r + 1,
+                         label_col + 1, w.rec.headers.get(label_col, "")))
     split = _split_parts(target, real)
     note_cells = t("import.note.summary_cells", w.lang, cell_target=collapse(target_text),
                    cell_real=collapse(real_text))
@@ -606,14 +667,21 @@ def _map_budget(w: _Walker) -> None:
         kode = w.text(r, "kode")
         name = w.text(r, "uraian")
         amounts = [w.text(r, k) for k in ("pagu", "realisasi", "persentase")]
+        note = w.spanning_note(r)
+        if note is not None and not (_SUMMARY_START.match(note) or _PROGRAM_START.match(note)
+                                     or _KELOMPOK.match(note)):
+            _note_on_last(w, r, note)
+            continue
         if not name and not kode:
-            first = next((c.text.strip() for c in w.table.rows[r] if c.text.strip()), "")
+            first = next((x for x in w.grid[r] if x), "")
             if _SUMMARY_START.match(first) and any(amounts):
                 name = first
             else:
                 w.result.skipped.append((r + 1, "import.skip.no_label"))
                 continue
         label = collapse(name)
+        if _LEADER_DOTS.search(label):  # "Jumlah SELURUHNYA.....": the dots lead to figures
+            label = _LEADER_DOTS.sub("", label)
         has_amounts = any(a and a != "-" for a in amounts)
         role = _budget_role(kode, label, has_amounts, rows)
         if role is None:  # a line of words under a rincian: quoted on that row
@@ -626,11 +694,13 @@ def _map_budget(w: _Walker) -> None:
         row.values["baris"] = role.value
         row.set("kode", _code_value(kode), w.source(r, "kode"))
         row.set("uraian", label or None, w.source(r, "uraian"))
+        if label != collapse(name):
+            row.notes.append(t("import.note.cell", w.lang, column="Uraian", text=collapse(name)))
         for key in ("pagu", "realisasi", "persentase"):
             row.set(key, printed(w.text(r, key)) or None, w.source(r, key))
         row.set("sumber_dana", collapse(w.text(r, "sumber_dana")) or None,
                 w.source(r, "sumber_dana"))
-        row.notes = [w.row_note(r)]
+        row.notes.insert(0, w.row_note(r))
         rows.append(row)
 
 
