@@ -42,7 +42,7 @@ Key = str | int
 # unit; an optional % and an optional unit word ("Org", "Jiwa/Org", "Lbg.", "Pst/Tim").
 _FIGURE = re.compile(
     r"(?P<open>\(\s*)?"
-    r"(?P<num>(?:Rp\.?\s*)?\d(?:[\d.,]*\d)?|-(?=\s*[A-Za-z]))"
+    r"(?P<num>(?:Rp\.?\s*)?\d(?:[\d.,]*\d)?(?:\s\.(?=\s+[A-Za-z]))?|-(?=\s*[A-Za-z]))"
     r"(?P<pct>\s*%)?"
     r"(?:\s*(?P<unit>(?!dan\b|dari\b|yang\b)[A-Za-z][A-Za-z]*\.?(?:/[A-Za-z]+\.?)*))?"
     r"(?P<close>\s*\))?"
@@ -360,9 +360,10 @@ def _map_rpjmd(w: _Walker) -> None:
             row.set(key, read.value, w.source(r, key))
             if isinstance(read.value, str) and read.value.endswith("%"):
                 percents += 1
-            label = str(key) if isinstance(key, int) else w.rec.headers.get(w.col(key) or 0,
-                                                                             key)
-            note = w.quote(r, key, _short_label(label), read)
+            # the template's own column name: a document header quoted here ("... AWAL
+            # PERIODE RPJMD") would read as an explanation to the consistency rules
+            label = str(key) if isinstance(key, int) else _TEMPLATE_LABELS[key]
+            note = w.quote(r, key, label, read)
             if note:
                 notes.append(note)
         filled = sum(1 for k in keys if k in row.values)
@@ -373,9 +374,7 @@ def _map_rpjmd(w: _Walker) -> None:
         w.result.rows.append(row)
 
 
-def _short_label(header: str) -> str:
-    s = collapse(header)
-    return s if len(s) <= 40 else s[:37] + "..."
+_TEMPLATE_LABELS = {"kondisi_awal": "Kondisi Awal", "kondisi_akhir": "Kondisi Akhir"}
 
 
 # --- Lampiran II ----------------------------------------------------------------------------
