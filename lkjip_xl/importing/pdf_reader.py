@@ -23,6 +23,7 @@ restricted only for printing or copying (an owner password) opens and is read.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -154,16 +155,32 @@ def _page_tables(page: Any, number: int) -> list[_Found]:
 
 def _text_table(page: Any, number: int) -> _Found | None:
     """An unruled table: the words aligned in columns below a title line ("Tabel 3.2 ...").
-    None when the page has no title line or what is below it is not table-shaped."""
+    The block of lines under the title, down to the first gap wider than twice the usual
+    line spacing (the text that follows a table), is read with the `text` strategy. None
+    when the page has no title line or what is below it is not table-shaped."""
     words = page.extract_words()
     if not words:
         return None
     lines = _word_lines(words)
-    for top, bottom, text in lines:
+    for k, (_top, bottom, text) in enumerate(lines):
         if not is_caption(text):
             continue
+        block = lines[k + 1:]
+        if len(block) < 3:
+            continue
+        gaps = [b[0] - a[1] for a, b in itertools.pairwise(block)]
+        usual = sorted(gaps[:6])[len(gaps[:6]) // 2]
+        end = len(block)
+        for i, gap in enumerate(gaps):
+            if gap > 2 * max(usual, 1.0) + 2:
+                end = i + 1
+                break
+        block = block[:end]
+        if len(block) < 3:
+            continue
         try:
-            region = page.crop((0, bottom + 0.5, page.width, page.height))
+            region = page.within_bbox((0, bottom + 0.5, page.width, block[-1][1] + 1.0),
+                                      strict=False)
             tables = region.find_tables(TEXT)
         except ValueError:
             continue
@@ -171,11 +188,12 @@ def _text_table(page: Any, number: int) -> _Found | None:
             f = _grid(page, t.cells, number)
             if f is None:
                 continue
-            rows = f.table.rows
+            rows = [r for r in f.table.rows if any(c.text for c in r)]
+            f.table.rows = [[DocCell(c.text, i, c.col, c.page, c.span) for c in r]
+                            for i, r in enumerate(rows)]
             filled = sum(1 for r in rows if sum(1 for c in _distinct(r) if c.text) >= 2)
             if f.table.n_cols >= 3 and len(rows) >= 3 and filled * 2 >= len(rows):
                 return f
-        _ = top
     return None
 
 
