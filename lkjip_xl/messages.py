@@ -595,6 +595,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import.note.continuation": ("Di bawahnya baris uraian tanpa angka: \"{text}\".",
                                  "Below it a line of words without figures: \"{text}\"."),
     "import.note.below": ("Di bawahnya tertulis: \"{text}\".", "Printed below it: \"{text}\"."),
+    "import.note.context": ("{header}: \"{text}\".", "{header}: \"{text}\"."),
+    "import.note.other_year": ("Tahun {year}: {values}.", "Year {year}: {values}."),
     "import.note.code_made": ("Kode {code} diberikan oleh impor (laporan tidak mencetak kode "
                               "indikator).",
                               "Code {code} given by the import (the report prints no "

@@ -104,7 +104,8 @@ def import_read_document(document: Document, *, lang: str = "id") -> ImportResul
     mapped = [map_table(recognise(table), lang) for table in document.tables]
     mark_duplicates(mapped)
     assign_codes(mapped, lang)
-    identity = identity_from_text(document.text)
+    captions = "\n".join(t.caption for t in document.tables if t.caption)
+    identity = identity_from_text(f"{document.text}\n{captions}")
     period = _period(identity, mapped)
     used = [m for m in mapped if m.sheet is not None and m.rows]
     weight = sum(len(m.rows) for m in used)

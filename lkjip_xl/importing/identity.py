@@ -13,18 +13,29 @@ from collections import Counter
 _HEAD_CHARS = 6000  # the cover and the first pages
 _AGENCY = re.compile(
     r"(?im)^[^\S\n]*((?:dinas|badan|kantor|sekretariat|inspektorat|satuan|rumah sakit|"
-    r"kecamatan|bagian|biro|dinkes|bappeda|sekretariat dprd)\b[^\n]{3,140})$")
+    r"kecamatan|bagian|biro|dinkes|bappeda|sekretariat dprd|lembaga|balai|direktorat|"
+    r"kepolisian|polda|polres|rsud|puskesmas|kementerian|pusat|unit)\b[^\n]{3,140})$")
 _REGION = re.compile(
-    r"(?i)\b(kota|kabupaten|kab\.|provinsi)\s+((?:[A-Z][\w'-]*)(?:\s+[A-Z][\w'-]*){0,3})")
+    r"\b(?i:(kota|kabupaten|kab\.|provinsi))[ \t]+((?:[A-Z][\w'-]*)(?:[ \t]+[A-Z][\w'-]*){0,3})")
+_SMALL = frozenset({"dan", "di", "ke", "dari", "yang"})
 _YEAR = re.compile(r"(?i)\btahun(?:\s+anggaran)?\s+((?:19|20)\d\d)\b")
 _PERIOD = re.compile(
-    r"(?i)\b(?:rpjmd|renstra|rpjm|periode)\b[^\d\n]{0,40}((?:19|20)\d\d)\s*(?:-|–|—|s\.?/?d\.?|"
+    r"(?i)\b(?:rpjmd|renstra|rpjm|periode)\b[^\d]{0,40}?((?:19|20)\d\d)\s*(?:-|–|—|s\.?/?d\.?|"
     r"sampai(?:\s+dengan)?)\s*((?:19|20)\d\d)")
 _LKJIP = re.compile(r"(?i)lkjip|laporan\s+kinerja|lakip|lkj\b")
 
 
 def _collapse(text: str) -> str:
     return " ".join(text.split())
+
+
+def _title(text: str) -> str:
+    """A cover line in capitals ("DINAS SOSIAL DAN PEMBERDAYAAN MASYARAKAT") as a name."""
+    if text.upper() != text:
+        return text
+    words = text.split()
+    return " ".join(w.lower() if i and w.lower() in _SMALL else w.capitalize()
+                    for i, w in enumerate(words))
 
 
 def identity_from_text(text: str) -> dict[str, object]:
@@ -38,7 +49,7 @@ def identity_from_text(text: str) -> dict[str, object]:
             cut = re.search(r"(?i)\s+(kota|kabupaten|kab\.|provinsi)\s+", agency)
             if cut:
                 agency = agency[:cut.start()].strip(" ,.-")
-        found["nama_instansi"] = agency
+        found["nama_instansi"] = _title(agency)
     if region:
         found["pemerintah_daerah"] = region
     year = _year(head) or _year(text)
@@ -64,7 +75,7 @@ def _region(text: str) -> str | None:
         return None
     kind = m.group(1).capitalize().replace("Kab.", "Kabupaten")
     name = re.split(r"(?i)\s+(tahun|dan|yang|pada|nomor)\b", m.group(2))[0]
-    return f"{kind} {_collapse(name)}"
+    return f"{kind} {_title(_collapse(name))}"
 
 
 def _year(text: str) -> int | None:

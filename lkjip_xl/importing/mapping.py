@@ -51,6 +51,7 @@ _PLAIN_INT = re.compile(r"(?:0|[1-9]\d{0,14})")
 _ROMAN = re.compile(r"(?i)^(?:x{0,3})(?:ix|iv|v?i{0,3})\.?$")
 _LIST_NUMBER = re.compile(r"^\s*(\d{1,3}|[a-zA-Z])[.)]?\s*$")
 _NAME_KEYS = frozenset({"indikator", "program_kegiatan", "uraian"})
+_OWN_NUMBER = re.compile(r"^(\d{1,3}[.)]|[a-z][.)])\s*([A-Za-z].*)$")
 _LEADER_DOTS = re.compile(r"\s*(?:\.{2,}|…+)\s*:?\s*$")
 _STOP = frozenset({"yang", "dan", "di", "dalam", "dari", "pada", "untuk", "ke", "the", "of"})
 
@@ -194,7 +195,29 @@ class _Walker:
         self.columns = _resolve_columns(rec)
         self.result = MappedTable(rec)
         self.key_of = {cols[0]: key for key, cols in self.columns.items() if cols}
+        self.context, self.other_years = _unused_columns(rec, self.columns)
+        for c, key in self.context:
+            self.key_of.setdefault(c, key)
         self.grid = [self._placed(r) for r in range(len(self.table.rows))]
+
+    def context_notes(self, row: int) -> list[str]:
+        """What the unused columns of a row hold: the coarser name levels ("Kegiatan: ...")
+        and the other years' figures ("Tahun 2021: target "75%", ..."): quoted, not lost."""
+        notes = []
+        texts = self.grid[row]
+        for c, _key in self.context:
+            if c < len(texts) and texts[c]:
+                header = collapse(self.rec.headers.get(c, "")) or str(c + 1)
+                notes.append(t("import.note.context", self.lang, header=_label_of(header),
+                               text=collapse(texts[c])))
+        by_year: dict[int, list[str]] = {}
+        for c, key, year in self.other_years:
+            if c < len(texts) and texts[c]:
+                by_year.setdefault(year, []).append(f'{key} "{collapse(texts[c])}"')
+        for year, values in sorted(by_year.items()):
+            notes.append(t("import.note.other_year", self.lang, year=year,
+                           values=", ".join(values)))
+        return notes
 
     def _placed(self, row: int) -> list[str]:
         """The row's texts with a horizontally merged cell kept in ONE of the columns it
@@ -212,7 +235,9 @@ class _Walker:
                     end += 1
             if end - c > 1:
                 run = range(c, end)
-                home = next((i for i in run if self.key_of.get(i) in _NAME_KEYS), c)
+                main = {cols[0] for k, cols in self.columns.items() if k in _NAME_KEYS and cols}
+                home = next((i for i in run if i in main),
+                            next((i for i in run if self.key_of.get(i) in _NAME_KEYS), c))
                 for i in run:
                     if i != home:
                         texts[i] = ""
@@ -302,8 +327,15 @@ class _Walker:
 
 
 def _resolve_columns(rec: Recognition) -> dict[str, tuple[int, ...]]:
-    """One column per key: a key two columns share (a merged 'PROGRAM/KEGIATAN' header over
-    the number and the name) gives its number column to `kode` and keeps the other."""
+    """One column per key.
+
+    - A name key over a number column and a name column (a merged 'PROGRAM/KEGIATAN' header
+      over "1" and "Verivikasi ...") gives the number column to `kode`.
+    - A name key over several name columns (Kegiatan | Sub Kegiatan) keeps the last, the
+      finest level, where the figures belong; the others are context (`context_columns`).
+    - A key under several years (TAHUN 2021 | TAHUN 2022, each over Target, Realisasi,
+      Capaian) keeps the latest year's column; the others are quoted (`other_years`).
+    """
     columns = dict(rec.columns)
     table = rec.table
     for key in ("program_kegiatan", "uraian", "indikator"):
@@ -317,10 +349,38 @@ def _resolve_columns(rec: Recognition) -> dict[str, tuple[int, ...]]:
             short = sum(1 for x in texts if _LIST_NUMBER.match(x) or _ROMAN.match(x))
             (numeric if texts and short * 2 >= len(texts) else names).append(c)
         if names:
-            columns[key] = (names[0],)
+            columns[key] = (names[-1],)
             if numeric and "kode" not in columns:
                 columns["kode"] = (numeric[0],)
+    for key, cols in list(columns.items()):
+        if len(cols) < 2:
+            continue
+        years = [_header_year(rec, c) for c in cols]
+        if all(y is not None for y in years) and len(set(years)) == len(years):
+            columns[key] = (cols[years.index(max(y for y in years if y is not None))],)
     return columns
+
+
+def _header_year(rec: Recognition, col: int) -> int | None:
+    found = re.findall(r"(?:19|20)\d\d", rec.headers.get(col, ""))
+    return int(found[-1]) if found else None
+
+
+def _unused_columns(rec: Recognition, columns: dict[str, tuple[int, ...]]
+                    ) -> tuple[list[tuple[int, str]], list[tuple[int, str, int]]]:
+    """(context name columns: (col, key)), (other years' columns: (col, key, year))."""
+    used = {cols[0] for cols in columns.values() if cols}
+    context, years = [], []
+    for key, cols in rec.columns.items():
+        for c in cols:
+            if c in used or (columns.get("kode") and c == columns["kode"][0]):
+                continue
+            year = _header_year(rec, c)
+            if year is not None and key not in _NAME_KEYS:
+                years.append((c, key, year))
+            elif key in _NAME_KEYS:
+                context.append((c, key))
+    return context, years
 
 
 def _code_value(text: str) -> object:
@@ -372,6 +432,11 @@ def _map_rpjmd(w: _Walker) -> None:
             notes.append(t("import.note.percent_unit", w.lang))
         row.notes = [w.row_note(r), *notes]
         w.result.rows.append(row)
+
+
+def _label_of(header: str) -> str:
+    """A header as a short label: its last line ('PROGRAM/ KINERJA Kegiatan' -> as is, cut)."""
+    return header if len(header) <= 40 else header[:37] + "..."
 
 
 _TEMPLATE_LABELS = {"kondisi_awal": "Kondisi Awal", "kondisi_akhir": "Kondisi Akhir"}
@@ -647,6 +712,12 @@ def _map_measurement(w: _Walker, sumber: str) -> None:
         row.set("satuan", unit or None, w.source(r, "satuan") or w.source(r, "target"))
         row.set("kategori", collapse(w.text(r, "kategori")) or None, w.source(r, "kategori"))
         row.values["sumber"] = sumber
+        notes.extend(w.context_notes(r))
+        if "satuan" not in row.values and all(
+                isinstance(row.values.get(k), str) and str(row.values[k]).endswith("%")
+                for k in ("target", "realisasi")):
+            row.values["satuan"] = "%"
+            notes.append(t("import.note.percent_unit", w.lang))
         if _SUMMARY_START.match(label) and not average:
             row.indicator_name = ""  # a program-level line: no indicator code
         row.notes = notes
@@ -679,10 +750,16 @@ def _map_budget(w: _Walker) -> None:
                 w.result.skipped.append((r + 1, "import.skip.no_label"))
                 continue
         label = collapse(name)
+        numbered = _OWN_NUMBER.match(label)
+        own_number = None
+        if numbered and (not kode or w.is_repeat(r, "kode")):
+            # "1. Sub Kegiatan ...": the row's own number, under a group number merged down
+            own_number, label = numbered.group(1), numbered.group(2)
         if _LEADER_DOTS.search(label):  # "Jumlah SELURUHNYA.....": the dots lead to figures
             label = _LEADER_DOTS.sub("", label)
         has_amounts = any(a and a != "-" for a in amounts)
-        role = _budget_role(kode, label, has_amounts, rows)
+        has_pair = all(a and a != "-" for a in amounts[:2])
+        role = _budget_role(kode, label, has_amounts, rows, has_pair)
         if role is None:  # a line of words under a rincian: quoted on that row
             if rows:
                 rows[-1].notes.append(t("import.note.continuation", w.lang, text=label))
@@ -691,7 +768,10 @@ def _map_budget(w: _Walker) -> None:
             continue
         row = MappedRow(doc_row=r + 1)
         row.values["baris"] = role.value
-        row.set("kode", _code_value(kode), w.source(r, "kode"))
+        if own_number is not None:
+            row.set("kode", _code_value(own_number), w.source(r, "uraian"))
+        else:
+            row.set("kode", _code_value(kode), w.source(r, "kode"))
         row.set("uraian", label or None, w.source(r, "uraian"))
         if label != collapse(name):
             row.notes.append(t("import.note.cell", w.lang, column="Uraian", text=collapse(name)))
@@ -700,11 +780,13 @@ def _map_budget(w: _Walker) -> None:
         row.set("sumber_dana", collapse(w.text(r, "sumber_dana")) or None,
                 w.source(r, "sumber_dana"))
         row.notes.insert(0, w.row_note(r))
+        if role not in (RowRole.PROGRAM, RowRole.KELOMPOK):
+            row.notes.extend(w.context_notes(r))
         rows.append(row)
 
 
-def _budget_role(kode: str, label: str, has_amounts: bool,
-                 rows: list[MappedRow]) -> RowRole | None:
+def _budget_role(kode: str, label: str, has_amounts: bool, rows: list[MappedRow],
+                 has_pair: bool = False) -> RowRole | None:
     code = collapse(kode).rstrip(".")
     if _TOTAL_WORDS.search(label) and _SUMMARY_START.match(label):
         return RowRole.TOTAL
@@ -718,8 +800,9 @@ def _budget_role(kode: str, label: str, has_amounts: bool,
         return RowRole.KELOMPOK
     if not code and _KELOMPOK.match(label) and label.upper() == label and not has_amounts:
         return RowRole.KELOMPOK
-    if _PROGRAM_START.match(label) and not code.isdigit():
-        return RowRole.PROGRAM
+    if _PROGRAM_START.match(label) and (not code.isdigit() or not has_pair):
+        return RowRole.PROGRAM  # a numbered "Program ..." with its own pagu and realisasi
+        # is a rincian (e.g. "1. Program Keluarga Harapan" under a Kelompok)
     if not code and not has_amounts:
         return None if rows and rows[-1].values.get("baris") == RowRole.RINCIAN.value \
             else RowRole.PROGRAM

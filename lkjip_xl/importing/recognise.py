@@ -26,7 +26,8 @@ from .document import DocTable
 MAX_HEADER_ROWS = 5
 YEAR_RANGE = (1990, 2100)
 _YEAR = re.compile(r"^\s*(?:tahun\s*)?((?:19|20|21)\d\d)\s*\*?\s*$", re.I)
-_COLUMN_NUMBER = re.compile(r"^\s*\(?\s*\d{1,2}\s*\)?\s*$")
+# a column-number cell: "3", "(3)", or a number with the column's formula ("5 = 4/3x100%")
+_COLUMN_NUMBER = re.compile(r"^\s*\(?\s*\d{1,2}\s*\)?\s*(?:=\s*\S.*)?$")
 _FIGURE = re.compile(r"\d")
 _DATA = re.compile(r"\d[\d.,]*\s*%|\d{2,}[.,]\d")  # a figure: 93,05 % / 1.697 / 7,015
 
@@ -66,6 +67,7 @@ _VOCABULARY: dict[str, dict[str, str]] = {
         "anggaran": "anggaran", "pagu": "anggaran", "paguanggaran": "anggaran",
         "anggaranrp": "anggaran", "jumlahanggaran": "anggaran",
         "realisasianggaran": "realisasi_anggaran", "realisasikeuangan": "realisasi_anggaran",
+        "capaianrealisasianggaran": "capaian",
         "capaian": "capaian", "capaiankinerja": "capaian", "persentasecapaian": "capaian",
     },
     SHEET_MEASUREMENT: {
@@ -86,6 +88,8 @@ _VOCABULARY: dict[str, dict[str, str]] = {
         "pagu": "pagu", "paguanggaran": "pagu", "anggaran": "pagu", "target": "pagu",
         "targetrp": "pagu", "anggaranrp": "pagu", "jumlahanggaran": "pagu",
         "alokasi": "pagu", "alokasianggaran": "pagu",
+        "capaianrealisasianggaran": "persentase", "persentaserealisasi": "persentase",
+        "persentaserealisasianggaran": "persentase",
         "realisasi": "realisasi", "realisasirp": "realisasi",
         "realisasianggaran": "realisasi", "realisasikeuangan": "realisasi",
         "persentase": "persentase", "serapan": "persentase", "capaian": "persentase",
