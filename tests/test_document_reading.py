@@ -285,6 +285,38 @@ def test_docx_merges_nesting_continuation_and_captions(tmp_path: Path) -> None:
     assert doc.tables[1].texts() == [["", "di dalam"]]
 
 
+def test_docx_captions_below_their_tables(tmp_path: Path) -> None:
+    """Word's "Insert Caption" puts a table's caption below it by default: a document that
+    does so for its tables gets each caption on the table above it, not the next one."""
+    d = docx.Document()
+    d.add_paragraph("Pendahuluan.")
+    _grid_table(d, [["Indikator", "Target"], ["A", "1"]])
+    d.add_paragraph("Tabel 1 Target Kinerja")
+    d.add_paragraph("Penjelasan tabel 1.")
+    _grid_table(d, [["Uraian", "Pagu", "Realisasi"], ["B", "2", "3"]])
+    d.add_paragraph("Tabel 2 Anggaran")
+    d.save(str(tmp_path / "bawah.docx"))
+    doc = read_document(tmp_path / "bawah.docx")
+    assert [tb.caption for tb in doc.tables] == ["Tabel 1 Target Kinerja", "Tabel 2 Anggaran"]
+
+
+def test_docx_legacy_horizontal_merge(tmp_path: Path) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    d = docx.Document()
+    tb = _grid_table(d, [["Tahun 2024", "", "Ket"], ["Target", "Realisasi", "x"]])
+    for c, val in ((0, "restart"), (1, None)):
+        merge = OxmlElement("w:hMerge")
+        if val:
+            merge.set(qn("w:val"), val)
+        tb.cell(0, c)._tc.get_or_add_tcPr().append(merge)
+    d.save(str(tmp_path / "hmerge.docx"))
+    (table_,) = read_document(tmp_path / "hmerge.docx").tables
+    assert table_.texts() == [["Tahun 2024", "Tahun 2024", "Ket"], ["Target", "Realisasi", "x"]]
+    assert [c.span for c in table_.rows[0]] == [2, 2, 1]
+
+
 # --- PDFs built here -----------------------------------------------------------------------
 
 def _unruled_page() -> Page:
