@@ -191,13 +191,31 @@ def _sniff_zip(p: Path) -> str:
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError,
             NotImplementedError) as exc:
         raise DocumentError("doc.corrupt_docx", detail=_short(exc)) from exc
-    if "word/document.xml" in names:
+    if "word/document.xml" in names or _main_part_is_word(p, names):
         return "docx"
     if "xl/workbook.xml" in names or "xl/workbook.bin" in names:
         raise DocumentError("doc.is_workbook")
     if "ppt/presentation.xml" in names:
         raise DocumentError("doc.unknown_type", detail="PowerPoint")
     raise DocumentError("doc.no_document_part")
+
+
+_WORD_MAIN = (b"wordprocessingml.document.main+xml", b"wordprocessingml.template.main+xml",
+              b"word.document.macroEnabled.main+xml",
+              b"word.template.macroEnabledTemplate.main+xml")
+
+
+def _main_part_is_word(p: Path, names: set[str]) -> bool:
+    """A Word main part under another name (word/document2.xml, written by some online
+    editors), as [Content_Types].xml declares it (its first 1 MB)."""
+    if "[Content_Types].xml" not in names:
+        return False
+    try:
+        with zipfile.ZipFile(p) as zf, zf.open("[Content_Types].xml") as fh:
+            head = fh.read(MB)
+    except Exception:
+        return False
+    return any(kind in head for kind in _WORD_MAIN)
 
 
 def check_docx_container(path: Path, limits: DocumentLimits) -> None:

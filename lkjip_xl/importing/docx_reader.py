@@ -162,11 +162,22 @@ class _Reader:
         out: list[DocTable] = []
         previous: _Block | None = None
         prev_table: DocTable | None = None
-        for block in self.blocks:
+        # Where this document puts its captions: above its tables (the usual way in LKjIP
+        # reports) or below them (Word's own "Insert Caption" default), by majority.
+        after = [b.between for b in self.blocks[1:]] + [self.since_table]
+        above = sum(1 for b in self.blocks if _caption(b.between))
+        below = sum(1 for lines in after if lines and is_caption(lines[0]))
+        captions_below = below > above
+        for i, block in enumerate(self.blocks):
             table = block.table
-            caption = _caption(block.between)
+            if captions_below:
+                caption = after[i][0].replace("\n", " ") \
+                    if after[i] and is_caption(after[i][0]) else ""
+            else:
+                caption = _caption(block.between)
             if prev_table is not None and previous is not None and \
-                    _continues(prev_table, table, block.between, caption):
+                    _continues(prev_table, table, block.between,
+                               "" if captions_below else caption):
                 _stitch(prev_table, table)
                 outer = prev_table  # nested tables of the continuation: in the stitched one
             else:
@@ -272,7 +283,13 @@ def _read_table(tbl: Any, nested: list[tuple[DocTable, int | None]],
             span = max(1, _int_prop(tc, "tcPr", "gridSpan") or 1)
             vmerge = _vmerge(tc)
             text = _cell_text(tc, nested, parent)
-            cells.append((col, span, text, vmerge, tc))
+            if cells and _hmerge(tc) == "continue":
+                # the legacy horizontal merge (Word 97 files, some converters): this cell
+                # is part of the one on its left
+                c0, s0, t0, v0, tc0 = cells[-1]
+                cells[-1] = (c0, s0 + span, t0, v0, tc0)
+            else:
+                cells.append((col, span, text, vmerge, tc))
             col += span
         raw.append(cells)
     width = max([grid_cols, *(c[0] + c[1] for row in raw for c in row[-1:])], default=0)
@@ -336,6 +353,13 @@ def _int_prop(el: Any, pr: str, name: str) -> int:
         return int(prop.get(_VAL, "0"))
     except ValueError:
         return 0
+
+
+def _hmerge(tc: Any) -> str | None:
+    h = tc.find(f"{{{W}}}tcPr/{{{W}}}hMerge")
+    if h is None:
+        return None
+    return h.get(_VAL, "continue")
 
 
 def _vmerge(tc: Any) -> str | None:

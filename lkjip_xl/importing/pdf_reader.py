@@ -96,7 +96,7 @@ def read_pdf(path: Path, limits: DocumentLimits) -> Document:
             text = clean_text(page.extract_text() or "")
             texts.append(text)
             page_lines.append(text.split("\n") if text else [])
-            on_page = _page_tables(page, number)
+            on_page = _page_tables(page, number, any(map(is_caption, page_lines[-1])))
             found.extend(on_page)
             tails[number] = _lines_between(page, on_page[-1].bottom if on_page else None,
                                            None)
@@ -133,7 +133,9 @@ def _page_count(pdf: Any) -> int:
 
 # --- tables on one page ------------------------------------------------------------------
 
-def _page_tables(page: Any, number: int) -> list[_Found]:
+def _page_tables(page: Any, number: int, titled: bool = True) -> list[_Found]:
+    """The tables of one page, top to bottom; `titled`: the page has a title line, so an
+    unruled table may sit under it."""
     out: list[_Found] = []
     ruled = bool(page.lines or page.rects or page.curves)
     tables = page.find_tables(LINES) if ruled else []
@@ -141,7 +143,7 @@ def _page_tables(page: Any, number: int) -> list[_Found]:
         f = _grid(page, t.cells, number)
         if f is not None:
             out.append(f)
-    if not out:
+    if not out and titled:
         f = _text_table(page, number)
         if f is not None:
             out.append(f)
