@@ -137,7 +137,12 @@ class Recognition:
 
     def header_text(self) -> str:
         """The header as one line: every column's header, in order, ' | ' between."""
-        return " | ".join(self.headers[c] for c in sorted(self.headers) if self.headers[c])
+        parts: list[str] = []
+        for c in sorted(self.headers):
+            text = " ".join(self.headers[c].split())
+            if text and (not parts or parts[-1] != text):  # a merged header once
+                parts.append(text)
+        return " | ".join(parts)
 
 
 def cell_texts(table: DocTable, row: int) -> list[str]:

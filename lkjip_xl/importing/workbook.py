@@ -167,10 +167,18 @@ def _fill_sheet(ws: Worksheet, tables: list[MappedTable], lang: str) -> None:
                 notes.append(f"{key}: {row.values[key]}")
             if notes:
                 own = values.get("keterangan")
-                values["keterangan"] = " ".join(([str(own)] if own else []) + notes)
+                values["keterangan"] = " ".join(
+                    ([str(own)] if own else [])
+                    + [n if n.endswith((".", "!", "?")) else f"{n}." for n in notes])
             rows.append(values)
             sources.append(row.sources)
     fill_rows(ws, rows, TEMPLATE_HEADER_ROW)
+    for offset, values in enumerate(rows):  # wrapped text shows whole when printed
+        height = 1
+        for key, value in values.items():
+            width = slots[key][1].width
+            height = max(height, -(-len(str(value)) // max(1, int(width * 1.15))))
+        ws.row_dimensions[TEMPLATE_HEADER_ROW + 1 + offset].height = 15 * min(height, 12)
     for offset, found in enumerate(sources):
         r = TEMPLATE_HEADER_ROW + 1 + offset
         for key, src in found.items():
@@ -224,10 +232,14 @@ def _impor_sheet(ws: Worksheet, document: Document, tables: list[MappedTable],
         r = _IMPORT_HEADER_ROW + i
         values = (i, line.pages, line.number, line.caption, line.header, line.sheet,
                   line.imported, line.skipped, line.why, percent(line.confidence, lang))
+        height = 1
         for col, value in enumerate(values, start=1):
             cell = ws.cell(r, col, value if value != "" else None)
             cell.alignment = WRAP_TOP
             cell.border = INPUT_BORDER
+            width = _IMPORT_COLUMNS[col - 1][1]
+            height = max(height, -(-len(str(value)) // max(1, int(width * 1.1))))
+        ws.row_dimensions[r].height = 15 * min(height, 12)  # wrapped text shows whole
     if not lines:
         ws.cell(_IMPORT_HEADER_ROW + 1, 1).border = HEADER_BORDER
     ws.freeze_panes = f"A{_IMPORT_HEADER_ROW + 1}"
