@@ -539,10 +539,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "{path}",
                          "the output is the input document; a document is never overwritten: "
                          "{path}"),
-    "import.not_document": ("bukan dokumen Word (.docx) atau PDF: {path}; untuk buku kerja "
-                            "pakai lkjip-xl check atau fix",
-                            "not a Word (.docx) or PDF document: {path}; for a workbook use "
-                            "lkjip-xl check or fix"),
     "import.extra_missing": ("membaca Word/PDF memerlukan paket tambahan; pasang dengan: pip "
                              "install \"lkjip-xl[import]\"",
                              "reading Word/PDF needs extra packages; install them with: pip "
