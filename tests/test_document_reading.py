@@ -317,6 +317,28 @@ def test_docx_legacy_horizontal_merge(tmp_path: Path) -> None:
     assert [c.span for c in table_.rows[0]] == [2, 2, 1]
 
 
+def test_docx_pages_where_word_recorded_them(tmp_path: Path) -> None:
+    from docx.oxml import OxmlElement
+
+    def rendered_break(paragraph: object) -> None:
+        run = paragraph.add_run()  # type: ignore[attr-defined]
+        run._r.insert(0, OxmlElement("w:lastRenderedPageBreak"))
+
+    d = docx.Document()
+    d.add_paragraph("Tabel 1 Capaian")
+    a = _grid_table(d, [["Indikator", "Target"], ["A", "1"], ["B", "2"]])
+    rendered_break(a.cell(2, 0).paragraphs[0])  # row 3 printed on page 2
+    rendered_break(d.add_paragraph("Bab berikutnya"))
+    d.add_paragraph("Tabel 2 Anggaran")
+    _grid_table(d, [["Uraian", "Pagu"], ["C", "3"]])
+    d.save(str(tmp_path / "halaman.docx"))
+    doc = read_document(tmp_path / "halaman.docx")
+    assert doc.pages == 3
+    first, second = doc.tables
+    assert first.pages == (1, 2) and [r[0].page for r in first.rows] == [1, 1, 2]
+    assert second.pages == (3,) and {c.page for r in second.rows for c in r} == {3}
+
+
 # --- PDFs built here -----------------------------------------------------------------------
 
 def _unruled_page() -> Page:

@@ -15,7 +15,9 @@ row typed again, or the same columns, with nothing but blank lines, a page break
 "(lanjutan)" line between) is stitched into one, `continued=True`, its repeated header rows
 dropped.
 
-Pages of a .docx are not known (Word decides them when it prints): `page` is None.
+Pages of a .docx are decided when it is printed: `page` is None, unless Word recorded where
+its last layout started each page (`w:lastRenderedPageBreak`, in files Word saved), which
+gives each table row the page Word last printed it on.
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ _VAL = f"{{{W}}}val"
 _SKIP = {f"{{{W}}}txbxContent", f"{{{MC}}}Fallback", f"{{{W}}}del", _TBL,
          f"{{{W}}}moveFrom", f"{{{W}}}instrText", f"{{{W}}}delText"}
 _TXBX = f"{{{W}}}txbxContent"
+_LRPB = f"{{{W}}}lastRenderedPageBreak"
 
 # "Lanjutan Tabel 3.2", "Tabel 3.2 (lanjutan)", "(continued)": the table goes on.
 _CONTINUATION = re.compile(r"\blanjut(?:an)?\b|\bcontinued\b|\bsambungan\b", re.IGNORECASE)
@@ -59,7 +62,10 @@ def read_docx(path: Path, limits: DocumentLimits) -> Document:
 
     doc = docx.Document(str(path))
     body = doc.element.body
-    reader = _Reader()
+    # Word records where its last layout started each page (w:lastRenderedPageBreak); a
+    # document that has them gets page numbers, as Word last printed it.
+    rendered = next(body.iter(_LRPB), None) is not None
+    reader = _Reader(rendered)
     reader.walk(body)
     tables = reader.finish()
     text_parts = ["\n".join(reader.paragraphs)]
@@ -79,7 +85,8 @@ def read_docx(path: Path, limits: DocumentLimits) -> Document:
                     seen.add(line)
                     text_parts.append(line)
     return Document(path=str(path), kind="docx", tables=tables,
-                    text="\n".join(s for s in text_parts if s), pages=None)
+                    text="\n".join(s for s in text_parts if s),
+                    pages=reader.page if rendered else None)
 
 
 def paragraph_text(p: Any) -> str:
@@ -131,7 +138,9 @@ class _Block:
 
 
 class _Reader:
-    def __init__(self) -> None:
+    def __init__(self, rendered: bool = False) -> None:
+        self.rendered = rendered
+        self.page = 1  # the page being read, when the document records its pages
         self.paragraphs: list[str] = []  # running text, in order
         self.since_table: list[str] = []  # non-empty paragraphs since the last table
         self.blocks: list[_Block] = []
@@ -142,6 +151,8 @@ class _Reader:
             tag = child.tag
             if tag == _P:
                 text = clean_text(paragraph_text(child))
+                if self.rendered:
+                    self.page += sum(1 for _ in child.iter(_LRPB))
                 if text:
                     self.paragraphs.append(text)
                     self.since_table.append(text)
@@ -149,7 +160,10 @@ class _Reader:
                     self.paragraphs.append(line)
             elif tag == _TBL:
                 nested: list[tuple[DocTable, int | None]] = []
-                table = _read_table(child, nested, None)
+                table = _read_table(child, nested, None,
+                                    self.page if self.rendered else None)
+                if table.pages:
+                    self.page = table.pages[-1]
                 self.blocks.append(_Block(table, self.since_table, nested))
                 self.since_table = []
             elif tag == _SDT:
@@ -264,25 +278,31 @@ def _stitch(a: DocTable, b: DocTable) -> None:
     for row in b.rows[skip:]:
         r = len(a.rows)
         a.rows.append([DocCell(c.text, r, c.col, c.page, c.span) for c in row])
+    a.pages = tuple(sorted({*a.pages, *b.pages}))
     a.continued = True
 
 
 # --- one table -------------------------------------------------------------------------
 
 def _read_table(tbl: Any, nested: list[tuple[DocTable, int | None]],
-                parent: int | None) -> DocTable:
+                parent: int | None, page: int | None = None) -> DocTable:
     """The grid of one `w:tbl`; tables inside its cells are appended to `nested` with the
     index of the table they sit in (`parent` is this table's own index, None for the
     top-level one); `_Reader.finish` numbers them."""
     grid_cols = len(tbl.findall(f"{{{W}}}tblGrid/{{{W}}}gridCol"))
     raw: list[list[tuple[int, int, str, str | None, Any]]] = []  # (col, span, text, vmerge)
+    row_pages: list[int | None] = []
     for tr in tbl.iterchildren(_TR):
+        if page is not None:
+            # a row holding a rendered page break is (at least partly) on the next page
+            page += sum(1 for _ in tr.iter(_LRPB))
+        row_pages.append(page)
         col = _int_prop(tr, "trPr", "gridBefore")
         cells: list[tuple[int, int, str, str | None, Any]] = []
         for tc in _row_cells(tr):
             span = max(1, _int_prop(tc, "tcPr", "gridSpan") or 1)
             vmerge = _vmerge(tc)
-            text = _cell_text(tc, nested, parent)
+            text = _cell_text(tc, nested, parent, page)
             if cells and _hmerge(tc) == "continue":
                 # the legacy horizontal merge (Word 97 files, some converters): this cell
                 # is part of the one on its left
@@ -306,10 +326,11 @@ def _read_table(tbl: Any, nested: list[tuple[DocTable, int | None]],
             else:
                 above.pop(col, None)
             for c in range(col, min(col + span, width)):
-                row[c] = DocCell(text, r, c, None, span)
-        rows.append([cell if cell is not None else DocCell("", r, c, None, 1)
+                row[c] = DocCell(text, r, c, row_pages[r], span)
+        rows.append([cell if cell is not None else DocCell("", r, c, row_pages[r], 1)
                      for c, cell in enumerate(row)])
-    return DocTable(number=0, rows=rows)
+    pages = tuple(sorted({p for p in row_pages if p is not None}))
+    return DocTable(number=0, rows=rows, pages=pages)
 
 
 def _row_cells(tr: Any) -> Iterator[Any]:
@@ -325,7 +346,8 @@ def _row_cells(tr: Any) -> Iterator[Any]:
             yield from _row_cells(child)
 
 
-def _cell_text(tc: Any, nested: list[tuple[DocTable, int | None]], parent: int | None) -> str:
+def _cell_text(tc: Any, nested: list[tuple[DocTable, int | None]], parent: int | None,
+               page: int | None = None) -> str:
     lines: list[str] = []
 
     def walk(el: Any) -> None:
@@ -335,7 +357,7 @@ def _cell_text(tc: Any, nested: list[tuple[DocTable, int | None]], parent: int |
             elif child.tag == _TBL:
                 at = len(nested)
                 nested.append((DocTable(number=0, rows=[]), parent))
-                inner = _read_table(child, nested, at)  # its own nested ones follow it
+                inner = _read_table(child, nested, at, page)  # its own nested ones follow
                 nested[at] = (inner, parent)
             elif child.tag in (_SDT, f"{{{W}}}customXml"):
                 content = child.find(_SDT_CONTENT)
