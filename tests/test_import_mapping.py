@@ -4,6 +4,8 @@ DocTables built here the way the readers return them (merged cells repeated)."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from lkjip_xl.importing.document import DocCell, DocTable, Document
 from lkjip_xl.importing.identity import identity_from_text
@@ -247,3 +249,33 @@ def test_import_read_document_builds_the_template(tmp_path) -> None:
     assert len(commented) == len(filled) - 2 * 2 - 1  # codes, keterangan; satuan % of IK-1
     assert "tabel 1, hal. 3, baris 3, kolom 4" in commented[0].comment.text or any(
         "baris 3, kolom 4" in c.comment.text for c in commented)
+
+
+WORDS = ["SASARAN", "INDIKATOR KINERJA", "TARGET", "REALISASI", "Capaian (%)", "PROGRAM/KEGIATAN",
+         "ANGGARAN", "Pagu", "Uraian", "No", "2019", "2020", "Kondisi Awal", "Satuan", "Jumlah",
+         "Total", "Program X", "1.", "II", "45%\n(37,428)", "30 ODGJ, 150 Org", "-", "",
+         "1.697", "93,05 %", "Rata-rata", "Belanja Pegawai", "12 Pst/Tim 365 BBGRM."]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(st.sampled_from(WORDS), min_size=0, max_size=9), min_size=0,
+                max_size=12),
+       st.lists(st.integers(1, 3), min_size=0, max_size=9))
+def test_any_grid_maps_without_error_and_only_to_template_keys(grid: list[list[str]],
+                                                               spans: list[int]) -> None:
+    """Ragged rows, empty tables, merged cells anywhere: recognised and mapped without an
+    exception, every value under a key its template table has."""
+    from lkjip_xl.schema import TABLES
+
+    cells = [[DocCell(text, r, c, None, spans[c] if c < len(spans) else 1)
+              for c, text in enumerate(row)] for r, row in enumerate(grid)]
+    rec = recognise(DocTable(1, cells))
+    mapped = map_table(rec)
+    assign_codes([mapped])
+    if rec.sheet is None:
+        assert mapped.rows == []
+        return
+    keys = {c.key for c in TABLES[rec.sheet].columns} | set(rec.years)
+    for row in mapped.rows:
+        assert set(row.values) <= keys
+        assert all(v not in (None, "") for v in row.values.values())
