@@ -310,6 +310,8 @@ def test_check_accepts_documents_and_the_rekap_says_so(tmp_path: Path) -> None:
     assert rows["kosong.docx"]["Status"] != rows["batam.pdf"]["Status"]
     one = run("check", str(folder / "batam.pdf"), "--format", "json", "--exit-zero")
     assert one.returncode == 0 and "batam.pdf" in one.stdout and "TOT" in one.stdout
+    text = run("check", str(folder / "batam.docx"), "--exit-zero")
+    assert "batam.docx (diimpor dari Word, keyakinan " in text.stdout
 
 
 def test_import_without_the_extra_says_how_to_install(tmp_path: Path) -> None:
