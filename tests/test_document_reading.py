@@ -543,3 +543,24 @@ def test_every_document_error_key_is_in_the_catalogue() -> None:
 ])
 def test_caption_lines(text: str, expected: bool) -> None:
     assert is_caption(text) is expected
+
+
+def test_reading_a_document_imports_its_libraries_only_then(tmp_path: Path) -> None:
+    """`import lkjip_xl.importing.document` is cheap: python-docx and pdfplumber are loaded
+    by the reader of the kind being read, and nothing is printed besides."""
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom lkjip_xl.importing.document import read_document\n"
+            "assert not {'docx', 'pdfplumber', 'pdfminer', 'lxml'} & set(sys.modules)\n"
+            "read_document(sys.argv[1])\n"
+            "assert 'pdfplumber' in sys.modules and 'docx' not in sys.modules\n")
+    path = tmp_path / "x.pdf"
+    page = _unruled_page()
+    page.raw = "/NotANumber w"  # pdfminer logs a warning about it
+    path.write_bytes(build_pdf([page]))
+    done = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True,
+                          text=True, cwd=ROOT, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == "" and done.stdout == ""
+

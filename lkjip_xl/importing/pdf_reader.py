@@ -65,8 +65,14 @@ class _Found:
 
 
 def read_pdf(path: Path, limits: DocumentLimits) -> Document:
+    import logging
+
     import pdfplumber  # the `import` extra
     from pdfplumber.utils.exceptions import PdfminerException
+
+    # pdfminer logs every oddity of a damaged file as a warning, which Python would print
+    # to stderr: the user gets one line from us instead (DocumentError) or nothing
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
     try:
         pdf = pdfplumber.open(str(path))
