@@ -397,6 +397,24 @@ def test_pdf_ruled_table_continued_on_next_page_columns_line_up(tmp_path: Path) 
     assert [r[0].page for r in tb.rows] == [1, 1, 1, 2, 2]
 
 
+def test_pdf_table_ruled_between_rows_only(tmp_path: Path) -> None:
+    """Lines under each row and a box around, none between the columns: the rows come from
+    the lines, the columns from where the words line up (the first row included)."""
+    rows = [("Indikator", "Target", "Realisasi", "Capaian"), ("Persentase A", "80%", "100%",
+            "125%"), ("Jumlah B", "594", "565", "95,12"), ("Rasio C", "1:32", "1:30", "106,67")]
+    top, h, xs = 140, 20, [60, 200, 300, 400, 500]
+    texts = [(60, 100, "Tabel 4 Capaian Kinerja")]
+    texts += [(xs[c] + 4, top + r * h + 5, text) for r, row in enumerate(rows)
+              for c, text in enumerate(row)]
+    lines = [(xs[0], top + i * h, xs[-1], top + i * h) for i in range(len(rows) + 1)]
+    lines += [(xs[0], top, xs[0], top + len(rows) * h), (xs[-1], top, xs[-1], top + len(rows) * h)]
+    path = tmp_path / "garis_baris.pdf"
+    path.write_bytes(build_pdf([Page(texts=texts, lines=lines)]))
+    (tb,) = read_document(path).tables
+    assert tb.caption == "Tabel 4 Capaian Kinerja"
+    assert tb.texts() == [list(r) for r in rows]
+
+
 def test_owner_password_only_pdf_is_read(tmp_path: Path) -> None:
     path = tmp_path / "terbatas.pdf"
     path.write_bytes(build_pdf([_unruled_page()], user_password=""))

@@ -147,6 +147,10 @@ def _page_tables(page: Any, number: int, titled: bool = True) -> list[_Found]:
     tables = page.find_tables(LINES) if ruled else []
     for t in sorted(tables, key=lambda t: t.bbox[1]):
         f = _grid(page, t.cells, number)
+        if f is not None and f.table.n_cols == 1:
+            # ruled between rows only (no lines between the columns): the columns are where
+            # the words line up
+            f = _columns_from_words(page, t.bbox, number) or f
         if f is not None:
             out.append(f)
     if not out and titled:
@@ -159,6 +163,37 @@ def _page_tables(page: Any, number: int, titled: bool = True) -> list[_Found]:
         previous = f.bottom
         f.table.caption = caption_from(f.above, CAPTION_LINES)
     return out
+
+
+MIXED = {"vertical_strategy": "text", "horizontal_strategy": "lines", "min_words_vertical": 2}
+
+
+def _columns_from_words(page: Any, bbox: tuple[float, float, float, float], number: int
+                        ) -> _Found | None:
+    """A table ruled only between its rows: its rows from the lines, its columns from the
+    alignment of the words inside it; None when the words do not make two columns."""
+    try:
+        region = page.crop(bbox, strict=False)
+        tables = region.find_tables(MIXED)
+    except ValueError:
+        return None
+    best = max(tables, key=lambda t: len(t.cells), default=None)
+    if best is None:
+        return None
+    # the column edges the words give, drawn down the whole table (edges made from words
+    # start at the first word, below the table's top line: its first row would be lost)
+    inner = [x for x in _distinct_edges([c[0] for c in best.cells])
+             if bbox[0] + 8 < x < bbox[2] - 8]
+    xs = [bbox[0], *inner, bbox[2]]
+    try:
+        tables = region.find_tables({"vertical_strategy": "explicit",
+                                     "explicit_vertical_lines": xs,
+                                     "horizontal_strategy": "lines"})
+    except ValueError:
+        return None
+    best = max(tables, key=lambda t: len(t.cells), default=None)
+    f = _grid(page, best.cells, number) if best is not None else None
+    return f if f is not None and f.table.n_cols >= 2 else None
 
 
 def _text_table(page: Any, number: int) -> _Found | None:
