@@ -415,6 +415,25 @@ def test_pdf_table_ruled_between_rows_only(tmp_path: Path) -> None:
     assert tb.texts() == [list(r) for r in rows]
 
 
+def test_pdf_captions_below_their_tables(tmp_path: Path) -> None:
+    def boxed(top: float, rows: list[tuple[str, str]]) -> tuple[list, list]:
+        xs, h = [60, 250, 400], 20
+        lines = [(xs[0], top + i * h, xs[-1], top + i * h) for i in range(len(rows) + 1)]
+        lines += [(x, top, x, top + len(rows) * h) for x in xs]
+        texts = [(xs[c] + 4, top + r * h + 5, text) for r, row in enumerate(rows)
+                 for c, text in enumerate(row)]
+        return texts, lines
+
+    t1, l1 = boxed(100, [("Indikator", "Target"), ("A", "1")])
+    t2, l2 = boxed(250, [("Uraian", "Pagu"), ("B", "2")])
+    texts = [(60, 70, "Pendahuluan."), *t1, (60, 150, "Tabel 1 Target Kinerja"),
+             (60, 175, "Penjelasan tabel pertama."), *t2, (60, 300, "Tabel 2 Anggaran")]
+    path = tmp_path / "judul_bawah.pdf"
+    path.write_bytes(build_pdf([Page(texts=texts, lines=l1 + l2)]))
+    doc = read_document(path)
+    assert [tb.caption for tb in doc.tables] == ["Tabel 1 Target Kinerja", "Tabel 2 Anggaran"]
+
+
 def test_owner_password_only_pdf_is_read(tmp_path: Path) -> None:
     path = tmp_path / "terbatas.pdf"
     path.write_bytes(build_pdf([_unruled_page()], user_password=""))
