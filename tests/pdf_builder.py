@@ -19,6 +19,7 @@ class Page:
     texts: list[tuple[float, float, str]] = field(default_factory=list)  # x, y from the top
     lines: list[tuple[float, float, float, float]] = field(default_factory=list)  # x0 y0 x1 y1
     image: bool = False  # the whole page is one picture, no text (a scan)
+    raw: str = ""  # content-stream operators added as they are (a damaged file's oddities)
 
     def content(self) -> bytes:
         out: list[str] = []
@@ -29,6 +30,8 @@ class Page:
         for x, y, text in self.texts:
             safe = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
             out.append(f"BT /F1 10 Tf {x} {HEIGHT - y - 10} Td ({safe}) Tj ET")
+        if self.raw:
+            out.append(self.raw)
         return "\n".join(out).encode("latin-1")
 
 

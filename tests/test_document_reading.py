@@ -397,6 +397,43 @@ def test_pdf_ruled_table_continued_on_next_page_columns_line_up(tmp_path: Path) 
     assert [r[0].page for r in tb.rows] == [1, 1, 1, 2, 2]
 
 
+def test_pdf_table_ruled_between_rows_only(tmp_path: Path) -> None:
+    """Lines under each row and a box around, none between the columns: the rows come from
+    the lines, the columns from where the words line up (the first row included)."""
+    rows = [("Indikator", "Target", "Realisasi", "Capaian"), ("Persentase A", "80%", "100%",
+            "125%"), ("Jumlah B", "594", "565", "95,12"), ("Rasio C", "1:32", "1:30", "106,67")]
+    top, h, xs = 140, 20, [60, 200, 300, 400, 500]
+    texts = [(60, 100, "Tabel 4 Capaian Kinerja")]
+    texts += [(xs[c] + 4, top + r * h + 5, text) for r, row in enumerate(rows)
+              for c, text in enumerate(row)]
+    lines = [(xs[0], top + i * h, xs[-1], top + i * h) for i in range(len(rows) + 1)]
+    lines += [(xs[0], top, xs[0], top + len(rows) * h), (xs[-1], top, xs[-1], top + len(rows) * h)]
+    path = tmp_path / "garis_baris.pdf"
+    path.write_bytes(build_pdf([Page(texts=texts, lines=lines)]))
+    (tb,) = read_document(path).tables
+    assert tb.caption == "Tabel 4 Capaian Kinerja"
+    assert tb.texts() == [list(r) for r in rows]
+
+
+def test_pdf_captions_below_their_tables(tmp_path: Path) -> None:
+    def boxed(top: float, rows: list[tuple[str, str]]) -> tuple[list, list]:
+        xs, h = [60, 250, 400], 20
+        lines = [(xs[0], top + i * h, xs[-1], top + i * h) for i in range(len(rows) + 1)]
+        lines += [(x, top, x, top + len(rows) * h) for x in xs]
+        texts = [(xs[c] + 4, top + r * h + 5, text) for r, row in enumerate(rows)
+                 for c, text in enumerate(row)]
+        return texts, lines
+
+    t1, l1 = boxed(100, [("Indikator", "Target"), ("A", "1")])
+    t2, l2 = boxed(250, [("Uraian", "Pagu"), ("B", "2")])
+    texts = [(60, 70, "Pendahuluan."), *t1, (60, 150, "Tabel 1 Target Kinerja"),
+             (60, 175, "Penjelasan tabel pertama."), *t2, (60, 300, "Tabel 2 Anggaran")]
+    path = tmp_path / "judul_bawah.pdf"
+    path.write_bytes(build_pdf([Page(texts=texts, lines=l1 + l2)]))
+    doc = read_document(path)
+    assert [tb.caption for tb in doc.tables] == ["Tabel 1 Target Kinerja", "Tabel 2 Anggaran"]
+
+
 def test_owner_password_only_pdf_is_read(tmp_path: Path) -> None:
     path = tmp_path / "terbatas.pdf"
     path.write_bytes(build_pdf([_unruled_page()], user_password=""))
@@ -543,3 +580,24 @@ def test_every_document_error_key_is_in_the_catalogue() -> None:
 ])
 def test_caption_lines(text: str, expected: bool) -> None:
     assert is_caption(text) is expected
+
+
+def test_reading_a_document_imports_its_libraries_only_then(tmp_path: Path) -> None:
+    """`import lkjip_xl.importing.document` is cheap: python-docx and pdfplumber are loaded
+    by the reader of the kind being read, and nothing is printed besides."""
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom lkjip_xl.importing.document import read_document\n"
+            "assert not {'docx', 'pdfplumber', 'pdfminer', 'lxml'} & set(sys.modules)\n"
+            "read_document(sys.argv[1])\n"
+            "assert 'pdfplumber' in sys.modules and 'docx' not in sys.modules\n")
+    path = tmp_path / "x.pdf"
+    page = _unruled_page()
+    page.raw = "/NotANumber w"  # pdfminer logs a warning about it
+    path.write_bytes(build_pdf([page]))
+    done = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True,
+                          text=True, cwd=ROOT, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == "" and done.stdout == ""
+

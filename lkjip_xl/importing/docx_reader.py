@@ -193,6 +193,8 @@ class _Reader:
                     _continues(prev_table, table, block.between,
                                "" if captions_below else caption):
                 _stitch(prev_table, table)
+                if captions_below and caption:
+                    prev_table.caption = caption  # printed under the last part
                 outer = prev_table  # nested tables of the continuation: in the stitched one
             else:
                 table.caption = caption or _caption_in_table(table)

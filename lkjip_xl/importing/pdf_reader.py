@@ -62,11 +62,18 @@ class _Found:
     bottom: float
     xs: list[float]  # the left edges of its columns, and the right edge of the last
     above: list[str] = field(default_factory=list)  # lines between it and what precedes it
+    below: list[str] = field(default_factory=list)  # lines between it and what follows it
 
 
 def read_pdf(path: Path, limits: DocumentLimits) -> Document:
+    import logging
+
     import pdfplumber  # the `import` extra
     from pdfplumber.utils.exceptions import PdfminerException
+
+    # pdfminer logs every oddity of a damaged file as a warning, which Python would print
+    # to stderr: the user gets one line from us instead (DocumentError) or nothing
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
     try:
         pdf = pdfplumber.open(str(path))
@@ -141,6 +148,10 @@ def _page_tables(page: Any, number: int, titled: bool = True) -> list[_Found]:
     tables = page.find_tables(LINES) if ruled else []
     for t in sorted(tables, key=lambda t: t.bbox[1]):
         f = _grid(page, t.cells, number)
+        if f is not None and f.table.n_cols == 1:
+            # ruled between rows only (no lines between the columns): the columns are where
+            # the words line up
+            f = _columns_from_words(page, t.bbox, number) or f
         if f is not None:
             out.append(f)
     if not out and titled:
@@ -152,7 +163,40 @@ def _page_tables(page: Any, number: int, titled: bool = True) -> list[_Found]:
         f.above = _lines_between(page, previous, f.top)
         previous = f.bottom
         f.table.caption = caption_from(f.above, CAPTION_LINES)
+    for i, f in enumerate(out):
+        f.below = _lines_between(page, f.bottom, out[i + 1].top if i + 1 < len(out) else None)
     return out
+
+
+MIXED = {"vertical_strategy": "text", "horizontal_strategy": "lines", "min_words_vertical": 2}
+
+
+def _columns_from_words(page: Any, bbox: tuple[float, float, float, float], number: int
+                        ) -> _Found | None:
+    """A table ruled only between its rows: its rows from the lines, its columns from the
+    alignment of the words inside it; None when the words do not make two columns."""
+    try:
+        region = page.crop(bbox, strict=False)
+        tables = region.find_tables(MIXED)
+    except ValueError:
+        return None
+    best = max(tables, key=lambda t: len(t.cells), default=None)
+    if best is None:
+        return None
+    # the column edges the words give, drawn down the whole table (edges made from words
+    # start at the first word, below the table's top line: its first row would be lost)
+    inner = [x for x in _distinct_edges([c[0] for c in best.cells])
+             if bbox[0] + 8 < x < bbox[2] - 8]
+    xs = [bbox[0], *inner, bbox[2]]
+    try:
+        tables = region.find_tables({"vertical_strategy": "explicit",
+                                     "explicit_vertical_lines": xs,
+                                     "horizontal_strategy": "lines"})
+    except ValueError:
+        return None
+    best = max(tables, key=lambda t: len(t.cells), default=None)
+    f = _grid(page, best.cells, number) if best is not None else None
+    return f if f is not None and f.table.n_cols >= 2 else None
 
 
 def _text_table(page: Any, number: int) -> _Found | None:
@@ -361,16 +405,29 @@ def _stitch_and_number(found: list[_Found], tails: dict[int, list[str]],
     last_on_page: dict[int, _Found] = {}
     for f in found:
         last_on_page[f.page] = f
+    # Where this document puts its captions: above its tables (the usual way in LKjIP
+    # reports) or below them (Word's "Insert Caption" default), by majority.
+    below = {id(f): _caption_below(f.below, furniture) for f in found}
+    if sum(1 for c in below.values() if c) > sum(1 for f in found if f.table.caption):
+        for f in found:
+            f.table.caption = below[id(f)]
+            f.above = [x for x in f.above if not is_caption(x)]  # the table above's
+        tails = {p: [x for x in lines if not is_caption(x)] for p, lines in tails.items()}
+        captions_below = True
+    else:
+        captions_below = False
     for f in found:
         between = [*tails.get(f.page - 1, []), *f.above]
         if (last is not None and f.page == last.page + 1 and f is _first(found, f.page)
                 and last_on_page.get(last.page) is last
-                and _continues(last, f, between, furniture)):
+                and _continues(last, f, between, furniture, not captions_below)):
             _stitch(last, f)
+            if captions_below and f.table.caption:
+                last.table.caption = f.table.caption  # under the last part
             if last_on_page.get(f.page) is f:
                 last_on_page[f.page] = last  # a third page may continue it
             continue
-        if not f.table.caption and _first(found, f.page) is f:
+        if not f.table.caption and not captions_below and _first(found, f.page) is f:
             # a title left at the foot of the previous page
             f.table.caption = _caption_in(
                 [*tails.get(f.page - 1, []), *f.above], furniture)
@@ -378,6 +435,12 @@ def _stitch_and_number(found: list[_Found], tails: dict[int, list[str]],
         out.append(f.table)
         last = f
     return out
+
+
+def _caption_below(lines: list[str], furniture: set[str]) -> str:
+    """The caption printed right under a table: its first line, when title-like."""
+    kept = [x for x in lines if _blur(x) not in furniture and not _PAGE_NUMBER.match(x)]
+    return kept[0] if kept and is_caption(kept[0]) else ""
 
 
 def _first(found: list[_Found], page: int) -> _Found | None:
@@ -390,8 +453,9 @@ def _caption_in(lines: list[str], furniture: set[str]) -> str:
     return caption_from(kept, CAPTION_LINES)
 
 
-def _continues(a: _Found, b: _Found, between: list[str], furniture: set[str]) -> bool:
-    caption = b.table.caption
+def _continues(a: _Found, b: _Found, between: list[str], furniture: set[str],
+               own_caption: bool = True) -> bool:
+    caption = b.table.caption if own_caption else ""
     if caption and not _CONTINUATION.search(caption):
         return False
     for line in between:
