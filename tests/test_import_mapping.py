@@ -208,6 +208,16 @@ def test_table_printed_twice_is_kept_once() -> None:
     assert second.duplicate_of is None and second.sheet == SHEET_RPJMD
 
 
+def test_title_row_inside_the_table_and_year_spellings() -> None:
+    rows = [["TABEL 2.3 TARGET KINERJA RPJMD"] * 5,
+            ["Indikator Kinerja", "Kondisi Awal", "Target 2022", "Th. 2023", "Tahun ke-3 (2024)"],
+            ["Angka harapan hidup", "70,1", "70,3", "70,5", "70,8"]]
+    rec = recognise(table(rows))
+    assert rec.sheet == SHEET_RPJMD and rec.header_rows == (1,)
+    assert sorted(rec.years) == [2022, 2023, 2024]
+    assert map_table(rec).rows[0].values[2024] == "70,8"
+
+
 def test_unrelated_table_not_mapped() -> None:
     rec = recognise(table([["Nama", "Jabatan", "Golongan"], ["Budi", "Kepala", "IV/c"]]))
     assert rec.sheet is None and rec.reason

@@ -21,11 +21,13 @@ from ..schema import (
     TABLES,
     normalise,
 )
-from .document import DocTable
+from .document import DocTable, is_caption
 
 MAX_HEADER_ROWS = 5
 YEAR_RANGE = (1990, 2100)
-_YEAR = re.compile(r"^\s*(?:tahun\s*)?((?:19|20|21)\d\d)\s*\*?\s*$", re.I)
+_YEAR = re.compile(
+    r"^\s*(?:(?:target(?:\s+kinerja)?|tahun|th\.?|ta\.?)\s*(?:ke\s*-?\s*\d\s*)?[(:]?\s*)?"
+    r"((?:19|20|21)\d\d)\s*\)?\s*\*?\s*$", re.I)
 # a column-number cell: "3", "(3)", or a number with the column's formula ("5 = 4/3x100%")
 _COLUMN_NUMBER = re.compile(r"^\s*\(?\s*\d{1,2}\s*\)?\s*(?:=\s*\S.*)?$")
 _FIGURE = re.compile(r"\d")
@@ -248,7 +250,9 @@ def find_header(table: DocTable) -> tuple[tuple[int, ...], int]:
     header vocabulary (at most MAX_HEADER_ROWS), then a column-numbering row if any."""
     rows: list[int] = []
     r = 0
-    while r < min(len(table.rows), MAX_HEADER_ROWS):
+    while r < min(len(table.rows), 2) and _is_title_row(table, r):
+        r += 1  # a title printed inside the table, one cell across it ("TABEL 3.2 ...")
+    while r < min(len(table.rows), MAX_HEADER_ROWS + 2):
         texts = cell_texts(table, r)
         if not any(texts):
             r += 1
@@ -261,6 +265,18 @@ def find_header(table: DocTable) -> tuple[tuple[int, ...], int]:
     if rows and r < len(table.rows) and _is_numbering_row(cell_texts(table, r)):
         r += 1
     return tuple(rows), r if rows else 0
+
+
+def _is_title_row(table: DocTable, row: int) -> bool:
+    """One text across (nearly) the whole table, not header words: a title inside it."""
+    texts = cell_texts(table, row)
+    filled = [t for t in texts if t]
+    width = table.n_cols
+    if not filled or len(set(filled)) != 1 or width < 2:
+        return False
+    if len(filled) < max(1, width - 1) and len(filled) != 1:
+        return False
+    return is_caption(filled[0]) or _vocabulary_key(filled[0]) is None or len(filled[0]) > 60
 
 
 def _mostly_years_or_blank(texts: list[str]) -> bool:
