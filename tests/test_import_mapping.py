@@ -177,6 +177,22 @@ def test_budget_roles() -> None:
     assert any("Jasa/upah buruh" in n for n in mapped.rows[5].notes)  # quoted, not dropped
 
 
+def test_numbered_program_rows_stay_programs() -> None:
+    budget = [["No", "Program/Kegiatan", "Anggaran", "Realisasi", "%"],
+              ["1", "Program Pelayanan Administrasi Perkantoran", "500.000", "450.000", "90"],
+              ["1.1", "Penyediaan Jasa Surat Menyurat", "200.000", "190.000", "95"],
+              ["", "Jumlah", "500.000", "450.000", "90"]]
+    rows = map_table(recognise(table(budget))).rows
+    assert [(r.values["baris"], r.values.get("kode")) for r in rows] == [
+        ("Program", 1), ("Rincian", "1.1"), ("Jumlah", None)]
+    pk = [["Sasaran", "Indikator Kinerja", "Target", "No", "Program/Kegiatan", "Anggaran"],
+          ["S1", "Indeks X", "80", "1", "Program Peningkatan X", "1.000"],
+          ["S1", "Indeks X", "10 Dok", "1.1", "Kegiatan Y", "400"]]
+    rows = map_table(recognise(table(pk))).rows
+    assert [(r.values["baris"], r.values.get("kode")) for r in rows] == [
+        ("Program", 1), ("Indikator", None), ("Kegiatan", "1.1")]
+
+
 def test_measurement_rows_and_sumber() -> None:
     rec = recognise(table(MEASUREMENT_ROWS, number=4, caption="Tabel 3.3 Sasaran 1", page=25))
     assert rec.sheet == SHEET_MEASUREMENT

@@ -482,11 +482,13 @@ def _map_pk(w: _Walker) -> None:
             _pk_summary(w, r, label)
             continue
         emitted = False
-        program = bool(name) and not kode and (_PROGRAM_START.match(name) is not None
-                                               or (numbered and not new_indicator))
+        program = bool(name) and (_PROGRAM_START.match(name) is not None
+                                  or (not kode and numbered and not new_indicator))
         if program:
             row = MappedRow(doc_row=r + 1)
             row.values["baris"] = RowRole.PROGRAM.value
+            row.set("kode", _code_value(kode), w.source(r, "kode"))
+            kode = ""  # the number is the program's
             row.set("sasaran", collapse(sasaran) or None, w.source(r, "sasaran"))
             row.set("program_kegiatan", collapse(name).rstrip(":").strip(),
                     w.source(r, "program_kegiatan"))
@@ -758,8 +760,7 @@ def _map_budget(w: _Walker) -> None:
         if _LEADER_DOTS.search(label):  # "Jumlah SELURUHNYA.....": the dots lead to figures
             label = _LEADER_DOTS.sub("", label)
         has_amounts = any(a and a != "-" for a in amounts)
-        has_pair = all(a and a != "-" for a in amounts[:2])
-        role = _budget_role(kode, label, has_amounts, rows, has_pair)
+        role = _budget_role(kode, label, has_amounts, rows)
         if role is None:  # a line of words under a rincian: quoted on that row
             if rows:
                 rows[-1].notes.append(t("import.note.continuation", w.lang, text=label))
@@ -785,8 +786,8 @@ def _map_budget(w: _Walker) -> None:
         rows.append(row)
 
 
-def _budget_role(kode: str, label: str, has_amounts: bool, rows: list[MappedRow],
-                 has_pair: bool = False) -> RowRole | None:
+def _budget_role(kode: str, label: str, has_amounts: bool,
+                 rows: list[MappedRow]) -> RowRole | None:
     code = collapse(kode).rstrip(".")
     if _TOTAL_WORDS.search(label) and _SUMMARY_START.match(label):
         return RowRole.TOTAL
@@ -800,9 +801,8 @@ def _budget_role(kode: str, label: str, has_amounts: bool, rows: list[MappedRow]
         return RowRole.KELOMPOK
     if not code and _KELOMPOK.match(label) and label.upper() == label and not has_amounts:
         return RowRole.KELOMPOK
-    if _PROGRAM_START.match(label) and (not code.isdigit() or not has_pair):
-        return RowRole.PROGRAM  # a numbered "Program ..." with its own pagu and realisasi
-        # is a rincian (e.g. "1. Program Keluarga Harapan" under a Kelompok)
+    if _PROGRAM_START.match(label):
+        return RowRole.PROGRAM
     if not code and not has_amounts:
         return None if rows and rows[-1].values.get("baris") == RowRole.RINCIAN.value \
             else RowRole.PROGRAM
