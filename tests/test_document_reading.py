@@ -498,6 +498,8 @@ def test_corrupt_and_truncated_pdf(tmp_path: Path) -> None:
     data = build_pdf([_unruled_page()])
     (tmp_path / "potong.pdf").write_bytes(data[: len(data) // 3])
     (tmp_path / "sampah.pdf").write_bytes(b"%PDF-1.4\n" + b"\x00garbage" * 50)
+    (tmp_path / "nol.pdf").write_bytes(build_pdf([]))
+    assert refused(tmp_path / "nol.pdf").key == "doc.corrupt_pdf"
     for name in ("potong.pdf", "sampah.pdf"):
         err = refused(tmp_path / name)
         assert err.key in ("doc.corrupt_pdf", "doc.no_text_layer"), (name, err.key)

@@ -87,6 +87,8 @@ def read_pdf(path: Path, limits: DocumentLimits) -> Document:
             pages = pdf.pages
         except PdfminerException as exc:
             raise _open_error(exc) from exc
+        if not pages:
+            raise DocumentError("doc.corrupt_pdf", detail="0 pages")
         if len(pages) > limits.max_pages:
             raise DocumentError("doc.limit_pages",
                                 detail=f"{len(pages):,} > {limits.max_pages:,}")
