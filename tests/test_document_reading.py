@@ -365,12 +365,21 @@ def test_pdf_unruled_table_under_its_title(tmp_path: Path) -> None:
     assert tb.pages == (1,) and doc.pages == 1
 
 
-def test_pdf_prose_without_title_has_no_table(tmp_path: Path) -> None:
-    page = Page(texts=[(60, 80 + 14 * i, f"Kalimat ke {i} dari paragraf yang panjang.")
-                       for i in range(20)])
-    path = tmp_path / "prosa.pdf"
-    path.write_bytes(build_pdf([page]))
-    assert read_document(path).tables == []
+def test_pdf_prose_is_no_table(tmp_path: Path) -> None:
+    """Prose is not read as a table: neither without a title line, nor under one (a title
+    whose table is on the next page), where word "columns" would run through the words."""
+    import random
+
+    rng = random.Random(1)
+    words = ["pelaksanaan", "kegiatan", "anggaran", "dinas", "sosial", "kota", "capaian",
+             "target", "realisasi", "indikator", "program", "masyarakat", "kesejahteraan",
+             "data", "verifikasi", "tahun"]
+    prose = [(60, 90 + 14 * i, " ".join(rng.choice(words) for _ in range(9)))
+             for i in range(30)]
+    for title in ([], [(60, 60, "Tabel 3.2 Pengukuran Kinerja Sasaran")]):
+        path = tmp_path / "prosa.pdf"
+        path.write_bytes(build_pdf([Page(texts=title + prose)]))
+        assert read_document(path).tables == [], title
 
 
 def test_pdf_ruled_table_continued_on_next_page_columns_line_up(tmp_path: Path) -> None:
@@ -489,6 +498,8 @@ def test_corrupt_and_truncated_pdf(tmp_path: Path) -> None:
     data = build_pdf([_unruled_page()])
     (tmp_path / "potong.pdf").write_bytes(data[: len(data) // 3])
     (tmp_path / "sampah.pdf").write_bytes(b"%PDF-1.4\n" + b"\x00garbage" * 50)
+    (tmp_path / "nol.pdf").write_bytes(build_pdf([]))
+    assert refused(tmp_path / "nol.pdf").key == "doc.corrupt_pdf"
     for name in ("potong.pdf", "sampah.pdf"):
         err = refused(tmp_path / name)
         assert err.key in ("doc.corrupt_pdf", "doc.no_text_layer"), (name, err.key)

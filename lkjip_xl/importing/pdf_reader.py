@@ -87,6 +87,8 @@ def read_pdf(path: Path, limits: DocumentLimits) -> Document:
             pages = pdf.pages
         except PdfminerException as exc:
             raise _open_error(exc) from exc
+        if not pages:
+            raise DocumentError("doc.corrupt_pdf", detail="0 pages")
         if len(pages) > limits.max_pages:
             raise DocumentError("doc.limit_pages",
                                 detail=f"{len(pages):,} > {limits.max_pages:,}")
@@ -181,7 +183,7 @@ def _columns_from_words(page: Any, bbox: tuple[float, float, float, float], numb
     except ValueError:
         return None
     best = max(tables, key=lambda t: len(t.cells), default=None)
-    if best is None:
+    if best is None or _cuts_words(region, best.cells):
         return None
     # the column edges the words give, drawn down the whole table (edges made from words
     # start at the first word, below the table's top line: its first row would be lost)
@@ -197,6 +199,18 @@ def _columns_from_words(page: Any, bbox: tuple[float, float, float, float], numb
     best = max(tables, key=lambda t: len(t.cells), default=None)
     f = _grid(page, best.cells, number) if best is not None else None
     return f if f is not None and f.table.n_cols >= 2 else None
+
+
+def _cuts_words(region: Any, cells: list[tuple[float, float, float, float]]) -> bool:
+    """Do the column edges found from word alignment run through words? In a real table
+    the words stand between the edges; in prose the "columns" cut words in two."""
+    left = min((c[0] for c in cells), default=0.0)
+    edges = [x for x in _distinct_edges([c[0] for c in cells]) if x > left + 1]
+    if not edges:
+        return False
+    words = region.extract_words()
+    cut = sum(1 for w in words if any(w["x0"] + 1 < x < w["x1"] - 1 for x in edges))
+    return cut > max(1, len(words) // 50)
 
 
 def _text_table(page: Any, number: int) -> _Found | None:
@@ -231,6 +245,8 @@ def _text_table(page: Any, number: int) -> _Found | None:
         except ValueError:
             continue
         for t in tables:
+            if _cuts_words(region, t.cells):
+                continue  # prose: its "columns" run through words
             f = _grid(page, t.cells, number)
             if f is None:
                 continue
