@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .PHONY: demo test lint examples template excel clean bench bench-smoke fuzz pictures
-.PHONY: dist wheelhouse
+.PHONY: dist wheelhouse documents
 
 # PYTHONWARNINGS: setuptools says how an editable install works as a warning (information only).
 $(STAMP): pyproject.toml
@@ -36,6 +36,11 @@ lint: $(STAMP)
 ## Rebuild the example workbooks from their YAML sources.
 examples: $(STAMP)
 	$(BIN)/python examples/build_examples.py
+
+## The Word and PDF fixtures of examples/documents/ (reports laid out as published, read by
+## `lkjip-xl import`), from their *.layout.yaml; the PDFs need LibreOffice Writer (soffice).
+documents: $(STAMP)
+	$(BIN)/python examples/documents/build_documents.py
 
 ## Regenerate the committed template.
 template: $(STAMP)

@@ -35,9 +35,11 @@ from .model import WorkbookError
 from .reading import Limits
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
-# What a folder is searched for: the workbooks, and old .xls files, so that a reviewer sees
-# them reported (save as .xlsx) instead of silently left out of the batch.
-SEARCHED_SUFFIXES = (*WORKBOOK_SUFFIXES, ".xls")
+DOCUMENT_SUFFIXES = (".docx", ".pdf")  # Word and PDF reports, imported then checked
+# What a folder is searched for: the workbooks, the published reports (Word, PDF), and old
+# .xls files, so that a reviewer sees them reported (save as .xlsx) instead of silently left
+# out of the batch.
+SEARCHED_SUFFIXES = (*WORKBOOK_SUFFIXES, *DOCUMENT_SUFFIXES, ".xls")
 DEFAULT_TIMEOUT = 60.0  # seconds per file
 WORKER_MEMORY_BYTES = 4 << 30  # address space of one worker
 WINDOW_PER_JOB = 4  # files dispatched ahead of the next one to yield, per worker
@@ -119,7 +121,7 @@ def _pack(result: FileResult) -> tuple[Any, ...]:
                      f.inputs, f.related,
                      None if fix is None else (fix.ref.sheet, fix.ref.row, fix.ref.col,
                                                fix.value, fix.action.value)))
-    return (str(result.path), rows, result.error, result.summary)
+    return (str(result.path), rows, result.error, result.summary, result.imported)
 
 
 def _unpack(packed: tuple[Any, ...]) -> FileResult:
@@ -130,14 +132,14 @@ def _unpack(packed: tuple[Any, ...]) -> FileResult:
 
     severities = {s.value: s for s in Severity}
     actions = {a.value: a for a in Action}
-    path, rows, error, summary = packed
+    path, rows, error, summary, imported = packed
     findings = []
     for row in rows:
         fix = row[15]
         if fix is not None:
             fix = Fix(CellRef(fix[0], fix[1], fix[2]), fix[3], actions[fix[4]])
         findings.append(Finding(row[0], row[1], severities[row[2]], *row[3:15], fix))
-    return FileResult(Path(path), tuple(findings), error, None, summary)
+    return FileResult(Path(path), tuple(findings), error, None, summary, imported)
 
 
 def _worker_main(conn: Any, task: _Task, memory_bytes: int | None) -> None:

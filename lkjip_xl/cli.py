@@ -879,6 +879,45 @@ from {original} import main  # noqa: F401
 '''
 
 
+@cli.command("import", help=_h("import.help"))
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help=_h("import.opt.output"))
+@click.option("--force", is_flag=True, help=_h("import.opt.force"))
+@click.pass_context
+def import_cmd(ctx: click.Context, path: Path, output: Path | None, force: bool) -> None:
+    """Exit 0 when written, 2 on a document that cannot be read or a refused output."""
+    from .importing import DocumentError, import_document
+    from .importing.workbook import percent
+    from .writers.atomic import refuse_existing
+
+    lang = _lang(ctx)
+    out = output or path.with_name(f"{path.stem}.impor.xlsx")
+    if out.suffix.lower() != ".xlsx":
+        fail(ctx, "import.bad_suffix", path=out)
+    if _same_file(out, path) or out.resolve() == path.resolve():
+        fail(ctx, "import.same_file", path=out)  # the document is never overwritten
+    refuse_existing(out, force=force)
+    try:
+        result = import_document(path, lang=lang)
+    except DocumentError as exc:
+        click.echo(f"lkjip-xl: {path}: {exc.message(lang)}", err=True)
+        ctx.exit(EXIT_ERROR)
+        return
+    except Exception as exc:  # never a traceback for a document a parser chokes on
+        if _debug(ctx):
+            raise
+        fail(ctx, "import.failed", detail=f"{path}: {type(exc).__name__}: {exc}"[:300])
+        return
+    result.save(out)
+    click.echo(t("import.written", lang, path=out, tables=result.mapped,
+                 found=len(result.tables), rows=result.rows,
+                 confidence=percent(result.confidence, lang)))
+    if not result.mapped:
+        click.echo(f"lkjip-xl: {t('import.nothing_mapped', lang, found=len(result.tables))}",
+                   err=True)
+
+
 def _debug(ctx: click.Context) -> bool:
     return bool((ctx.find_root().obj or {}).get("debug"))
 

@@ -13,7 +13,10 @@ from .reading import Limits, read_report
 from .rules import Finding, RuleContext, all_rules
 
 if TYPE_CHECKING:
+    from .importing.checking import ImportInfo
     from .rekap import FileSummary
+
+DOCUMENT_SUFFIXES = (".docx", ".pdf")  # checked through the import (lkjip_xl.importing)
 
 
 def check_report(report: Report, config: Config | None = None) -> list[Finding]:
@@ -44,12 +47,19 @@ class FileResult:
     error: WorkbookError | None = None
     report: Report | None = None
     summary: FileSummary | None = None  # the rekap's figures, when asked for (`summarise`)
+    imported: ImportInfo | None = None  # a .docx/.pdf checked through `lkjip-xl import`
 
 
 def check_file(path: Path, config: Config | None = None, limits: Limits | None = None,
                keep_report: bool = False, summarise: bool = False) -> FileResult:
+    imported = None
     try:
-        report = read_report(path, limits=limits)
+        if Path(path).suffix.lower() in DOCUMENT_SUFFIXES:
+            from .importing.checking import read_document_report
+
+            report, imported = read_document_report(Path(path), limits)
+        else:
+            report = read_report(path, limits=limits)
     except WorkbookError as exc:
         return FileResult(path, error=exc)
     try:
@@ -64,4 +74,4 @@ def check_file(path: Path, config: Config | None = None, limits: Limits | None =
     except ConfigError as exc:  # e.g. --scale Kustom on a workbook without a custom scale
         return FileResult(path, error=WorkbookError(path, "cli.bad_config", str(exc)))
     return FileResult(path, tuple(findings), report=report if keep_report else None,
-                      summary=summary)
+                      summary=summary, imported=imported)

@@ -448,6 +448,216 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "asli yang disimpan dari Excel",
                         "suspicious compression ratio ({detail}); possibly a zip bomb: ask for "
                         "the original file saved from Excel"),
+    # --- reading a Word or PDF report (importing/document.py) --------------------------
+    "doc.not_found": ("berkas tidak ditemukan", "file not found"),
+    "doc.is_directory": ("ini folder, bukan berkas", "this is a folder, not a file"),
+    "doc.empty": ("berkas kosong (0 byte); minta berkasnya lagi",
+                  "the file is empty (0 bytes); ask for the file again"),
+    "doc.os_error": ("tidak dapat membaca berkas ({detail})", "cannot read the file ({detail})"),
+    "doc.unknown_type": ("bukan dokumen Word (.docx) atau PDF (isinya: {detail}); simpan ulang "
+                         "sebagai .docx atau PDF",
+                         "not a Word document (.docx) nor a PDF (it holds: {detail}); save it "
+                         "again as .docx or PDF"),
+    "doc.legacy_doc": ("format Word lama (.doc); buka di Word dan simpan sebagai Dokumen Word "
+                       "(.docx)",
+                       "legacy Word format (.doc); open it in Word and save it as Word "
+                       "Document (.docx)"),
+    "doc.password_docx": ("dokumen Word dilindungi kata sandi; buka di Word dan simpan tanpa "
+                          "kata sandi",
+                          "the Word document is password-protected; open it in Word and save "
+                          "it without a password"),
+    "doc.rtf": ("berkas RTF; buka di Word dan simpan sebagai Dokumen Word (.docx)",
+                "an RTF file; open it in Word and save it as Word Document (.docx)"),
+    "doc.odf": ("berkas OpenDocument (.odt); simpan sebagai .docx atau PDF",
+                "an OpenDocument file (.odt); save it as .docx or PDF"),
+    "doc.is_workbook": ("ini buku kerja Excel, bukan dokumen; periksa dengan: lkjip-xl check",
+                        "this is an Excel workbook, not a document; check it with: "
+                        "lkjip-xl check"),
+    "doc.no_document_part": ("arsip zip tanpa isi dokumen Word (word/document.xml); simpan dari "
+                             "Word sebagai .docx",
+                             "a zip archive without a Word document part (word/document.xml); "
+                             "save it from Word as .docx"),
+    "doc.corrupt_docx": ("dokumen Word rusak atau terpotong ({detail}); minta berkas aslinya lagi",
+                         "the Word document is corrupt or truncated ({detail}); ask for the "
+                         "original file again"),
+    "doc.corrupt_pdf": ("PDF rusak atau terpotong ({detail}); minta berkas aslinya lagi",
+                        "the PDF is corrupt or truncated ({detail}); ask for the original file "
+                        "again"),
+    "doc.pdf_password": ("PDF dikunci dengan kata sandi untuk membuka; minta berkas tanpa kata "
+                         "sandi",
+                         "the PDF is locked with an opening password; ask for the file without "
+                         "a password"),
+    "doc.no_text_layer": ("PDF ini hasil pindaian (gambar halaman, tanpa lapisan teks: {pages} "
+                          "halaman); tabelnya tidak dapat dibaca tanpa OCR, yang di luar cakupan "
+                          "lkjip-xl. Yang dibutuhkan: berkas Word (.docx) aslinya, PDF yang "
+                          "diekspor dari Word, atau PDF ini setelah OCR (mis. ocrmypdf)",
+                          "this PDF is a scan (page images, no text layer: {pages} pages); its "
+                          "tables cannot be read without OCR, which is outside lkjip-xl. What "
+                          "is needed: the original Word file (.docx), a PDF exported from Word, "
+                          "or this PDF after OCR (e.g. ocrmypdf)"),
+    "doc.limit_file_size": ("berkas terlalu besar ({detail} byte); naikkan batas jika berkasnya "
+                            "memang sebesar itu",
+                            "file too large ({detail} bytes); raise the limit if the file is "
+                            "really that large"),
+    "doc.limit_pages": ("PDF terlalu banyak halaman ({detail}); pisahkan bagian laporan yang "
+                        "berisi tabel atau naikkan batas halaman",
+                        "the PDF has too many pages ({detail}); split off the part of the "
+                        "report that holds the tables or raise the page limit"),
+    "doc.limit_parts": ("arsip .docx berisi terlalu banyak bagian ({detail}); mungkin bukan "
+                        "dokumen Word asli",
+                        "the .docx archive holds too many parts ({detail}); possibly not a "
+                        "genuine Word document"),
+    "doc.limit_part_size": ("bagian .docx terlalu besar setelah dibuka ({detail} byte); mungkin "
+                            "bom zip: minta berkas asli yang disimpan dari Word",
+                            "a .docx part is too large once unpacked ({detail} bytes); possibly "
+                            "a zip bomb: ask for the original file saved from Word"),
+    "doc.limit_uncompressed": ("isi .docx terlalu besar setelah dibuka ({detail} byte); mungkin "
+                               "bom zip: minta berkas asli yang disimpan dari Word",
+                               "the .docx content is too large once unpacked ({detail} bytes); "
+                               "possibly a zip bomb: ask for the original file saved from Word"),
+    "doc.limit_zip_ratio": ("rasio kompresi .docx mencurigakan ({detail}); mungkin bom zip: minta "
+                            "berkas asli yang disimpan dari Word",
+                            "suspicious .docx compression ratio ({detail}); possibly a zip "
+                            "bomb: ask for the original file saved from Word"),
+    "doc.limit_cells": ("tabel dokumen terlalu besar ({detail} sel); mungkin bukan laporan LKjIP",
+                        "the document's tables are too large ({detail} cells); possibly not an "
+                        "LKjIP report"),
+    "doc.limit_memory": ("memori habis saat membaca dokumen; berkas terlalu besar atau rusak",
+                         "out of memory while reading the document; the file is too large or "
+                         "corrupt"),
+    "doc.xml_dtd": ("dokumen Word berisi deklarasi DTD ({detail}), yang tidak pernah ditulis Word; "
+                    "ditolak demi keamanan: minta berkas asli",
+                    "the Word document declares a DTD ({detail}), which Word never writes; "
+                    "refused for safety: ask for the original file"),
+    "doc.extra_missing": ("membaca Word/PDF memerlukan paket tambahan ({detail}); pasang dengan: "
+                          "pip install \"lkjip-xl[import]\"",
+                          "reading Word/PDF needs extra packages ({detail}); install them with: "
+                          "pip install \"lkjip-xl[import]\""),
+    "doc.unreadable": ("kesalahan internal saat membaca dokumen ({detail}); laporkan ke "
+                       "pengembang lkjip-xl beserta berkasnya dan keluaran --debug",
+                       "internal error while reading the document ({detail}); please report it "
+                       "to the lkjip-xl developers with the file and the --debug output"),
+    # --- importing a Word or PDF report into the template (importing/) ---------------
+    "import.help": ("Impor tabel LKjIP dari laporan Word (.docx) atau PDF ke templat standar.",
+                    "Import the LKjIP tables of a Word (.docx) or PDF report into the standard "
+                    "template."),
+    "import.opt.output": ("Buku kerja keluaran (.xlsx; bawaan: NAMA.impor.xlsx di samping "
+                          "dokumen).",
+                          "Output workbook (.xlsx; default: NAME.impor.xlsx next to the "
+                          "document)."),
+    "import.opt.force": ("Timpa berkas keluaran yang sudah ada.",
+                         "Overwrite an existing output file."),
+    "import.written": ("Diimpor: {path} ({tables} tabel dipetakan dari {found}, {rows} baris; "
+                       "keyakinan {confidence}). Periksa lembar Impor, lalu: lkjip-xl check "
+                       "{path}",
+                       "Imported: {path} ({tables} of {found} tables mapped, {rows} rows; "
+                       "confidence {confidence}). Review the Impor sheet, then: lkjip-xl check "
+                       "{path}"),
+    "import.bad_suffix": ("keluaran impor harus berakhiran .xlsx: {path}",
+                          "the import output must end in .xlsx: {path}"),
+    "import.same_file": ("keluaran sama dengan dokumen masukan; dokumen tidak pernah ditimpa: "
+                         "{path}",
+                         "the output is the input document; a document is never overwritten: "
+                         "{path}"),
+    "import.extra_missing": ("membaca Word/PDF memerlukan paket tambahan; pasang dengan: pip "
+                             "install \"lkjip-xl[import]\"",
+                             "reading Word/PDF needs extra packages; install them with: pip "
+                             "install \"lkjip-xl[import]\""),
+    "import.no_tables": ("dokumen tidak berisi tabel; lkjip-xl hanya mengimpor tabel (Tabel "
+                         "VI.1, Lampiran II, Pengukuran Kinerja, Keuangan)",
+                         "the document holds no tables; lkjip-xl imports tables only (Tabel "
+                         "VI.1, Lampiran II, Pengukuran Kinerja, Keuangan)"),
+    "import.nothing_mapped": ("tidak ada tabel dokumen ({found}) yang dikenali sebagai tabel "
+                              "LKjIP; daftarnya ada di lembar Impor",
+                              "none of the document's tables ({found}) was recognised as an "
+                              "LKjIP table; they are listed on the Impor sheet"),
+    "import.failed": ("gagal mengimpor dokumen ({detail}); laporkan ke pengembang lkjip-xl "
+                      "beserta berkasnya dan keluaran --debug",
+                      "the import failed ({detail}); please report it to the lkjip-xl "
+                      "developers with the file and the --debug output"),
+    "import.from_pdf": ("diimpor dari PDF", "imported from PDF"),
+    "import.from_docx": ("diimpor dari Word", "imported from Word"),
+    "import.rekap": ("{source}, keyakinan {confidence}", "{source}, confidence {confidence}"),
+    "import.no_text_layer": ("PDF hasil pindaian tanpa lapisan teks ({detail} halaman); tabelnya "
+                             "perlu OCR atau berkas Word aslinya (lihat: lkjip-xl import)",
+                             "a scanned PDF without a text layer ({detail} pages); its tables "
+                             "need OCR or the original Word file (see: lkjip-xl import)"),
+    "import.table_n": ("Tabel {n} dokumen", "Document table {n}"),
+    "import.sumber": ("{table}, hal. {pages}", "{table}, p. {pages}"),
+    "import.note.source": ("Impor: tabel {table}, hal. {page}, baris {row}.",
+                           "Imported: table {table}, page {page}, row {row}."),
+    "import.note.source_nopage": ("Impor: tabel {table}, baris {row}.",
+                                  "Imported: table {table}, row {row}."),
+    "import.note.cell": ("Sel {column} tertulis \"{text}\"", "The {column} cell reads \"{text}\""),
+    "import.note.others": ("angka lain: {figures}", "other figures: {figures}"),
+    "import.note.percent_unit": ("Satuan % dari tanda % pada angka.",
+                                 "Unit % from the % sign of the figures."),
+    "import.note.shared_row": ("Sel target satu baris dengan kegiatan di bawah.",
+                               "The target cell shares its row with the kegiatan below."),
+    "import.note.split": ("Sel target \"{cell_target}\" dan realisasi \"{cell_real}\" memuat "
+                          "{n} angka bersatuan: dipecah menjadi {n} baris; anggaran di baris "
+                          "pertama.",
+                          "The target cell \"{cell_target}\" and realisation cell "
+                          "\"{cell_real}\" hold {n} figures with units: split into {n} rows; "
+                          "the budget is on the first."),
+    "import.note.split_more": ("Baris {i} dari {n} sel yang dipecah; anggaran di baris "
+                               "pertama.",
+                               "Row {i} of {n} of the split cell; the budget is on the "
+                               "first."),
+    "import.note.summary_cells": ("Baris jumlah tertulis: target \"{cell_target}\", realisasi "
+                                  "\"{cell_real}\".",
+                                  "The sum line reads: target \"{cell_target}\", realisation "
+                                  "\"{cell_real}\"."),
+    "import.note.continuation": ("Di bawahnya baris uraian tanpa angka: \"{text}\".",
+                                 "Below it a line of words without figures: \"{text}\"."),
+    "import.note.below": ("Di bawahnya tertulis: \"{text}\".", "Printed below it: \"{text}\"."),
+    "import.note.context": ("{header}: \"{text}\".", "{header}: \"{text}\"."),
+    "import.note.other_year": ("Tahun {year}: {values}.", "Year {year}: {values}."),
+    "import.note.code_made": ("Kode {code} diberikan oleh impor (laporan tidak mencetak kode "
+                              "indikator).",
+                              "Code {code} given by the import (the report prints no "
+                              "indicator code)."),
+    "import.comment": ("Sumber: tabel {table}{page}, baris {row}, kolom {col}{header}",
+                       "Source: table {table}{page}, row {row}, column {col}{header}"),
+    "import.comment.page": (", hal. {page}", ", p. {page}"),
+    "import.skip.no_header": ("tanpa baris judul kolom yang dikenali",
+                              "no recognised header row"),
+    "import.skip.not_recognised": ("judul kolom tidak cocok dengan tabel templat mana pun",
+                                   "the column headers match no template table"),
+    "import.skip.nested": ("tabel di dalam sel tabel {n}", "a table inside a cell of table {n}"),
+    "import.skip.duplicate": ("salinan tabel {n} (dicetak dua kali); yang dipakai tabel {n}",
+                              "a copy of table {n} (printed twice); table {n} is used"),
+    "import.skip.no_indicator": ("tanpa nama indikator", "no indicator name"),
+    "import.skip.no_label": ("tanpa uraian atau nama", "no name or description"),
+    "import.skip.note": ("kalimat melintang tabel sebelum baris data mana pun",
+                         "a sentence across the table before any data row"),
+    "import.skip.no_figures": ("tanpa angka", "no figures"),
+    "import.skip.rows": ("baris {rows}: {reason}", "rows {rows}: {reason}"),
+    "import.sheet.title": ("Impor dari {name}", "Imported from {name}"),
+    "import.sheet.intro": ("{kind}, {pages} halaman, {found} tabel; {mapped} dipetakan, "
+                           "keyakinan {confidence}. Setiap sel yang diimpor memuat sumbernya "
+                           "(komentar sel dan Keterangan). Tabel yang tidak dipetakan "
+                           "tercantum di sini, tidak dibuang.",
+                           "{kind}, {pages} pages, {found} tables; {mapped} mapped, "
+                           "confidence {confidence}. Every imported cell carries its source "
+                           "(cell comment and Keterangan). Tables not mapped are listed here, "
+                           "never dropped."),
+    "import.sheet.identity": ("Identitas dari teks: {fields}", "Identitas from the text: {fields}"),
+    "import.sheet.identity_none": ("Identitas: tidak ditemukan di teks dokumen; isi lembar "
+                                   "Identitas sendiri.",
+                                   "Identitas: not found in the document's text; fill the "
+                                   "Identitas sheet yourself."),
+    "import.sheet.not_mapped": ("tidak dipetakan", "not mapped"),
+    "import.col.no": ("No", "No"),
+    "import.col.page": ("Halaman", "Page"),
+    "import.col.table": ("Tabel", "Table"),
+    "import.col.caption": ("Judul tabel", "Caption"),
+    "import.col.header": ("Baris judul kolom", "Header row"),
+    "import.col.sheet": ("Dipetakan ke", "Mapped to"),
+    "import.col.imported": ("Baris diimpor", "Rows imported"),
+    "import.col.skipped": ("Baris dilewati", "Rows skipped"),
+    "import.col.why": ("Alasan", "Why"),
+    "import.col.confidence": ("Keyakinan", "Confidence"),
     # --- reading problems (the reader collects them; rules report them) -----------------
     "problem.missing-sheet": ("lembar '{detail}' tidak ada", "sheet '{detail}' is missing"),
     "problem.missing-header": ("baris judul kolom tidak ditemukan (dicari: {detail})",
@@ -1491,6 +1701,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rekap.sheet.rules": ("Aturan", "Rules"),
     "rekap.col.file": ("Berkas", "File"),
     "rekap.col.status": ("Status", "Status"),
+    "rekap.col.source": ("Sumber berkas", "File source"),
     "rekap.col.duplicate": ("Duplikat", "Duplicate"),
     "rekap.col.reason": ("Alasan", "Reason"),
     "rekap.col.message": ("Pesan", "Message"),

@@ -409,7 +409,7 @@ def test_an_empty_folder_says_what_was_looked_for(tmp_path: Path) -> None:
     code, _, err = run("check", str(tmp_path))
     assert code == 2
     assert f"tidak ada buku kerja ditemukan di: {tmp_path} (yang dicari: berkas .xlsx, .xlsm, " \
-           f".xls)" in err
+           f".docx, .pdf, .xls)" in err
 
 
 def test_a_folder_reports_its_old_xls_files(tmp_path: Path) -> None:

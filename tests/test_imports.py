@@ -95,3 +95,12 @@ def test_fix_program_keeps_numpy_out_and_importable(workbook: Path, tmp_path: Pa
     proc = subprocess.run([sys.executable, "-c", in_process], capture_output=True, text=True,
                           env=env, timeout=120, stdin=subprocess.DEVNULL)
     assert proc.stdout.splitlines()[-1:] == ["True"], proc.stderr[-2000:]
+
+
+def test_check_of_a_workbook_never_loads_the_document_readers(workbook: Path) -> None:
+    """`check` of .xlsx files does not pay for the import extra (python-docx, pdfplumber,
+    lxml): they load only when a .docx or .pdf is checked or imported."""
+    names = imported("-m", "lkjip_xl", "check", str(workbook), str(workbook.parent),
+                     "--format", "json")
+    assert not names & {"docx", "pdfplumber", "pdfminer", "lxml", "pypdfium2"}
+    assert "lkjip_xl" in names

@@ -29,7 +29,9 @@ ROOT = Path(__file__).resolve().parent.parent
 LITE = ROOT / "examples" / "xlwings_lite"
 # Native packages that Pyodide does not have (or that Lite would have to download as
 # Pyodide builds): the button path must not import any of them.
-BLOCKED = ("python_calamine", "numpy", "pandas", "lxml", "PIL")
+# cryptography: xlwings imports it for its licence only when it is installed (pdfminer, of
+# the `import` extra, installs it in a development environment); Lite does not load it.
+BLOCKED = ("python_calamine", "numpy", "pandas", "lxml", "PIL", "cryptography")
 
 CHILD = r"""
 import importlib.abc, importlib.util, json, os, sys

@@ -220,10 +220,15 @@ def _text_lines(r: FileResult, lang: str, color: bool, show_info: bool = False) 
     if r.error is not None:
         return [f"{r.path}: {t('check.unreadable', lang)}: "
                 f"{t(r.error.reason, lang, detail=r.error.detail)}"]
+    name = str(r.path)
+    if r.imported is not None:  # a Word/PDF report: say so, with the import's confidence
+        label = t("import.rekap", lang, source=t(f"import.from_{r.imported.kind}", lang),
+                  confidence=f"{round(r.imported.confidence * 100)} %")
+        name += f" ({label})"
     if not r.findings:
-        return [f"{r.path}: {t('check.clean', lang)}"]
+        return [f"{name}: {t('check.clean', lang)}"]
     c = {k: format_number(n, lang) for k, n in counts(r.findings).items()}
-    lines = [_bold(f"{r.path}: " + t("check.file_counts", lang, **c), color)]
+    lines = [_bold(f"{name}: " + t("check.file_counts", lang, **c), color)]
     by_severity: dict[Severity, list[Finding]] = {s: [] for s in _SEVERITIES}
     for f in r.findings:
         by_severity[f.severity].append(f)

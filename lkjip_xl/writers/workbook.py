@@ -398,7 +398,9 @@ def _anchored_comments() -> Iterator[None]:
         if ws is not None:
             data = shape.find("{urn:schemas-microsoft-com:office:excel}ClientData")
             if data is not None:
-                from xml.etree.ElementTree import SubElement
+                # openpyxl's own: lxml's when lxml is installed (python-docx, the `import`
+                # extra, brings it), the standard library's otherwise
+                from openpyxl.xml.functions import SubElement
 
                 anchor = SubElement(data, "{urn:schemas-microsoft-com:office:excel}Anchor")
                 anchor.text = _anchor(ws, row, column, height, width)
