@@ -176,6 +176,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.check.format": ("Format keluaran.", "Output format."),
     "cli.check.force": ("Timpa berkas -o/--report yang sudah ada.",
                         "Overwrite existing -o/--report files."),
+    "cli.check.previous": ("Laporan tahun sebelumnya (instansi yang sama) untuk dibandingkan "
+                           "dengan satu BERKAS yang diperiksa. Tanpa opsi ini, berkas-berkas "
+                           "yang diperiksa bersama dipasangkan otomatis menurut lembar "
+                           "Identitas: Nama Instansi dan Pemerintah Daerah yang sama, Tahun "
+                           "Laporan n dan n-1.",
+                           "Last year's report of the same agency, to compare the one FILE "
+                           "checked with. Without it, files checked together are paired "
+                           "automatically by their Identitas sheet: same Nama Instansi and "
+                           "Pemerintah Daerah, Tahun Laporan n and n-1."),
+    "cli.check.no_pair": ("Jangan pasangkan berkas dengan laporan tahun sebelumnya secara "
+                          "otomatis.", "Do not pair files with last year's report "
+                          "automatically."),
     "cli.rules.help": ("Daftar semua aturan pemeriksaan, atau penjelasan satu aturan "
                        "(lkjip-xl rules CAP001).",
                        "List every check rule, or explain one (lkjip-xl rules CAP001)."),
@@ -340,6 +352,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "laporan tidak terperiksa sama sekali.",
                              "Cells that cannot be read as numbers, missing columns or sheets "
                              "and codes that join nothing leave part of the report unchecked."),
+    "cli.rule.why.previous": ("Evaluasi AKIP membandingkan realisasi dengan tahun-tahun "
+                              "sebelumnya, dan Inspektorat memeriksa bahwa angkanya sama dengan "
+                              "laporan tahun lalu: realisasi yang berubah, target RPJMD yang "
+                              "diubah diam-diam, atau indikator yang hilang membuat "
+                              "perbandingan antartahun tidak dapat dipercaya.",
+                              "The AKIP evaluation compares realisation with earlier years, and "
+                              "the Inspektorat checks the figures against last year's report: "
+                              "a changed realisation, an RPJMD target changed silently or an "
+                              "indicator gone make the comparison across years untrustworthy."),
     "cli.rule.why.other": ("Temuan aturan ini menunjuk sel yang perlu diperiksa sebelum laporan "
                            "dikirim.", "This rule's findings point at cells to check before "
                            "the report is sent."),
@@ -1399,6 +1420,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rekap.col.file": ("Berkas", "File"),
     "rekap.col.status": ("Status", "Status"),
     "rekap.col.duplicate": ("Duplikat", "Duplicate"),
+    "rekap.col.previous": ("Dibandingkan dengan Tahun Sebelumnya",
+                           "Compared with Previous Year"),
     "rekap.col.reason": ("Alasan", "Reason"),
     "rekap.col.message": ("Pesan", "Message"),
     "rekap.col.agency": ("Nama Instansi", "Agency"),
@@ -2050,6 +2073,113 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'Seperti XTB006, untuk program yang dicocokkan hanya dengan nama yang mirip.',
         'Like XTB006, for programs matched only by a partial or similar name.',
     ),
+    # --- pair rules (rules/previous.py) and pairing (pairing.py): this year against last ---
+    "rule.PRV001.plain": (
+        "Realisasi {year} {code} di {where} tertulis {stated}, tetapi laporan tahun lalu "
+        "({previous}, {other_cell}) menyebut {other}.",
+        "The {year} realisation of {code} in {where} is stated as {stated}, but last year's "
+        "report ({previous}, {other_cell}) says {other}.",
+    ),
+    "rule.PRV002.plain": (
+        "Target RPJMD {code} ({what}) tertulis {stated}, tetapi di laporan tahun lalu "
+        "({previous}, {other_cell}) {other}: target berubah tanpa keterangan.",
+        "The RPJMD target of {code} ({what}) is {stated}, but last year's report ({previous}, "
+        "{other_cell}) has {other}: the target changed without a note.",
+    ),
+    "rule.PRV002.explained": (
+        "Target RPJMD {code} ({what}) tertulis {stated}, di laporan tahun lalu ({previous}, "
+        "{other_cell}) {other}; keterangan tahun ini: \"{note}\".",
+        "The RPJMD target of {code} ({what}) is {stated}, last year's report ({previous}, "
+        "{other_cell}) has {other}; this year's note: \"{note}\".",
+    ),
+    "rule.PRV003.plain": (
+        "Indikator {code} ({name}) ada di laporan tahun lalu ({previous}, {other_cell}) tetapi "
+        "tidak ada di laporan ini, tanpa keterangan.",
+        "Indicator {code} ({name}) is in last year's report ({previous}, {other_cell}) but not "
+        "in this one, without a note.",
+    ),
+    "rule.PRV003.noted": (
+        "Indikator {code} ({name}) dari laporan tahun lalu ({previous}, {other_cell}) tidak "
+        "ada di laporan ini; keterangan di {note_cell}: \"{note}\".",
+        "Indicator {code} ({name}) of last year's report ({previous}, {other_cell}) is not in "
+        "this one; note at {note_cell}: \"{note}\".",
+    ),
+    "rule.PRV003.new_period": (
+        "Indikator {code} ({name}) dari laporan tahun lalu ({previous}, {other_cell}) tidak "
+        "ada di laporan ini, yang memakai periode RPJMD baru ({period}).",
+        "Indicator {code} ({name}) of last year's report ({previous}, {other_cell}) is not in "
+        "this one, which follows a new RPJMD period ({period}).",
+    ),
+    "rule.PRV004.plain": (
+        "Nama indikator {code} berubah tanpa keterangan: tahun lalu ({previous}, {other_cell}) "
+        "\"{old_name}\", kini \"{name}\".",
+        "The name of indicator {code} changed without a note: last year ({previous}, "
+        "{other_cell}) \"{old_name}\", now \"{name}\".",
+    ),
+    "rule.PRV004.explained": (
+        "Nama indikator {code} berubah: tahun lalu ({previous}, {other_cell}) \"{old_name}\", "
+        "kini \"{name}\"; keterangan tahun ini: \"{note}\".",
+        "The name of indicator {code} changed: last year ({previous}, {other_cell}) "
+        "\"{old_name}\", now \"{name}\"; this year's note: \"{note}\".",
+    ),
+    "rule.PRV004.new_period": (
+        "Nama indikator {code} berubah dengan periode RPJMD baru ({period}): tahun lalu "
+        "({previous}, {other_cell}) \"{old_name}\", kini \"{name}\".",
+        "The name of indicator {code} changed with the new RPJMD period ({period}): last year "
+        "({previous}, {other_cell}) \"{old_name}\", now \"{name}\".",
+    ),
+    "rule.PRV005.plain": (
+        "Indikator {code} ({name}) baru: tidak ada di laporan tahun lalu ({previous}).",
+        "Indicator {code} ({name}) is new: it is not in last year's report ({previous}).",
+    ),
+    "rule.PRV001.title": ("Realisasi tahun lalu berbeda", "Last year's realisation differs"),
+    "rule.PRV002.title": ("Target RPJMD berubah antartahun", "RPJMD target changed"),
+    "rule.PRV003.title": ("Indikator hilang", "Indicator removed"),
+    "rule.PRV004.title": ("Nama indikator berubah", "Indicator renamed"),
+    "rule.PRV005.title": ("Indikator baru", "New indicator"),
+    "rule.PRV001.summary": (
+        'Realisasi tahun sebelumnya berbeda dari yang tertulis di laporan tahun lalu.',
+        "A realisation of an earlier year differs from the one the earlier report states.",
+    ),
+    "rule.PRV002.summary": (
+        'Target RPJMD di Tabel VI.1 berubah sejak laporan tahun lalu, tanpa keterangan.',
+        "An RPJMD target in Tabel VI.1 changed since last year's report without a note.",
+    ),
+    "rule.PRV003.summary": (
+        'Indikator laporan tahun lalu tidak ada lagi tahun ini, tanpa keterangan.',
+        "An indicator of last year's report is gone this year without a note.",
+    ),
+    "rule.PRV004.summary": (
+        'Kode indikator sama tetapi namanya berubah dari tahun lalu, tanpa keterangan.',
+        "An indicator kept its Kode Indikator but changed its name without a note.",
+    ),
+    "rule.PRV005.summary": (
+        'Indikator tahun ini yang tidak ada di laporan tahun lalu.',
+        "An indicator of this year's report was not in last year's report.",
+    ),
+    "prv.compared": ("dibandingkan dengan laporan tahun sebelumnya: {previous}",
+                     "compared with last year's report: {previous}"),
+    "prv.not_compared": ("tidak dibandingkan dengan tahun sebelumnya ({previous}): {reason}",
+                         "not compared with the previous year ({previous}): {reason}"),
+    "prv.wrong_year": ("bukan laporan tahun sebelumnya (Tahun Laporan tertulis / yang "
+                       "diharapkan: {detail})", "not the previous year's report (Tahun "
+                       "Laporan stated / expected: {detail})"),
+    "prv.no_year": ("Tahun Laporan tidak terbaca di salah satu berkas",
+                    "Tahun Laporan cannot be read in one of the files"),
+    "prv.other_agency": ("laporan instansi lain ({detail}); samakan Nama Instansi dan "
+                         "Pemerintah Daerah di lembar Identitas bila memang instansi yang sama",
+                         "another agency's report ({detail}); write Nama Instansi and "
+                         "Pemerintah Daerah alike on the Identitas sheets if it is the same "
+                         "agency"),
+    "prv.ambiguous": ("ada lebih dari satu laporan tahun sebelumnya untuk instansi ini "
+                      "({detail}); tidak ada yang dipilih: pakai --previous",
+                      "there is more than one previous-year report of this agency "
+                      "({detail}); none was chosen: use --previous"),
+    "prv.previous_needs_one": ("--previous hanya dapat dipakai dengan satu berkas yang "
+                               "diperiksa (diberikan: {n})", "--previous works with one file "
+                               "to check only (given: {n})"),
+    "prv.previous_is_input": ("--previous menunjuk berkas yang sama dengan yang diperiksa: "
+                              "{path}", "--previous names the file being checked: {path}"),
     # --- excel ---
     "excel.button": ("Periksa & Hitung", "Check & Compute"),
     "excel.title": ("lkjip-xl: Periksa & Hitung", "lkjip-xl: Check & Compute"),

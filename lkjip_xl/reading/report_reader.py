@@ -73,6 +73,17 @@ def read_report(path: str | Path, *, limits: Limits | None = None) -> Report:
     return build_report(raw)
 
 
+def read_identity(path: str | Path, *, limits: Limits | None = None) -> Identity:
+    """Only the Identitas values of the workbook at `path` (agency, year, period): what a
+    batch pairs its files by, read without the other sheets. The file passes the same safety
+    checks as `read_report`; raises WorkbookError when it cannot be opened."""
+    from .opening import read_sheets
+
+    names = {normalise(n) for n in (SHEET_IDENTITY, *SHEET_ALIASES.get(SHEET_IDENTITY, ()))}
+    raw = read_sheets(Path(path), limits or Limits(), lambda name: normalise(name) in names)
+    return _read_identity(_Context(raw))[0]
+
+
 def build_report(raw: RawWorkbook) -> Report:
     """Build the Report from sheets already read (also used by the Excel layer)."""
     ctx = _Context(raw)
