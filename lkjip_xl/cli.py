@@ -950,10 +950,10 @@ def _diff_value(value: object, lang: str, percent_format: bool = False) -> str:
 def rules_cmd(ctx: click.Context, code: str | None, fmt: str) -> None:
     import json
 
-    from .rules import all_rules
+    from .rules import every_rule
 
     lang = _lang(ctx)
-    rules = all_rules()
+    rules = every_rule()
     if code is not None:
         wanted = code.strip().upper()
         rule = next((r for r in rules if r.code == wanted), None)
