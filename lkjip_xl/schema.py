@@ -449,6 +449,7 @@ TABLES: dict[str, TableSpec] = {
     SHEET_PK: PK_TABLE,
     SHEET_MEASUREMENT: MEASUREMENT_TABLE,
     SHEET_BUDGET: BUDGET_TABLE,
+    SHEET_COMPARISON: COMPARISON_TABLE,
 }
 
 # Identitas: label -> key. Labels are matched with `normalise` too.
