@@ -2161,6 +2161,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "compared with last year's report: {previous}"),
     "prv.not_compared": ("tidak dibandingkan dengan tahun sebelumnya ({previous}): {reason}",
                          "not compared with the previous year ({previous}): {reason}"),
+    "prv.not_paired": ("tidak dibandingkan dengan tahun sebelumnya: {reason}",
+                       "not compared with the previous year: {reason}"),
     "prv.wrong_year": ("bukan laporan tahun sebelumnya (Tahun Laporan tertulis / yang "
                        "diharapkan: {detail})", "not the previous year's report (Tahun "
                        "Laporan stated / expected: {detail})"),

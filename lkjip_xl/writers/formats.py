@@ -84,9 +84,10 @@ def pairing_line(result: FileResult, lang: str = "id") -> str:
     error = result.previous_error
     if error is None:
         return t("prv.compared", lang, previous=str(result.previous))
-    shown = str(result.previous) if result.previous is not None else "-"
-    return t("prv.not_compared", lang, previous=shown,
-             reason=t(error.reason, lang, detail=error.detail))
+    reason = t(error.reason, lang, detail=error.detail)
+    if result.previous is None:  # a batch found several candidates
+        return t("prv.not_paired", lang, reason=reason)
+    return t("prv.not_compared", lang, previous=str(result.previous), reason=reason)
 
 
 def _paired(result: FileResult) -> bool:
