@@ -433,3 +433,17 @@ def test_pair_rules_can_be_ignored(tmp_path: Path) -> None:
     assert quiet.findings == () and quiet.previous == previous
     before, error = read_previous(read_report(current), previous)
     assert before is not None and error is None
+
+
+def test_python_api_pairs_as_the_command_line(tmp_path: Path) -> None:
+    import lkjip_xl
+
+    for name in ("lkjip_2022_dinas_contoh.xlsx", "lkjip_2023_dinas_contoh.xlsx"):
+        shutil.copyfile(EXAMPLES / name, tmp_path / name)
+    paired = lkjip_xl.check_paths(tmp_path)
+    assert [r.previous.name if r.previous else None for r in paired] == [
+        None, "lkjip_2022_dinas_contoh.xlsx"]
+    assert all(r.previous is None for r in lkjip_xl.check_paths(tmp_path, pair=False))
+    one = lkjip_xl.check_paths(tmp_path / "lkjip_2023_dinas_contoh.xlsx",
+                               previous=tmp_path / "lkjip_2022_dinas_contoh.xlsx")
+    assert [r.previous_error for r in one] == [None] and one.findings == []
