@@ -1402,6 +1402,185 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The stated category '{stated}' is not a category of {scale}, the scale this workbook "
         "uses ({bands}).",
     ),
+    # --- rules: comparisons across years, end target, national standard (CMP, cmp.) ---
+    "cmp.source.perbandingan": ("kolom Realisasi {year} di Perbandingan ({cell})",
+                                "the Realisasi {year} column of Perbandingan ({cell})"),
+    "cmp.source.realisasi": ("realisasi tahun {year} indikator ini ({cell})",
+                             "this indicator's realisation of {year} ({cell})"),
+    "cmp.source.tahun-lalu": ("Target baris Pengukuran Kinerja terhadap Tahun Lalu ({cell})",
+                              "the Target of the Pengukuran Kinerja row measured against "
+                              "Tahun Lalu ({cell})"),
+    "cmp.source.kondisi-awal": ("Kondisi Awal di Tabel VI.1 ({cell}, kondisi tahun {year})",
+                                "the Kondisi Awal of Tabel VI.1 ({cell}, the condition of "
+                                "{year})"),
+    "cmp.source.target-rpjmd": ("target tahun terakhir periode di Tabel VI.1 ({cell})",
+                                "the target of the period's last year on Tabel VI.1 ({cell})"),
+    "cmp.source.perbandingan-target": ("Target Akhir Periode di Perbandingan ({cell})",
+                                       "the Target Akhir Periode on Perbandingan ({cell})"),
+    "cmp.source.row-target": ("Target baris Pengukuran Kinerja terhadap Target Akhir Periode "
+                              "({cell})",
+                              "the Target of the Pengukuran Kinerja row measured against "
+                              "Target Akhir Periode ({cell})"),
+    "cmp.source.standard": ("Standar Nasional di Perbandingan ({cell})",
+                            "the Standar Nasional on Perbandingan ({cell})"),
+    "cmp.source.row-standard": ("Target baris Pengukuran Kinerja terhadap Standar Nasional "
+                                "({cell})",
+                                "the Target of the Pengukuran Kinerja row measured against "
+                                "Standar Nasional ({cell})"),
+    "cmp.accumulation.cumulative": ("Kumulatif: jumlah realisasi tahun-tahun periode",
+                                    "Kumulatif: the sum of the period's realisations"),
+    "cmp.accumulation.latest": ("Nilai Terakhir: realisasi tahun laporan",
+                                "Nilai Terakhir: the realisation of the report year"),
+    "rule.CMP001.plain": (
+        "Realisasi {code} tahun {year} tertulis {stated} di {what_id}, tetapi {expected} di "
+        "{ref_id}.",
+        "The {year} realisation of {code} is stated as {stated} in {what_en}, but as "
+        "{expected} in {ref_en}.",
+    ),
+    "rule.CMP002.plain": (
+        "Tren {code} tertulis {trend}, tetapi realisasi {year_before} {before} dan "
+        "{year_now} {now}: {expected_trend}.",
+        "The Tren of {code} is stated as {trend}, but the realisation was {before} in "
+        "{year_before} and {now} in {year_now}: {expected_trend}.",
+    ),
+    "rule.CMP002.polarity": (
+        "Tren {code} tertulis {trend}, tetapi realisasi {year_before} {before} dan "
+        "{year_now} {now}: angkanya {expected_trend}. Indikator ini {polarity} (makin rendah "
+        "makin baik), jadi kinerjanya {better}: tulis {expected_trend} (arah angka) atau "
+        "{better} (arah kinerja).",
+        "The Tren of {code} is stated as {trend}, but the realisation was {before} in "
+        "{year_before} and {now} in {year_now}: the figure went {expected_trend}. The "
+        "indicator is {polarity} (lower is better), so its performance is {better}: write "
+        "{expected_trend} (the figure) or {better} (the performance).",
+    ),
+    "rule.CMP002.improvement": (
+        "Tren {code} tertulis {trend}, tetapi realisasi {year_before} {before} dan "
+        "{year_now} {now} pada indikator {polarity}: {expected_trend}.",
+        "The Tren of {code} is stated as {trend}, but the realisation was {before} in "
+        "{year_before} and {now} in {year_now} for a {polarity} indicator: "
+        "{expected_trend}.",
+    ),
+    "rule.CMP002.flat": (
+        "Tren {code} tertulis {trend}, tetapi realisasi {year_before} dan {year_now} sama "
+        "({now}): Tetap.",
+        "The Tren of {code} is stated as {trend}, but the realisation of {year_before} and "
+        "{year_now} is the same ({now}): Tetap.",
+    ),
+    "rule.CMP003.stated": (
+        "Progres {code} terhadap target akhir periode tertulis {stated}, hasil hitung "
+        "{computed} = {formula} (Cara Hitung {how_id}; realisasi s.d. tahun laporan "
+        "{to_date} = {to_date_formula}; tahun {years}; Target Akhir Periode {target}).",
+        "The progress of {code} against the end-of-period target is stated as {stated}, "
+        "computed {computed} = {formula} (Cara Hitung {how_en}; realisation to date "
+        "{to_date} = {to_date_formula}; years {years}; Target Akhir Periode {target}).",
+    ),
+    "rule.CMP003.row": (
+        "Capaian {code} terhadap Target Akhir Periode tertulis {stated}, hasil hitung "
+        "{computed} = {formula} (Cara Hitung {how_id}; realisasi s.d. tahun laporan "
+        "{to_date} = {to_date_formula}).",
+        "The capaian of {code} against the Target Akhir Periode is stated as {stated}, "
+        "computed {computed} = {formula} (Cara Hitung {how_en}; realisation to date "
+        "{to_date} = {to_date_formula}).",
+    ),
+    "rule.CMP003.row-realisasi": (
+        "Realisasi {code} terhadap Target Akhir Periode tertulis {stated}, tetapi indikator "
+        "ini Kumulatif: realisasi s.d. tahun laporan adalah jumlah tahun {years} = "
+        "{to_date_formula} = {to_date}.",
+        "The realisation of {code} against the Target Akhir Periode is stated as {stated}, "
+        "but the indicator is Kumulatif: the realisation to date is the sum of {years} = "
+        "{to_date_formula} = {to_date}.",
+    ),
+    "rule.CMP003.missing": (
+        "Progres {code} tertulis {stated} tidak dapat diperiksa: realisasi tahun {missing} "
+        "tidak tertulis (Cara Hitung {how_id}).",
+        "The stated progress {stated} of {code} cannot be checked: the realisation of "
+        "{missing} is not stated (Cara Hitung {how_en}).",
+    ),
+    "rule.CMP003.no-target": (
+        "Progres {code} tertulis {stated} tidak dapat diperiksa: Target Akhir Periode tidak "
+        "tertulis di Perbandingan maupun di Tabel VI.1.",
+        "The stated progress {stated} of {code} cannot be checked: no Target Akhir Periode "
+        "on Perbandingan nor on Tabel VI.1.",
+    ),
+    "rule.CMP004.plain": (
+        "Target akhir periode {code} ({year}) tertulis {stated} di {what_id}, tetapi "
+        "{expected} di {ref_id}.",
+        "The end-of-period target of {code} ({year}) is stated as {stated} in {what_en}, but "
+        "as {expected} in {ref_en}.",
+    ),
+    "rule.CMP005.plain": (
+        "Standar nasional {code} tertulis {stated} di {what_id}, tetapi {expected} di "
+        "{ref_id} (sumber: {source}).",
+        "The national standard of {code} is stated as {stated} in {what_en}, but as "
+        "{expected} in {ref_en} (source: {source}).",
+    ),
+    "rule.CMP006.plain": (
+        "Capaian {code} terhadap standar nasional tertulis {stated}, hasil hitung {computed} "
+        "= {formula} (realisasi {realisasi}, standar {standard}; sumber: {source}).",
+        "The capaian of {code} against the national standard is stated as {stated}, "
+        "computed {computed} = {formula} (realisation {realisasi}, standard {standard}; "
+        "source: {source}).",
+    ),
+    "rule.CMP007.accumulation": (
+        "Cara Hitung tidak dikenal: '{value}' (Kumulatif atau Nilai Terakhir); dibaca Nilai "
+        "Terakhir.",
+        "Unknown Cara Hitung: '{value}' (Kumulatif or Nilai Terakhir); read as Nilai "
+        "Terakhir.",
+    ),
+    "rule.CMP007.trend": (
+        "Tren tidak dikenal: '{value}' (Naik, Turun, Tetap, Membaik, Memburuk); tidak "
+        "diperiksa.",
+        "Unknown Tren: '{value}' (Naik, Turun, Tetap, Membaik, Memburuk); not checked.",
+    ),
+    "rule.CMP007.code": (
+        "Kode Indikator {code} di Perbandingan tidak ada di Tabel VI.1 maupun Lampiran II: "
+        "angkanya tidak terhubung ke indikator mana pun.",
+        "Kode Indikator {code} on Perbandingan is in neither Tabel VI.1 nor Lampiran II: its "
+        "figures are linked to no indicator.",
+    ),
+    "rule.CMP007.future": (
+        "Realisasi {code} tahun {year} tertulis {stated}, padahal Tahun Laporan {report_year}: "
+        "realisasi tahun yang belum lewat (target yang salah tempat?).",
+        "A realisation of {code} for {year} is stated ({stated}), but Tahun Laporan is "
+        "{report_year}: a year not yet over (a target in the wrong table?).",
+    ),
+    "rule.CMP001.title": ("Realisasi tahun lalu berbeda", "Earlier realisation differs"),
+    "rule.CMP002.title": ("Tren tidak sesuai angka", "Trend does not match"),
+    "rule.CMP003.title": ("Progres target akhir tidak sesuai", "End-target progress differs"),
+    "rule.CMP004.title": ("Target akhir periode berbeda", "End-of-period target differs"),
+    "rule.CMP005.title": ("Standar nasional berbeda", "National standard differs"),
+    "rule.CMP006.title": ("Capaian thd standar tidak sesuai", "Capaian vs standard differs"),
+    "rule.CMP007.title": ("Baris Perbandingan bermasalah", "Perbandingan row problem"),
+    "rule.CMP001.summary": (
+        "Realisasi satu tahun tertulis dua kali dengan angka berbeda.",
+        "The realisation of one year is stated twice with two different figures.",
+    ),
+    "rule.CMP002.summary": (
+        "Tren yang tertulis di Perbandingan tidak sesuai dengan realisasinya.",
+        "The Tren stated on Perbandingan does not follow from the realisations.",
+    ),
+    "rule.CMP003.summary": (
+        "Progres tertulis terhadap target akhir periode berbeda dari realisasi s.d. tahun "
+        "laporan / target akhir.",
+        "A stated progress against the end-of-period target differs from the realisation to "
+        "date / the end target.",
+    ),
+    "rule.CMP004.summary": (
+        "Target akhir periode tertulis dua kali dengan angka berbeda.",
+        "The end-of-period target is stated twice with two different figures.",
+    ),
+    "rule.CMP005.summary": (
+        "Standar nasional suatu indikator tertulis dua kali dengan angka berbeda.",
+        "The national standard of an indicator is stated twice with two different figures.",
+    ),
+    "rule.CMP006.summary": (
+        "Capaian tertulis terhadap standar nasional berbeda dari realisasi / standar.",
+        "A stated capaian against the national standard differs from realisation / standard.",
+    ),
+    "rule.CMP007.summary": (
+        "Baris Perbandingan yang tidak dapat dibaca sebagaimana dimaksud.",
+        "A Perbandingan row that cannot be read as meant.",
+    ),
     # --- rekap ---
     "cli.check.report": ("Tulis rekap untuk penelaah (.xlsx atau .csv): satu baris per buku "
                          "kerja, semua temuan, jumlah per aturan.",
@@ -2444,6 +2623,8 @@ NUMERIC_PARAMS = frozenset({
     # row count (100000); efficiency readings
     "as_percent", "exact", "bands", "default", "rows",
     "ratio", "serapan", "capaian_formula", "serapan_formula", "others",
+    # comparisons across years (CMP)
+    "to_date", "to_date_formula", "before", "now", "standard",
 })
 _NUMBER_TOKEN = re.compile(r"(?<![\w.,])-?\d+(?:\.\d+)?(?![\w]|\.\d)")
 

@@ -26,7 +26,7 @@ def test_every_rule_is_documented_in_both_languages() -> None:
 
 def test_families_are_registered() -> None:
     prefixes = {r.code[:3] for r in all_rules()}
-    assert prefixes == {"AVG", "CAP", "EFF", "INP", "KAT", "TOT", "XTB"}
+    assert prefixes == {"AVG", "CAP", "CMP", "EFF", "INP", "KAT", "TOT", "XTB"}
 
 
 def test_get_unknown_code_is_a_clear_error() -> None:

@@ -20,10 +20,10 @@ __all__ = ["Action", "Finding", "Fix", "Rule", "RuleContext", "Severity", "all_r
 
 
 def _collect() -> dict[str, Rule]:
-    from . import averages, capaian, consistency, efficiency, hygiene, totals
+    from . import averages, capaian, comparisons, consistency, efficiency, hygiene, totals
 
     registry: dict[str, Rule] = {}
-    for module in (hygiene, capaian, totals, consistency, averages, efficiency):
+    for module in (hygiene, capaian, totals, consistency, averages, efficiency, comparisons):
         for r in module.RULES:
             if r.code in registry:
                 raise RuntimeError(f"duplicate rule code {r.code}")

@@ -24,7 +24,7 @@ from ..analysis import (
 from ..formulas import Computation, digits_typo
 from ..model import BudgetRow, Cell, Indicator, MeasurementRow, PkRow, Report, Settings
 from ..numbers import Number
-from ..schema import Basis, RowRole, normalise
+from ..schema import Accumulation, Basis, RowRole, normalise
 from .base import Finding, RuleContext, Severity, localised_list
 from .capaian import agrees, fmt_stated, stated_decimals
 from .define import rule
@@ -119,9 +119,11 @@ def measurement_vs_pk(ctx: RuleContext) -> Iterator[Finding]:
             continue
         siblings = [s for s in measurement_rows(ctx.report, m.codes[0]) if s.basis is m.basis]
         # A row measured against another basis (Target RPJMD, Tahun Lalu, ...) states another
-        # target by design: only its realisasi must be the PK's.
+        # target by design: only its realisasi must be the PK's. A cumulative indicator's
+        # row against Target Akhir Periode states the sum to date (CMP003 checks it).
         quantities = (("Target", "target"), ("Realisasi", "realisasi")) \
-            if m.basis is Basis.PK else (("Realisasi", "realisasi"),)
+            if m.basis is Basis.PK else () if _cumulative_to_date(ctx.report, m) \
+            else (("Realisasi", "realisasi"),)
         for quantity, attr in quantities:
             mine: Cell = getattr(m, attr)
             theirs: Cell = getattr(row, attr)
@@ -129,6 +131,14 @@ def measurement_vs_pk(ctx: RuleContext) -> Iterator[Finding]:
                 continue
             others = [getattr(s, attr) for s in siblings if s.row != m.row]
             yield _xtb001_finding(ctx, m.codes[0], quantity, m.sumber.text, mine, theirs, others)
+
+
+def _cumulative_to_date(report: Report, m: MeasurementRow) -> bool:
+    """A row against Target Akhir Periode of an indicator Perbandingan calls Kumulatif."""
+    if m.basis is not Basis.END_OF_PERIOD:
+        return False
+    row = report.comparison(m.codes[0])
+    return row is not None and row.accumulation is Accumulation.CUMULATIVE
 
 
 def _typo_of(mine: Cell, candidates: Sequence[Cell], majority: bool = False
