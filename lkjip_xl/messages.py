@@ -2289,6 +2289,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Indicator {code} ({name}) of last year's report ({previous}, {other_cell}) is not in "
         "this one, which follows a new RPJMD period ({period}).",
     ),
+    "rule.PRV003.recoded": (
+        "Indikator {code} laporan tahun lalu ({previous}, {other_cell}) kini berkode {new_code} "
+        "(namanya sama: {name}); dibandingkan dengan kode barunya.",
+        "Indicator {code} of last year's report ({previous}, {other_cell}) now has the code "
+        "{new_code} (same name: {name}); compared under its new code.",
+    ),
     "rule.PRV004.plain": (
         "Nama indikator {code} berubah tanpa keterangan: tahun lalu ({previous}, {other_cell}) "
         "\"{old_name}\", kini \"{name}\".",

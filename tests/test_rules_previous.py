@@ -447,3 +447,27 @@ def test_python_api_pairs_as_the_command_line(tmp_path: Path) -> None:
     one = lkjip_xl.check_paths(tmp_path / "lkjip_2023_dinas_contoh.xlsx",
                                previous=tmp_path / "lkjip_2022_dinas_contoh.xlsx")
     assert [r.previous_error for r in one] == [None] and one.findings == []
+
+
+def test_a_renumbered_indicator_is_matched_by_its_name(tmp_path: Path) -> None:
+    """IK-1 written IK-01 this year, same name: not gone and new, but the same indicator
+    under a new code (info), and its targets are still compared."""
+    this = _load(Y2023)
+    for section in ("tabel_vi_1", "lampiran_ii", "pengukuran_kinerja"):
+        for row in this[section]:
+            if row.get("kode_indikator") == "IK-1":
+                row["kode_indikator"] = "IK-01"
+    found = _pair(tmp_path, this)
+    assert [(f.code, f.severity, f.location, f.stated, f.expected) for f in found] == [
+        ("PRV003", Severity.INFO, "Tabel VI.1!A4", "IK-01", "IK-1")]
+    _rows(this, "tabel_vi_1", "IK-01")[0][2024] = 69.9
+    (tmp_path / "b").mkdir()
+    assert sorted(f.code for f in _pair(tmp_path / "b", this)) == ["PRV002", "PRV003"]
+    # two new codes of one name: which one is last year's IK-1 is not guessed at
+    twin = copy.deepcopy(_rows(this, "tabel_vi_1", "IK-01")[0])
+    twin["kode_indikator"] = "IK-07"
+    this["tabel_vi_1"].append(twin)
+    (tmp_path / "c").mkdir()
+    found = _pair(tmp_path / "c", this)
+    assert sorted((f.code, f.severity.value, f.stated or f.expected) for f in found) == [
+        ("PRV003", "warning", "IK-1"), ("PRV005", "info", "IK-01"), ("PRV005", "info", "IK-07")]

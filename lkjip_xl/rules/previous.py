@@ -130,6 +130,31 @@ def _names(report: Report) -> dict[str, tuple[str, Cell]]:
     return found
 
 
+def code_links(report: Report, previous: Report) -> dict[str, str]:
+    """This year's indicators joined to last year's: code_key -> last year's code_key. The
+    same code; else, for a code new this year, the one indicator of last year whose code is
+    gone and whose name is the same (case, spaces and punctuation aside): an indicator
+    renumbered (IK-1 -> IK-01, 1.1 -> IKU-1) is still the same indicator."""
+    now, before = _names(report), _names(previous)
+    links = {k: k for k in now if k in before}
+    gone: dict[str, list[str]] = {}
+    for k, (_, name) in before.items():
+        if k not in now and normalise(name.text):
+            gone.setdefault(normalise(name.text), []).append(k)
+    fresh: dict[str, list[str]] = {}
+    for k, (_, name) in now.items():
+        if k not in links and normalise(name.text):
+            fresh.setdefault(normalise(name.text), []).append(k)
+    for name, keys in fresh.items():
+        if len(keys) == 1 and len(gone.get(name, ())) == 1:
+            links[keys[0]] = gone[name][0]
+    return links
+
+
+def _links(ctx: PairContext) -> dict[str, str]:
+    return ctx.memo("prv.links", lambda: code_links(ctx.report, ctx.prev))  # type: ignore[no-any-return]
+
+
 def _code_cells(report: Report) -> dict[str, Cell]:
     """code_key -> the cell where the code is written (Tabel VI.1, else Lampiran II)."""
     found: dict[str, Cell] = {}
@@ -238,6 +263,7 @@ def previous_realisasi_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     assert isinstance(ctx, PairContext)
     prev = ctx.prev
     prev_year = prev.identity.year
+    links = _links(ctx)
     older: dict[tuple[str, int], Cell] = {}
     for row in _comparisons(prev):
         for y, cell in row.realisasi_by_year.items():
@@ -247,6 +273,7 @@ def previous_realisasi_mismatch(ctx: RuleContext) -> Iterator[Finding]:
         if cell.ref is None or cell.is_blank:
             continue
         key = code_key(code)
+        key = links.get(key, key)
         if prev_year is not None and year == prev_year:
             found = last_year_realisasi(prev, key)
             if found is None:
@@ -298,8 +325,9 @@ def rpjmd_target_changed(ctx: RuleContext) -> Iterator[Finding]:
     if not same_period(ctx.report, prev):
         return
     before = _indicators(prev)
+    links = _links(ctx)
     for ind in ctx.report.indicators:
-        old = before.get(code_key(ind.code)) if ind.code else None
+        old = before.get(links.get(code_key(ind.code), "")) if ind.code else None
         if old is None:
             continue
         old_cells = dict(_target_cells(old))
@@ -351,8 +379,10 @@ def indicator_removed(ctx: RuleContext) -> Iterator[Finding]:
     appear in this year's report, or a Keterangan of this year's report (Tabel VI.1,
     Lampiran II, Pengukuran Kinerja, Perbandingan) must name the code, saying what became of
     it (replaced, merged, dropped with the Renstra review): then the finding is info, naming
-    the note. Info too when a new RPJMD period begins. Reported on this year's Tabel VI.1 (no
-    cell: the row is gone), naming last year's cell.
+    the note. Info too when a new RPJMD period begins. An indicator renumbered (its code gone,
+    a new code with the very same name, one each) is the same indicator: info, at its new
+    code cell, and the other pair rules compare it under its new code. Reported on this year's
+    Tabel VI.1 (no cell: the row is gone), naming last year's cell.
     """
     assert isinstance(ctx, PairContext)
     prev = ctx.prev
@@ -362,7 +392,23 @@ def indicator_removed(ctx: RuleContext) -> Iterator[Finding]:
     new_period = not same_period(ctx.report, prev)
     cells = _code_cells(prev)
     sheet = ctx.report.sheet_names.get("Tabel VI.1", "Tabel VI.1")
+    recoded = {old: new for new, old in _links(ctx).items() if new != old}
+    now_names, now_cells = _names(ctx.report), _code_cells(ctx.report)
     for key, (code, name) in _names(prev).items():
+        if key in recoded:  # the same indicator under a new code
+            new_code = now_names[recoded[key]][0]
+            here = now_cells.get(recoded[key])
+            old = cells.get(key)
+            ref = external_ref(prev, old.ref if old is not None else None, "Tabel VI.1")
+            yield ctx.finding(
+                here.ref if here is not None else None, "rule.PRV003.recoded", sheet=sheet,
+                severity=Severity.INFO,
+                params={"code": code, "new_code": new_code, "name": name.text or "-",
+                        "previous": ctx.previous_file,
+                        "other_cell": str(old.ref) if old is not None and old.ref else "-"},
+                stated=new_code, expected=code, formula=ref, inputs=((ref, code),),
+                related=(ref,))
+            continue
         if key in now:
             continue
         note = _mentions(ctx.report, code)
@@ -441,8 +487,9 @@ def indicator_new(ctx: RuleContext) -> Iterator[Finding]:
     if not before:
         return
     cells = _code_cells(ctx.report)
+    links = _links(ctx)
     for key, (code, name) in _names(ctx.report).items():
-        if key in before:
+        if key in before or key in links:
             continue
         cell = cells.get(key)
         yield ctx.finding(
