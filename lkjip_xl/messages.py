@@ -7,6 +7,7 @@ Sections are grouped by prefix: cli., open., problem., num., rule., fix., excel.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from decimal import Decimal
 
 LANGS = ("id", "en")
@@ -2662,8 +2663,22 @@ def localise(value: object, lang: str) -> object:
 
         return format_number(value, lang)
     if isinstance(value, str):
-        return _NUMBER_TOKEN.sub(lambda m: localise_number(m.group(0), lang), value)
+        return outside_workbook_names(
+            value, lambda part: _NUMBER_TOKEN.sub(lambda m: localise_number(m.group(0), lang),
+                                                  part))
     return value
+
+
+_WORKBOOK_NAME = re.compile(r"(\[[^\]\n]*\])")  # '[lkjip_2023.xlsx]Lampiran II!H4'
+
+
+def outside_workbook_names(text: str, change: Callable[[str], str]) -> str:
+    """`change` applied to `text` except inside a bracketed workbook name (another workbook's
+    cell as Excel writes it, `[2023.xlsx]Lampiran II!H4`): a file name is not a number."""
+    if "[" not in text:
+        return change(text)
+    return "".join(part if i % 2 else change(part)
+                   for i, part in enumerate(_WORKBOOK_NAME.split(text)))
 
 
 MAX_QUOTED = 300  # characters of a quoted value (a cell's text) shown in a message

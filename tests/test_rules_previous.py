@@ -202,6 +202,8 @@ def test_prv002_a_change_explained_this_year_is_info(tmp_path: Path) -> None:
     assert [(f.code, f.severity, f.stated, f.expected) for f in found] == [
         ("PRV002", Severity.INFO, 69.8, 69.5)]
     assert "reviu Renstra" in found[0].message("id")
+    assert "69,8" in found[0].message("id") and "69.8" in found[0].message("en")
+    assert "69,5" in found[0].message("id") and "69.5" in found[0].message("en")
 
 
 def test_prv002_last_years_note_again_does_not_explain(tmp_path: Path) -> None:
@@ -471,3 +473,16 @@ def test_a_renumbered_indicator_is_matched_by_its_name(tmp_path: Path) -> None:
     found = _pair(tmp_path / "c", this)
     assert sorted((f.code, f.severity.value, f.stated or f.expected) for f in found) == [
         ("PRV003", "warning", "IK-1"), ("PRV005", "info", "IK-01"), ("PRV005", "info", "IK-07")]
+
+
+def test_a_file_name_with_digits_is_not_a_number(tmp_path: Path) -> None:
+    """'[2022.xlsx]Lampiran II!H4' stays as written in every language and output."""
+    from lkjip_xl.engine import FileResult
+    from lkjip_xl.writers.formats import to_text
+
+    this, last = _small_pair(tmp_path, stated_last_year=92)
+    assert last.name == "2018.xlsx"  # a plain year as the file name
+    f = _prv(this, last, "PRV001")[0]
+    for lang in ("id", "en"):
+        text = to_text([FileResult(this, (f,), previous=last)], lang)
+        assert "[2018.xlsx]Lampiran II!" in text and "2.018" not in text and "2,018" not in text
