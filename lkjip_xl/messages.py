@@ -1509,6 +1509,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The end-of-period target of {code} ({year}) is stated as {stated} in {what_en}, but "
         "as {expected} in {ref_en}.",
     ),
+    "rule.CMP004.cumulative": (
+        "Target akhir periode {code} tertulis {stated} di {what_id}, tetapi indikator ini "
+        "Kumulatif dan jumlah target tahunannya di Tabel VI.1 {formula} = {expected}.",
+        "The end-of-period target of {code} is stated as {stated} in {what_en}, but the "
+        "indicator is Kumulatif and its yearly targets on Tabel VI.1 add up to {formula} = "
+        "{expected}.",
+    ),
     "rule.CMP005.plain": (
         "Standar nasional {code} tertulis {stated} di {what_id}, tetapi {expected} di "
         "{ref_id} (sumber: {source}).",

@@ -199,6 +199,8 @@ def _series(report: Report, settings: Settings) -> dict[str, YearSeries]:
 
 def _end_target(report: Report, row: ComparisonRow | None, rpjmd: Indicator | None
                 ) -> tuple[Cell | None, int | None]:
+    """The end target as stated: Perbandingan's Target Akhir Periode, else Tabel VI.1's
+    final target (`analysis.final_target`), and the year it is for."""
     end = report.identity.periode_akhir.value
     end_year = int(end) if end is not None else (
         report.rpjmd_years[-1] if report.rpjmd_years else None)
@@ -212,6 +214,34 @@ def _end_target(report: Report, row: ComparisonRow | None, rpjmd: Indicator | No
     return cell, end_year
 
 
+def summed_targets(rpjmd: Indicator | None) -> tuple[float, str, tuple[Cell, ...]] | None:
+    """A cumulative indicator's end-of-period target from Tabel VI.1: the sum of its yearly
+    targets (each year's amount), with the formula and the cells; None when a year column
+    holds no single number."""
+    if rpjmd is None or not rpjmd.targets:
+        return None
+    cells = tuple(c for _, c in rpjmd.targets if not c.is_blank)
+    if not cells or any(c.number.value is None or c.number.is_range for c in cells):
+        return None
+    values = [c.number.value for c in cells if c.number.value is not None]
+    total = float(sum((Decimal(repr(float(v))) for v in values), Decimal(0)))
+    return total, " + ".join(fmt(v) for v in values), cells
+
+
+def end_number(s: YearSeries) -> tuple[Number | None, str]:
+    """The end-of-period target progress is measured against, and where it comes from (a
+    cell, or the sum of Tabel VI.1's yearly targets for a cumulative indicator that states no
+    Target Akhir Periode on Perbandingan)."""
+    stated = s.row is not None and _usable(s.row.target_akhir)
+    if s.accumulation is Accumulation.CUMULATIVE and not stated:
+        summed = summed_targets(s.rpjmd)
+        if summed is not None:
+            return Number(summed[0], NumberSource.NUMBER), summed[1]
+    if s.end_target is None:
+        return None, ""
+    return s.end_target.number, str(s.end_target.ref)
+
+
 def _with_progress(report: Report, settings: Settings, s: YearSeries) -> YearSeries:
     return replace(s, progress=progress(report, settings, s))
 
@@ -219,7 +249,8 @@ def _with_progress(report: Report, settings: Settings, s: YearSeries) -> YearSer
 def progress(report: Report, settings: Settings, s: YearSeries) -> Progress:
     """The realisation to date against the end-of-period target (module docstring)."""
     how = s.accumulation
-    if s.end_target is None:
+    target, _ = end_number(s)
+    if target is None:
         return Progress(Computation(None, None, "", NotComputable.NO_TARGET), how)
     if s.year is None:
         return Progress(Computation(None, None, "", NotComputable.NO_REALISATION), how)
@@ -240,7 +271,7 @@ def progress(report: Report, settings: Settings, s: YearSeries) -> Progress:
             return Progress(Computation(None, None, "", NotComputable.NO_REALISATION), how,
                             years=years, missing=years)
         total, formula = value, fmt(value)
-    comp = capaian(s.end_target.number, Number(total, NumberSource.NUMBER), s.polarity,
+    comp = capaian(target, Number(total, NumberSource.NUMBER), s.polarity,
                    settings.negative_formula, settings.decimals, polarity_stated=True)
     return Progress(comp, how, total, formula, years)
 

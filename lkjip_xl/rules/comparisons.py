@@ -22,14 +22,16 @@ from decimal import Decimal
 from ..analysis import code_key, final_target, measurement_rows
 from ..formulas import Computation, capaian, fmt, round_half_up
 from ..messages import Verbatim, t
-from ..model import Cell, MeasurementRow, Settings
+from ..model import Cell, MeasurementRow, Report, Settings
 from ..multiyear import (
     Source,
     Statement,
     YearSeries,
     direction,
+    end_number,
     improvement,
     series,
+    summed_targets,
 )
 from ..numbers import Number, NumberSource
 from ..schema import Accumulation, Basis, Polarity, Trend, normalise
@@ -207,10 +209,18 @@ def _progress_params(s: YearSeries) -> dict[str, object]:
                                                  "id")),
             "how_en": Verbatim(t(f"cmp.accumulation.{_acc(p.accumulation)}", "en")),
             "to_date": plain_number(p.to_date), "to_date_formula": p.to_date_formula or "-",
-            "years": Verbatim(years), "target": _shown(s.end_target.number)
-            if s.end_target is not None else "-",
+            "years": Verbatim(years), "target": _end_shown(s),
             "computed": fmt(p.computation.rounded) if p.computation.rounded is not None
             else "-", "formula": p.computation.formula or "-"}
+
+
+def _end_shown(s: YearSeries) -> str:
+    number, source = end_number(s)
+    if number is None:
+        return "-"
+    if source and "!" not in source:  # the sum of Tabel VI.1's yearly targets
+        return f"{source} = {_shown(number)}"
+    return _shown(number)
 
 
 def _acc(how: Accumulation) -> str:
@@ -220,7 +230,7 @@ def _acc(how: Accumulation) -> str:
 def _not_computable(ctx: RuleContext, s: YearSeries, cell: Cell) -> Finding:
     p = s.progress
     assert p is not None and cell.ref is not None
-    variant = "no-target" if s.end_target is None else "missing"
+    variant = "no-target" if end_number(s)[0] is None else "missing"
     params = {**_progress_params(s), "stated": _shown(cell.number),
               "missing": Verbatim(", ".join(str(y) for y in p.missing))}
     return ctx.finding(cell.ref, f"rule.CMP003.{variant}", params=params,
@@ -237,17 +247,39 @@ def _progress_mismatch(ctx: RuleContext, s: YearSeries, cell: Cell, variant: str
         return None
     if agrees(stated, stated_decimals(cell.number), exact, ctx.settings):
         return None
+    for other in _other_end_targets(ctx.report, s):
+        # computed against Tabel VI.1's end target where Perbandingan states another one:
+        # the target is CMP004's finding, the progress follows the report's own figures
+        comp = capaian(other, Number(p.to_date, NumberSource.NUMBER), s.polarity,
+                       ctx.settings.negative_formula, ctx.settings.decimals)
+        if p.to_date is not None and comp.exact is not None \
+                and agrees(stated, stated_decimals(cell.number), comp.exact, ctx.settings):
+            return None
     expected = round_half_up(exact, ctx.settings.decimals)
     params = {**_progress_params(s), "stated": _shown(cell.number)}
     inputs = [(str(st.cell.ref), s.value(y)) for y in p.years
               if (st := s.realisasi.get(y)) is not None]
-    if s.end_target is not None:
-        inputs.append((str(s.end_target.ref), _value(s.end_target.number)))
+    number, source = end_number(s)
+    if number is not None:
+        inputs.append((source if "!" in source else "Tabel VI.1", _value(number)))
     return ctx.finding(
         cell.ref, f"rule.CMP003.{variant}", params=params, stated=stated, expected=expected,
         difference=round(stated - expected, 9), tolerance=ctx.settings.tolerance,
         formula=f"({p.to_date_formula}) vs {p.computation.formula}", inputs=tuple(inputs),
-        related=tuple(ref for ref, _ in inputs))
+        related=tuple(ref for ref, _ in inputs if "!" in ref))
+
+
+def _other_end_targets(report: Report, s: YearSeries) -> list[Number]:
+    """Tabel VI.1's end target (the last year's, or the sum of a cumulative indicator's
+    yearly targets) when it is not the one the progress was computed with."""
+    used, _ = end_number(s)
+    others: list[Number] = []
+    final = final_target(report, s.rpjmd)
+    if final is not None:
+        others.append(final.number)
+    if s.accumulation is Accumulation.CUMULATIVE and (summed := summed_targets(s.rpjmd)):
+        others.append(Number(summed[0], NumberSource.NUMBER))
+    return [n for n in others if used is None or not same_figure(n, used)]
 
 
 @rule("CMP003", "progress-mismatch", Severity.WARNING)
@@ -344,21 +376,52 @@ def end_target_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     column, else Kondisi Akhir) is the reference; Perbandingan's `Target Akhir Periode` and
     the Target of a Pengukuran Kinerja row measured against `Target Akhir Periode` must state
     the same figure (equal at the fewer decimals either is written with; ranges as ranges).
-    A target revised in a Renstra review belongs in Tabel VI.1 too. No fix.
+    For an indicator Perbandingan calls `Kumulatif`, whose Tabel VI.1 year columns are each
+    year's amount, the end target is the sum of the yearly targets (the last year's target
+    is accepted too, for a Tabel VI.1 that writes cumulative levels). A target revised in a
+    Renstra review belongs in Tabel VI.1 too. No fix.
     """
     report = ctx.report
     for s in _all_series(ctx).values():
-        statements: list[tuple[str, Cell]] = []
-        final = final_target(report, s.rpjmd)
-        if final is not None:
-            statements.append((Source.TARGET_RPJMD, final))
+        copies: list[tuple[str, Cell]] = []
         if s.row is not None:
-            statements.append((Source.PERBANDINGAN_TARGET, s.row.target_akhir))
+            copies.append((Source.PERBANDINGAN_TARGET, s.row.target_akhir))
         for m in measurement_rows(report, s.code):
             if m.basis is Basis.END_OF_PERIOD and len(m.codes) == 1:
-                statements.append((Source.ROW_TARGET, m.target))
-        yield from _twice(ctx, s.code, statements, "rule.CMP004.plain",
-                          {"year": _year(s.end_year)})
+                copies.append((Source.ROW_TARGET, m.target))
+        final = final_target(report, s.rpjmd)
+        stated_how = s.row is not None and not s.row.cara_hitung.is_blank
+        summed = summed_targets(s.rpjmd) \
+            if s.accumulation is Accumulation.CUMULATIVE or not stated_how else None
+        if summed is not None and s.accumulation is not Accumulation.CUMULATIVE:
+            # Cara Hitung not stated: the end target may be the last year's target or, for
+            # yearly amounts, their sum; a copy stating the sum is not reported.
+            total = Number(summed[0], NumberSource.NUMBER)
+            copies = [(src, c) for src, c in copies
+                      if not (_usable(c) and same_figure(c.number, total))]
+            summed = None
+        if summed is None:
+            statements = ([(Source.TARGET_RPJMD, final)] if final is not None else []) + copies
+            yield from _twice(ctx, s.code, statements, "rule.CMP004.plain",
+                              {"year": _year(s.end_year)})
+            continue
+        total = Number(summed[0], NumberSource.NUMBER)
+        for source, cell in copies:
+            if not _usable(cell) or same_figure(cell.number, total) or (
+                    final is not None and _usable(final)
+                    and same_figure(cell.number, final.number)):
+                continue
+            assert cell.ref is not None
+            cells = summed[2]
+            params = {"code": s.code, "stated": _shown(cell.number),
+                      "expected": plain_number(summed[0]), "formula": summed[1],
+                      **_where("what", source, 0, cell)}
+            yield ctx.finding(
+                cell.ref, "rule.CMP004.cumulative", params=params, stated=_value(cell.number),
+                expected=summed[0], difference=_difference(cell.number, total),
+                tolerance=0.0, formula=summed[1],
+                inputs=tuple((str(c.ref), c.number.value) for c in cells),
+                related=tuple(str(c.ref) for c in cells))
 
 
 # --- CMP005 / CMP006 -------------------------------------------------------------------------

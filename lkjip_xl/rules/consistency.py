@@ -458,13 +458,27 @@ def _final_target(report: Report, ind: Indicator) -> tuple[int, Cell] | None:
     return ind.targets[-1] if ind.targets else None
 
 
+def _cumulative_sum(report: Report, ind: Indicator, akhir: Cell) -> bool:
+    """The Kondisi Akhir of an indicator Perbandingan calls Kumulatif is the sum of its yearly
+    targets (each year's amount), not the last year's target."""
+    from ..multiyear import summed_targets
+
+    row = report.comparison(ind.code) if ind.code else None
+    if row is None or row.accumulation is not Accumulation.CUMULATIVE:
+        return False
+    summed = summed_targets(ind)
+    return summed is not None and akhir.number.value is not None \
+        and abs(akhir.number.value - summed[0]) <= 1e-9 * max(1.0, abs(summed[0]))
+
+
 @rule("XTB005", "kondisi-akhir-vs-final-target", Severity.WARNING)
 def kondisi_akhir_vs_final_target(ctx: RuleContext) -> Iterator[Finding]:
     """Tabel VI.1: the Kondisi Akhir differs from the target of the period's last year.
 
     The condition at the end of the RPJMD period is the target of its last year (Periode
-    Akhir, else the last year column). Ranges compare as ranges. No fix: either figure may be
-    the wrong one.
+    Akhir, else the last year column). Ranges compare as ranges. An indicator Perbandingan
+    calls `Kumulatif` (yearly amounts that add up) may state the sum of its yearly targets
+    instead. No fix: either figure may be the wrong one.
     """
     for ind in ctx.report.indicators:
         final = _final_target(ctx.report, ind)
@@ -474,6 +488,8 @@ def kondisi_akhir_vs_final_target(ctx: RuleContext) -> Iterator[Finding]:
         akhir = ind.kondisi_akhir
         if not (_usable(akhir) and _usable(target)) or same_figure(akhir.number,
                                                                       target.number):
+            continue
+        if _cumulative_sum(ctx.report, ind, akhir):
             continue
         assert akhir.ref is not None and target.ref is not None
         a, b = akhir.number, target.number
