@@ -486,3 +486,20 @@ def test_a_file_name_with_digits_is_not_a_number(tmp_path: Path) -> None:
     for lang in ("id", "en"):
         text = to_text([FileResult(this, (f,), previous=last)], lang)
         assert "[2018.xlsx]Lampiran II!" in text and "2.018" not in text and "2,018" not in text
+
+
+def test_an_empty_table_this_year_loses_no_indicator(tmp_path: Path) -> None:
+    """A workbook that fills only Lampiran II is compared on Lampiran II's indicators: last
+    year's Tabel VI.1-only indicator is not 'gone' from a workbook with no Tabel VI.1."""
+    last = _load(Y2022)
+    extra = copy.deepcopy(_rows(last, "tabel_vi_1", "IK-6")[0])
+    extra.update(kode_indikator="IK-9", indikator="Indikator RPJMD tanpa PK")
+    last["tabel_vi_1"].append(extra)
+    this = _load(Y2023)
+    this["tabel_vi_1"] = []
+    found = _pair(tmp_path, this, last)
+    assert found == []
+    this = _load(Y2023)  # with its Tabel VI.1, IK-9 is gone
+    (tmp_path / "b").mkdir()
+    assert [(f.code, f.expected) for f in _pair(tmp_path / "b", this, last)] == [
+        ("PRV003", "IK-9")]

@@ -130,6 +130,30 @@ def _names(report: Report) -> dict[str, tuple[str, Cell]]:
     return found
 
 
+def _pk_filled(report: Report) -> bool:
+    return any(r.role is RowRole.INDIKATOR and r.kode_indikator.text for r in report.pk_rows)
+
+
+def _listed(report: Report, other: Report) -> dict[str, tuple[str, Cell]]:
+    """`_names(report)` limited to the tables `other` fills too: an indicator of last year's
+    Tabel VI.1 is not 'gone' from a workbook that has no Tabel VI.1 at all (an excerpt, a
+    PK-only workbook), only from one that lists its indicators there."""
+    tabel = any(ind.code for ind in other.indicators)
+    pk = _pk_filled(other)
+    found: dict[str, tuple[str, Cell]] = {}
+    if tabel:
+        for ind in report.indicators:
+            if ind.code:
+                found.setdefault(code_key(ind.code), (ind.code, ind.indikator))
+    if pk:
+        for row in report.pk_rows:
+            code = row.kode_indikator.text
+            if row.role is RowRole.INDIKATOR and code:
+                found.setdefault(code_key(code), (code, row.indikator))
+    names = _names(report)
+    return {k: names[k] for k in names if k in found}
+
+
 def code_links(report: Report, previous: Report) -> dict[str, str]:
     """This year's indicators joined to last year's: code_key -> last year's code_key. The
     same code; else, for a code new this year, the one indicator of last year whose code is
@@ -376,9 +400,11 @@ def indicator_removed(ctx: RuleContext) -> Iterator[Finding]:
     """An indicator of last year's report is gone this year without a note.
 
     Every Kode Indikator of last year's Tabel VI.1 or Lampiran II (Indikator rows) must
-    appear in this year's report, or a Keterangan of this year's report (Tabel VI.1,
-    Lampiran II, Pengukuran Kinerja, Perbandingan) must name the code, saying what became of
-    it (replaced, merged, dropped with the Renstra review): then the finding is info, naming
+    appear in this year's report (only the tables this year's workbook fills are compared:
+    a workbook without a Tabel VI.1 loses no RPJMD indicator), or a Keterangan of this year's
+    report (Tabel VI.1, Lampiran II, Pengukuran Kinerja, Perbandingan) must name the code,
+    saying what became of it (replaced, merged, dropped with the Renstra review): then the
+    finding is info, naming
     the note. Info too when a new RPJMD period begins. An indicator renumbered (its code gone,
     a new code with the very same name, one each) is the same indicator: info, at its new
     code cell, and the other pair rules compare it under its new code. Reported on this year's
@@ -394,7 +420,7 @@ def indicator_removed(ctx: RuleContext) -> Iterator[Finding]:
     sheet = ctx.report.sheet_names.get("Tabel VI.1", "Tabel VI.1")
     recoded = {old: new for new, old in _links(ctx).items() if new != old}
     now_names, now_cells = _names(ctx.report), _code_cells(ctx.report)
-    for key, (code, name) in _names(prev).items():
+    for key, (code, name) in _listed(prev, ctx.report).items():
         if key in recoded:  # the same indicator under a new code
             new_code = now_names[recoded[key]][0]
             here = now_cells.get(recoded[key])
@@ -488,7 +514,7 @@ def indicator_new(ctx: RuleContext) -> Iterator[Finding]:
         return
     cells = _code_cells(ctx.report)
     links = _links(ctx)
-    for key, (code, name) in _names(ctx.report).items():
+    for key, (code, name) in _listed(ctx.report, ctx.prev).items():
         if key in before or key in links:
             continue
         cell = cells.get(key)
