@@ -404,11 +404,11 @@ def indicator_removed(ctx: RuleContext) -> Iterator[Finding]:
     a workbook without a Tabel VI.1 loses no RPJMD indicator), or a Keterangan of this year's
     report (Tabel VI.1, Lampiran II, Pengukuran Kinerja, Perbandingan) must name the code,
     saying what became of it (replaced, merged, dropped with the Renstra review): then the
-    finding is info, naming
-    the note. Info too when a new RPJMD period begins. An indicator renumbered (its code gone,
-    a new code with the very same name, one each) is the same indicator: info, at its new
-    code cell, and the other pair rules compare it under its new code. Reported on this year's
-    Tabel VI.1 (no cell: the row is gone), naming last year's cell.
+    finding is info, naming the note. Info too when a new RPJMD period begins. An indicator
+    renumbered (its code gone, a new code with the very same name, one each) is the same
+    indicator: info, at its new code cell, and the other pair rules compare it under its new
+    code. Reported on this year's Tabel VI.1 (no cell: the row is gone), naming last year's
+    cell.
     """
     assert isinstance(ctx, PairContext)
     prev = ctx.prev
