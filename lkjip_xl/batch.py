@@ -99,7 +99,8 @@ def _check_one(path: Path, task: _Task) -> FileResult:
     try:
         result = check_file(path, task.config, task.limits, summarise=task.summarise,
                             previous=pairing.previous if pairing is not None else None)
-        if pairing is not None and pairing.ambiguous:  # several candidates: none is guessed
+        if pairing is not None and pairing.ambiguous and result.error is None:
+            # several candidates for last year's report: none is guessed
             import dataclasses
 
             names = ", ".join(str(p) for p in pairing.ambiguous)

@@ -82,7 +82,7 @@ def check_file(path: Path, config: Config | None = None, limits: Limits | None =
     try:
         report = read_report(path, limits=limits)
     except WorkbookError as exc:
-        return FileResult(path, error=exc, previous=previous)
+        return FileResult(path, error=exc)  # nothing was compared
     previous_error = None
     try:
         findings = check_report(report, config)
@@ -101,7 +101,6 @@ def check_file(path: Path, config: Config | None = None, limits: Limits | None =
             summary = summarise_report(report, (config or Config()).settings_for(report),
                                        findings, file_sha256(path))
     except ConfigError as exc:  # e.g. --scale Kustom on a workbook without a custom scale
-        return FileResult(path, error=WorkbookError(path, "cli.bad_config", str(exc)),
-                          previous=previous)
+        return FileResult(path, error=WorkbookError(path, "cli.bad_config", str(exc)))
     return FileResult(path, tuple(findings), report=report if keep_report else None,
                       summary=summary, previous=previous, previous_error=previous_error)

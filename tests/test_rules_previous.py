@@ -503,3 +503,14 @@ def test_an_empty_table_this_year_loses_no_indicator(tmp_path: Path) -> None:
     (tmp_path / "b").mkdir()
     assert [(f.code, f.expected) for f in _pair(tmp_path / "b", this, last)] == [
         ("PRV003", "IK-9")]
+
+
+def test_an_unreadable_file_says_nothing_about_a_comparison(tmp_path: Path) -> None:
+    bad = tmp_path / "rusak.xlsx"
+    bad.write_bytes(b"PK\x03\x04 broken")
+    result = check_file(bad, previous=EXAMPLES / "lkjip_2022_dinas_contoh.xlsx")
+    assert result.error is not None and result.previous is None
+    doc = json.loads(CliRunner().invoke(cli, [
+        "check", "--format", "json", str(bad),
+        "--previous", str(EXAMPLES / "lkjip_2022_dinas_contoh.xlsx")]).stdout)
+    assert "previous" not in doc["files"][0]
