@@ -564,7 +564,8 @@ def _multiyear(g: _Grid, s: Summary, lang: str, number: int) -> tuple[LineChartS
               cell(None, _box("")),
               *(cell(None, _box("")) for _ in range(RINGKASAN_COLUMNS - tail - 1)))
         g.add(cell(None, _box("")),
-              cell(_multiyear_note(line, lang), _box("wrap"), span=RINGKASAN_COLUMNS - 1))
+              cell(_multiyear_note(line, lang, s.decimals), _box("wrap"),
+                   span=RINGKASAN_COLUMNS - 1))
         if line.charted:
             charts.append((line, first))
     g.add(cell(t("cmp.sum.note", lang), "note-wrap", span=RINGKASAN_COLUMNS))
