@@ -1432,6 +1432,50 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                     "Kumulatif: the sum of the period's realisations"),
     "cmp.accumulation.latest": ("Nilai Terakhir: realisasi tahun laporan",
                                 "Nilai Terakhir: the realisation of the report year"),
+    "cmp.sum.section": ("Perbandingan antar tahun dan target akhir periode",
+                        "Across years and against the end-of-period target"),
+    "cmp.sum.h_what": ("Uraian", "Figure"),
+    "cmp.sum.h_end_target": ("Target Akhir", "End target"),
+    "cmp.sum.h_progress": ("Progres (%)", "Progress (%)"),
+    "cmp.sum.realisasi": ("Realisasi", "Realisation"),
+    "cmp.sum.target": ("Target RPJMD", "RPJMD target"),
+    "cmp.sum.end_year": ("tahun {year}", "year {year}"),
+    "cmp.sum.how.cumulative": ("Kumulatif", "Kumulatif (cumulative)"),
+    "cmp.sum.how.latest": ("Nilai Terakhir", "Nilai Terakhir (latest value)"),
+    "cmp.sum.progress_computed": (
+        "Progres ({how}): realisasi s.d. tahun laporan {to_date}; {formula} = {value}",
+        "Progress ({how}): realisation to date {to_date}; {formula} = {value}"),
+    "cmp.sum.progress_missing": (
+        "Progres ({how}) tidak dapat dihitung: realisasi tahun {years} tidak tertulis",
+        "Progress ({how}) not computable: the realisation of {years} is not stated"),
+    "cmp.sum.progress_none": (
+        "Progres ({how}) tidak dapat dihitung: tidak ada realisasi tahun laporan atau target "
+        "akhir periode",
+        "Progress ({how}) not computable: no realisation of the report year or no "
+        "end-of-period target"),
+    "cmp.sum.progress_stated": ("kolom Progres menampilkan angka tertulis di Perbandingan",
+                                "the Progress column shows the figure stated on "
+                                "Perbandingan"),
+    "cmp.sum.end_sum": ("target akhir = jumlah target tahunan Tabel VI.1 {formula}",
+                        "end target = the sum of Tabel VI.1's yearly targets {formula}"),
+    "cmp.sum.trend": ("tren tahun terakhir: {trend}", "trend over the last year: {trend}"),
+    "cmp.sum.trend_stated": (" (tertulis {trend})", " (stated {trend})"),
+    "cmp.sum.standard": (
+        "Standar Nasional {standard} ({source}): capaian {capaian} = {formula}",
+        "national standard {standard} ({source}): capaian {capaian} = {formula}"),
+    "cmp.sum.note": (
+        "Realisasi tiap tahun seperti tertulis (Perbandingan, realisasi tahun laporan di "
+        "Lampiran II/Pengukuran Kinerja, baris Tahun Lalu, Kondisi Awal); target tiap tahun "
+        "dari Tabel VI.1. Progres = realisasi s.d. tahun laporan / target akhir periode x 100 "
+        "(Kumulatif: jumlah realisasi tahun-tahun periode; Nilai Terakhir: realisasi tahun "
+        "laporan; indikator Negatif menurut Rumus Indikator Negatif).",
+        "Each year's realisation as stated (Perbandingan, the report year's realisation on "
+        "Lampiran II/Pengukuran Kinerja, a Tahun Lalu row, Kondisi Awal); each year's target "
+        "from Tabel VI.1. Progress = realisation to date / end-of-period target x 100 "
+        "(Kumulatif: the sum of the period's realisations; Nilai Terakhir: the report year's "
+        "realisation; a Negatif indicator by the Rumus Indikator Negatif)."),
+    "cmp.sum.chart_title": ("{code}: realisasi dan target RPJMD per tahun",
+                            "{code}: realisation and RPJMD target by year"),
     "rule.CMP001.plain": (
         "Realisasi {code} tahun {year} tertulis {stated} di {what_id}, tetapi {expected} di "
         "{ref_id}.",

@@ -273,3 +273,35 @@ def test_check_reports_the_comparison_findings_in_json(tmp_path: Path) -> None:
     english = CliRunner().invoke(cli, ["--lang", "en", "check", str(path), "--exit-zero"],
                                  catch_exceptions=False)
     assert "The Tren of IK-3 is stated as Naik" in english.output
+
+
+# --- the bundled clean example ---------------------------------------------------------------
+
+CLEAN = Path(__file__).resolve().parents[1] / "examples" / "lkjip_2023_dinas_contoh.xlsx"
+
+
+def test_the_clean_example_states_comparisons_and_a_mutated_copy_is_caught(
+        tmp_path: Path) -> None:
+    import openpyxl
+
+    from lkjip_xl.reading import read_report
+
+    report = read_report(CLEAN)
+    assert report.comparison_years == (2019, 2020, 2021, 2022)
+    assert len(report.comparisons) == 6
+    assert cmp_findings(CLEAN) == []
+    wb = openpyxl.load_workbook(CLEAN)
+    ws = wb["Perbandingan"]
+    header = {c.value: c.column_letter for c in ws[3]}
+    rows = {ws.cell(r, 1).value: r for r in range(4, ws.max_row + 1)}
+    ws[f"{header['Realisasi 2021']}{rows['IK-1']}"] = 67.08  # Kondisi Awal is 67,80
+    ws[f"{header['Tren']}{rows['IK-4']}"] = "Naik"  # the ratio fell: Turun / Membaik
+    ws[f"{header['Progres terhadap Target Akhir (%)']}{rows['IK-6']}"] = 34.29  # 24 / 70
+    mutated = tmp_path / "mutated.xlsx"
+    wb.save(mutated)
+    got = {(f.code, f.location) for f in cmp_findings(mutated)}
+    assert got == {
+        ("CMP001", f"Perbandingan!{header['Realisasi 2021']}{rows['IK-1']}"),
+        ("CMP002", f"Perbandingan!{header['Tren']}{rows['IK-4']}"),
+        ("CMP003", f"Perbandingan!{header['Progres terhadap Target Akhir (%)']}{rows['IK-6']}"),
+    }

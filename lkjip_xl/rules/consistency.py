@@ -107,8 +107,9 @@ def measurement_vs_pk(ctx: RuleContext) -> Iterator[Finding]:
     Kinerja row is one digit away, the message names that statement as the likely original.
     A row measured against another basis (`Terhadap` other than Target PK: Target RPJMD,
     Target Akhir Periode, Tahun Lalu, Standar Nasional) states another target by design: only
-    its Realisasi is compared. Reported at the Pengukuran Kinerja cell, naming the PK cell; no
-    fix (a human decides which is right).
+    its Realisasi is compared; not even that for a `Target Akhir Periode` row of an indicator
+    Perbandingan calls `Kumulatif`, whose realisation is the sum to date (CMP003). Reported at
+    the Pengukuran Kinerja cell, naming the PK cell; no fix (a human decides which is right).
     """
     pk = _pk_indicators(ctx.report)
     for m in ctx.report.measurements:
