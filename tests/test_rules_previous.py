@@ -91,9 +91,30 @@ def test_the_2023_example_states_the_2022_realisasi_of_the_2022_example() -> Non
 
     stated = [(code, cell) for code, year, cell, _ in _stated_earlier(this) if year == 2022
               and not cell.is_blank]
+    assert len(stated) == 6  # Perbandingan's 'Realisasi 2022', one per indicator
     for code, cell in stated:
         found = last_year_realisasi(last, code.casefold().replace("-", ""))
         assert found is not None and found[0].value == cell.value, code
+
+
+def test_the_example_pair_states_earlier_years_alike() -> None:
+    this, last = _load(Y2023), _load(Y2022)
+    for mine, theirs in zip(this["perbandingan"], last["perbandingan"], strict=True):
+        assert mine["kode_indikator"] == theirs["kode_indikator"]
+        assert [mine[y] for y in (2019, 2020, 2021)] == [theirs[y] for y in (2019, 2020, 2021)]
+
+
+@pytest.mark.parametrize(("year", "where"), [(2022, "Lampiran II!"), (2020, "Perbandingan!")])
+def test_prv001_on_the_example_pair(tmp_path: Path, year: int, where: str) -> None:
+    """The 2023 example restating IK-3's 2022 realisation (or its 2020 one) differently from
+    the 2022 example is caught at its Perbandingan cell, naming the 2022 report's cell."""
+    this = _load(Y2023)
+    row = _rows(this, "perbandingan", "IK-3")[0]
+    row[year] += 1
+    found = _pair(tmp_path, this)
+    assert [(f.code, f.sheet, f.stated, f.expected) for f in found] == [
+        ("PRV001", "Perbandingan", row[year], row[year] - 1)]
+    assert found[0].formula.startswith(f"[lkjip_2022_dinas_contoh.xlsx]{where}")
 
 
 # --- PRV001 -----------------------------------------------------------------------------------
