@@ -535,3 +535,8 @@ def test_an_unreadable_file_says_nothing_about_a_comparison(tmp_path: Path) -> N
         "check", "--format", "json", str(bad),
         "--previous", str(EXAMPLES / "lkjip_2022_dinas_contoh.xlsx")]).stdout)
     assert "previous" not in doc["files"][0]
+
+
+def test_prv001_a_whole_number_for_a_decimal_is_another_figure(tmp_path: Path) -> None:
+    this, last = _small_pair(tmp_path, stated_last_year=90, pk_realisasi=90.4)
+    assert [(f.stated, f.expected) for f in _prv(this, last, "PRV001")] == [(90, 90.4)]

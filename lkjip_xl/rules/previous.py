@@ -83,9 +83,9 @@ def _close(a: float, b: float) -> bool:
 
 
 def _same_value(a: Cell, b: Cell) -> bool:
-    """Two cells state the same figure: equal numbers (a figure written with fewer decimals
-    is right at its own precision: 70,15 for 70,152), equal ranges, or the same words; two
-    blanks are the same."""
+    """Two cells state the same figure: equal numbers (a figure written with fewer decimals,
+    one at least, is right at its own precision: 70,15 for 70,152, but 70 for 70,4 is not),
+    equal ranges, or the same words; two blanks are the same."""
     na, nb = a.number, b.number
     if a.is_blank and b.is_blank:
         return True
@@ -96,6 +96,8 @@ def _same_value(a: Cell, b: Cell) -> bool:
         if _close(na.value, nb.value):
             return True
         digits = min(stated_decimals(na), stated_decimals(nb))
+        if digits == 0:  # 70 for 70,4 is another figure, not the same one rounded
+            return False
         return _close(round(na.value, digits), round(nb.value, digits)) and \
             abs(na.value - nb.value) < 10 ** -digits
     return normalise(a.text) == normalise(b.text) and bool(normalise(a.text))
