@@ -540,3 +540,18 @@ def test_an_unreadable_file_says_nothing_about_a_comparison(tmp_path: Path) -> N
 def test_prv001_a_whole_number_for_a_decimal_is_another_figure(tmp_path: Path) -> None:
     this, last = _small_pair(tmp_path, stated_last_year=90, pk_realisasi=90.4)
     assert [(f.stated, f.expected) for f in _prv(this, last, "PRV001")] == [(90, 90.4)]
+
+
+def test_sarif_of_a_paired_run_is_what_json_dumps_writes() -> None:
+    from lkjip_xl.writers.formats import to_sarif
+
+    paired = check_file(EXAMPLES / "lkjip_2023_dinas_contoh.xlsx",
+                        previous=EXAMPLES / "lkjip_2022_dinas_contoh.xlsx")
+    alone = check_file(EXAMPLES / "lkjip_2019_dinsos_batam.xlsx")
+    text = to_sarif([alone, paired])
+    doc = json.loads(text)
+    assert text == json.dumps(doc, ensure_ascii=False, indent=2)
+    assert len(doc["runs"][0]["artifacts"]) == 1
+    plain = json.loads(to_sarif([alone]))
+    assert "artifacts" not in plain["runs"][0]
+    assert not any(r["id"].startswith("PRV") for r in plain["runs"][0]["tool"]["driver"]["rules"])
