@@ -95,8 +95,8 @@ def test_number_hygiene_covers_the_sheet(tmp_path: Path) -> None:
     """A realisation typed as text is INP001, a range where one realisation is needed is
     INP003; a range Target Akhir Periode is legitimate (as on Tabel VI.1)."""
     path = make_workbook(tmp_path / "a.xlsx", **simple_indicator_rows(),
-                         perbandingan=_rows(**{2017: "80,5", 2018: "85-86",
-                                               "target_akhir": "95-100"}),
+                         perbandingan=[{**_rows()[0], 2017: "80,5", 2018: "85-86",
+                                        "target_akhir": "95-100"}],
                          perbandingan_years=(2017, 2018))
     found = [f for f in check(path) if f[1].startswith("Perbandingan")
              and f[0].startswith("INP")]
