@@ -147,6 +147,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "show.pk": ("Baris Lampiran II: {n}", "Lampiran II rows: {n}"),
     "show.measurements": ("Baris Pengukuran Kinerja: {n}", "Pengukuran Kinerja rows: {n}"),
     "show.budget": ("Baris Keuangan: {n}", "Keuangan rows: {n}"),
+    "show.comparisons": ("Baris Perbandingan: {n} (realisasi tahun {years})",
+                         "Perbandingan rows: {n} (realisation of {years})"),
     "show.problems": ("Masalah pembacaan: {n}", "Reading problems: {n}"),
     "cli.check.help": (
         "Periksa buku kerja (berkas, folder, atau pola glob) dan laporkan temuan.",

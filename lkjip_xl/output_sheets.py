@@ -550,7 +550,9 @@ def _multiyear(g: _Grid, s: Summary, lang: str, number: int) -> tuple[LineChartS
                    cell(t("cmp.sum.h_progress", lang), "header"),
                    *(cell(None, "header") for _ in range(RINGKASAN_COLUMNS - tail - 1)))
     charts: list[tuple[MultiYearLine, int]] = []
-    for line in s.multiyear:
+    for i, line in enumerate(s.multiyear):
+        if i:
+            g.block()  # a page may break between indicators, never inside one
         first = g.add(cell(line.code, _box("code")), cell(line.name, _box("wrap")),
                       cell(t("cmp.sum.realisasi", lang), _box("wrap")),
                       *(_num(v) for v in line.realisasi),
@@ -572,21 +574,21 @@ def _multiyear(g: _Grid, s: Summary, lang: str, number: int) -> tuple[LineChartS
     if not charts:
         return ()
     g.blank()
-    g.block()
     top = g.next_row
     specs = []
     for i, (line, row) in enumerate(charts):
         band, side = divmod(i, LINE_CHARTS_PER_ROW)
         anchor_row = top + band * LINE_CHART_ROWS
+        if side == 0:  # each band of charts is a block: a page breaks between bands
+            g.block()
+            while g.next_row < anchor_row + LINE_CHART_ROWS:
+                g.blank()
         specs.append(LineChartSpec(
             t("cmp.sum.chart_title", lang, code=line.code, name=line.name or line.code),
             header_row=header, rows=(row, row + 1),
             title_col=3, last_col=MULTIYEAR_FIRST_YEAR_COL + len(years) - 1,
             anchor=f"{LINE_CHART_ANCHOR_COLS[side]}{anchor_row}",
             y_title=line.satuan or t("cmp.sum.realisasi", lang)))
-    bands = -(-len(charts) // LINE_CHARTS_PER_ROW)
-    while g.next_row < top + bands * LINE_CHART_ROWS:
-        g.blank()
     return tuple(specs)
 
 

@@ -89,3 +89,15 @@ def test_year_headers_as_people_write_them(tmp_path: Path) -> None:
     assert rep.comparison_years == (2017, 2018)
     assert {y: c.value for y, c in rep.comparisons[0].realisasi_by_year.items()} == {
         2017: 70, 2018: 75}
+
+
+def test_number_hygiene_covers_the_sheet(tmp_path: Path) -> None:
+    """A realisation typed as text is INP001, a range where one realisation is needed is
+    INP003; a range Target Akhir Periode is legitimate (as on Tabel VI.1)."""
+    path = make_workbook(tmp_path / "a.xlsx", **simple_indicator_rows(),
+                         perbandingan=[{**_rows()[0], 2017: "80,5", 2018: "85-86",
+                                        "target_akhir": "95-100"}],
+                         perbandingan_years=(2017, 2018))
+    found = [f for f in check(path) if f[1].startswith("Perbandingan")
+             and f[0].startswith("INP")]
+    assert found == [("INP001", "Perbandingan!D4"), ("INP003", "Perbandingan!E4")]
