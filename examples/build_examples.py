@@ -4,8 +4,11 @@
     python examples/build_examples.py a.yaml     # just that one, next to it
 
 Each YAML file holds `identitas` (Identitas values by field key) and one list of rows per
-input sheet: `tabel_vi_1`, `lampiran_ii`, `pengukuran_kinerja`, `keuangan`. Row dicts use the
-schema column keys (and int years for Tabel VI.1). A YAML string becomes a text cell exactly
+input sheet: `tabel_vi_1`, `lampiran_ii`, `pengukuran_kinerja`, `keuangan`, and optionally
+`perbandingan` (the Perbandingan sheet). Row dicts use the schema column keys (and int years
+for the year columns of Tabel VI.1 and Perbandingan). An optional sheet the YAML does not fill
+is left out of the workbook (a workbook without it is read as before, and the committed
+examples stay as they were). A YAML string becomes a text cell exactly
 as typed, a YAML number a numeric cell; absent keys stay blank. Optional: `skala_kustom`
 (bands of the Identitas Skala Kustom table) and `expected` (the hand-found mistakes of a
 real-report excerpt, read by tests/test_real_reports.py, never written to the workbook).
@@ -28,7 +31,9 @@ from pathlib import Path
 import yaml
 
 from lkjip_xl.schema import (
+    OPTIONAL_SHEETS,
     SHEET_BUDGET,
+    SHEET_COMPARISON,
     SHEET_IDENTITY,
     SHEET_MEASUREMENT,
     SHEET_PK,
@@ -54,6 +59,7 @@ SECTIONS: dict[str, str] = {
     "lampiran_ii": SHEET_PK,
     "pengukuran_kinerja": SHEET_MEASUREMENT,
     "keuangan": SHEET_BUDGET,
+    "perbandingan": SHEET_COMPARISON,
 }
 IDENTITY_SECTION = "identitas"
 SCALE_SECTION = "skala_kustom"
@@ -122,6 +128,8 @@ def build_workbook(data: dict):
         rows = data.get(section) or []
         if rows:
             _fill_table(wb[sheet], rows)
+        elif sheet in OPTIONAL_SHEETS:
+            del wb[sheet]
     bands = data.get(SCALE_SECTION) or []
     if bands:
         fill_custom_scale(wb[SHEET_IDENTITY], bands)

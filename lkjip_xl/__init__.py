@@ -47,13 +47,18 @@ def read(path: str | Path, *, limits: Limits | None = None) -> LoadedReport:
 
 def check_paths(paths: str | Path | Iterable[str | Path],
                 config: Config | str | Path | None = None, *, jobs: int = 1,
-                timeout: float | None = 60.0, limits: Limits | None = None) -> CheckResults:
+                timeout: float | None = 60.0, limits: Limits | None = None,
+                pair: bool = True, previous: str | Path | None = None) -> CheckResults:
     """Check files, folders and globs as `lkjip-xl check` does; the results, one per file in
     order, with `.findings`, `.unreadable` and `.to_frame()` (one row per finding).
+    Files of one agency and consecutive years are compared (the pair rules, PRV) as the
+    command line pairs them, unless `pair=False`; `previous`: last year's report to compare
+    the one file checked with (`check --previous`).
 
     `config`: a `lkjip_xl.config.Config`, a config file's path, or None for the nearest
     `lkjip-xl.toml` or `[tool.lkjip-xl]` in `pyproject.toml` (as the command line finds it).
     """
     from .frames import check_paths as _check
 
-    return _check(paths, config, jobs=jobs, timeout=timeout, limits=limits)
+    return _check(paths, config, jobs=jobs, timeout=timeout, limits=limits, pair=pair,
+                  previous=previous)

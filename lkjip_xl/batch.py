@@ -25,14 +25,17 @@ import glob
 import os
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .config import Config
 from .engine import FileResult, check_file
 from .model import WorkbookError
 from .reading import Limits
+
+if TYPE_CHECKING:
+    from .pairing import Pairing
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 DOCUMENT_SUFFIXES = (".docx", ".pdf")  # Word and PDF reports, imported then checked
@@ -85,15 +88,27 @@ def default_jobs(files: int) -> int:
 class _Task:
     """What every file of a batch is checked with (plain classes here: cheap to import)."""
 
-    __slots__ = ("config", "limits", "summarise")
+    __slots__ = ("config", "limits", "pairs", "summarise")
 
-    def __init__(self, config: Config, limits: Limits, summarise: bool) -> None:
+    def __init__(self, config: Config, limits: Limits, summarise: bool,
+                 pairs: Mapping[Path, Pairing] | None = None) -> None:
         self.config, self.limits, self.summarise = config, limits, summarise
+        self.pairs = dict(pairs or {})
 
 
 def _check_one(path: Path, task: _Task) -> FileResult:
+    pairing = task.pairs.get(path)
     try:
-        return check_file(path, task.config, task.limits, summarise=task.summarise)
+        result = check_file(path, task.config, task.limits, summarise=task.summarise,
+                            previous=pairing.previous if pairing is not None else None)
+        if pairing is not None and pairing.ambiguous and result.error is None:
+            # several candidates for last year's report: none is guessed
+            import dataclasses
+
+            names = ", ".join(str(p) for p in pairing.ambiguous)
+            result = dataclasses.replace(result, previous_error=WorkbookError(
+                pairing.ambiguous[0], "prv.ambiguous", names))
+        return result
     except MemoryError:
         return FileResult(path, error=WorkbookError(path, REASON_MEMORY, ""))
     except Exception as exc:  # a bug must not stop the batch: report the file as unreadable
@@ -121,7 +136,8 @@ def _pack(result: FileResult) -> tuple[Any, ...]:
                      f.inputs, f.related,
                      None if fix is None else (fix.ref.sheet, fix.ref.row, fix.ref.col,
                                                fix.value, fix.action.value)))
-    return (str(result.path), rows, result.error, result.summary, result.imported)
+    return (str(result.path), rows, result.error, result.summary, result.imported,
+            result.previous, result.previous_error)
 
 
 def _unpack(packed: tuple[Any, ...]) -> FileResult:
@@ -132,14 +148,15 @@ def _unpack(packed: tuple[Any, ...]) -> FileResult:
 
     severities = {s.value: s for s in Severity}
     actions = {a.value: a for a in Action}
-    path, rows, error, summary, imported = packed
+    path, rows, error, summary, imported, previous, previous_error = packed
     findings = []
     for row in rows:
         fix = row[15]
         if fix is not None:
             fix = Fix(CellRef(fix[0], fix[1], fix[2]), fix[3], actions[fix[4]])
         findings.append(Finding(row[0], row[1], severities[row[2]], *row[3:15], fix))
-    return FileResult(Path(path), tuple(findings), error, None, summary, imported)
+    return FileResult(Path(path), tuple(findings), error, None, summary, imported, previous,
+                      previous_error)
 
 
 def _worker_main(conn: Any, task: _Task, memory_bytes: int | None) -> None:
@@ -312,15 +329,18 @@ def _failed(path: Path, reason: str, detail: str) -> FileResult:
 def check_many(paths: Sequence[Path], config: Config, limits: Limits | None = None,
                jobs: int = 1, *, timeout: float | None = DEFAULT_TIMEOUT,
                summarise: bool = False,
-               memory_bytes: int | None = WORKER_MEMORY_BYTES) -> Iterator[FileResult]:
+               memory_bytes: int | None = WORKER_MEMORY_BYTES,
+               pairs: Mapping[Path, Pairing] | None = None) -> Iterator[FileResult]:
     """Results in the order of `paths`, each yielded as soon as it and those before it are in.
 
     `timeout` (seconds, None or 0 for none) and `memory_bytes` limit each file's worker;
-    `summarise` adds each file's rekap figures (`FileResult.summary`).
+    `summarise` adds each file's rekap figures (`FileResult.summary`); `pairs` (from
+    `pairing.pair_files`, or a `--previous` given) says which files are also compared with
+    last year's report (the pair rules), in the same worker.
     """
     if not paths:
         return
-    task = _Task(config, limits or Limits(), summarise)
+    task = _Task(config, limits or Limits(), summarise, pairs)
     if len(paths) == 1 and jobs <= 1:
         yield _in_process(paths[0], task, timeout or None, memory_bytes)
         return

@@ -525,12 +525,20 @@ def _split_codes(values: tuple[str, ...]) -> tuple[str, ...]:
 @click.option("--timeout", type=click.FloatRange(0), default=60.0, show_default=True,
               help=_h("cli.check.timeout"))
 @click.option("--show-info", "-v", "show_info", is_flag=True, help=_h("cli.check.show_info"))
+@click.option("--previous", "previous", type=click.Path(dir_okay=False, path_type=Path),
+              default=None, help=_h("cli.check.previous"))
+@click.option("--no-pair", "no_pair", is_flag=True, help=_h("cli.check.no_pair"))
 @settings_options
 @click.pass_context
 def check_cmd(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: Path | None,
               force: bool, report_path: Path | None, fail_on: str, exit_zero: bool, jobs: int,
-              timeout: float, show_info: bool, **settings: Any) -> None:
-    """Results stream from the workers to the output (and the rekap) one file at a time."""
+              timeout: float, show_info: bool, previous: Path | None, no_pair: bool,
+              **settings: Any) -> None:
+    """Results stream from the workers to the output (and the rekap) one file at a time.
+
+    With `--previous`, the one file is also compared with last year's report; with several
+    files (a folder), files are paired by agency and year (`pairing.pair_files`) unless
+    `--no-pair`."""
     import contextlib
 
     from .batch import SEARCHED_SUFFIXES, check_many, default_jobs, expand_paths
@@ -551,10 +559,16 @@ def check_cmd(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: Path
     outputs = [output] if output is not None else []
     if report_path is not None:
         outputs.extend(rekap_paths(report_path))
+    if previous is not None:
+        if len(files) != 1:
+            fail(ctx, "prv.previous_needs_one", n=len(files))
+        if _same_file(previous, files[0]):
+            fail(ctx, "prv.previous_is_input", path=previous)
     for written in outputs:  # never the report over a workbook it reads, even with --force
-        if any(_same_file(written, f) for f in files):
+        if any(_same_file(written, f) for f in (*files, *([previous] if previous else []))):
             fail(ctx, "cli.output_is_input", path=written)
     refuse_existing(*outputs, force=force)
+    pairs = _pairs(files, previous, no_pair, limits)
     threshold = Severity(fail_on).rank
     progress = fmt == "text" and len(files) > 1 and sys.stderr.isatty()
     stdout = _Echo()
@@ -567,7 +581,7 @@ def check_cmd(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: Path
         stream = formats.open_stream(fmt, out, lang,
                                      color=output is None and fmt == "text"
                                      and sys.stdout.isatty(), show_info=show_info,
-                                     config=config.source or None)
+                                     config=config.source or None, paired=bool(pairs))
         rekap = None
         if report_path is not None:
             from .writers.rekap import open_rekap
@@ -575,7 +589,8 @@ def check_cmd(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: Path
             rekap = open_rekap(report_path, lang, config)
             stack.callback(_abort_unless_closed, rekap)
         results = check_many(files, config, limits, jobs=jobs or default_jobs(len(files)),
-                             timeout=timeout or None, summarise=rekap is not None)
+                             timeout=timeout or None, summarise=rekap is not None,
+                             pairs=pairs)
         for r in _with_progress(results, len(files), lang, progress):
             if r.error is None and (real := extension_mismatch(r.path)):
                 warning = t("cli.wrong_extension", lang, path=r.path, real=real,
@@ -584,6 +599,13 @@ def check_cmd(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: Path
             stream.add(r)
             if rekap is not None:
                 rekap.add(r)
+            if r.previous_error is not None:
+                if previous is not None:  # the comparison asked for did not happen
+                    unreadable = True
+                if fmt != "text" or output is not None:
+                    from .writers.formats import pairing_line
+
+                    click.echo(f"lkjip-xl: {r.path}: {pairing_line(r, lang)}", err=True)
             if r.error is not None:
                 unreadable = True
                 if r.error.reason == "open.unreadable" and _debug(ctx):
@@ -611,6 +633,19 @@ def check_cmd(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: Path
     if unreadable:
         ctx.exit(EXIT_ERROR)
     ctx.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_OK)
+
+
+def _pairs(files: list[Path], previous: Path | None, no_pair: bool, limits: Any
+           ) -> dict[Path, Any]:
+    """Which file is compared with which earlier report: the `--previous` given, else, for
+    several files and unless `--no-pair`, the pairs their Identitas sheets make."""
+    from .pairing import Pairing, pair_files
+
+    if previous is not None:
+        return {files[0]: Pairing(previous)}
+    if no_pair or len(files) < 2:
+        return {}
+    return pair_files(files, limits)
 
 
 class _Echo:
@@ -961,10 +996,10 @@ def _diff_value(value: object, lang: str, percent_format: bool = False) -> str:
 def rules_cmd(ctx: click.Context, code: str | None, fmt: str) -> None:
     import json
 
-    from .rules import all_rules
+    from .rules import every_rule
 
     lang = _lang(ctx)
-    rules = all_rules()
+    rules = every_rule()
     if code is not None:
         wanted = code.strip().upper()
         rule = next((r for r in rules if r.code == wanted), None)

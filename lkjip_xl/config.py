@@ -63,9 +63,10 @@ class NoRulesError(ConfigError):
 
 
 def rule_codes() -> tuple[str, ...]:
-    from .rules import all_rules
+    """Every rule code: one report's rules and the pair rules (`check --previous`)."""
+    from .rules import every_rule
 
-    return tuple(r.code for r in all_rules())
+    return tuple(r.code for r in every_rule())
 
 
 def nearest_codes(code: str, codes: tuple[str, ...] | None = None, n: int = 3

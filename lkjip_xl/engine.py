@@ -38,6 +38,29 @@ def check_report(report: Report, config: Config | None = None) -> list[Finding]:
     return sorted(findings, key=lambda f: f.sort_key)
 
 
+def check_pair(report: Report, previous: Report, config: Config | None = None) -> list[Finding]:
+    """Every finding of every enabled pair rule (`rules.pair_rules()`): `report` against
+    `previous`, last year's report of the same agency. Findings sit on `report`."""
+    from .rules import pair_rules
+    from .rules.previous import PairContext
+
+    config = config or Config()
+    settings = config.settings_for(report)
+    findings: list[Finding] = []
+    shared: dict[str, object] = {}
+    for rule in pair_rules():
+        if not config.enabled(rule.code):
+            continue
+        severity = config.severity.get(rule.code, rule.severity)
+        options = {**rule.options, **config.rule_options.get(rule.code, {})}
+        ctx = PairContext(report, settings, rule, severity, options, shared, previous)
+        for finding in rule.check(ctx):
+            if finding.severity is not severity and rule.code in config.severity:
+                finding = dataclasses.replace(finding, severity=severity)
+            findings.append(finding)
+    return sorted(findings, key=lambda f: f.sort_key)
+
+
 @dataclass(frozen=True, slots=True)
 class FileResult:
     """The outcome of checking one file: its findings, or why it could not be read."""
@@ -48,10 +71,19 @@ class FileResult:
     report: Report | None = None
     summary: FileSummary | None = None  # the rekap's figures, when asked for (`summarise`)
     imported: ImportInfo | None = None  # a .docx/.pdf checked through `lkjip-xl import`
+    # The previous year's report this one was compared with (`check --previous`, or paired
+    # in a batch), and why it could not be compared (unreadable, another year or agency).
+    previous: Path | None = None
+    previous_error: WorkbookError | None = None
 
 
 def check_file(path: Path, config: Config | None = None, limits: Limits | None = None,
-               keep_report: bool = False, summarise: bool = False) -> FileResult:
+               keep_report: bool = False, summarise: bool = False,
+               previous: Path | None = None) -> FileResult:
+    """Check one workbook (or a Word/PDF report, imported in memory); with `previous`, also
+    against last year's report at that path (a previous file that cannot be read or is not
+    last year's report of the same agency is reported in `FileResult.previous_error`: this
+    file is checked all the same)."""
     imported = None
     try:
         if Path(path).suffix.lower() in DOCUMENT_SUFFIXES:
@@ -61,9 +93,17 @@ def check_file(path: Path, config: Config | None = None, limits: Limits | None =
         else:
             report = read_report(path, limits=limits)
     except WorkbookError as exc:
-        return FileResult(path, error=exc)
+        return FileResult(path, error=exc)  # nothing was compared
+    previous_error = None
     try:
         findings = check_report(report, config)
+        if previous is not None:
+            from .pairing import read_previous
+
+            before, previous_error = read_previous(report, previous, limits)
+            if before is not None:
+                findings = sorted([*findings, *check_pair(report, before, config)],
+                                  key=lambda f: f.sort_key)
         summary = None
         if summarise:
             from .provenance import file_sha256
@@ -74,4 +114,5 @@ def check_file(path: Path, config: Config | None = None, limits: Limits | None =
     except ConfigError as exc:  # e.g. --scale Kustom on a workbook without a custom scale
         return FileResult(path, error=WorkbookError(path, "cli.bad_config", str(exc)))
     return FileResult(path, tuple(findings), report=report if keep_report else None,
-                      summary=summary, imported=imported)
+                      summary=summary, imported=imported, previous=previous,
+                      previous_error=previous_error)

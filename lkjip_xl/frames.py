@@ -284,8 +284,12 @@ def findings_frame(results: Iterable[FileResult], lang: str = DEFAULT_LANG
 
 def check_paths(paths: str | Path | Iterable[str | Path],
                 config: Config | str | Path | None = None, *, jobs: int = 1,
-                timeout: float | None = 60.0, limits: Limits | None = None) -> CheckResults:
+                timeout: float | None = 60.0, limits: Limits | None = None,
+                pair: bool = True, previous: str | Path | None = None) -> CheckResults:
     """`lkjip_xl.check_paths`: check files, folders and globs as `lkjip-xl check` does.
+    Files of one agency and consecutive years are compared (the pair rules, PRV) as the
+    command line pairs them, unless `pair=False`; `previous`: last year's report to compare
+    the one file checked with (`check --previous`).
 
     `config`: a `Config`, the path of a config file, or None for the nearest
     `lkjip-xl.toml` / `pyproject.toml` `[tool.lkjip-xl]` from the current folder (as the
@@ -305,6 +309,14 @@ def check_paths(paths: str | Path | Iterable[str | Path],
         limits = limits_from_dict(config.limits)
     files = expand_paths([str(p) for p in paths])
     # The caller's process (a notebook, a script) keeps its own memory limits.
+    from .pairing import Pairing, pair_files
+
+    if previous is not None:
+        if len(files) != 1:
+            raise ValueError(f"previous= needs one file to check, not {len(files)}")
+        pairs = {files[0]: Pairing(Path(previous))}
+    else:
+        pairs = pair_files(files, limits) if pair and len(files) > 1 else {}
     results = check_many(files, config, limits, jobs=max(1, jobs), timeout=timeout,
-                         memory_bytes=None)
+                         memory_bytes=None, pairs=pairs)
     return CheckResults(tuple(results), config)

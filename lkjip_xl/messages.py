@@ -7,6 +7,7 @@ Sections are grouped by prefix: cli., open., problem., num., rule., fix., excel.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from decimal import Decimal
 
 LANGS = ("id", "en")
@@ -146,6 +147,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "show.pk": ("Baris Lampiran II: {n}", "Lampiran II rows: {n}"),
     "show.measurements": ("Baris Pengukuran Kinerja: {n}", "Pengukuran Kinerja rows: {n}"),
     "show.budget": ("Baris Keuangan: {n}", "Keuangan rows: {n}"),
+    "show.comparisons": ("Baris Perbandingan: {n} (realisasi tahun {years})",
+                         "Perbandingan rows: {n} (realisation of {years})"),
     "show.problems": ("Masalah pembacaan: {n}", "Reading problems: {n}"),
     "cli.check.help": (
         "Periksa buku kerja (berkas, folder, atau pola glob) dan laporkan temuan.",
@@ -196,6 +199,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.check.format": ("Format keluaran.", "Output format."),
     "cli.check.force": ("Timpa berkas -o/--report yang sudah ada.",
                         "Overwrite existing -o/--report files."),
+    "cli.check.previous": ("Laporan tahun sebelumnya (instansi yang sama) untuk dibandingkan "
+                           "dengan satu BERKAS yang diperiksa. Tanpa opsi ini, berkas-berkas "
+                           "yang diperiksa bersama dipasangkan otomatis menurut lembar "
+                           "Identitas: Nama Instansi dan Pemerintah Daerah yang sama, Tahun "
+                           "Laporan n dan n-1.",
+                           "Last year's report of the same agency, to compare the one FILE "
+                           "checked with. Without it, files checked together are paired "
+                           "automatically by their Identitas sheet: same Nama Instansi and "
+                           "Pemerintah Daerah, Tahun Laporan n and n-1."),
+    "cli.check.no_pair": ("Jangan pasangkan berkas dengan laporan tahun sebelumnya secara "
+                          "otomatis.", "Do not pair files with last year's report "
+                          "automatically."),
     "cli.rules.help": ("Daftar semua aturan pemeriksaan, atau penjelasan satu aturan "
                        "(lkjip-xl rules CAP001).",
                        "List every check rule, or explain one (lkjip-xl rules CAP001)."),
@@ -360,6 +375,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "laporan tidak terperiksa sama sekali.",
                              "Cells that cannot be read as numbers, missing columns or sheets "
                              "and codes that join nothing leave part of the report unchecked."),
+    "cli.rule.why.previous": ("Evaluasi AKIP membandingkan realisasi dengan tahun-tahun "
+                              "sebelumnya, dan Inspektorat memeriksa bahwa angkanya sama dengan "
+                              "laporan tahun lalu: realisasi yang berubah, target RPJMD yang "
+                              "diubah diam-diam, atau indikator yang hilang membuat "
+                              "perbandingan antartahun tidak dapat dipercaya.",
+                              "The AKIP evaluation compares realisation with earlier years, and "
+                              "the Inspektorat checks the figures against last year's report: "
+                              "a changed realisation, an RPJMD target changed silently or an "
+                              "indicator gone make the comparison across years untrustworthy."),
     "cli.rule.why.other": ("Temuan aturan ini menunjuk sel yang perlu diperiksa sebelum laporan "
                            "dikirim.", "This rule's findings point at cells to check before "
                            "the report is sent."),
@@ -1684,6 +1708,236 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The stated category '{stated}' is not a category of {scale}, the scale this workbook "
         "uses ({bands}).",
     ),
+    # --- rules: comparisons across years, end target, national standard (CMP, cmp.) ---
+    "cmp.source.perbandingan": ("kolom Realisasi {year} di Perbandingan ({cell})",
+                                "the Realisasi {year} column of Perbandingan ({cell})"),
+    "cmp.source.realisasi": ("realisasi tahun {year} indikator ini ({cell})",
+                             "this indicator's realisation of {year} ({cell})"),
+    "cmp.source.tahun-lalu": ("Target baris Pengukuran Kinerja terhadap Tahun Lalu ({cell})",
+                              "the Target of the Pengukuran Kinerja row measured against "
+                              "Tahun Lalu ({cell})"),
+    "cmp.source.kondisi-awal": ("Kondisi Awal di Tabel VI.1 ({cell}, kondisi tahun {year})",
+                                "the Kondisi Awal of Tabel VI.1 ({cell}, the condition of "
+                                "{year})"),
+    "cmp.source.target-rpjmd": ("target tahun terakhir periode di Tabel VI.1 ({cell})",
+                                "the target of the period's last year on Tabel VI.1 ({cell})"),
+    "cmp.source.perbandingan-target": ("Target Akhir Periode di Perbandingan ({cell})",
+                                       "the Target Akhir Periode on Perbandingan ({cell})"),
+    "cmp.source.row-target": ("Target baris Pengukuran Kinerja terhadap Target Akhir Periode "
+                              "({cell})",
+                              "the Target of the Pengukuran Kinerja row measured against "
+                              "Target Akhir Periode ({cell})"),
+    "cmp.source.standard": ("Standar Nasional di Perbandingan ({cell})",
+                            "the Standar Nasional on Perbandingan ({cell})"),
+    "cmp.source.row-standard": ("Target baris Pengukuran Kinerja terhadap Standar Nasional "
+                                "({cell})",
+                                "the Target of the Pengukuran Kinerja row measured against "
+                                "Standar Nasional ({cell})"),
+    "cmp.accumulation.cumulative": ("Kumulatif: jumlah realisasi tahun-tahun periode",
+                                    "Kumulatif: the sum of the period's realisations"),
+    "cmp.accumulation.latest": ("Nilai Terakhir: realisasi tahun laporan",
+                                "Nilai Terakhir: the realisation of the report year"),
+    "cmp.sum.section": ("Perbandingan antar tahun dan target akhir periode",
+                        "Across years and against the end-of-period target"),
+    "cmp.sum.h_what": ("Uraian", "Figure"),
+    "cmp.sum.h_end_target": ("Target Akhir", "End target"),
+    "cmp.sum.h_progress": ("Progres (%)", "Progress (%)"),
+    "cmp.sum.realisasi": ("Realisasi", "Realisation"),
+    "cmp.sum.target": ("Target RPJMD", "RPJMD target"),
+    "cmp.sum.end_year": ("tahun {year}", "year {year}"),
+    "cmp.sum.how.cumulative": ("Kumulatif", "Kumulatif (cumulative)"),
+    "cmp.sum.how.latest": ("Nilai Terakhir", "Nilai Terakhir (latest value)"),
+    "cmp.sum.progress_computed": (
+        "Progres ({how}): realisasi s.d. tahun laporan {to_date}; {formula} = {value}",
+        "Progress ({how}): realisation to date {to_date}; {formula} = {value}"),
+    "cmp.sum.progress_missing": (
+        "Progres ({how}) tidak dapat dihitung: realisasi tahun {years} tidak tertulis",
+        "Progress ({how}) not computable: the realisation of {years} is not stated"),
+    "cmp.sum.progress_none": (
+        "Progres ({how}) tidak dapat dihitung: tidak ada realisasi tahun laporan atau target "
+        "akhir periode",
+        "Progress ({how}) not computable: no realisation of the report year or no "
+        "end-of-period target"),
+    "cmp.sum.progress_stated": ("kolom Progres menampilkan angka tertulis di Perbandingan",
+                                "the Progress column shows the figure stated on "
+                                "Perbandingan"),
+    "cmp.sum.end_sum": ("target akhir = jumlah target tahunan Tabel VI.1 {formula}",
+                        "end target = the sum of Tabel VI.1's yearly targets {formula}"),
+    "cmp.sum.trend": ("tren tahun terakhir: {trend}", "trend over the last year: {trend}"),
+    "cmp.sum.trend_stated": (" (tertulis {trend})", " (stated {trend})"),
+    "cmp.sum.standard": (
+        "Standar Nasional {standard} ({source}): capaian {capaian} = {formula}",
+        "national standard {standard} ({source}): capaian {capaian} = {formula}"),
+    "cmp.sum.note": (
+        "Realisasi tiap tahun seperti tertulis (Perbandingan, realisasi tahun laporan di "
+        "Lampiran II/Pengukuran Kinerja, baris Tahun Lalu, Kondisi Awal); target tiap tahun "
+        "dari Tabel VI.1. Progres = realisasi s.d. tahun laporan / target akhir periode x 100 "
+        "(Kumulatif: jumlah realisasi tahun-tahun periode; Nilai Terakhir: realisasi tahun "
+        "laporan; indikator Negatif menurut Rumus Indikator Negatif).",
+        "Each year's realisation as stated (Perbandingan, the report year's realisation on "
+        "Lampiran II/Pengukuran Kinerja, a Tahun Lalu row, Kondisi Awal); each year's target "
+        "from Tabel VI.1. Progress = realisation to date / end-of-period target x 100 "
+        "(Kumulatif: the sum of the period's realisations; Nilai Terakhir: the report year's "
+        "realisation; a Negatif indicator by the Rumus Indikator Negatif)."),
+    "cmp.sum.chart_title": ("{code}: realisasi dan target RPJMD per tahun",
+                            "{code}: realisation and RPJMD target by year"),
+    "rule.CMP001.plain": (
+        "Realisasi {code} tahun {year} tertulis {stated} di {what_id}, tetapi {expected} di "
+        "{ref_id}.",
+        "The {year} realisation of {code} is stated as {stated} in {what_en}, but as "
+        "{expected} in {ref_en}.",
+    ),
+    "rule.CMP002.plain": (
+        "Tren {code} tertulis {trend}, tetapi realisasi {year_before} {before} dan "
+        "{year_now} {now}: {expected_trend}.",
+        "The Tren of {code} is stated as {trend}, but the realisation was {before} in "
+        "{year_before} and {now} in {year_now}: {expected_trend}.",
+    ),
+    "rule.CMP002.polarity": (
+        "Tren {code} tertulis {trend}, tetapi realisasi {year_before} {before} dan "
+        "{year_now} {now}: angkanya {expected_trend}. Indikator ini {polarity} (makin rendah "
+        "makin baik), jadi kinerjanya {better}: tulis {expected_trend} (arah angka) atau "
+        "{better} (arah kinerja).",
+        "The Tren of {code} is stated as {trend}, but the realisation was {before} in "
+        "{year_before} and {now} in {year_now}: the figure went {expected_trend}. The "
+        "indicator is {polarity} (lower is better), so its performance is {better}: write "
+        "{expected_trend} (the figure) or {better} (the performance).",
+    ),
+    "rule.CMP002.improvement": (
+        "Tren {code} tertulis {trend}, tetapi realisasi {year_before} {before} dan "
+        "{year_now} {now} pada indikator {polarity}: {expected_trend}.",
+        "The Tren of {code} is stated as {trend}, but the realisation was {before} in "
+        "{year_before} and {now} in {year_now} for a {polarity} indicator: "
+        "{expected_trend}.",
+    ),
+    "rule.CMP002.flat": (
+        "Tren {code} tertulis {trend}, tetapi realisasi {year_before} dan {year_now} sama "
+        "({now}): Tetap.",
+        "The Tren of {code} is stated as {trend}, but the realisation of {year_before} and "
+        "{year_now} is the same ({now}): Tetap.",
+    ),
+    "rule.CMP003.stated": (
+        "Progres {code} terhadap target akhir periode tertulis {stated}, hasil hitung "
+        "{computed} = {formula} (Cara Hitung {how_id}; realisasi s.d. tahun laporan "
+        "{to_date} = {to_date_formula}; tahun {years}; Target Akhir Periode {target}).",
+        "The progress of {code} against the end-of-period target is stated as {stated}, "
+        "computed {computed} = {formula} (Cara Hitung {how_en}; realisation to date "
+        "{to_date} = {to_date_formula}; years {years}; Target Akhir Periode {target}).",
+    ),
+    "rule.CMP003.row": (
+        "Capaian {code} terhadap Target Akhir Periode tertulis {stated}, hasil hitung "
+        "{computed} = {formula} (Cara Hitung {how_id}; realisasi s.d. tahun laporan "
+        "{to_date} = {to_date_formula}).",
+        "The capaian of {code} against the Target Akhir Periode is stated as {stated}, "
+        "computed {computed} = {formula} (Cara Hitung {how_en}; realisation to date "
+        "{to_date} = {to_date_formula}).",
+    ),
+    "rule.CMP003.row-realisasi": (
+        "Realisasi {code} terhadap Target Akhir Periode tertulis {stated}, tetapi indikator "
+        "ini Kumulatif: realisasi s.d. tahun laporan adalah jumlah tahun {years} = "
+        "{to_date_formula} = {to_date}.",
+        "The realisation of {code} against the Target Akhir Periode is stated as {stated}, "
+        "but the indicator is Kumulatif: the realisation to date is the sum of {years} = "
+        "{to_date_formula} = {to_date}.",
+    ),
+    "rule.CMP003.missing": (
+        "Progres {code} tertulis {stated} tidak dapat diperiksa: realisasi tahun {missing} "
+        "tidak tertulis (Cara Hitung {how_id}).",
+        "The stated progress {stated} of {code} cannot be checked: the realisation of "
+        "{missing} is not stated (Cara Hitung {how_en}).",
+    ),
+    "rule.CMP003.no-target": (
+        "Progres {code} tertulis {stated} tidak dapat diperiksa: Target Akhir Periode tidak "
+        "tertulis di Perbandingan maupun di Tabel VI.1.",
+        "The stated progress {stated} of {code} cannot be checked: no Target Akhir Periode "
+        "on Perbandingan nor on Tabel VI.1.",
+    ),
+    "rule.CMP004.plain": (
+        "Target akhir periode {code} ({year}) tertulis {stated} di {what_id}, tetapi "
+        "{expected} di {ref_id}.",
+        "The end-of-period target of {code} ({year}) is stated as {stated} in {what_en}, but "
+        "as {expected} in {ref_en}.",
+    ),
+    "rule.CMP004.cumulative": (
+        "Target akhir periode {code} tertulis {stated} di {what_id}, tetapi indikator ini "
+        "Kumulatif dan jumlah target tahunannya di Tabel VI.1 {formula} = {expected}.",
+        "The end-of-period target of {code} is stated as {stated} in {what_en}, but the "
+        "indicator is Kumulatif and its yearly targets on Tabel VI.1 add up to {formula} = "
+        "{expected}.",
+    ),
+    "rule.CMP005.plain": (
+        "Standar nasional {code} tertulis {stated} di {what_id}, tetapi {expected} di "
+        "{ref_id} (sumber: {source}).",
+        "The national standard of {code} is stated as {stated} in {what_en}, but as "
+        "{expected} in {ref_en} (source: {source}).",
+    ),
+    "rule.CMP006.plain": (
+        "Capaian {code} terhadap standar nasional tertulis {stated}, hasil hitung {computed} "
+        "= {formula} (realisasi {realisasi}, standar {standard}; sumber: {source}).",
+        "The capaian of {code} against the national standard is stated as {stated}, "
+        "computed {computed} = {formula} (realisation {realisasi}, standard {standard}; "
+        "source: {source}).",
+    ),
+    "rule.CMP007.accumulation": (
+        "Cara Hitung tidak dikenal: '{value}' (Kumulatif atau Nilai Terakhir); dibaca Nilai "
+        "Terakhir.",
+        "Unknown Cara Hitung: '{value}' (Kumulatif or Nilai Terakhir); read as Nilai "
+        "Terakhir.",
+    ),
+    "rule.CMP007.trend": (
+        "Tren tidak dikenal: '{value}' (Naik, Turun, Tetap, Membaik, Memburuk); tidak "
+        "diperiksa.",
+        "Unknown Tren: '{value}' (Naik, Turun, Tetap, Membaik, Memburuk); not checked.",
+    ),
+    "rule.CMP007.code": (
+        "Kode Indikator {code} di Perbandingan tidak ada di Tabel VI.1 maupun Lampiran II: "
+        "angkanya tidak terhubung ke indikator mana pun.",
+        "Kode Indikator {code} on Perbandingan is in neither Tabel VI.1 nor Lampiran II: its "
+        "figures are linked to no indicator.",
+    ),
+    "rule.CMP007.future": (
+        "Realisasi {code} tahun {year} tertulis {stated}, padahal Tahun Laporan {report_year}: "
+        "realisasi tahun yang belum lewat (target yang salah tempat?).",
+        "A realisation of {code} for {year} is stated ({stated}), but Tahun Laporan is "
+        "{report_year}: a year not yet over (a target in the wrong table?).",
+    ),
+    "rule.CMP001.title": ("Realisasi tahun lalu berbeda", "Earlier realisation differs"),
+    "rule.CMP002.title": ("Tren tidak sesuai angka", "Trend does not match"),
+    "rule.CMP003.title": ("Progres target akhir tidak sesuai", "End-target progress differs"),
+    "rule.CMP004.title": ("Target akhir periode berbeda", "End-of-period target differs"),
+    "rule.CMP005.title": ("Standar nasional berbeda", "National standard differs"),
+    "rule.CMP006.title": ("Capaian thd standar tidak sesuai", "Capaian vs standard differs"),
+    "rule.CMP007.title": ("Baris Perbandingan bermasalah", "Perbandingan row problem"),
+    "rule.CMP001.summary": (
+        "Realisasi satu tahun tertulis dua kali dengan angka berbeda.",
+        "The realisation of one year is stated twice with two different figures.",
+    ),
+    "rule.CMP002.summary": (
+        "Tren yang tertulis di Perbandingan tidak sesuai dengan realisasinya.",
+        "The Tren stated on Perbandingan does not follow from the realisations.",
+    ),
+    "rule.CMP003.summary": (
+        "Progres tertulis terhadap target akhir periode berbeda dari realisasi s.d. tahun "
+        "laporan / target akhir.",
+        "A stated progress against the end-of-period target differs from the realisation to "
+        "date / the end target.",
+    ),
+    "rule.CMP004.summary": (
+        "Target akhir periode tertulis dua kali dengan angka berbeda.",
+        "The end-of-period target is stated twice with two different figures.",
+    ),
+    "rule.CMP005.summary": (
+        "Standar nasional suatu indikator tertulis dua kali dengan angka berbeda.",
+        "The national standard of an indicator is stated twice with two different figures.",
+    ),
+    "rule.CMP006.summary": (
+        "Capaian tertulis terhadap standar nasional berbeda dari realisasi / standar.",
+        "A stated capaian against the national standard differs from realisation / standard.",
+    ),
+    "rule.CMP007.summary": (
+        "Baris Perbandingan yang tidak dapat dibaca sebagaimana dimaksud.",
+        "A Perbandingan row that cannot be read as meant.",
+    ),
     # --- rekap ---
     "cli.check.report": ("Tulis rekap untuk penelaah (.xlsx atau .csv): satu baris per buku "
                          "kerja, semua temuan, jumlah per aturan.",
@@ -1703,6 +1957,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rekap.col.status": ("Status", "Status"),
     "rekap.col.source": ("Sumber berkas", "File source"),
     "rekap.col.duplicate": ("Duplikat", "Duplicate"),
+    "rekap.col.previous": ("Dibandingkan dengan Tahun Sebelumnya",
+                           "Compared with Previous Year"),
     "rekap.col.reason": ("Alasan", "Reason"),
     "rekap.col.message": ("Pesan", "Message"),
     "rekap.col.agency": ("Nama Instansi", "Agency"),
@@ -2399,6 +2655,121 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'Seperti XTB006, untuk program yang dicocokkan hanya dengan nama yang mirip.',
         'Like XTB006, for programs matched only by a partial or similar name.',
     ),
+    # --- pair rules (rules/previous.py) and pairing (pairing.py): this year against last ---
+    "rule.PRV001.plain": (
+        "Realisasi {year} {code} di {where} tertulis {stated}, tetapi laporan tahun lalu "
+        "({previous}, {other_cell}) menyebut {other}.",
+        "The {year} realisation of {code} in {where} is stated as {stated}, but last year's "
+        "report ({previous}, {other_cell}) says {other}.",
+    ),
+    "rule.PRV002.plain": (
+        "Target RPJMD {code} ({what}) tertulis {stated}, tetapi di laporan tahun lalu "
+        "({previous}, {other_cell}) {other}: target berubah tanpa keterangan.",
+        "The RPJMD target of {code} ({what}) is {stated}, but last year's report ({previous}, "
+        "{other_cell}) has {other}: the target changed without a note.",
+    ),
+    "rule.PRV002.explained": (
+        "Target RPJMD {code} ({what}) tertulis {stated}, di laporan tahun lalu ({previous}, "
+        "{other_cell}) {other}; keterangan tahun ini: \"{note}\".",
+        "The RPJMD target of {code} ({what}) is {stated}, last year's report ({previous}, "
+        "{other_cell}) has {other}; this year's note: \"{note}\".",
+    ),
+    "rule.PRV003.plain": (
+        "Indikator {code} ({name}) ada di laporan tahun lalu ({previous}, {other_cell}) tetapi "
+        "tidak ada di laporan ini, tanpa keterangan.",
+        "Indicator {code} ({name}) is in last year's report ({previous}, {other_cell}) but not "
+        "in this one, without a note.",
+    ),
+    "rule.PRV003.noted": (
+        "Indikator {code} ({name}) dari laporan tahun lalu ({previous}, {other_cell}) tidak "
+        "ada di laporan ini; keterangan di {note_cell}: \"{note}\".",
+        "Indicator {code} ({name}) of last year's report ({previous}, {other_cell}) is not in "
+        "this one; note at {note_cell}: \"{note}\".",
+    ),
+    "rule.PRV003.new_period": (
+        "Indikator {code} ({name}) dari laporan tahun lalu ({previous}, {other_cell}) tidak "
+        "ada di laporan ini, yang memakai periode RPJMD baru ({period}).",
+        "Indicator {code} ({name}) of last year's report ({previous}, {other_cell}) is not in "
+        "this one, which follows a new RPJMD period ({period}).",
+    ),
+    "rule.PRV003.recoded": (
+        "Indikator {code} laporan tahun lalu ({previous}, {other_cell}) kini berkode {new_code} "
+        "(namanya sama: {name}); dibandingkan dengan kode barunya.",
+        "Indicator {code} of last year's report ({previous}, {other_cell}) now has the code "
+        "{new_code} (same name: {name}); compared under its new code.",
+    ),
+    "rule.PRV004.plain": (
+        "Nama indikator {code} berubah tanpa keterangan: tahun lalu ({previous}, {other_cell}) "
+        "\"{old_name}\", kini \"{name}\".",
+        "The name of indicator {code} changed without a note: last year ({previous}, "
+        "{other_cell}) \"{old_name}\", now \"{name}\".",
+    ),
+    "rule.PRV004.explained": (
+        "Nama indikator {code} berubah: tahun lalu ({previous}, {other_cell}) \"{old_name}\", "
+        "kini \"{name}\"; keterangan tahun ini: \"{note}\".",
+        "The name of indicator {code} changed: last year ({previous}, {other_cell}) "
+        "\"{old_name}\", now \"{name}\"; this year's note: \"{note}\".",
+    ),
+    "rule.PRV004.new_period": (
+        "Nama indikator {code} berubah dengan periode RPJMD baru ({period}): tahun lalu "
+        "({previous}, {other_cell}) \"{old_name}\", kini \"{name}\".",
+        "The name of indicator {code} changed with the new RPJMD period ({period}): last year "
+        "({previous}, {other_cell}) \"{old_name}\", now \"{name}\".",
+    ),
+    "rule.PRV005.plain": (
+        "Indikator {code} ({name}) baru: tidak ada di laporan tahun lalu ({previous}).",
+        "Indicator {code} ({name}) is new: it is not in last year's report ({previous}).",
+    ),
+    "rule.PRV001.title": ("Realisasi tahun lalu berbeda", "Last year's realisation differs"),
+    "rule.PRV002.title": ("Target RPJMD berubah antartahun", "RPJMD target changed"),
+    "rule.PRV003.title": ("Indikator hilang", "Indicator removed"),
+    "rule.PRV004.title": ("Nama indikator berubah", "Indicator renamed"),
+    "rule.PRV005.title": ("Indikator baru", "New indicator"),
+    "rule.PRV001.summary": (
+        'Realisasi tahun sebelumnya berbeda dari yang tertulis di laporan tahun lalu.',
+        "A realisation of an earlier year differs from the one the earlier report states.",
+    ),
+    "rule.PRV002.summary": (
+        'Target RPJMD di Tabel VI.1 berubah sejak laporan tahun lalu, tanpa keterangan.',
+        "An RPJMD target in Tabel VI.1 changed since last year's report without a note.",
+    ),
+    "rule.PRV003.summary": (
+        'Indikator laporan tahun lalu tidak ada lagi tahun ini, tanpa keterangan.',
+        "An indicator of last year's report is gone this year without a note.",
+    ),
+    "rule.PRV004.summary": (
+        'Kode indikator sama tetapi namanya berubah dari tahun lalu, tanpa keterangan.',
+        "An indicator kept its Kode Indikator but changed its name without a note.",
+    ),
+    "rule.PRV005.summary": (
+        'Indikator tahun ini yang tidak ada di laporan tahun lalu.',
+        "An indicator of this year's report was not in last year's report.",
+    ),
+    "prv.compared": ("dibandingkan dengan laporan tahun sebelumnya: {previous}",
+                     "compared with last year's report: {previous}"),
+    "prv.not_compared": ("tidak dibandingkan dengan tahun sebelumnya ({previous}): {reason}",
+                         "not compared with the previous year ({previous}): {reason}"),
+    "prv.not_paired": ("tidak dibandingkan dengan tahun sebelumnya: {reason}",
+                       "not compared with the previous year: {reason}"),
+    "prv.wrong_year": ("bukan laporan tahun sebelumnya (Tahun Laporan tertulis / yang "
+                       "diharapkan: {detail})", "not the previous year's report (Tahun "
+                       "Laporan stated / expected: {detail})"),
+    "prv.no_year": ("Tahun Laporan tidak terbaca di salah satu berkas",
+                    "Tahun Laporan cannot be read in one of the files"),
+    "prv.other_agency": ("laporan instansi lain ({detail}); samakan Nama Instansi dan "
+                         "Pemerintah Daerah di lembar Identitas bila memang instansi yang sama",
+                         "another agency's report ({detail}); write Nama Instansi and "
+                         "Pemerintah Daerah alike on the Identitas sheets if it is the same "
+                         "agency"),
+    "prv.ambiguous": ("ada lebih dari satu laporan tahun sebelumnya untuk instansi ini "
+                      "({detail}); tidak ada yang dipilih: pakai --previous",
+                      "there is more than one previous-year report of this agency "
+                      "({detail}); none was chosen: use --previous"),
+    "prv.previous_needs_one": ("--previous hanya dapat dipakai dengan satu berkas yang "
+                               "diperiksa (diberikan: {n})", "--previous works with one file "
+                               "to check only (given: {n})"),
+    "prv.previous_is_input": ("--previous menunjuk berkas yang sama dengan yang diperiksa: "
+                              "{path}", "--previous names the file being checked: {path}"),
     # --- excel ---
     "excel.button": ("Periksa & Hitung", "Check & Compute"),
     "excel.title": ("lkjip-xl: Periksa & Hitung", "lkjip-xl: Check & Compute"),
@@ -2663,6 +3034,8 @@ NUMERIC_PARAMS = frozenset({
     "ratio", "serapan", "capaian_formula", "serapan_formula", "others",
     # conventions: the cap (120), the uncapped capaian, a custom scale's edges
     "cap", "uncapped", "low", "high", "example",
+    # comparisons across years (CMP)
+    "to_date", "to_date_formula", "before", "now", "standard",
 })
 _NUMBER_TOKEN = re.compile(r"(?<![\w.,])-?\d+(?:\.\d+)?(?![\w]|\.\d)")
 
@@ -2694,8 +3067,22 @@ def localise(value: object, lang: str) -> object:
 
         return format_number(value, lang)
     if isinstance(value, str):
-        return _NUMBER_TOKEN.sub(lambda m: localise_number(m.group(0), lang), value)
+        return outside_workbook_names(
+            value, lambda part: _NUMBER_TOKEN.sub(lambda m: localise_number(m.group(0), lang),
+                                                  part))
     return value
+
+
+_WORKBOOK_NAME = re.compile(r"(\[[^\]\n]*\])")  # '[lkjip_2023.xlsx]Lampiran II!H4'
+
+
+def outside_workbook_names(text: str, change: Callable[[str], str]) -> str:
+    """`change` applied to `text` except inside a bracketed workbook name (another workbook's
+    cell as Excel writes it, `[2023.xlsx]Lampiran II!H4`): a file name is not a number."""
+    if "[" not in text:
+        return change(text)
+    return "".join(part if i % 2 else change(part)
+                   for i, part in enumerate(_WORKBOOK_NAME.split(text)))
 
 
 MAX_QUOTED = 300  # characters of a quoted value (a cell's text) shown in a message

@@ -13,6 +13,7 @@ from typing import Any
 
 from .numbers import EMPTY, Number
 from .schema import (
+    Accumulation,
     Basis,
     Capping,
     EfficiencyMethod,
@@ -20,8 +21,11 @@ from .schema import (
     Polarity,
     RangeReading,
     RowRole,
+    Trend,
+    parse_accumulation,
     parse_basis,
     parse_polarity,
+    parse_trend,
 )
 
 
@@ -377,6 +381,43 @@ class BudgetRow:
 
 
 @dataclass(frozen=True, slots=True)
+class ComparisonRow:
+    """A row of Perbandingan: an indicator's earlier years, end-of-period target and national
+    standard, as the report states them (the sheet is optional)."""
+
+    row: int
+    kode_indikator: Cell
+    indikator: Cell = BLANK
+    satuan: Cell = BLANK
+    target_akhir: Cell = BLANK
+    standar_nasional: Cell = BLANK
+    sumber_standar: Cell = BLANK
+    cara_hitung: Cell = BLANK
+    tren: Cell = BLANK
+    progres: Cell = BLANK
+    capaian_standar: Cell = BLANK
+    keterangan: Cell = BLANK
+    realisasi_by_year: dict[int, Cell] = field(default_factory=dict)  # year -> cell
+
+    @property
+    def code(self) -> str:
+        return self.kode_indikator.text
+
+    @property
+    def accumulation(self) -> Accumulation:
+        """Kumulatif or Nilai Terakhir; Nilai Terakhir when blank or unknown."""
+        return parse_accumulation(self.cara_hitung.raw) or Accumulation.LATEST
+
+    @property
+    def trend(self) -> Trend | None:
+        """The Tren stated, or None (blank or unknown)."""
+        return parse_trend(self.tren.raw)
+
+    def realisasi_for(self, year: int) -> Cell | None:
+        return self.realisasi_by_year.get(year)
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     """One workbook: one agency's report for one year."""
 
@@ -388,6 +429,8 @@ class Report:
     pk_rows: tuple[PkRow, ...] = ()
     measurements: tuple[MeasurementRow, ...] = ()
     budget_rows: tuple[BudgetRow, ...] = ()
+    comparisons: tuple[ComparisonRow, ...] = ()  # Perbandingan (optional sheet)
+    comparison_years: tuple[int, ...] = ()  # its year columns, ascending
     problems: tuple[ReadingProblem, ...] = ()
     custom_scale: Scale | None = None
     rpjmd_years: tuple[int, ...] = ()
@@ -398,6 +441,14 @@ class Report:
         for ind in self.indicators:
             if ind.code.casefold() == key:
                 return ind
+        return None
+
+    def comparison(self, code: str) -> ComparisonRow | None:
+        """The Perbandingan row of this indicator code, or None."""
+        key = code.strip().casefold()
+        for row in self.comparisons:
+            if row.code.casefold() == key:
+                return row
         return None
 
     def pk_indicator(self, code: str) -> PkRow | None:

@@ -20,12 +20,13 @@ from .corrections import (
     Outcome,
     finding_ref,
 )
+from .formulas import fmt
 from .messages import t
 from .model import column_letter
 from .provenance import Provenance
 from .rules.base import Finding, Severity
 from .schema import SHEET_FINDINGS, SHEET_SUMMARY, EfficiencyMethod, parse_efficiency_method
-from .summary import Average, Efficiency, ProgramBudget, Summary
+from .summary import Average, Efficiency, MultiYearLine, ProgramBudget, Summary
 from .writers.formats import finding_to_dict, neutralise
 from .writers.labels import formula_text, rule_title
 from .writers.styles import look
@@ -65,6 +66,23 @@ class ChartSpec:
     height_cm: float = 7.5
 
 
+@dataclass(frozen=True, slots=True)
+class LineChartSpec:
+    """A line chart of one indicator across years: the series are rows `rows` (their first
+    cell, column `title_col`, names the series; the values run to `last_col`), the categories
+    the header row's cells over the same columns (the years)."""
+
+    title: str
+    header_row: int
+    rows: tuple[int, ...]
+    title_col: int
+    last_col: int
+    anchor: str
+    y_title: str
+    width_cm: float = 15.5
+    height_cm: float = 6.5
+
+
 # A4 landscape with the margins the writer sets (inches): what one printed page holds.
 PAGE_WIDTH_PT = 841.9
 PAGE_HEIGHT_PT = 595.3
@@ -91,6 +109,7 @@ class OutSheet:
     breaks: tuple[int, ...] = ()  # manual page breaks: a new page starts after these rows
     footer: str = ""  # centre footer, with &P (page) and &N (pages)
     tall_rows: dict[int, float] = field(default_factory=dict)  # rows given a fixed height
+    line_charts: tuple[LineChartSpec, ...] = ()  # Ringkasan: one per indicator across years
 
     @property
     def merges(self) -> tuple[str, ...]:
@@ -329,6 +348,12 @@ def ringkasan_sheet(summary: Summary, lang: str = "id",
         g.block()
         section(g, summary, lang, number)
         g.blank()
+    line_charts: tuple[LineChartSpec, ...] = ()
+    if summary.multiyear:
+        number += 1
+        g.block()
+        line_charts = _multiyear(g, summary, lang, number)
+        g.blank()
     number += 1
     g.block()
     _counts(g, summary, lang, actions, plan, number)
@@ -348,7 +373,8 @@ def ringkasan_sheet(summary: Summary, lang: str = "id",
     breaks = page_breaks(heights, len(sheet.rows), g.blocks, sheet.page_rows() * 0.95,
                          heights.get(1, ROW_HEIGHT))
     return OutSheet(sheet.name, sheet.rows, sheet.widths, chart=chart, print_rows="1:1",
-                    breaks=breaks, footer=sheet.footer, tall_rows={1: 22.0})
+                    breaks=breaks, footer=sheet.footer, tall_rows={1: 22.0},
+                    line_charts=line_charts)
 
 
 def _section(g: _Grid, key: str, number: int, lang: str) -> None:
@@ -514,6 +540,101 @@ def _efficiency(g: _Grid, s: Summary, lang: str, number: int) -> None:
     if any(e.readings_disagree for e in (*s.efficiency, *s.sasaran_efficiency,
                                          s.overall_efficiency)):
         g.add(cell(t("fix.sum.eff_disagree_note", lang), "note-wrap", span=RINGKASAN_COLUMNS))
+
+
+# Across years: Kode | Indikator | Uraian | one column per year (at most
+# summary.MULTIYEAR_MAX_YEARS) | Target Akhir | Progres; a note row under each indicator.
+MULTIYEAR_FIRST_YEAR_COL = 4
+LINE_CHART_ROWS = 15  # rows (15 pt) one line chart takes (6,5 cm)
+LINE_CHARTS_PER_ROW = 2
+LINE_CHART_ANCHOR_COLS = ("A", "G")
+
+
+def _multiyear(g: _Grid, s: Summary, lang: str, number: int) -> tuple[LineChartSpec, ...]:
+    """The multi-year table, then a line chart per indicator with two or more years of
+    realisation (realisation against the RPJMD target of each year)."""
+    _section(g, "cmp.sum.section", number, lang)
+    years = s.multiyear_years
+    tail = MULTIYEAR_FIRST_YEAR_COL + len(years)
+    header = g.add(cell(t("fix.sum.h_code", lang), "header"),
+                   cell(t("fix.sum.h_indicator", lang), "header"),
+                   cell(t("cmp.sum.h_what", lang), "header"),
+                   *(cell(str(y), "header") for y in years),
+                   cell(t("cmp.sum.h_end_target", lang), "header"),
+                   cell(t("cmp.sum.h_progress", lang), "header"),
+                   *(cell(None, "header") for _ in range(RINGKASAN_COLUMNS - tail - 1)))
+    charts: list[tuple[MultiYearLine, int]] = []
+    for i, line in enumerate(s.multiyear):
+        if i:
+            g.block()  # a page may break between indicators, never inside one
+        first = g.add(cell(line.code, _box("code")), cell(line.name, _box("wrap")),
+                      cell(t("cmp.sum.realisasi", lang), _box("wrap")),
+                      *(_num(v) for v in line.realisasi),
+                      _num(line.end_target),
+                      cell(line.progress, _box("percent")),
+                      *(cell(None, _box("")) for _ in range(RINGKASAN_COLUMNS - tail - 1)))
+        g.add(cell(None, _box("")), cell(line.satuan, _box("wrap")),
+              cell(t("cmp.sum.target", lang), _box("wrap")),
+              *(_num(v) for v in line.targets),
+              cell(t("cmp.sum.end_year", lang, year=line.end_year or "-"), _box("wrap")),
+              cell(None, _box("")),
+              *(cell(None, _box("")) for _ in range(RINGKASAN_COLUMNS - tail - 1)))
+        g.add(cell(None, _box("")),
+              cell(_multiyear_note(line, lang, s.decimals), _box("wrap"),
+                   span=RINGKASAN_COLUMNS - 1))
+        if line.charted:
+            charts.append((line, first))
+    g.add(cell(t("cmp.sum.note", lang), "note-wrap", span=RINGKASAN_COLUMNS))
+    if not charts:
+        return ()
+    g.blank()
+    top = g.next_row
+    specs = []
+    for i, (line, row) in enumerate(charts):
+        band, side = divmod(i, LINE_CHARTS_PER_ROW)
+        anchor_row = top + band * LINE_CHART_ROWS
+        if side == 0:  # each band of charts is a block: a page breaks between bands
+            g.block()
+            while g.next_row < anchor_row + LINE_CHART_ROWS:
+                g.blank()
+        specs.append(LineChartSpec(
+            t("cmp.sum.chart_title", lang, code=line.code, name=line.name or line.code),
+            header_row=header, rows=(row, row + 1),
+            title_col=3, last_col=MULTIYEAR_FIRST_YEAR_COL + len(years) - 1,
+            anchor=f"{LINE_CHART_ANCHOR_COLS[side]}{anchor_row}",
+            y_title=line.satuan or t("cmp.sum.realisasi", lang)))
+    return tuple(specs)
+
+
+def _multiyear_note(line: MultiYearLine, lang: str, decimals: int) -> str:
+    """How the progress was obtained, the trend, the national standard."""
+    parts = []
+    how = t(f"cmp.sum.how.{'cumulative' if line.accumulation == 'Kumulatif' else 'latest'}",
+            lang)
+    if line.progress_computed is not None:
+        parts.append(t("cmp.sum.progress_computed", lang, how=how,
+                       to_date=line.to_date_formula, formula=line.progress_formula,
+                       value=fmt(line.progress_computed, decimals)))
+    elif line.missing:
+        parts.append(t("cmp.sum.progress_missing", lang, how=how,
+                       years=", ".join(str(y) for y in line.missing)))
+    else:
+        parts.append(t("cmp.sum.progress_none", lang, how=how))
+    if line.progress_stated:
+        parts.append(t("cmp.sum.progress_stated", lang))
+    if line.end_formula:
+        parts.append(t("cmp.sum.end_sum", lang, formula=line.end_formula))
+    if line.trend:
+        stated = t("cmp.sum.trend_stated", lang, trend=line.trend_stated) \
+            if line.trend_stated else ""
+        parts.append(t("cmp.sum.trend", lang, trend=line.trend) + stated)
+    if line.standard is not None:
+        parts.append(t("cmp.sum.standard", lang, standard=line.standard,
+                       source=line.standard_source or "-",
+                       capaian=fmt(line.capaian_standard, decimals)
+                       if line.capaian_standard is not None else "-",
+                       formula=line.capaian_standard_formula or "-"))
+    return "; ".join(parts) + "."
 
 
 def _counts(g: _Grid, s: Summary, lang: str, actions: dict[str, int] | None,

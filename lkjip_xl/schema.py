@@ -19,10 +19,13 @@ SHEET_RPJMD = "Tabel VI.1"
 SHEET_PK = "Lampiran II"
 SHEET_MEASUREMENT = "Pengukuran Kinerja"
 SHEET_BUDGET = "Keuangan"
+SHEET_COMPARISON = "Perbandingan"  # optional: previous years, end-of-period target, standards
 SHEET_SUMMARY = "Ringkasan"
 SHEET_FINDINGS = "Temuan"
 
 INPUT_SHEETS = (SHEET_IDENTITY, SHEET_RPJMD, SHEET_PK, SHEET_MEASUREMENT, SHEET_BUDGET)
+# Input sheets a workbook may leave out without any finding (read when present).
+OPTIONAL_SHEETS = (SHEET_COMPARISON,)
 OUTPUT_SHEETS = (SHEET_SUMMARY, SHEET_FINDINGS)
 
 SHEET_ALIASES: dict[str, tuple[str, ...]] = {
@@ -31,6 +34,8 @@ SHEET_ALIASES: dict[str, tuple[str, ...]] = {
     SHEET_PK: ("Lampiran 2", "Perjanjian Kinerja", "PK", "Lampiran II PK"),
     SHEET_MEASUREMENT: ("Pengukuran", "Pengukuran Kinerja Sasaran", "Capaian Kinerja"),
     SHEET_BUDGET: ("Aspek Keuangan", "Anggaran", "Realisasi Anggaran"),
+    SHEET_COMPARISON: ("Perbandingan Kinerja", "Perbandingan Antar Tahun",
+                       "Perbandingan Capaian", "Capaian Antar Tahun", "Comparisons"),
 }
 
 # Where the template puts things: a title row, a hint row, then the header row.
@@ -164,6 +169,74 @@ def parse_basis(value: object) -> Basis | None:
     if not key:
         return Basis.PK
     return BASIS_ALIASES.get(key)
+
+
+class Accumulation(StrEnum):
+    """How an indicator's realisation to date is read against its end-of-period target
+    (the `Cara Hitung` column of Perbandingan)."""
+
+    CUMULATIVE = "Kumulatif"  # the period's yearly realisations add up (km of road built)
+    LATEST = "Nilai Terakhir"  # the latest year's value is the level reached (a rate, an index)
+
+
+ACCUMULATION_ALIASES: dict[str, Accumulation] = {
+    **{normalise(a.value): a for a in Accumulation},
+    "kumulatif": Accumulation.CUMULATIVE,
+    "akumulatif": Accumulation.CUMULATIVE,
+    "akumulasi": Accumulation.CUMULATIVE,
+    "cumulative": Accumulation.CUMULATIVE,
+    "dijumlahkan": Accumulation.CUMULATIVE,
+    "jumlah": Accumulation.CUMULATIVE,
+    "terakhir": Accumulation.LATEST,
+    "nilaiterakhir": Accumulation.LATEST,
+    "tahunterakhir": Accumulation.LATEST,
+    "posisiterakhir": Accumulation.LATEST,
+    "nonkumulatif": Accumulation.LATEST,
+    "tidakkumulatif": Accumulation.LATEST,
+    "latest": Accumulation.LATEST,
+}
+
+
+def parse_accumulation(value: object) -> Accumulation | None:
+    """The Cara Hitung written in a cell, or None (blank or unknown)."""
+    return ACCUMULATION_ALIASES.get(normalise(value))
+
+
+class Trend(StrEnum):
+    """The `Tren` column of Perbandingan: the direction of the realisation, report year against
+    the year before; Membaik/Memburuk say it with the indicator's polarity."""
+
+    UP = "Naik"
+    DOWN = "Turun"
+    FLAT = "Tetap"
+    BETTER = "Membaik"
+    WORSE = "Memburuk"
+
+
+TREND_ALIASES: dict[str, Trend] = {
+    **{normalise(t.value): t for t in Trend},
+    "meningkat": Trend.UP,
+    "naik": Trend.UP,
+    "up": Trend.UP,
+    "increase": Trend.UP,
+    "turun": Trend.DOWN,
+    "menurun": Trend.DOWN,
+    "down": Trend.DOWN,
+    "decrease": Trend.DOWN,
+    "tetap": Trend.FLAT,
+    "stabil": Trend.FLAT,
+    "sama": Trend.FLAT,
+    "flat": Trend.FLAT,
+    "lebihbaik": Trend.BETTER,
+    "better": Trend.BETTER,
+    "lebihburuk": Trend.WORSE,
+    "worse": Trend.WORSE,
+}
+
+
+def parse_trend(value: object) -> Trend | None:
+    """The Tren written in a cell, or None (blank or unknown)."""
+    return TREND_ALIASES.get(normalise(value))
 
 
 class NegativeFormula(StrEnum):
@@ -426,12 +499,56 @@ RPJMD_TABLE = TableSpec(SHEET_RPJMD, (
     KETERANGAN,
 ))
 RPJMD_YEAR_HELP = "Target indikator untuk tahun {year} (angka; rentang boleh ditulis 80-90)."
+RPJMD_YEAR_PREFIXES = ("tahun", "th", "target")
+
+# Perbandingan (optional): one row per indicator; the realisation of each year stated sits in a
+# year-headed column ('Realisasi 2021', or a bare year under a merged 'Realisasi' title).
+COMPARISON_TABLE = TableSpec(SHEET_COMPARISON, (
+    _c("kode_indikator", "Kode Indikator", "Kode IK", "Kode Indikator Kinerja", required=True,
+       kind="code", help_id="Kode indikator (mis. IK-1); sama dengan di Tabel VI.1."),
+    _c("indikator", "Indikator Kinerja", "Indikator", help_id="Nama indikator."),
+    _c("satuan", "Satuan", "Unit", help_id="Satuan indikator."),
+    _c("target_akhir", "Target Akhir Periode", "Target Akhir", "Target Akhir RPJMD",
+       "Target Akhir Renstra", "Target Jangka Menengah", kind="number",
+       help_id="Target indikator pada akhir periode RPJMD/Renstra (biasanya sama dengan target "
+               "tahun terakhir di Tabel VI.1)."),
+    _c("standar_nasional", "Standar Nasional", "Target Nasional", "Standar", "SPM",
+       "Standar Pelayanan Minimal", kind="number",
+       help_id="Boleh kosong. Standar atau target nasional untuk indikator ini (SPM, target "
+               "RPJMN, rata-rata nasional), bila ada."),
+    _c("sumber_standar", "Sumber Standar", "Sumber Standar Nasional", "Dasar Standar",
+       help_id="Dasar standar nasional: peraturan atau dokumen (mis. Permenkes 4/2019 SPM "
+               "Kesehatan, RPJMN 2020-2024)."),
+    _c("cara_hitung", "Cara Hitung", "Cara Hitung Capaian", "Cara Perhitungan", "Akumulasi",
+       help_id="Kumulatif: realisasi tiap tahun periode dijumlahkan lalu dibandingkan dengan "
+               "target akhir (mis. km jalan dibangun). Nilai Terakhir: realisasi tahun "
+               "laporan yang dibandingkan (mis. persentase, indeks). Kosong = Nilai Terakhir."),
+    _c("tren", "Tren", "Trend", "Kecenderungan", "Arah Perubahan",
+       help_id="Boleh kosong. Arah realisasi tahun laporan dibanding tahun sebelumnya: Naik, "
+               "Turun atau Tetap (arah angka), atau Membaik/Memburuk (menurut polaritas)."),
+    _c("progres", "Progres terhadap Target Akhir (%)", "Progres terhadap Target Akhir",
+       "Progres", "Progres Target Akhir", "Capaian terhadap Target Akhir",
+       "Capaian Target Akhir Periode", kind="percent",
+       help_id="Boleh kosong. Progres seperti tertulis di laporan: realisasi s.d. tahun "
+               "laporan / Target Akhir Periode x 100. Kosong: lkjip-xl menghitungnya di "
+               "Ringkasan."),
+    _c("capaian_standar", "Capaian terhadap Standar Nasional (%)",
+       "Capaian terhadap Standar Nasional", "Capaian terhadap Standar",
+       "Capaian Standar Nasional", kind="percent",
+       help_id="Boleh kosong. Capaian tahun laporan terhadap Standar Nasional seperti tertulis "
+               "di laporan (dalam persen)."),
+    KETERANGAN,
+))
+COMPARISON_YEAR_HELP = "Realisasi indikator pada tahun {year} seperti tertulis di laporan."
+COMPARISON_YEAR_PREFIXES = ("realisasi", "tahun", "th")
+COMPARISON_YEAR_HEADER = "Realisasi {year}"
 
 TABLES: dict[str, TableSpec] = {
     SHEET_RPJMD: RPJMD_TABLE,
     SHEET_PK: PK_TABLE,
     SHEET_MEASUREMENT: MEASUREMENT_TABLE,
     SHEET_BUDGET: BUDGET_TABLE,
+    SHEET_COMPARISON: COMPARISON_TABLE,
 }
 
 # Identitas: label -> key. Labels are matched with `normalise` too.

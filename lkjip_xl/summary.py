@@ -36,6 +36,13 @@ How each figure is obtained (docs/fix.md repeats this for auditors):
   efisien) and ratio capaian / serapan (> 1 efisien, = 1 cukup efisien, < 1 tidak efisien).
   The workbook's `Metode Efisiensi` says which of them is the report's (`verdict`); with
   `Capaian >= Serapan` the difference is read without a band (>= 0 efisien, else tidak).
+- Across years (only for a workbook with a Perbandingan sheet, `multiyear`): per indicator of
+  Perbandingan, the realisation of each year the workbook states (Perbandingan, the report
+  year's realisation, a `Tahun Lalu` row, Kondisi Awal), the RPJMD target of each year
+  (Tabel VI.1), the end-of-period target and the progress against it: the stated Progres
+  when Perbandingan states one, else computed (realisation to date / end target, cumulative
+  or latest per Cara Hitung); the trend of the last two years; the national standard. At most
+  `MULTIYEAR_MAX_YEARS` year columns, the latest.
 - Findings counted by severity.
 """
 
@@ -65,6 +72,7 @@ SOURCE_INDICATOR = "Lampiran II (Indikator)"
 SOURCE_BUDGET = "Keuangan"
 SOURCE_MEASUREMENT = "Pengukuran Kinerja"
 SOURCE_RINCIAN = "Keuangan (Rincian)"
+MULTIYEAR_MAX_YEARS = 7  # year columns of the Ringkasan's multi-year table (the latest)
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +163,40 @@ class Efficiency:
 
 
 @dataclass(frozen=True, slots=True)
+class MultiYearLine:
+    """One indicator across years (values aligned with `Summary.multiyear_years`)."""
+
+    code: str
+    name: str
+    satuan: str
+    polarity: str
+    accumulation: str  # Accumulation value: "Kumulatif" / "Nilai Terakhir"
+    realisasi: tuple[float | None, ...]
+    targets: tuple[float | str | None, ...]  # Tabel VI.1's target of each year
+    end_target: float | str | None
+    end_year: int | None
+    end_formula: str  # the sum of yearly targets, when the end target is one
+    progress: float | None  # the stated Progres, else the computed one
+    progress_stated: bool
+    progress_computed: float | None
+    progress_formula: str  # '39.5 / 70 x 100'
+    to_date_formula: str  # '12.5 + 13 + 14'
+    reason: str = ""  # NotComputable.* when the progress cannot be computed
+    missing: tuple[int, ...] = ()  # years a cumulative progress lacks
+    trend: str | None = None  # the direction of the last two realisations
+    trend_stated: str = ""
+    standard: float | str | None = None
+    standard_source: str = ""
+    capaian_standard: float | None = None
+    capaian_standard_formula: str = ""
+
+    @property
+    def charted(self) -> bool:
+        """Worth a chart: at least two years with a realisation."""
+        return sum(v is not None for v in self.realisasi) >= 2
+
+
+@dataclass(frozen=True, slots=True)
 class Summary:
     agency: str
     region: str
@@ -180,6 +222,8 @@ class Summary:
     capping: str = Capping.NONE.value
     range_reading: str = RangeReading.INSIDE_100.value
     preset: str = ""
+    multiyear: tuple[MultiYearLine, ...] = ()  # only for a workbook with Perbandingan rows
+    multiyear_years: tuple[int, ...] = ()
 
     def band_index(self, category: str | None) -> int | None:
         """The position of a category in the scale, from the top (for its colour)."""
@@ -224,6 +268,7 @@ def build_summary(report: Report, findings: Sequence[Finding],
                      else "indikator" if all(p.source == SOURCE_INDICATOR for p in programs)
                      else "programs")
 
+    multiyear, multiyear_years = _multiyear(report, settings)
     counts = Counter(f.severity.value for f in findings)
     ident = report.identity
     return Summary(
@@ -250,6 +295,8 @@ def build_summary(report: Report, findings: Sequence[Finding],
         capping=settings.capping.value,
         range_reading=settings.range_reading.value,
         preset=settings.preset,
+        multiyear=multiyear,
+        multiyear_years=multiyear_years,
     )
 
 
@@ -595,3 +642,70 @@ def _sasaran_efficiency(avg: Average, programs: Sequence[ProgramBudget],
                                         if p.realisasi is not None), settings)
     return _efficiency(avg.label, avg.codes, avg.capaian, serapan, avg.missing,
                        settings.efficiency_method)
+
+
+# --- across years ----------------------------------------------------------------------------
+
+def _multiyear(report: Report, settings: Settings
+               ) -> tuple[tuple[MultiYearLine, ...], tuple[int, ...]]:
+    """The multi-year table: every indicator of Perbandingan (none without the sheet)."""
+    if not report.comparisons:
+        return (), ()
+    from .multiyear import direction, end_number, series
+
+    all_series = series(report, settings)
+    chosen = []
+    for row in report.comparisons:
+        s = all_series.get(code_key(row.code)) if row.code else None
+        if s is not None and s not in chosen:
+            chosen.append(s)
+    if not chosen:
+        return (), ()
+    years: set[int] = set()
+    for s in chosen:
+        years |= set(s.realisasi)
+        if s.rpjmd is not None:
+            years |= {y for y, c in s.rpjmd.targets if not c.is_blank}
+    shown = tuple(sorted(years)[-MULTIYEAR_MAX_YEARS:])
+    lines = []
+    for s in chosen:
+        p = s.progress
+        assert p is not None
+        stated = s.row.progres.number.value if s.row is not None else None
+        end, end_source = end_number(s)
+        prev, cur = s.previous(), s.current()
+        trend = None
+        if prev is not None and cur is not None:
+            a, b = s.value(prev.year), s.value(cur.year)
+            if a is not None and b is not None:
+                trend = direction(a, b).value
+        standard = s.row.standar_nasional if s.row is not None else None
+        std_comp = None
+        if standard is not None and standard.number.is_usable and cur is not None:
+            std_comp = capaian(standard.number, cur.cell.number, s.polarity,
+                               settings.negative_formula, settings.decimals)
+        lines.append(MultiYearLine(
+            code=s.code, name=s.name, satuan=s.satuan, polarity=s.polarity.value,
+            accumulation=p.accumulation.value,
+            realisasi=tuple(s.value(y) for y in shown),
+            targets=tuple(_shown(s.rpjmd_target(y)) for y in shown),
+            end_target=(None if end is None else
+                        f"{fmt(end.low)}-{fmt(end.high)}" if end.is_range else end.value),
+            end_year=s.end_year,
+            end_formula=end_source if end_source and "!" not in end_source else "",
+            progress=stated if stated is not None else p.computation.rounded,
+            progress_stated=stated is not None,
+            progress_computed=p.computation.rounded,
+            progress_formula=p.computation.formula,
+            to_date_formula=p.to_date_formula,
+            reason=p.computation.reason,
+            missing=p.missing,
+            trend=trend,
+            trend_stated=s.row.tren.text if s.row is not None else "",
+            standard=_shown(standard) if standard is not None and not standard.is_blank
+            else None,
+            standard_source=s.row.sumber_standar.text if s.row is not None else "",
+            capaian_standard=std_comp.rounded if std_comp is not None else None,
+            capaian_standard_formula=std_comp.formula if std_comp is not None else "",
+        ))
+    return tuple(lines), shown

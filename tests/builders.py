@@ -15,11 +15,14 @@ from lkjip_xl.model import Report
 from lkjip_xl.reading import read_report
 from lkjip_xl.schema import (
     BUDGET_TABLE,
+    COMPARISON_TABLE,
+    COMPARISON_YEAR_HEADER,
     IDENTITY_FIELDS,
     MEASUREMENT_TABLE,
     PK_TABLE,
     RPJMD_TABLE,
     SHEET_BUDGET,
+    SHEET_COMPARISON,
     SHEET_IDENTITY,
     SHEET_MEASUREMENT,
     SHEET_PK,
@@ -46,6 +49,8 @@ def _headers(spec: TableSpec, years: tuple[int, ...] = ()) -> list[tuple[str, An
     for col in spec.columns:
         if col.key == "kondisi_akhir":
             cols.extend((str(y), y) for y in years)
+        if col.key == "target_akhir":  # Perbandingan: 'Realisasi 2021' ...
+            cols.extend((str(y), COMPARISON_YEAR_HEADER.format(year=y)) for y in years)
         cols.append((col.key, col.header))
     return cols
 
@@ -70,9 +75,14 @@ def make_workbook(path: Path, *, identitas: dict[str, Any] | None = None,
                   lampiran: list[dict[str, Any]] | None = None,
                   pengukuran: list[dict[str, Any]] | None = None,
                   keuangan: list[dict[str, Any]] | None = None,
+                  perbandingan: list[dict[str, Any]] | None = None,
+                  perbandingan_years: tuple[int, ...] = (),
                   percent_cells: dict[str, tuple[tuple[int, str], ...]] | None = None,
                   omit: tuple[str, ...] = ()) -> Path:
-    """Write a workbook; `percent_cells[sheet]` lists (row index, key) given Excel % format."""
+    """Write a workbook; `percent_cells[sheet]` lists (row index, key) given Excel % format.
+
+    `perbandingan` (optional): rows of a Perbandingan sheet, whose int keys are the years of
+    `perbandingan_years` ('Realisasi 2017' ... columns); without it there is no such sheet."""
     import openpyxl
 
     wb = openpyxl.Workbook()
@@ -100,6 +110,10 @@ def make_workbook(path: Path, *, identitas: dict[str, Any] | None = None,
         ws = wb.create_sheet(name)
         _write_table(ws, spec, rows or [], years if name == SHEET_RPJMD else (),
                      pct.get(name, ()))
+    if perbandingan is not None and SHEET_COMPARISON not in omit:
+        ws = wb.create_sheet(SHEET_COMPARISON)
+        _write_table(ws, COMPARISON_TABLE, perbandingan, perbandingan_years,
+                     pct.get(SHEET_COMPARISON, ()))
     wb.save(path)
     return path
 
@@ -144,17 +158,18 @@ def simple_indicator_rows(code: str = "IK-1", target: Any = 100, realisasi: Any 
 
 
 def cell_address(sheet: str, index: int, key: str | int,
-                 identitas: dict[str, Any] | None = None) -> str:
+                 identitas: dict[str, Any] | None = None,
+                 perbandingan_years: tuple[int, ...] = ()) -> str:
     """'Sheet!G5': where `make_workbook` writes row `index` (0-based) of `sheet`, column `key`
     (a schema column key, or an int year on Tabel VI.1, whose year columns follow the
-    identitas' period)."""
+    identitas' period, or on Perbandingan, whose year columns are `perbandingan_years`)."""
     from lkjip_xl.model import column_letter
 
     specs = {SHEET_RPJMD: RPJMD_TABLE, SHEET_PK: PK_TABLE, SHEET_MEASUREMENT: MEASUREMENT_TABLE,
-             SHEET_BUDGET: BUDGET_TABLE}
+             SHEET_BUDGET: BUDGET_TABLE, SHEET_COMPARISON: COMPARISON_TABLE}
     ident = {**DEFAULT_IDENTITY, **(identitas or {})}
     start, end = int(ident.get("periode_awal") or 2016), int(ident.get("periode_akhir") or 2021)
-    years = tuple(range(start + 1, end + 1)) if sheet == SHEET_RPJMD else ()
+    years = tuple(range(start + 1, end + 1)) if sheet == SHEET_RPJMD else perbandingan_years
     keys = [k for k, _ in _headers(specs[sheet], years)]
     col = keys.index(str(key)) + 1
     return f"{sheet}!{column_letter(col)}{TEMPLATE_HEADER_ROW + 1 + index}"

@@ -393,7 +393,8 @@ def test_ringkasan_of_the_clean_example(tmp_path: Path):
     assert budget["2.08.02"][3:8:2] == (1230500000, 1144525000, 93.01)
     total = next(r for r in ws.iter_rows(values_only=True) if r[1] == "Jumlah")
     assert total[3:8:2] == (2680500000, 2505620000, 93.48)  # 2,505,620,000 / 2,680,500,000
-    assert len(ws._charts) == 1
+    # the capaian chart, and a line chart per indicator of Perbandingan (issue 14)
+    assert [c.tagname for c in ws._charts] == ["barChart", *["lineChart"] * 6]
 
 
 def test_output_sheets_follow_the_input_sheets_and_replace_older_copies(wb_path: Path):

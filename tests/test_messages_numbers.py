@@ -147,14 +147,26 @@ def _findings(tmp_path: Path) -> list[Finding]:
     efficiency = kesehatan(tmp_path / "efisiensi.xlsx", program_eff=1.2, indicator_eff="0,90",
                            measurement_eff=12.5)
     ratio = ratio_workbook(tmp_path / "rasio.xlsx", "", 105.26)
-    # CAP009 (a capaian capped by Batas Capaian), INP024 (a custom scale with gaps)
+    # CAP009 (a capaian capped by Batas Capaian), INP024 (a custom scale with gaps);
+    # CMP001-CMP007: the comparisons across years, end target and national standard
     from tests.test_conventions import INTEGER_EDGES, _custom, capped_report
+    from tests.test_rules_comparisons import workbook as comparison_workbook
 
     capped = capped_report(tmp_path, batas_capaian="Maks. 120")
     (tmp_path / "skala").mkdir()
     gaps = _custom(tmp_path / "skala", INTEGER_EDGES, 90.5, "Tinggi")
+    comparisons = [
+        comparison_workbook(tmp_path / "perbandingan1.xlsx", **{
+            "perbandingan.0.2018": 76.51, "perbandingan.2.tren": "Naik",
+            "perbandingan.1.progres": 20.5, "perbandingan.0.target_akhir": 88.25,
+            "pengukuran.2.target": 95.5, "perbandingan.2.capaian_standar": 131.43,
+            "perbandingan.0.cara_hitung": "Rata-rata"}),
+        comparison_workbook(tmp_path / "perbandingan2.xlsx", years=(2016, 2017, 2018, 2020),
+                            **{"perbandingan.1.2017": None, "perbandingan.0.2020": 83.25,
+                               "perbandingan.1.target_akhir": 75.5}),
+    ]
     for path in (*EXAMPLES, _messy(tmp_path), numbers_workbook(tmp_path),
-                 structure_workbook(tmp_path), efficiency, ratio, capped, gaps):
+                 structure_workbook(tmp_path), efficiency, ratio, capped, gaps, *comparisons):
         found += check_report(read_report(path), Config())
     # INP015: a sheet over the row limit
     seed = read_report(EXAMPLES[0], limits=Limits(max_rows=30))

@@ -20,7 +20,7 @@ from defusedxml.ElementTree import fromstring
 
 from lkjip_xl.cli import cli
 from lkjip_xl.quickstart import BUTTON_VML, CONF_SHEET, MACRO, build_xlsm
-from lkjip_xl.schema import INPUT_SHEETS
+from lkjip_xl.schema import INPUT_SHEETS, OPTIONAL_SHEETS
 from lkjip_xl.template import build_template
 
 from .excel_client import apply_actions, cell_values, differences, payload
@@ -180,7 +180,7 @@ def test_the_reader_reads_it_like_the_template(made: Path, tmp_path: Path) -> No
 
     report = read_report(made / f"{NAME}.xlsm")
     plain = read_report(save_template(tmp_path / "t.xlsx"))
-    assert set(report.sheet_names) == set(INPUT_SHEETS)
+    assert set(report.sheet_names) == {*INPUT_SHEETS, *OPTIONAL_SHEETS}
     assert report.problems == plain.problems and report.identity == plain.identity
 
 
@@ -193,7 +193,8 @@ def test_libreoffice_binds_the_button_to_the_macro_in_module1(made: Path,
     done = subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
                            # The filter named: with Writer installed too, a bare "xlsm" picks
                            # the filter that drops the VBA project.
-                           "--convert-to", "xlsm:Calc MS Excel 2007 VBA XML", "--outdir", str(tmp_path / "out"),
+                           "--convert-to", "xlsm:Calc MS Excel 2007 VBA XML",
+                           "--outdir", str(tmp_path / "out"),
                            str(made / f"{NAME}.xlsm")], capture_output=True, text=True,
                           timeout=180)
     out = tmp_path / "out" / f"{NAME}.xlsm"
@@ -261,7 +262,8 @@ def test_clicking_the_button_gives_what_fix_gives(made: Path, tmp_path: Path,
     assert done.exit_code == 0, done.output
     assert differences(cell_values(clicked), cell_values(tmp_path / "fixed.xlsm")) == []
     names = openpyxl.load_workbook(clicked, keep_vba=True).sheetnames
-    assert names == ["Mulai", "Petunjuk", *INPUT_SHEETS, "Ringkasan", "Temuan", CONF_SHEET]
+    assert names == ["Mulai", "Petunjuk", *INPUT_SHEETS, *OPTIONAL_SHEETS, "Ringkasan", "Temuan",
+                     CONF_SHEET]
     assert part(clicked, "xl/vbaProject.bin") == part(XLWINGS_XLSM, "xl/vbaProject.bin")
 
 

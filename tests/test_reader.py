@@ -15,6 +15,7 @@ from lkjip_xl.numbers import NumberSource
 from lkjip_xl.reading import Limits, read_report
 from lkjip_xl.schema import (
     SHEET_BUDGET,
+    SHEET_COMPARISON,
     SHEET_IDENTITY,
     SHEET_MEASUREMENT,
     SHEET_PK,
@@ -509,8 +510,10 @@ def test_template_reads_with_only_missing_values() -> None:
     report = read_report(TEMPLATE)
     assert {p.kind for p in report.problems} <= {ProblemKind.MISSING_VALUE}
     assert set(report.sheet_names) == {SHEET_IDENTITY, SHEET_RPJMD, SHEET_PK,
-                                       SHEET_MEASUREMENT, SHEET_BUDGET}
-    assert set(report.header_rows) == {SHEET_RPJMD, SHEET_PK, SHEET_MEASUREMENT, SHEET_BUDGET}
+                                       SHEET_MEASUREMENT, SHEET_BUDGET, SHEET_COMPARISON}
+    assert set(report.header_rows) == {SHEET_RPJMD, SHEET_PK, SHEET_MEASUREMENT, SHEET_BUDGET,
+                                       SHEET_COMPARISON}
+    assert report.comparisons == () and report.comparison_years == (2015, 2016, 2017, 2018)
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=[p.name for p in EXAMPLES])

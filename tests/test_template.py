@@ -73,13 +73,16 @@ def members(data: bytes) -> dict[str, bytes]:
         return {info.filename: z.read(info) for info in z.infolist()}
 
 
-def expected_headers(spec: schema.TableSpec, awal: int, akhir: int) -> list[object]:
+def expected_headers(spec: schema.TableSpec, awal: int, akhir: int, tahun: int = 2019
+                     ) -> list[object]:
     """The contract, written out independently of the builder's own layout code."""
     headers: list[object] = []
     for col in spec.columns:
         headers.append(col.header)
         if spec is schema.RPJMD_TABLE and col.header == "Kondisi Awal":
             headers.extend(range(awal + 1, akhir + 1))
+        if spec is schema.COMPARISON_TABLE and col.header == "Satuan":
+            headers.extend(f"Realisasi {y}" for y in range(tahun - 4, tahun))
     return headers
 
 
@@ -129,9 +132,10 @@ def test_document_timestamps_are_pinned(wb: Workbook) -> None:
 
 def test_sheet_names_and_order(wb: Workbook) -> None:
     assert wb.sheetnames == ["Petunjuk", "Identitas", "Tabel VI.1", "Lampiran II",
-                             "Pengukuran Kinerja", "Keuangan"]
+                             "Pengukuran Kinerja", "Keuangan", "Perbandingan"]
     assert wb.sheetnames == [schema.SHEET_GUIDE, schema.SHEET_IDENTITY, schema.SHEET_RPJMD,
-                             schema.SHEET_PK, schema.SHEET_MEASUREMENT, schema.SHEET_BUDGET]
+                             schema.SHEET_PK, schema.SHEET_MEASUREMENT, schema.SHEET_BUDGET,
+                             schema.SHEET_COMPARISON]
     assert wb.active.title == schema.SHEET_GUIDE
 
 
@@ -556,7 +560,7 @@ def test_docs_name_every_sheet_header_and_alias() -> None:
     for col in columns:
         for name in col.names():
             assert f"`{name}`" in text, name
-    for sheet in (schema.SHEET_GUIDE, *schema.INPUT_SHEETS):
+    for sheet in (schema.SHEET_GUIDE, *schema.INPUT_SHEETS, *schema.OPTIONAL_SHEETS):
         assert f"`{sheet}`" in text, sheet
     for role in schema.RowRole:
         assert f"`{role.value}`" in text, role

@@ -2,6 +2,6 @@
 
 from ..model import WorkbookError
 from .limits import Limits
-from .report_reader import build_report, read_report
+from .report_reader import build_report, read_identity, read_report
 
-__all__ = ["Limits", "WorkbookError", "build_report", "read_report"]
+__all__ = ["Limits", "WorkbookError", "build_report", "read_identity", "read_report"]

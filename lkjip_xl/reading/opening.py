@@ -13,7 +13,7 @@ import re
 import sys
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -226,7 +226,18 @@ def open_workbook(path: str | Path, limits: Limits | None = None) -> RawWorkbook
     return raw
 
 
-def _read_values(path: Path, limits: Limits) -> RawWorkbook:
+def read_sheets(path: Path, limits: Limits, wanted: Callable[[str], bool]) -> RawWorkbook:
+    """The values of the worksheets whose name `wanted` accepts, after the same container
+    checks as `open_workbook` (no cell-metadata scan: values only)."""
+    import python_calamine  # noqa: F401 - imported before file descriptor 2 is silenced
+
+    check_container(path, limits)
+    with _native_stderr_silenced():
+        return _read_values(path, limits, wanted)
+
+
+def _read_values(path: Path, limits: Limits,
+                 wanted: Callable[[str], bool] | None = None) -> RawWorkbook:
     import python_calamine as pc
 
     try:
@@ -249,6 +260,8 @@ def _read_values(path: Path, limits: Limits) -> RawWorkbook:
     try:
         for meta in book.sheets_metadata:
             if str(meta.typ) != str(pc.SheetTypeEnum.WorkSheet):
+                continue
+            if wanted is not None and not wanted(meta.name):
                 continue
             sheet = meta.name
             raw.sheets[meta.name] = _read_sheet(book, meta, limits, path)

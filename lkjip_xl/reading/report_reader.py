@@ -16,6 +16,7 @@ from ..model import (
     BudgetRow,
     Cell,
     CellRef,
+    ComparisonRow,
     Identity,
     Indicator,
     MeasurementRow,
@@ -32,14 +33,18 @@ from ..numbers import EMPTY, Number, NumberSource, parse_number, predicate
 from ..scales import DEFAULT_SCALE, builtin_scale, is_custom
 from ..schema import (
     BUDGET_TABLE,
+    COMPARISON_TABLE,
+    COMPARISON_YEAR_PREFIXES,
     IDENTITY_FIELDS,
     INPUT_SHEETS,
     MEASUREMENT_TABLE,
+    OPTIONAL_SHEETS,
     PK_TABLE,
     RPJMD_TABLE,
     SCALE_TABLE,
     SHEET_ALIASES,
     SHEET_BUDGET,
+    SHEET_COMPARISON,
     SHEET_IDENTITY,
     SHEET_MEASUREMENT,
     SHEET_PK,
@@ -64,7 +69,8 @@ from .tables import TableLayout, find_table, header_names
 NUMERIC_KINDS = ("number", "percent", "money")
 _ROW_DIGITS = re.compile(r"\d+$")
 # Columns where a value in words is a predicate ('WTP', 'Baik'), not a reading problem.
-_WORDS_OK = frozenset({"target", "realisasi", "kondisi_awal", "kondisi_akhir"})
+_WORDS_OK = frozenset({"target", "realisasi", "kondisi_awal", "kondisi_akhir", "target_akhir",
+                       "standar_nasional"})
 _TEXT_SOURCES_TO_REPORT = {
     NumberSource.TEXT: ProblemKind.NUMBER_AS_TEXT,
     NumberSource.AMBIGUOUS: ProblemKind.AMBIGUOUS_NUMBER,
@@ -78,11 +84,23 @@ def read_report(path: str | Path, *, limits: Limits | None = None) -> Report:
     return build_report(raw)
 
 
+def read_identity(path: str | Path, *, limits: Limits | None = None) -> Identity:
+    """Only the Identitas values of the workbook at `path` (agency, year, period): what a
+    batch pairs its files by, read without the other sheets. The file passes the same safety
+    checks as `read_report`; raises WorkbookError when it cannot be opened."""
+    from .opening import read_sheets
+
+    names = {normalise(n) for n in (SHEET_IDENTITY, *SHEET_ALIASES.get(SHEET_IDENTITY, ()))}
+    raw = read_sheets(Path(path), limits or Limits(), lambda name: normalise(name) in names)
+    return _read_identity(_Context(raw))[0]
+
+
 def build_report(raw: RawWorkbook) -> Report:
     """Build the Report from sheets already read (also used by the Excel layer)."""
     ctx = _Context(raw)
     identity, settings, custom_scale = _read_identity(ctx)
     indicators, years = _read_rpjmd(ctx)
+    comparisons, comparison_years = _read_comparisons(ctx)
     return Report(
         path=raw.path,
         sheet_names=dict(ctx.found),
@@ -92,6 +110,8 @@ def build_report(raw: RawWorkbook) -> Report:
         pk_rows=_read_pk(ctx),
         measurements=_read_measurements(ctx),
         budget_rows=_read_budget(ctx),
+        comparisons=comparisons,
+        comparison_years=comparison_years,
         problems=tuple(ctx.problems),
         custom_scale=custom_scale,
         rpjmd_years=years,
@@ -109,14 +129,15 @@ class _Context:
 
     def __post_init__(self) -> None:
         by_key = {normalise(name): name for name in self.raw.sheets}
-        for standard in INPUT_SHEETS:
+        for standard in (*INPUT_SHEETS, *OPTIONAL_SHEETS):
             for candidate in (standard, *SHEET_ALIASES.get(standard, ())):
                 actual = by_key.get(normalise(candidate))
                 if actual is not None:
                     self.found[standard] = actual
                     break
             else:
-                self.problem(ProblemKind.MISSING_SHEET, standard, "", standard)
+                if standard not in OPTIONAL_SHEETS:
+                    self.problem(ProblemKind.MISSING_SHEET, standard, "", standard)
                 continue
             sheet = self.raw.sheets[self.found[standard]]
             if not sheet.visible:
@@ -353,12 +374,16 @@ def _conventions(settings: Settings, identity: Identity, scale: Scale | None,
 
 # --- tables ------------------------------------------------------------------------------
 
-def _layout(ctx: _Context, standard: str, spec: TableSpec, *, with_years: bool = False
-            ) -> tuple[RawSheet, TableLayout] | None:
+def _layout(ctx: _Context, standard: str, spec: TableSpec, *, with_years: bool = False,
+            year_prefixes: tuple[str, ...] | None = None) -> tuple[RawSheet, TableLayout] | None:
     sheet = ctx.sheet(standard)
     if sheet is None:
         return None
-    layout = find_table(sheet.rows, spec, with_years=with_years)
+    if year_prefixes is None:
+        layout = find_table(sheet.rows, spec, with_years=with_years)
+    else:
+        layout = find_table(sheet.rows, spec, with_years=with_years,
+                            year_prefixes=year_prefixes)
     if layout is None:
         ctx.problem(ProblemKind.MISSING_HEADER, sheet.name, "", header_names(spec))
         return None
@@ -448,6 +473,26 @@ def _read_rpjmd(ctx: _Context) -> tuple[tuple[Indicator, ...], tuple[int, ...]]:
         _check_polarity(ctx, cells)
         indicators.append(Indicator(row=r, targets=targets, **cells))
     return tuple(indicators), tuple(sorted(layout.years))
+
+
+def _read_comparisons(ctx: _Context) -> tuple[tuple[ComparisonRow, ...], tuple[int, ...]]:
+    """Perbandingan, when the workbook has it: realisation by year (found by the year in the
+    header, 'Realisasi 2021'), end-of-period target, national standard. A workbook without
+    the sheet gives no rows and no problem."""
+    found = _layout(ctx, SHEET_COMPARISON, COMPARISON_TABLE, with_years=True,
+                    year_prefixes=COMPARISON_YEAR_PREFIXES)
+    if found is None:
+        return (), ()
+    sheet, layout = found
+    rows = []
+    for r, cells in _rows(ctx, sheet, layout, COMPARISON_TABLE):
+        by_year = {year: ctx.cell(sheet, r, c, "number", True)
+                   for year, c in sorted(layout.years.items())}
+        if all(cell.is_blank for cell in cells.values()) \
+                and all(c.is_blank for c in by_year.values()):
+            continue
+        rows.append(ComparisonRow(row=r, realisasi_by_year=by_year, **cells))
+    return tuple(rows), tuple(sorted(layout.years))
 
 
 def _check_polarity(ctx: _Context, cells: dict[str, Cell]) -> None:

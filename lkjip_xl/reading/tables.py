@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..schema import Column, TableSpec, normalise
+from ..schema import RPJMD_YEAR_PREFIXES, Column, TableSpec, normalise
 
 HEADER_SEARCH_ROWS = 40  # a header row further down than this is not looked for
 
@@ -33,23 +33,25 @@ def _alias_index(spec: TableSpec) -> dict[str, Column]:
     return index
 
 
-def _year_of(value: object) -> int | None:
+def _year_of(value: object, prefixes: tuple[str, ...] = RPJMD_YEAR_PREFIXES) -> int | None:
+    """The year a header names: 2023, '2023', 'Tahun 2023', 'Target 2023' (the prefixes of
+    the table: Perbandingan reads 'Realisasi 2023')."""
     if isinstance(value, bool):
         return None
     if isinstance(value, int | float) and float(value).is_integer() and 1990 <= value <= 2100:
         return int(value)
     if isinstance(value, str):
         s = value.strip().rstrip(".")
-        for prefix in ("tahun", "th", "target"):
+        for prefix in prefixes:
             if s.casefold().startswith(prefix):
-                s = s[len(prefix):].strip()
+                s = s[len(prefix):].strip(" .:")
         if s.isdigit() and len(s) == 4 and 1990 <= int(s) <= 2100:
             return int(s)
     return None
 
 
-def find_table(rows: list[list[object]], spec: TableSpec, *, with_years: bool = False
-               ) -> TableLayout | None:
+def find_table(rows: list[list[object]], spec: TableSpec, *, with_years: bool = False,
+               year_prefixes: tuple[str, ...] = RPJMD_YEAR_PREFIXES) -> TableLayout | None:
     """The best header row among the first rows: the one matching most of the spec's columns.
 
     It must match at least two columns. A row that matches at least three but lacks a required
@@ -84,11 +86,12 @@ def find_table(rows: list[list[object]], spec: TableSpec, *, with_years: bool = 
         best.missing = [by_key[k] for k in sorted(required - best.columns.keys())]
     best.first_data_row = best.header_row + 1
     if with_years:
-        _find_years(rows, best)
+        _find_years(rows, best, year_prefixes)
     return best
 
 
-def _find_years(rows: list[list[object]], layout: TableLayout) -> None:
+def _find_years(rows: list[list[object]], layout: TableLayout,
+                prefixes: tuple[str, ...] = RPJMD_YEAR_PREFIXES) -> None:
     """Year columns sit in the header row, or in the row below it under a merged title."""
     for r in (layout.header_row, layout.header_row + 1):
         if r > len(rows):
@@ -96,7 +99,7 @@ def _find_years(rows: list[list[object]], layout: TableLayout) -> None:
         used = set(layout.columns.values())
         years = {}
         for c, value in enumerate(rows[r - 1], start=1):
-            year = _year_of(value)
+            year = _year_of(value, prefixes)
             if year is not None and c not in used and year not in years:
                 years[year] = c
         if years:

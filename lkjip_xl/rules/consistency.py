@@ -24,7 +24,7 @@ from ..analysis import (
 from ..formulas import Computation, digits_typo
 from ..model import BudgetRow, Cell, Indicator, MeasurementRow, PkRow, Report, Settings
 from ..numbers import Number
-from ..schema import Basis, RowRole, normalise
+from ..schema import Accumulation, Basis, RowRole, normalise
 from .base import Finding, RuleContext, Severity, localised_list
 from .capaian import agrees, fmt_stated, stated_decimals
 from .define import rule
@@ -107,8 +107,9 @@ def measurement_vs_pk(ctx: RuleContext) -> Iterator[Finding]:
     Kinerja row is one digit away, the message names that statement as the likely original.
     A row measured against another basis (`Terhadap` other than Target PK: Target RPJMD,
     Target Akhir Periode, Tahun Lalu, Standar Nasional) states another target by design: only
-    its Realisasi is compared. Reported at the Pengukuran Kinerja cell, naming the PK cell; no
-    fix (a human decides which is right).
+    its Realisasi is compared; not even that for a `Target Akhir Periode` row of an indicator
+    Perbandingan calls `Kumulatif`, whose realisation is the sum to date (CMP003). Reported at
+    the Pengukuran Kinerja cell, naming the PK cell; no fix (a human decides which is right).
     """
     pk = _pk_indicators(ctx.report)
     for m in ctx.report.measurements:
@@ -119,9 +120,11 @@ def measurement_vs_pk(ctx: RuleContext) -> Iterator[Finding]:
             continue
         siblings = [s for s in measurement_rows(ctx.report, m.codes[0]) if s.basis is m.basis]
         # A row measured against another basis (Target RPJMD, Tahun Lalu, ...) states another
-        # target by design: only its realisasi must be the PK's.
+        # target by design: only its realisasi must be the PK's. A cumulative indicator's
+        # row against Target Akhir Periode states the sum to date (CMP003 checks it).
         quantities = (("Target", "target"), ("Realisasi", "realisasi")) \
-            if m.basis is Basis.PK else (("Realisasi", "realisasi"),)
+            if m.basis is Basis.PK else () if _cumulative_to_date(ctx.report, m) \
+            else (("Realisasi", "realisasi"),)
         for quantity, attr in quantities:
             mine: Cell = getattr(m, attr)
             theirs: Cell = getattr(row, attr)
@@ -129,6 +132,14 @@ def measurement_vs_pk(ctx: RuleContext) -> Iterator[Finding]:
                 continue
             others = [getattr(s, attr) for s in siblings if s.row != m.row]
             yield _xtb001_finding(ctx, m.codes[0], quantity, m.sumber.text, mine, theirs, others)
+
+
+def _cumulative_to_date(report: Report, m: MeasurementRow) -> bool:
+    """A row against Target Akhir Periode of an indicator Perbandingan calls Kumulatif."""
+    if m.basis is not Basis.END_OF_PERIOD:
+        return False
+    row = report.comparison(m.codes[0])
+    return row is not None and row.accumulation is Accumulation.CUMULATIVE
 
 
 def _typo_of(mine: Cell, candidates: Sequence[Cell], majority: bool = False
@@ -448,13 +459,27 @@ def _final_target(report: Report, ind: Indicator) -> tuple[int, Cell] | None:
     return ind.targets[-1] if ind.targets else None
 
 
+def _cumulative_sum(report: Report, ind: Indicator, akhir: Cell) -> bool:
+    """The Kondisi Akhir of an indicator Perbandingan calls Kumulatif is the sum of its yearly
+    targets (each year's amount), not the last year's target."""
+    from ..multiyear import summed_targets
+
+    row = report.comparison(ind.code) if ind.code else None
+    if row is None or row.accumulation is not Accumulation.CUMULATIVE:
+        return False
+    summed = summed_targets(ind)
+    return summed is not None and akhir.number.value is not None \
+        and abs(akhir.number.value - summed[0]) <= 1e-9 * max(1.0, abs(summed[0]))
+
+
 @rule("XTB005", "kondisi-akhir-vs-final-target", Severity.WARNING)
 def kondisi_akhir_vs_final_target(ctx: RuleContext) -> Iterator[Finding]:
     """Tabel VI.1: the Kondisi Akhir differs from the target of the period's last year.
 
     The condition at the end of the RPJMD period is the target of its last year (Periode
-    Akhir, else the last year column). Ranges compare as ranges. No fix: either figure may be
-    the wrong one.
+    Akhir, else the last year column). Ranges compare as ranges. An indicator Perbandingan
+    calls `Kumulatif` (yearly amounts that add up) may state the sum of its yearly targets
+    instead. No fix: either figure may be the wrong one.
     """
     for ind in ctx.report.indicators:
         final = _final_target(ctx.report, ind)
@@ -464,6 +489,8 @@ def kondisi_akhir_vs_final_target(ctx: RuleContext) -> Iterator[Finding]:
         akhir = ind.kondisi_akhir
         if not (_usable(akhir) and _usable(target)) or same_figure(akhir.number,
                                                                       target.number):
+            continue
+        if _cumulative_sum(ctx.report, ind, akhir):
             continue
         assert akhir.ref is not None and target.ref is not None
         a, b = akhir.number, target.number

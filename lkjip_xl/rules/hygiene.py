@@ -38,6 +38,7 @@ from ..scales import SCALE_CHOICES, is_custom, scale_issues
 from ..schema import (
     BUDGET_ROLES,
     BUDGET_TABLE,
+    COMPARISON_TABLE,
     IDENTITY_FIELDS,
     MEASUREMENT_ROLES,
     MEASUREMENT_TABLE,
@@ -47,6 +48,7 @@ from ..schema import (
     RPJMD_TABLE,
     SHEET_ALIASES,
     SHEET_BUDGET,
+    SHEET_COMPARISON,
     SHEET_IDENTITY,
     SHEET_MEASUREMENT,
     SHEET_PK,
@@ -70,6 +72,7 @@ _NUMBER_TEXT = re.compile(r"\d+(?:\s?[.,]\s?\d+)*")
 _RANGE_COLUMNS = {
     (SHEET_RPJMD, "target"), (SHEET_RPJMD, "kondisi_awal"), (SHEET_RPJMD, "kondisi_akhir"),
     (SHEET_PK, "target"), (SHEET_MEASUREMENT, "target"),
+    (SHEET_COMPARISON, "target_akhir"), (SHEET_COMPARISON, "standar_nasional"),
 }
 # Notes that make a text number unsafe to rewrite as a plain number without a human look.
 _NO_FIX_NOTES = {NOTE_UNIT, NOTE_RANGE, NOTE_TRAILING_DASH, NOTE_SPACE_IN_NUMBER,
@@ -147,6 +150,7 @@ def _cell_index(report: Report) -> dict[tuple[str, str], _Located]:
         (SHEET_PK, PK_TABLE, report.pk_rows),
         (SHEET_MEASUREMENT, MEASUREMENT_TABLE, report.measurements),
         (SHEET_BUDGET, BUDGET_TABLE, report.budget_rows),
+        (SHEET_COMPARISON, COMPARISON_TABLE, report.comparisons),
     )
     for table, spec, rows in tables:
         for row in rows:
@@ -157,6 +161,9 @@ def _cell_index(report: Report) -> dict[tuple[str, str], _Located]:
     for ind in report.indicators:
         for _, cell in ind.targets:
             add(SHEET_RPJMD, "target", cell, "number", ind.satuan.text)
+    for row in report.comparisons:
+        for cell in row.realisasi_by_year.values():
+            add(SHEET_COMPARISON, "realisasi", cell, "number", row.satuan.text)
     return index
 
 

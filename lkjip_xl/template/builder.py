@@ -32,6 +32,7 @@ from ..numtext import format_year
 from ..scales import SCALE_CHOICES
 from ..schema import (
     BUDGET_TABLE,
+    COMPARISON_TABLE,
     IDENTITY_FIELDS,
     IDENTITY_FIRST_ROW,
     MEASUREMENT_TABLE,
@@ -88,7 +89,7 @@ DEFAULT_COLUMN_WIDTH = 9.140625  # Excel's default (8.43 characters of Calibri 1
 # A4 paper (ECMA-376 paper size 9)
 PAPER_A4 = 9
 # Sheets that link an indicator by code, and so offer Tabel VI.1's codes as a dropdown.
-_CODE_SHEETS = (PK_TABLE.sheet, MEASUREMENT_TABLE.sheet)
+_CODE_SHEETS = (PK_TABLE.sheet, MEASUREMENT_TABLE.sheet, COMPARISON_TABLE.sheet)
 CODE_KEY = "kode_indikator"
 
 # Pinned so that two builds are byte-identical (see the module docstring).
@@ -101,7 +102,7 @@ _UNIX = 3  # ZipInfo.create_system; the default differs between Windows and the 
 
 _TAB_GUIDE = "548235"
 _TAB_INPUT = "5B9BD5"
-_DATA_TABLES = (RPJMD_TABLE, PK_TABLE, MEASUREMENT_TABLE, BUDGET_TABLE)
+_DATA_TABLES = (RPJMD_TABLE, PK_TABLE, MEASUREMENT_TABLE, BUDGET_TABLE, COMPARISON_TABLE)
 
 
 # --- building ------------------------------------------------------------------------------
@@ -123,7 +124,7 @@ def build_template(tahun: int = 2019, periode_awal: int = 2016,
     codes = _code_range(periode_awal, periode_akhir)
     for spec in _DATA_TABLES:
         ws = wb.create_sheet(spec.sheet)
-        slots = table_slots(spec, periode_awal, periode_akhir)
+        slots = table_slots(spec, periode_awal, periode_akhir, tahun)
         _build_table(ws, slots, texts.title(spec.sheet, tahun, periode_awal, periode_akhir),
                      texts.HINTS[spec.sheet])
         if spec.sheet in _CODE_SHEETS:
@@ -245,8 +246,9 @@ def _add_choices(ws: Worksheet, col: int, key: str | int) -> None:
         return
     letter = get_column_letter(col)
     ref = f"{letter}{TEMPLATE_FIRST_DATA_ROW}:{letter}{LAST_INPUT_ROW}"
-    # Baris only warns: the reader also understands aliases such as 'Sub Kegiatan'.
-    _add_list_validation(ws, ref, choices, warn=key == "baris")
+    # Baris, Cara Hitung and Tren only warn: the reader also understands aliases such as
+    # 'Sub Kegiatan', 'Akumulasi', 'Meningkat'.
+    _add_list_validation(ws, ref, choices, warn=key in ("baris", "cara_hitung", "tren"))
 
 
 def _add_list_validation(ws: Worksheet, ref: str, choices: Iterable[str], *,
@@ -442,9 +444,9 @@ def _header_slots(ws: Worksheet, header_row: int) -> dict[str | int, tuple[int, 
     lookup = _name_lookup(spec.columns)
     found: dict[str | int, tuple[int, Slot]] = {}
     for cell in ws[header_row]:
-        year = header_year(cell.value)
+        year = header_year(cell.value, spec.sheet)
         if year is not None:
-            found.setdefault(year, (cell.column, year_slot(year)))
+            found.setdefault(year, (cell.column, year_slot(year, spec.sheet)))
             continue
         col = lookup.get(normalise(cell.value))
         if col is not None:

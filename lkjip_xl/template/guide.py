@@ -43,6 +43,8 @@ def build_guide(ws: Worksheet) -> None:
         row = _section(ws, row + 1, f"Kolom Baris di lembar {sheet}", items)
     row = _section(ws, row + 1, "Kolom pilihan: Polaritas, Terhadap, Efisiensi",
                    texts.OPTIONAL_LINES)
+    row = _section(ws, row + 1, "Lembar Perbandingan (boleh tidak diisi)",
+                   texts.COMPARISON_LINES)
     row = _section(ws, row + 1, "Kolom yang dihitung oleh lkjip-xl", _computed_lines())
     row = _section(ws, row + 1, "Menulis angka", texts.NUMBER_LINES)
     row = _section(ws, row + 1, "Proteksi lembar", texts.PROTECTION_LINES)

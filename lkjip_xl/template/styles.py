@@ -72,7 +72,8 @@ _WIDTH_BY_KEY = {
     "tujuan": 36, "sasaran": 36, "indikator": 40, "program_kegiatan": 40, "uraian": 44,
     "keterangan": 30, "satuan": 10, "polaritas": 11, "kategori": 17, "sumber": 18,
     "sumber_dana": 14, "kode": 12, "kode_indikator": 12, "baris": 12, "terhadap": 20,
-    "efisiensi": 10,
+    "efisiensi": 10, "target_akhir": 12, "standar_nasional": 11, "sumber_standar": 22,
+    "cara_hitung": 15, "tren": 11, "progres": 19, "capaian_standar": 21,
 }
 _WIDTH_BY_KIND = {"money": 18, "percent": 11, "number": 12, "code": 12, "role": 12}
 YEAR_WIDTH = 10

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..schema import (
     SHEET_BUDGET,
+    SHEET_COMPARISON,
     SHEET_FINDINGS,
     SHEET_IDENTITY,
     SHEET_MEASUREMENT,
@@ -39,6 +40,8 @@ def title(sheet: str, tahun: int, awal: int, akhir: int) -> str:
         SHEET_PK: f"Lampiran II - Perjanjian Kinerja Tahun {tahun} dan Realisasinya",
         SHEET_MEASUREMENT: f"Pengukuran Kinerja Tahun {tahun} (seperti tertulis di laporan)",
         SHEET_BUDGET: f"Aspek Keuangan Tahun {tahun} (Pagu dan Realisasi Anggaran)",
+        SHEET_COMPARISON: (f"Perbandingan Kinerja Tahun {tahun} dengan Tahun Sebelumnya, "
+                           f"Target Akhir Periode {akhir} dan Standar Nasional"),
     }[sheet]
 
 
@@ -49,6 +52,9 @@ HINTS = {
     SHEET_MEASUREMENT: ("Salin angka persis seperti di laporan. Baris: Indikator atau "
                         "Rata-rata."),
     SHEET_BUDGET: "Kolom Baris: Kelompok, Program, Rincian, Jumlah atau Total (rupiah penuh).",
+    SHEET_COMPARISON: ("Boleh tidak diisi. Satu baris per indikator: realisasi tahun-tahun "
+                       "sebelumnya seperti tertulis di laporan, target akhir periode, standar "
+                       "nasional."),
 }
 
 # Short field explanations for Identitas column C, by IDENTITY_FIELDS key.
@@ -139,6 +145,11 @@ SHEET_GUIDE_LINES = (
                         "sama boleh muncul beberapa kali dari bagian laporan yang berbeda."),
     (SHEET_BUDGET, "Aspek keuangan (Bab III 3.4): pagu dan realisasi anggaran per kelompok, "
                    "program dan rincian."),
+    (SHEET_COMPARISON, "Boleh tidak diisi. Perbandingan yang dinilai evaluasi AKIP: realisasi "
+                       "tahun-tahun sebelumnya (kolom Realisasi <tahun>), Target Akhir Periode "
+                       "RPJMD/Renstra, Standar Nasional dan sumbernya, Cara Hitung (Kumulatif "
+                       "atau Nilai Terakhir) dan Tren. lkjip-xl memeriksa angka yang tertulis "
+                       "dua kali dan menampilkan tabel dan grafik antar tahun di Ringkasan."),
     (f"{SHEET_SUMMARY}, {SHEET_FINDINGS}", "Ditulis oleh lkjip-xl (ringkasan dan temuan); "
                                             "tidak perlu dibuat atau diisi."),
 )
@@ -207,6 +218,31 @@ OPTIONAL_LINES = (
                   "selisih (capaian - serapan, mis. 2,15): lkjip-xl memeriksa keduanya."),
 )
 
+# The Perbandingan sheet (issue 14): (column, what).
+COMPARISON_LINES = (
+    ("Realisasi <tahun>", "Realisasi indikator pada tahun itu seperti tertulis di laporan "
+                          "(templat: n-4 sampai n-1). Kolom tahun boleh ditambah atau dihapus; "
+                          "judulnya harus memuat tahunnya (Realisasi 2021, 2021). Realisasi "
+                          "tahun sebelum periode dibandingkan dengan Kondisi Awal di Tabel "
+                          "VI.1; kolom tahun laporan dibandingkan dengan realisasi di "
+                          "Lampiran II dan Pengukuran Kinerja."),
+    ("Target Akhir Periode", "Target indikator pada akhir periode RPJMD/Renstra, biasanya "
+                             "sama dengan target tahun terakhir di Tabel VI.1."),
+    ("Cara Hitung", "Kumulatif: realisasi tiap tahun periode dijumlahkan (mis. km jalan "
+                    "dibangun, rumah direhabilitasi). Nilai Terakhir: realisasi tahun laporan "
+                    "adalah tingkat yang dicapai (persentase, angka, indeks). Kosong = Nilai "
+                    "Terakhir."),
+    ("Tren", "Arah realisasi tahun laporan dibanding tahun sebelumnya: Naik, Turun, Tetap; "
+             "atau Membaik/Memburuk menurut Polaritas (angka kemiskinan yang turun = "
+             "Membaik)."),
+    ("Progres dan Standar", "Progres terhadap Target Akhir (%) = realisasi s.d. tahun "
+                            "laporan / Target Akhir Periode x 100; Capaian terhadap Standar "
+                            "Nasional (%) = realisasi tahun laporan / Standar Nasional x 100 "
+                            "(Negatif: menurut Rumus Indikator Negatif). Isi seperti tertulis "
+                            "atau biarkan kosong: lkjip-xl memeriksanya atau menghitungnya di "
+                            "Ringkasan."),
+)
+
 GUIDE_INTRO = (
     "Satu buku kerja = laporan kinerja (LKjIP) satu instansi untuk satu tahun. Staf mengisi "
     "angka seperti tertulis di laporan; lkjip-xl menghitung ulang capaian, kategori dan "
@@ -228,7 +264,8 @@ CODE_ERROR = ("Kode ini belum ada di kolom Kode Indikator lembar Tabel VI.1. Tet
 # Sheet protection, explained in the Petunjuk sheet.
 PROTECTION_LINES = (
     ("Apa yang dikunci",
-     "Lembar Identitas, Tabel VI.1, Lampiran II, Pengukuran Kinerja dan Keuangan diproteksi "
+     "Lembar Identitas, Tabel VI.1, Lampiran II, Pengukuran Kinerja, Keuangan dan "
+     "Perbandingan diproteksi "
      "tanpa kata sandi: hanya baris judul kolom (baris 3) dan label Identitas yang dikunci, "
      "agar tidak terganti namanya. Semua sel lain dapat diisi, diformat, diurutkan dan "
      "difilter; baris dapat disisipkan dan dihapus."),

@@ -66,6 +66,34 @@ def error_to_dict(result: FileResult, lang: str = "id") -> dict[str, Any]:
             "detail": result.error.detail}
 
 
+def pairing_to_dict(result: FileResult, lang: str = "id") -> dict[str, Any]:
+    """Last year's report a file was compared with (the pair rules): `file` (None when a
+    batch found several candidates), `compared`, and, when not compared, `reason` (a
+    message key) and `message`."""
+    error = result.previous_error
+    previous = result.previous if result.previous is not None else None
+    return {"file": str(previous) if previous is not None else None,
+            "compared": error is None,
+            "reason": error.reason if error is not None else None,
+            "message": t(error.reason, lang, detail=error.detail) if error is not None
+            else None}
+
+
+def pairing_line(result: FileResult, lang: str = "id") -> str:
+    """One line on the pairing of a file: compared with which file, or why not."""
+    error = result.previous_error
+    if error is None:
+        return t("prv.compared", lang, previous=str(result.previous))
+    reason = t(error.reason, lang, detail=error.detail)
+    if result.previous is None:  # a batch found several candidates
+        return t("prv.not_paired", lang, reason=reason)
+    return t("prv.not_compared", lang, previous=str(result.previous), reason=reason)
+
+
+def _paired(result: FileResult) -> bool:
+    return result.previous is not None or result.previous_error is not None
+
+
 def counts(findings: Iterable[Finding]) -> dict[str, int]:
     c = Counter(f.severity.value for f in findings)
     return {s.value: c.get(s.value, 0) for s in Severity}
@@ -120,7 +148,8 @@ def _csv_rows(r: FileResult, lang: str) -> list[list[Any]]:
 
 
 def to_sarif(results: Sequence[FileResult], lang: str = "id") -> str:
-    return _render(SarifStream, results, lang)
+    results = list(results)
+    return _render(SarifStream, results, lang, paired=any(_paired(r) for r in results))
 
 
 def artifact_uri(path: str) -> str:
@@ -140,22 +169,37 @@ def artifact_uri(path: str) -> str:
     return quote(posix, safe="/")
 
 
+_ARTIFACTS = "\x00artifacts\x00"  # where a paired run's artifacts go, once known
+
+
 def _sarif_doc(sarif_results: list[dict[str, Any]],
-               config: str | None = None) -> dict[str, Any]:
-    from ..rules import all_rules
+               config: str | None = None, paired: bool = False) -> dict[str, Any]:
+    """The SARIF document; with `paired` (files compared with last year's report), the pair
+    rules are in the driver's rules, and `artifacts` (after the results) says which file each
+    was compared with."""
+    from ..rules import all_rules, every_rule
 
     rules = [{"id": r.code, "name": r.name, "shortDescription": {"text": r.summary},
               "fullDescription": {"text": r.doc.strip()},
               "defaultConfiguration": {"level": _sarif_level(r.severity)}}
-             for r in all_rules()]
+             for r in (every_rule() if paired else all_rules())]
+    run: dict[str, Any] = {"tool": {"driver": {"name": "lkjip-xl", "version": __version__,
+                                               "rules": rules}},
+                           "properties": {"configFile": config},
+                           "results": sarif_results}
+    if paired:
+        run["artifacts"] = _ARTIFACTS
     return {
         "version": "2.1.0",
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "runs": [{"tool": {"driver": {"name": "lkjip-xl", "version": __version__,
-                                      "rules": rules}},
-                  "properties": {"configFile": config},
-                  "results": sarif_results}],
+        "runs": [run],
     }
+
+
+def _sarif_artifact(r: FileResult, lang: str) -> dict[str, Any]:
+    """A paired file as a SARIF artifact: its pairing in `properties.previous`."""
+    return {"location": {"uri": artifact_uri(str(r.path))},
+            "properties": {"previous": pairing_to_dict(r, lang)}}
 
 
 def _sarif_results(r: FileResult, lang: str) -> list[dict[str, Any]]:
@@ -225,10 +269,11 @@ def _text_lines(r: FileResult, lang: str, color: bool, show_info: bool = False) 
         label = t("import.rekap", lang, source=t(f"import.from_{r.imported.kind}", lang),
                   confidence=f"{round(r.imported.confidence * 100)} %")
         name += f" ({label})"
+    pairing = [f"  {pairing_line(r, lang)}"] if _paired(r) else []
     if not r.findings:
-        return [f"{name}: {t('check.clean', lang)}"]
+        return [f"{name}: {t('check.clean', lang)}", *pairing]
     c = {k: format_number(n, lang) for k, n in counts(r.findings).items()}
-    lines = [_bold(f"{name}: " + t("check.file_counts", lang, **c), color)]
+    lines = [_bold(f"{name}: " + t("check.file_counts", lang, **c), color), *pairing]
     by_severity: dict[Severity, list[Finding]] = {s: [] for s in _SEVERITIES}
     for f in r.findings:
         by_severity[f.severity].append(f)
@@ -615,9 +660,11 @@ class JsonStream(Stream):
 
     def add(self, result: FileResult) -> None:
         super().add(result)
-        self._files.append({"file": str(result.path), "status": _status(result),
-                            "counts": counts(result.findings) if result.error is None
-                            else None})
+        entry = {"file": str(result.path), "status": _status(result),
+                 "counts": counts(result.findings) if result.error is None else None}
+        if result.previous is not None or result.previous_error is not None:
+            entry["previous"] = pairing_to_dict(result, self.lang)
+        self._files.append(entry)
         for f in result.findings:
             self._findings.append(finding_to_dict(f, self.lang))
         if result.error is not None:
@@ -638,33 +685,40 @@ class JsonStream(Stream):
 
 
 class SarifStream(Stream):
-    def __init__(self, out: TextIO, lang: str = "id", config: str | None = None) -> None:
+    def __init__(self, out: TextIO, lang: str = "id", config: str | None = None,
+                 paired: bool = False) -> None:
         super().__init__(out, lang)
         marker = '"results": []'
-        doc = _dumps(_sarif_doc([], config), 0)
+        doc = _dumps(_sarif_doc([], config, paired), 0)
         cut = doc.rindex(marker) + len(marker) - 1
         out.write(doc[:cut])
         self._tail = doc[cut + 1:]
         self._results = _JsonList(out, 4)
+        self._artifacts: list[dict[str, Any]] = []
 
     def add(self, result: FileResult) -> None:
         super().add(result)
         for item in _sarif_results(result, self.lang):
             self._results.append(item)
+        if _paired(result):
+            self._artifacts.append(_sarif_artifact(result, self.lang))
 
     def close(self) -> None:
-        self.out.write(self._results.end() + self._tail)
+        tail = self._tail.replace(_encode_str(_ARTIFACTS), _dumps(self._artifacts, 3))
+        self.out.write(self._results.end() + tail)
 
 
 def open_stream(fmt: str, out: TextIO, lang: str = "id", color: bool = False,
-                show_info: bool = False, config: str | None = None) -> Stream:
+                show_info: bool = False, config: str | None = None,
+                paired: bool = False) -> Stream:
     """The stream for `fmt` (one of FORMATS) writing onto `out`. `color` and `show_info`
     concern text only: the other formats always carry every finding. `config`: the config
-    file in force (None: none), named in the JSON and SARIF documents."""
+    file in force (None: none), named in the JSON and SARIF documents. `paired`: some files
+    are compared with last year's report (SARIF then lists the pair rules and the pairs)."""
     if fmt == "text":
         return TextStream(out, lang, color=color, show_info=show_info)
     if fmt == "json":
         return JsonStream(out, lang, config=config)
     if fmt == "sarif":
-        return SarifStream(out, lang, config=config)
+        return SarifStream(out, lang, config=config, paired=paired)
     return CsvStream(out, lang)

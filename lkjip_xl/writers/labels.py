@@ -34,4 +34,7 @@ def formula_text(text: str, lang: str) -> str:
         return text
     if lang != "en":
         return str(localise(text, lang))
-    return _BIG_NUMBER.sub(lambda m: f"{m.group(1)}{int(m.group(2)):,}", text)
+    from ..messages import outside_workbook_names
+
+    return outside_workbook_names(
+        text, lambda part: _BIG_NUMBER.sub(lambda m: f"{m.group(1)}{int(m.group(2)):,}", part))

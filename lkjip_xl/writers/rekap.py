@@ -2,7 +2,8 @@
 
 Three tables:
 - Rekap: one row per workbook: file (a link to it), status, the earlier file it is identical
-  to (same SHA-256: a duplicate), why it could not be read, agency, year, number of
+  to (same SHA-256: a duplicate), last year's report it was compared with (the pair rules,
+  `pairing.py`; or why it could not be), why it could not be read, agency, year, number of
   indicators, mean computed capaian, its category and the scale, budget and absorption (the
   very figures of the workbook's own Ringkasan: `rekap.summarise`), findings by severity;
 - Temuan: every finding of every file, with the file name (the columns of `check --format
@@ -53,10 +54,11 @@ CSV_SIBLINGS = ("-temuan", "-aturan")  # NAME.csv, NAME-temuan.csv, NAME-aturan.
 # (key, width hint, kind): kind is text, int, money, percent or number
 FILE_COLUMNS = (
     ("file", 40, "text"), ("status", 13, "text"), ("duplicate", 44, "text"),
-    ("reason", 18, "text"), ("message", 40, "text"), ("source", 26, "text"),
-    ("agency", 34, "text"), ("government", 22, "text"), ("year", 7, "int"),
-    ("indicators", 11, "int"), ("computed", 11, "int"), ("capaian", 12, "percent"),
-    ("category", 16, "text"), ("scale", 10, "text"), ("pagu", 20, "money"),
+    ("previous", 44, "text"), ("reason", 18, "text"), ("message", 40, "text"),
+    ("source", 26, "text"), ("agency", 34, "text"), ("government", 22, "text"),
+    ("year", 7, "int"), ("indicators", 11, "int"), ("computed", 11, "int"),
+    ("capaian", 12, "percent"), ("category", 16, "text"), ("scale", 10, "text"),
+    ("pagu", 20, "money"),
     ("realisasi", 20, "money"), ("serapan", 12, "percent"), ("error", 8, "int"),
     ("warning", 11, "int"), ("info", 8, "int"),
 )
@@ -97,7 +99,8 @@ def file_row(r: FileResult, lang: str = "id", duplicate_of: str = "") -> list[An
     duplicate = t("rekap.duplicate", lang, file=duplicate_of) if duplicate_of else None
     reason = r.error.reason if r.error is not None else ""
     message = t(r.error.reason, lang, detail=r.error.detail) if r.error is not None else ""
-    return [str(r.path), status, duplicate, reason, message, source_label(r, lang),
+    return [str(r.path), status, duplicate, pairing_text(r, lang), reason, message,
+            source_label(r, lang),
             s.agency if s else None, s.government if s else None, s.year if s else None,
             s.indicators if s else None, s.computed if s else None,
             s.capaian if s else None, s.category if s else None, s.scale if s else None,
@@ -119,6 +122,14 @@ def source_label(r: FileResult, lang: str) -> str | None:
              confidence=confidence)
 
 
+def pairing_text(r: FileResult, lang: str = "id") -> str | None:
+    """Last year's report this file was compared with, or why it was not (None: no pair)."""
+    from .formats import pairing_line
+
+    return pairing_line(r, lang) if r.previous is not None or r.previous_error is not None \
+        else None
+
+
 def action_label(action: str, lang: str) -> str:
     return t(f"rekap.action.{action}", lang)
 
@@ -138,12 +149,14 @@ def finding_rows(r: FileResult, lang: str = "id") -> list[list[Any]]:
 
 
 def rule_rows(config: Config, found: Counter[str], files: Counter[str],
-              names: dict[str, tuple[str, str]], lang: str = "id") -> list[list[Any]]:
-    """One row per enabled rule (and per code found that no rule declares), by code."""
-    from ..rules import all_rules
+              names: dict[str, tuple[str, str]], lang: str = "id",
+              paired: bool = False) -> list[list[Any]]:
+    """One row per enabled rule (and per code found that no rule declares), by code; the
+    pair rules too when a file of the batch was compared with last year's (`paired`)."""
+    from ..rules import all_rules, pair_rules
 
     rows: dict[str, list[Any]] = {}
-    for rule in all_rules():
+    for rule in (*all_rules(), *(pair_rules() if paired else ())):
         if not config.enabled(rule.code):
             continue
         key = f"rule.{rule.code}.summary"
@@ -194,8 +207,10 @@ class Rekap:
         self.names: dict[str, tuple[str, str]] = {}
         self.hashes: dict[str, str] = {}  # SHA-256 -> the first file with that content
         self.closed = False
+        self.paired = False  # a file was compared with last year's report
 
     def add(self, result: FileResult) -> None:
+        self.paired = self.paired or result.previous is not None
         for f in result.findings:
             self.found[f.code] += 1
             self.names.setdefault(f.code, (f.name, f.severity.value))
@@ -220,7 +235,8 @@ class Rekap:
         raise NotImplementedError
 
     def _rule_rows(self) -> list[list[Any]]:
-        return rule_rows(self.config, self.found, self.files_with, self.names, self.lang)
+        return rule_rows(self.config, self.found, self.files_with, self.names, self.lang,
+                         self.paired)
 
     def close(self) -> None:
         """Write the rules table and move the finished files into place."""

@@ -17,6 +17,7 @@ from ..output_sheets import (
     MARGIN_BOTTOM_IN,
     MARGIN_SIDE_IN,
     MARGIN_TOP_IN,
+    LineChartSpec,
     OutSheet,
 )
 from .styles import BORDER_RGB, FONT_NAME, FONT_SIZE, Look, look
@@ -62,6 +63,8 @@ def render(ws: Worksheet, sheet: OutSheet) -> None:
         ws.auto_filter.ref = sheet.autofilter
     if sheet.chart is not None:
         add_chart(ws, sheet)
+    for spec in sheet.line_charts:
+        add_line_chart(ws, spec)
 
 
 StyleMemo = dict[tuple, Any]
@@ -168,3 +171,31 @@ def add_chart(ws: Worksheet, sheet: OutSheet) -> None:
     bar.width = spec.width_cm
     bar.height = spec.height_cm
     ws.add_chart(bar, spec.anchor)
+
+
+def add_line_chart(ws: Worksheet, spec: LineChartSpec) -> None:
+    """A native line chart of one indicator across years: the realisation and the RPJMD
+    target of each year (the rows of the multi-year table), the years as categories."""
+    from openpyxl.chart import LineChart, Reference
+
+    chart = LineChart()
+    chart.title = spec.title
+    _title_size(chart, 1000)
+    chart.y_axis.title = spec.y_title
+    for row in spec.rows:
+        chart.add_data(Reference(ws, min_col=spec.title_col, max_col=spec.last_col,
+                                 min_row=row, max_row=row),
+                       from_rows=True, titles_from_data=True)
+    chart.set_categories(Reference(ws, min_col=spec.title_col + 1, max_col=spec.last_col,
+                                   min_row=spec.header_row, max_row=spec.header_row))
+    for series, dash in zip(chart.series, (None, "dash"), strict=False):
+        series.marker.symbol = "circle"
+        series.smooth = False
+        if dash:
+            series.graphicalProperties.line.dashStyle = dash
+    chart.x_axis.delete = False
+    chart.y_axis.delete = False
+    chart.legend.position = "b"
+    chart.width = spec.width_cm
+    chart.height = spec.height_cm
+    ws.add_chart(chart, spec.anchor)

@@ -58,6 +58,9 @@ def render_report(report: Report, lang: str = "id") -> str:
     lines.append("")
     lines.append(t("show.measurements", lang, n=len(report.measurements)))
     lines.append(t("show.budget", lang, n=len(report.budget_rows)))
+    if report.comparisons:
+        lines.append(t("show.comparisons", lang, n=len(report.comparisons),
+                       years=", ".join(str(y) for y in report.comparison_years) or "-"))
     lines.append("")
     kinds = Counter(p.kind for p in report.problems)
     lines.append(t("show.problems", lang, n=len(report.problems)) + (

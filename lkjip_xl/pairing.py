@@ -1,0 +1,108 @@
+"""Which earlier report each workbook is compared with (the pair rules, `rules/previous.py`).
+
+- `check FILE --previous EARLIER`: the pair is given. EARLIER must be last year's report of
+  the same agency (Tahun Laporan one less, same agency by `agency_key`); otherwise, or when
+  it cannot be read, the comparison is left out with a reason (`FileResult.previous_error`)
+  and FILE is checked all the same.
+- `check FOLDER` (or several files): files are paired by their Identitas: same agency
+  (`agency_key`: Nama Instansi and Pemerintah Daerah, compared case-, space- and
+  punctuation-insensitively, with 'Kab.'/'Kabupaten', 'Prov.'/'Provinsi', 'Pemerintah ...'
+  written either way) and Tahun Laporan n and n-1. A year with two candidate files of the
+  same agency is not guessed at: that pairing is left out and said so (`Pairing.ambiguous`).
+  `--no-pair` turns the automatic pairing off.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .model import Identity, Report, WorkbookError
+from .reading import Limits, read_identity, read_report
+from .schema import normalise
+
+# Words written in several ways in agency and government names (normalised, whole words).
+_WORDS = {"kab": "kabupaten", "kabupaten": "kabupaten", "prov": "provinsi",
+          "propinsi": "provinsi", "provinsi": "provinsi", "pemkab": "kabupaten",
+          "pemkot": "kota", "pemprov": "provinsi", "kota": "kota"}
+_DROPPED = {"pemerintah", "pemerintahan", "daerah"}
+_WORD = re.compile(r"[^\W_]+")
+
+WRONG_YEAR = "prv.wrong_year"
+OTHER_AGENCY = "prv.other_agency"
+NO_YEAR = "prv.no_year"
+
+
+def _name_key(text: str) -> str:
+    words = [_WORDS.get(w, w) for w in _WORD.findall(text.casefold())]
+    return normalise(" ".join(w for w in words if w not in _DROPPED))
+
+
+def agency_key(identity: Identity) -> tuple[str, str] | None:
+    """(agency, government) as compared across years, or None without a Nama Instansi."""
+    agency = _name_key(identity.nama_instansi.text)
+    if not agency:
+        return None
+    return agency, _name_key(identity.pemerintah_daerah.text)
+
+
+@dataclass(frozen=True, slots=True)
+class Pairing:
+    """What one file of a batch is compared with: `previous`, or nothing; `ambiguous` lists
+    the candidate files when there were several for last year."""
+
+    previous: Path | None = None
+    ambiguous: tuple[Path, ...] = ()
+
+
+def pair_files(paths: Sequence[Path], limits: Limits | None = None) -> dict[Path, Pairing]:
+    """For each file whose Identitas names an agency and a year, last year's file of the same
+    agency among `paths`. Files that cannot be read, or name no agency or year, are left out
+    (the check reports them); so are files with no candidate."""
+    limits = limits or Limits()
+    known: dict[Path, tuple[tuple[str, str], int]] = {}
+    for path in paths:
+        try:
+            identity = read_identity(path, limits=limits)
+        except WorkbookError:
+            continue
+        except Exception:  # an odd file is the check's to report, never the pairing's
+            continue
+        key, year = agency_key(identity), identity.year
+        if key is not None and year is not None:
+            known[path] = (key, year)
+    by_key: dict[tuple[tuple[str, str], int], list[Path]] = {}
+    for path, (key, year) in known.items():
+        by_key.setdefault((key, year), []).append(path)
+    pairs: dict[Path, Pairing] = {}
+    for path, (key, year) in known.items():
+        candidates = [p for p in by_key.get((key, year - 1), ()) if p != path]
+        if len(candidates) == 1:
+            pairs[path] = Pairing(candidates[0])
+        elif candidates:
+            pairs[path] = Pairing(None, tuple(candidates))
+    return pairs
+
+
+def read_previous(report: Report, path: Path, limits: Limits | None = None
+                  ) -> tuple[Report | None, WorkbookError | None]:
+    """Last year's report at `path`, or why it cannot be compared with `report`: it cannot be
+    read (the reader's reason), it is not the year before (`prv.wrong_year`; `prv.no_year`
+    when either has no Tahun Laporan), or it is another agency's (`prv.other_agency`)."""
+    try:
+        before = read_report(path, limits=limits)
+    except WorkbookError as exc:
+        return None, exc
+    year, earlier = report.identity.year, before.identity.year
+    if year is None or earlier is None:
+        return None, WorkbookError(path, NO_YEAR, "")
+    if earlier != year - 1:
+        return None, WorkbookError(path, WRONG_YEAR, f"{earlier} / {year - 1}")
+    mine, theirs = agency_key(report.identity), agency_key(before.identity)
+    if mine is not None and theirs is not None and mine != theirs:
+        name = " ".join(x for x in (before.identity.nama_instansi.text,
+                                    before.identity.pemerintah_daerah.text) if x)
+        return None, WorkbookError(path, OTHER_AGENCY, name)
+    return before, None
