@@ -443,6 +443,30 @@ def test_pdf_captions_below_their_tables(tmp_path: Path) -> None:
     assert [tb.caption for tb in doc.tables] == ["Tabel 1 Target Kinerja", "Tabel 2 Anggaran"]
 
 
+def test_title_typed_as_the_tables_first_row(tmp_path: Path) -> None:
+    d = docx.Document()
+    d.add_paragraph("Teks pembuka.")
+    tb = _grid_table(d, [["Tabel 7 Realisasi Anggaran", "", ""], ["Uraian", "Pagu", "Realisasi"],
+                         ["Belanja", "10", "9"]])
+    tb.cell(0, 0).merge(tb.cell(0, 2))
+    d.save(str(tmp_path / "judul.docx"))
+    assert read_document(tmp_path / "judul.docx").tables[0].caption == \
+        "Tabel 7 Realisasi Anggaran"
+    xs, top, h = [60, 250, 350, 450], 100, 20
+    lines = [(xs[0], top + i * h, xs[-1], top + i * h) for i in range(4)]
+    lines += [(xs[0], top, xs[0], top + 3 * h), (xs[-1], top, xs[-1], top + 3 * h)]
+    lines += [(x, top + h, x, top + 3 * h) for x in xs[1:-1]]  # none in the title row
+    texts = [(64, top + 5, "Tabel 7 Realisasi Anggaran")]
+    texts += [(xs[c] + 4, top + (r + 1) * h + 5, text) for r, row in
+              enumerate([("Uraian", "Pagu", "Realisasi"), ("Belanja", "10", "9")])
+              for c, text in enumerate(row)]
+    path = tmp_path / "judul.pdf"
+    path.write_bytes(build_pdf([Page(texts=texts, lines=lines)]))
+    (table_,) = read_document(path).tables
+    assert table_.caption == "Tabel 7 Realisasi Anggaran"
+    assert table_.texts()[1:] == [["Uraian", "Pagu", "Realisasi"], ["Belanja", "10", "9"]]
+
+
 def test_owner_password_only_pdf_is_read(tmp_path: Path) -> None:
     path = tmp_path / "terbatas.pdf"
     path.write_bytes(build_pdf([_unruled_page()], user_password=""))

@@ -354,6 +354,18 @@ def caption_from(lines: list[str], lookback: int) -> str:
     return ""
 
 
+def caption_in_table(table: DocTable) -> str:
+    """A title typed as the table's first row, one cell across the whole width."""
+    if not table.rows:
+        return ""
+    first = table.rows[0]
+    texts = {c.text for c in first}
+    if len(texts) == 1 and first[0].span == len(first) and len(first) > 1 \
+            and is_caption(first[0].text):
+        return first[0].text.replace("\n", " ")
+    return ""
+
+
 def _holds(fh: Any, needle: bytes, chunk: int = MB) -> bool:
     """`needle` in the first 8 MB of an OLE2 file (the EncryptedPackage stream name)."""
     carry = b""

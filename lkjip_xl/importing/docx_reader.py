@@ -34,6 +34,7 @@ from .document import (
     Document,
     DocumentLimits,
     caption_from,
+    caption_in_table,
     clean_text,
     is_caption,
 )
@@ -197,7 +198,7 @@ class _Reader:
                     prev_table.caption = caption  # printed under the last part
                 outer = prev_table  # nested tables of the continuation: in the stitched one
             else:
-                table.caption = caption or _caption_in_table(table)
+                table.caption = caption or caption_in_table(table)
                 table.number = len(out) + 1
                 out.append(table)
                 outer = table
@@ -206,7 +207,7 @@ class _Reader:
             for inner, parent in block.nested:
                 inner.number = len(out) + 1
                 inner.nested_in = outer.number if parent is None else numbers[parent]
-                inner.caption = _caption_in_table(inner)
+                inner.caption = caption_in_table(inner)
                 numbers.append(inner.number)
                 out.append(inner)
         return out
@@ -215,18 +216,6 @@ class _Reader:
 def _caption(between: list[str]) -> str:
     """The nearest title-like paragraph among those above a table."""
     return caption_from(between, CAPTION_LOOKBACK)
-
-
-def _caption_in_table(table: DocTable) -> str:
-    """A title typed as the table's first row, one cell across the whole width."""
-    if not table.rows:
-        return ""
-    first = table.rows[0]
-    texts = {c.text for c in first}
-    if len(texts) == 1 and first[0].span == len(first) and len(first) > 1 \
-            and is_caption(first[0].text):
-        return first[0].text.replace("\n", " ")
-    return ""
 
 
 def _continues(a: DocTable, b: DocTable, between: list[str], caption: str) -> bool:

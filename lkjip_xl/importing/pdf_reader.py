@@ -37,6 +37,7 @@ from .document import (
     DocumentError,
     DocumentLimits,
     caption_from,
+    caption_in_table,
     clean_text,
     is_caption,
 )
@@ -447,6 +448,8 @@ def _stitch_and_number(found: list[_Found], tails: dict[int, list[str]],
             # a title left at the foot of the previous page
             f.table.caption = _caption_in(
                 [*tails.get(f.page - 1, []), *f.above], furniture)
+        if not f.table.caption:
+            f.table.caption = caption_in_table(f.table)
         f.table.number = len(out) + 1
         out.append(f.table)
         last = f
