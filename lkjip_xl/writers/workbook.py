@@ -38,6 +38,7 @@ from ..output_sheets import OutSheet, fix_sheets
 from ..schema import OUTPUT_SHEETS, normalise
 from .atomic import write_atomic
 from .sheets import StyleMemo, render, restyle
+from .sheetxml import SheetBody
 from .styles import (
     COMMENT_AUTHOR,
     COMMENT_MARKER,
@@ -112,15 +113,16 @@ def write_corrected(src: Path, out: Path, plan: CorrectionPlan, summary: Summary
     if provenance is not None:
         record_provenance(wb, provenance)
     size_comments(wb)
-    replace_output_sheets(wb, fix_sheets(summary, findings, plan, lang, actions,
-                                         sheets=_kept_sheets(wb), provenance=provenance),
-                          input_sheets)
+    bodies = replace_output_sheets(wb, fix_sheets(summary, findings, plan, lang, actions,
+                                                  sheets=_kept_sheets(wb),
+                                                  provenance=provenance),
+                                   input_sheets, direct=True)
     if wb.calculation is None:  # a workbook without <calcPr> (written by other tools)
         from openpyxl.workbook.properties import CalcProperties
 
         wb.calculation = CalcProperties()
     wb.calculation.fullCalcOnLoad = True
-    return write_atomic(Path(out), lambda path: save_sized(wb, path))
+    return write_atomic(Path(out), lambda path: save_sized(wb, path, bodies))
 
 
 def _kept_sheets(wb: Workbook) -> set[str]:
@@ -368,12 +370,43 @@ def record_provenance(wb: Workbook, prov: Provenance) -> None:
 
 # --- comment boxes sized to their text -----------------------------------------------------
 
-def save_sized(wb: Workbook, path: Path) -> None:
+def save_sized(wb: Workbook, path: Path, bodies: Sequence[SheetBody] = ()) -> None:
     """`wb.save(path)`, with each comment box anchored to the size its text needs: openpyxl
     writes the size only as a VML style, which LibreOffice ignores (it shows every note at
-    the default 144 x 79 px); the anchor is what Excel and LibreOffice both read."""
+    the default 144 x 79 px); the anchor is what Excel and LibreOffice both read.
+    `bodies`: the cells of sheets rendered with `cells=False`, put into their parts as
+    openpyxl writes them (`sheetxml`)."""
     with _anchored_comments():
-        wb.save(path)
+        if bodies:
+            _save_with_bodies(wb, path, bodies)
+        else:
+            wb.save(path)
+
+
+def _save_with_bodies(wb: Workbook, path: Path, bodies: Sequence[SheetBody]) -> None:
+    """What `wb.save` does (openpyxl's `save_workbook`), through an archive that puts each
+    body into its worksheet part as the part is added."""
+    import datetime
+    import zipfile
+
+    from openpyxl.writer.excel import ExcelWriter
+
+    class Archive(zipfile.ZipFile):
+        def write(self, filename: Any, arcname: Any = None, *args: Any, **kw: Any) -> None:
+            body = next((b for b in bodies if b.ws.path[1:] == arcname), None)
+            if body is None:
+                super().write(filename, arcname, *args, **kw)
+                return
+            with open(filename, "rb") as part:
+                self.writestr(arcname, body.xml(part.read()))
+
+    archive = Archive(path, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
+    wb.properties.modified = datetime.datetime.now(tz=datetime.UTC).replace(
+        tzinfo=None)
+    ExcelWriter(wb, archive).save()
+    missing = [b.ws.title for b in bodies if not b.written]
+    if missing:  # openpyxl wrote the sheet some other way: its cells would be lost
+        raise RuntimeError(f"cells of {missing} not written")
 
 
 @contextmanager
@@ -444,9 +477,11 @@ def _anchor(ws: Any, row: int, col: int, height: int, width: int) -> str:
 # --- the sheets fix adds -------------------------------------------------------------------
 
 def replace_output_sheets(wb: Workbook, sheets: Sequence[OutSheet],
-                          input_sheets: Collection[str] = ()) -> None:
+                          input_sheets: Collection[str] = (), direct: bool = False
+                          ) -> list[SheetBody]:
     """Remove older copies of `sheets` (matched by normalised name), then add them right
-    after the input sheets, the first one shown on opening."""
+    after the input sheets, the first one shown on opening. `direct`: their cells are left
+    out of `wb` and returned, for `save_sized` to write (`sheetxml`)."""
     wanted = {normalise(s.name) for s in sheets}
     for ws in list(wb.worksheets):
         if normalise(ws.title) in wanted:
@@ -454,12 +489,16 @@ def replace_output_sheets(wb: Workbook, sheets: Sequence[OutSheet],
     positions = [i for i, name in enumerate(wb.sheetnames) if name in set(input_sheets)]
     index = positions[-1] + 1 if positions else len(wb.sheetnames)
     created = []
+    bodies: list[SheetBody] = []
     for offset, sheet in enumerate(sheets):
         ws = wb.create_sheet(sheet.name, index + offset)
-        render(ws, sheet)
+        body = render(ws, sheet, cells=not direct)
+        if body is not None:
+            bodies.append(body)
         created.append(ws)
     if created:
         for ws in wb.worksheets:
             ws.sheet_view.tabSelected = False
         wb.active = wb.worksheets.index(created[0])
         created[0].sheet_view.tabSelected = True
+    return bodies
