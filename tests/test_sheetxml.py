@@ -243,3 +243,22 @@ def test_values_it_cannot_write_are_left_to_openpyxl(value: object) -> None:
     sheet = OutSheet("Temuan", ((_c("ok", "body"), _c(value, "body")),))
     assert frame(ws, sheet) is None
     assert not ws._cells  # nothing was put into the sheet
+
+
+@pytest.mark.parametrize("src", WORKBOOKS, ids=lambda p: p.name)
+def test_notes_vml_is_what_openpyxl_writes(src: Path, tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """The notes' VML written as text (`workbook.comments_vml`) is, byte for byte, what
+    openpyxl's ShapeWriter writes with the anchors added; so is every other part."""
+    from lkjip_xl.fixing import prepare_fix, write_fix
+    from lkjip_xl.writers import workbook
+
+    prepared = prepare_fix(src)
+    direct = _parts(write_fix(prepared, tmp_path / "direct.xlsx"))
+    monkeypatch.setattr(workbook, "DIRECT_VML", False)
+    built = _parts(write_fix(prepared, tmp_path / "built.xlsx"))
+    assert direct.keys() == built.keys()
+    assert [n for n in direct if direct[n] != built[n]] == []
+    vml = [n for n in direct if n.endswith(".vml")]
+    if prepared.plan.changes or prepared.plan.marks:
+        assert vml and all(b"<ns2:Anchor>" in direct[n] for n in vml)

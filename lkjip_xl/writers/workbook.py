@@ -409,13 +409,22 @@ def _save_with_bodies(wb: Workbook, path: Path, bodies: Sequence[SheetBody]) -> 
         raise RuntimeError(f"cells of {missing} not written")
 
 
+DIRECT_VML = True  # False: openpyxl builds the notes' VML (tests compare the two)
+
+
 @contextmanager
 def _anchored_comments() -> Iterator[None]:
+    """While saving: each note's VML shape gets its anchor. The notes' VML drawing is
+    written as text (`comments_vml`), byte for byte what openpyxl's ShapeWriter writes with
+    the anchor added, without building and serialising an element tree of ~20 elements a
+    note; a drawing that already holds other shapes (a macro workbook's form controls)
+    goes through openpyxl's ShapeWriter, its shapes given the anchor the same way."""
     from openpyxl.comments import shape_writer
     from openpyxl.writer import excel
 
     original_factory = shape_writer._shape_factory
     original_write = excel.ExcelWriter._write_comment
+    original_shapes = shape_writer.ShapeWriter.write
     current: dict[str, Any] = {}
 
     def write_comment(self: Any, ws: Any) -> None:
@@ -437,39 +446,101 @@ def _anchored_comments() -> Iterator[None]:
                 anchor.text = _anchor(ws, row, column, height, width)
         return shape
 
+    def write_shapes(self: Any, root: Any) -> Any:
+        ws = current.get("ws")
+        if ws is None or hasattr(root, "findall") or not self.comments or not DIRECT_VML:
+            return original_shapes(self, root)
+        return comments_vml(ws, self.comments)
+
     shape_writer._shape_factory = factory
+    shape_writer.ShapeWriter.write = write_shapes
     excel.ExcelWriter._write_comment = write_comment
     try:
         yield
     finally:
         shape_writer._shape_factory = original_factory
+        shape_writer.ShapeWriter.write = original_shapes
         excel.ExcelWriter._write_comment = original_write
 
 
-def _anchor(ws: Any, row: int, col: int, height: int, width: int) -> str:
+_VML_HEAD = (
+    '<xml xmlns:ns0="urn:schemas-microsoft-com:office:office" '
+    'xmlns:ns1="urn:schemas-microsoft-com:vml" '
+    'xmlns:ns2="urn:schemas-microsoft-com:office:excel">'
+    '<ns0:shapelayout ns1:ext="edit"><ns0:idmap ns1:ext="edit" data="1" /></ns0:shapelayout>'
+    '<ns1:shapetype id="_x0000_t202" coordsize="21600,21600" ns0:spt="202" '
+    'path="m,l,21600r21600,l21600,xe"><ns1:stroke joinstyle="miter" />'
+    '<ns1:path gradientshapeok="t" ns0:connecttype="rect" /></ns1:shapetype>')
+_VML_SHAPE = (
+    '<ns1:shape type="#_x0000_t202" style="position:absolute; margin-left:59.25pt;'
+    'margin-top:1.5pt;width:{width}px;height:{height}px;z-index:1;visibility:hidden" '
+    'fillcolor="#ffffe1" ns0:insetmode="auto" id="_x0000_s{idx:04d}">'
+    '<ns1:fill color2="#ffffe1" /><ns1:shadow color="black" obscured="t" />'
+    '<ns1:path ns0:connecttype="none" /><ns1:textbox style="mso-direction-alt:auto">'
+    '<div style="text-align:left" /></ns1:textbox><ns2:ClientData ObjectType="Note">'
+    '<ns2:MoveWithCells /><ns2:SizeWithCells /><ns2:AutoFill>False</ns2:AutoFill>'
+    '<ns2:Row>{row}</ns2:Row><ns2:Column>{column}</ns2:Column>'
+    '<ns2:Anchor>{anchor}</ns2:Anchor></ns2:ClientData></ns1:shape>')
+
+
+def comments_vml(ws: Any, comments: Sequence[tuple[str, Any]]) -> bytes:
+    """The VML drawing of the notes `comments` ((coordinate, comment) in openpyxl's order)
+    of sheet `ws`: a shape per note, numbered from 1026, each with its anchor."""
+    from openpyxl.utils.cell import coordinate_to_tuple
+
+    sizes = _Sizes(ws)
+    parts = [_VML_HEAD]
+    for idx, (coord, comment) in enumerate(comments, 1026):
+        row, col = coordinate_to_tuple(coord)
+        height, width = comment.height, comment.width
+        parts.append(_VML_SHAPE.format(
+            width=width, height=height, idx=idx, row=row - 1, column=col - 1,
+            anchor=_anchor(ws, row - 1, col - 1, height, width, sizes)))
+    parts.append("</xml>")
+    return "".join(parts).encode("ascii")
+
+
+class _Sizes:
+    """Column widths and row heights of `ws` in pixels, looked up once each."""
+
+    def __init__(self, ws: Any) -> None:
+        self.ws = ws
+        self.cols: dict[int, int] = {}
+        self.rows: dict[int, int] = {}
+
+    def col(self, c: int) -> int:
+        px = self.cols.get(c)
+        if px is None:
+            from openpyxl.utils import get_column_letter
+
+            dim = self.ws.column_dimensions.get(get_column_letter(c + 1))
+            w = dim.width if dim is not None and dim.width else 8.43
+            px = self.cols[c] = max(1, int(w * 7 + 5))
+        return px
+
+    def row(self, r: int) -> int:
+        px = self.rows.get(r)
+        if px is None:
+            dim = self.ws.row_dimensions.get(r + 1)
+            h = dim.height if dim is not None and dim.height else 15
+            px = self.rows[r] = max(1, int(h * 4 / 3))
+        return px
+
+
+def _anchor(ws: Any, row: int, col: int, height: int, width: int,
+            sizes: _Sizes | None = None) -> str:
     """The VML anchor of a note box `width` x `height` px next to cell (row, col), 0-based:
     'left col, dx, top row, dy, right col, dx, bottom row, dy', as Excel writes it."""
-    from openpyxl.utils import get_column_letter
-
-    def col_px(c: int) -> int:
-        dim = ws.column_dimensions.get(get_column_letter(c + 1))
-        w = dim.width if dim is not None and dim.width else 8.43
-        return max(1, int(w * 7 + 5))
-
-    def row_px(r: int) -> int:
-        dim = ws.row_dimensions.get(r + 1)
-        h = dim.height if dim is not None and dim.height else 15
-        return max(1, int(h * 4 / 3))
-
+    sizes = sizes or _Sizes(ws)
     left, dx = col + 1, 15
     top, dy = max(0, row - 1), 10
     c, rest = left, width + dx
-    while rest > col_px(c):
-        rest -= col_px(c)
+    while rest > sizes.col(c):
+        rest -= sizes.col(c)
         c += 1
     r, down = top, height + dy
-    while down > row_px(r):
-        down -= row_px(r)
+    while down > sizes.row(r):
+        down -= sizes.row(r)
         r += 1
     return f"{left}, {dx}, {top}, {dy}, {c}, {rest}, {r}, {down}"
 
