@@ -8,9 +8,10 @@ How it stays what openpyxl would have written:
   heights, page set-up, print titles, freeze panes, autofilter, chart, and its place in
   workbook.xml, the relationships and [Content_Types].xml. Only its cells are left out,
   but for one *representative* cell per style: each distinct look is applied to one cell,
-  and each distinct kind of merged range (its first and last cell's look, two or more than
-  two columns) is merged once, with openpyxl's own `merge_cells`. openpyxl registers those
-  styles in styles.xml and writes each representative with its style index;
+  and one merged range of each kind is merged with openpyxl's own `merge_cells` (a kind:
+  the border its cells take, which is the first cell's when the last cell's look has the
+  same border, else the pair of looks). openpyxl registers those styles in styles.xml and
+  writes each representative with its style index;
 - when openpyxl writes the sheet part, `SheetBody.xml` replaces the part's `<sheetData>` by
   every cell of the layout, each with the style index openpyxl gave its representative (a
   merged range's cells take those of the same place in the representative range), the
@@ -148,34 +149,49 @@ def frame(ws: Worksheet, sheet: OutSheet) -> SheetBody | None:
             if out.span <= 1:
                 continue
             last = col + out.span - 1
-            kind = (keys.get((r, col)), keys.get((r, last)), min(out.span, 3))
-            merges.append((r, col, last))
-            kinds.setdefault(kind, (r, col, last))
+            first_key, last_key = keys.get((r, col)), keys.get((r, last))
+            border = _border(first_key)
             value = cells.get((r, col), (None, None))[0]
-            cells[r, col] = (value, ("start", kind))
+            if border == _border(last_key):
+                # The last cell adds no border to the first (openpyxl gives the first cell
+                # the last one's right and bottom sides): the first keeps its own look, and
+                # the other cells take the sides of that border, the same for every look.
+                kind: Role = ("border", border)
+                cells[r, col] = (value, ("look", first_key))
+            else:
+                kind = ("pair", first_key, last_key)
+                cells[r, col] = (value, ("start", kind))
+            merges.append((r, col, last))
+            if kind not in kinds or (out.span > 2 and kinds[kind][2] - kinds[kind][1] < 2):
+                kinds[kind] = (r, col, last)  # one with a middle cell where there is one
             for c in range(col + 1, last + 1):
                 cells[r, c] = (None, ("last" if c == last else "mid", kind))
                 links.pop((r, c), None)
     body = SheetBody(ws, cells, merges,
                      [(r, c, *links[r, c]) for r, c in sorted(links)])
-    merged = {(r, c) for r, a, b in merges for c in range(a, b + 1)}
-    done: set[str | None] = set()
-    for (r, c), key in keys.items():
-        if (r, c) in merged or key in done:
-            continue
-        done.add(key)
-        apply_look(ws.cell(row=r, column=c), look(key or ""))
-        body.reps["look", key] = (r, c)
+    for (r, c), (_value, role) in cells.items():
+        if role is not None and role[0] == "look" and role[1] is not None \
+                and role not in body.reps:
+            apply_look(ws.cell(row=r, column=c), look(role[1]))
+            body.reps[role] = (r, c)
     for kind, (r, first, last) in kinds.items():
         for c in (first, last):
             if keys.get((r, c)) is not None:
                 apply_look(ws.cell(row=r, column=c), look(keys[r, c] or ""))
         ws.merge_cells(start_row=r, start_column=first, end_row=r, end_column=last)
-        body.reps["start", kind] = (r, first)
+        if kind[0] == "pair":
+            body.reps["start", kind] = (r, first)
         body.reps["last", kind] = (r, last)
         if last - first >= 2:
             body.reps["mid", kind] = (r, first + 1)
     return body
+
+
+def _border(key: str | None) -> object:
+    """The border a cell of look `key` has (None: a cell that is not created)."""
+    from .styles import look
+
+    return None if key is None else look(key).border
 
 
 def _writable(value: object) -> bool:
