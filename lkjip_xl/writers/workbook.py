@@ -221,11 +221,13 @@ def column_number_format(ws: Any, col: int) -> str | None:
         return fmt
     seen: Counter[str] = Counter()
     for (_row, column), cell in ws._cells.items():
+        # the column and the value first: a cell's number format is a slow look-up
+        if column != col or not isinstance(cell.value, int | float) or isinstance(
+                cell.value, bool):
+            continue
         fmt = cell.number_format or ""
-        if column == col and isinstance(cell.value, int | float) and not isinstance(
-                cell.value, bool) and fmt.lower() not in _PLAIN_FORMATS \
-                and not is_percent_format(fmt):  # x 100 on screen: never spread it
-            seen[cell.number_format] += 1
+        if fmt.lower() not in _PLAIN_FORMATS and not is_percent_format(fmt):
+            seen[cell.number_format] += 1  # (a % format shows x 100: never spread it)
     return seen.most_common(1)[0][0] if seen else None
 
 
