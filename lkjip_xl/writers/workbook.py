@@ -139,10 +139,11 @@ def apply_plan(wb: Workbook, plan: CorrectionPlan, lang: str = "id") -> dict[str
 
     shown: dict[str, set[str]] = {}
     memo: StyleMemo = {}  # the marks' styles, worked out once per style they land on
+    sheets = {ws.title: ws for ws in wb.worksheets}  # wb[name] searches the list each time
     for item in (*plan.changes, *plan.marks):
-        if item.ref.sheet not in wb.sheetnames:
+        ws = sheets.get(item.ref.sheet)
+        if ws is None:
             continue
-        ws = wb[item.ref.sheet]
         c = ws.cell(row=item.ref.row, column=item.ref.col)
         if isinstance(c, MergedCell):
             continue
