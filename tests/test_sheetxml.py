@@ -233,7 +233,8 @@ def test_edge_cases_are_written_as_openpyxl_writes_them(rows: tuple, tmp_path: P
     assert written(direct, part) == written(full, part)
 
 
-@pytest.mark.parametrize("value", ["bel\x07", "x" * 32_768, float("nan"), object()])
+@pytest.mark.parametrize("value", ["bel\x07", "lone \ud800", "x" * 32_768, float("nan"),
+                                   object()])
 def test_values_it_cannot_write_are_left_to_openpyxl(value: object) -> None:
     from openpyxl import Workbook
 

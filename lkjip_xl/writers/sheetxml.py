@@ -43,7 +43,8 @@ if TYPE_CHECKING:
 # of a merged range, place "start", "mid" or "last", kind (first look, last look, width <= 3).
 Role = tuple[Any, ...]
 _MAX_TEXT = 32_767
-_ILLEGAL = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")  # openpyxl refuses these
+# openpyxl refuses these; a lone surrogate cannot be written as UTF-8 (left to openpyxl too)
+_ILLEGAL = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]|[\ud800-\udfff]")
 _SHEET_DATA = re.compile(rb"<sheetData\s*/>|<sheetData>.*?</sheetData>", re.DOTALL)
 _MERGES = re.compile(rb"<mergeCells\b[^>]*/>|<mergeCells\b.*?</mergeCells>", re.DOTALL)
 _DIMENSION = re.compile(rb'<dimension ref="[^"]*"\s*/>')
