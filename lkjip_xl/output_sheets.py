@@ -27,7 +27,7 @@ from .provenance import Provenance
 from .rules.base import Finding, Severity
 from .schema import SHEET_FINDINGS, SHEET_SUMMARY, EfficiencyMethod, parse_efficiency_method
 from .summary import Average, Efficiency, MultiYearLine, ProgramBudget, Summary
-from .writers.formats import finding_to_dict, neutralise
+from .writers.formats import neutralise
 from .writers.labels import formula_text, rule_title
 from .writers.styles import look
 
@@ -769,7 +769,7 @@ def temuan_sheet(findings: Sequence[Finding], plan: CorrectionPlan | None = None
     g.add(*(cell(t(k, lang), "header") for k in TEMUAN_KEYS))
     for n, i in enumerate(auditor_order(findings), start=1):
         f = findings[i]
-        d = finding_to_dict(f, lang)
+        severity = f.severity.value  # the fields of `finding_to_dict`, without its message
         outcome = plan.outcomes[i] if plan is not None and i < len(plan.outcomes) \
             else Outcome.REVIEW
         link = ""
@@ -777,15 +777,15 @@ def temuan_sheet(findings: Sequence[Finding], plan: CorrectionPlan | None = None
             ref = finding_ref(f)
             link = location(f.sheet, ref.address if ref else "A1")
         g.add(cell(n, _box("count")),
-              cell(t(f"fix.severity.{d['severity']}", lang), _box(f"severity:{d['severity']}")),
-              cell(d["code"], _box("")), cell(rule_title(f.code, f.name, lang), _box("wrap")),
-              cell(d["sheet"], _box("wrap")),
+              cell(t(f"fix.severity.{severity}", lang), _box(f"severity:{severity}")),
+              cell(f.code, _box("")), cell(rule_title(f.code, f.name, lang), _box("wrap")),
+              cell(f.sheet, _box("wrap")),
               # A finding on a whole sheet links to its A1 and shows the link's target
               # (what a spreadsheet shows in a link cell without text).
-              cell(d["cell"] or link or None, _box("link" if link else ""), link),
-              cell(_message(f, outcome, lang), _box("wrap")), _value(d["stated"]),
-              _value(d["expected"]), _value(d["difference"]),
-              cell(formula_text(d["formula"], lang), _box("wrap")), _related(f, sheets, lang),
+              cell(f.cell or link or None, _box("link" if link else ""), link),
+              cell(_message(f, outcome, lang), _box("wrap")), _value(f.stated),
+              _value(f.expected), _value(f.difference),
+              cell(formula_text(f.formula, lang), _box("wrap")), _related(f, sheets, lang),
               cell(t(f"fix.action.{outcome.value}", lang),
                    _box(f"mark:{outcome.value}")),  # the mark the cell itself shows
               cell(None, _box("input")))

@@ -217,11 +217,13 @@ def test_in_place_keeps_a_timestamped_backup_first(wb_path: Path):
 
 
 def test_a_failed_save_leaves_no_output(wb_path: Path, monkeypatch):
-    def broken_save(self, filename):
-        Path(filename).write_bytes(b"PK\x03\x04 half a workbook")
+    from openpyxl.writer.excel import ExcelWriter
+
+    def broken_write(self):  # half the parts written, then the disk is full
+        self._archive.writestr("xl/half.xml", b"<half a workbook")
         raise OSError("disk full")
 
-    monkeypatch.setattr(openpyxl.workbook.workbook.Workbook, "save", broken_save)
+    monkeypatch.setattr(ExcelWriter, "write_data", broken_write)
     out = wb_path.with_name("out.xlsx")
     listing = sorted(p.name for p in wb_path.parent.iterdir())
     code, _, stderr = run("fix", str(wb_path), "-o", str(out))

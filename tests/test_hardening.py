@@ -252,16 +252,16 @@ def test_fix(case: Case, corpus: dict[str, Path], hashes: dict[str, str],
 def test_fix_leaves_no_partial_output_when_the_save_fails(tmp_path: Path,
                                                           monkeypatch: pytest.MonkeyPatch
                                                           ) -> None:
-    from openpyxl import Workbook
+    from openpyxl.writer.excel import ExcelWriter
 
     path = good(tmp_path / "baik.xlsx")
     before = _hash(path)
 
-    def save_half(self: Workbook, filename: str) -> None:
-        Path(filename).write_bytes(b"PK\x03\x04 half a workbook")
+    def save_half(self: ExcelWriter) -> None:  # what `fix` saves through: a part, then full
+        self._archive.writestr("xl/half.xml", b"<half a workbook")
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(Workbook, "save", save_half)
+    monkeypatch.setattr(ExcelWriter, "write_data", save_half)
     out = tmp_path / "hasil.xlsx"
     code, _, err = run("fix", str(path), "-o", str(out))
     assert code == 2 and len(err.strip().splitlines()) == 1 and "No space left" in err

@@ -20,14 +20,39 @@ from ..output_sheets import (
     LineChartSpec,
     OutSheet,
 )
+from .sheetxml import SheetBody, frame
 from .styles import BORDER_RGB, FONT_NAME, FONT_SIZE, Look, look
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
 
-def render(ws: Worksheet, sheet: OutSheet) -> None:
+def render(ws: Worksheet, sheet: OutSheet, cells: bool = True) -> SheetBody | None:
+    """`sheet` into `ws`. `cells=False`: the cells are left to `sheetxml` (written straight
+    into the saved part, see there) and returned as a SheetBody; None when they are in `ws`."""
     from openpyxl.utils import get_column_letter
+
+    body = None if cells else frame(ws, sheet)
+    if body is None:
+        _cells(ws, sheet)
+    for col, width in sheet.widths.items():
+        ws.column_dimensions[get_column_letter(col)].width = width
+    for row, height in sheet.heights().items():
+        ws.row_dimensions[row].height = height
+    page_setup(ws, sheet)
+    if sheet.freeze:
+        ws.freeze_panes = sheet.freeze
+    if sheet.autofilter:
+        ws.auto_filter.ref = sheet.autofilter
+    if sheet.chart is not None:
+        add_chart(ws, sheet)
+    for spec in sheet.line_charts:
+        add_line_chart(ws, spec)
+    return body
+
+
+def _cells(ws: Worksheet, sheet: OutSheet) -> None:
+    """Every cell of `sheet` as an openpyxl cell: values, styles, links, merged ranges."""
     from openpyxl.worksheet.hyperlink import Hyperlink
 
     styled: dict[str, Any] = {}  # style key -> a cell styled that way
@@ -52,19 +77,6 @@ def render(ws: Worksheet, sheet: OutSheet) -> None:
                                         display=str(out.value or ""))
     for merged in sheet.merges:
         ws.merge_cells(merged)
-    for col, width in sheet.widths.items():
-        ws.column_dimensions[get_column_letter(col)].width = width
-    for row, height in sheet.heights().items():
-        ws.row_dimensions[row].height = height
-    page_setup(ws, sheet)
-    if sheet.freeze:
-        ws.freeze_panes = sheet.freeze
-    if sheet.autofilter:
-        ws.auto_filter.ref = sheet.autofilter
-    if sheet.chart is not None:
-        add_chart(ws, sheet)
-    for spec in sheet.line_charts:
-        add_line_chart(ws, spec)
 
 
 StyleMemo = dict[tuple, Any]

@@ -33,6 +33,7 @@ name ("dotted", "medium") draws that border (the marks' cues).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 COMMENT_AUTHOR = "lkjip-xl"
 # A changed cell's note keeps any earlier note above this line; `fix` replaces what is below it.
@@ -153,10 +154,12 @@ LOOKS.update({f"mark:{m.key}": Look(fill=m.fill, bold=m.bold, italic=m.italic,
               for m in MARKS.values()})
 
 
+@cache
 def look(style: str) -> Look:
     """The Look of a style key; 'category:<i>/<n>', 'reading:<key>' and 'severity:<key>' are
     computed from the colour tables above; a key ending in '+box' (a table cell) adds thin
-    borders."""
+    borders. Cached: a Look is immutable, and the row heights and the writers ask for the
+    look of every cell (a '+box' look was built anew each time)."""
     if style.endswith("+box"):
         base = look(style[:-4])
         return Look(base.fill, base.bold, base.italic, base.size, base.color, base.underline,

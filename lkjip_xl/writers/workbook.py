@@ -38,6 +38,7 @@ from ..output_sheets import OutSheet, fix_sheets
 from ..schema import OUTPUT_SHEETS, normalise
 from .atomic import write_atomic
 from .sheets import StyleMemo, render, restyle
+from .sheetxml import SheetBody
 from .styles import (
     COMMENT_AUTHOR,
     COMMENT_MARKER,
@@ -112,15 +113,16 @@ def write_corrected(src: Path, out: Path, plan: CorrectionPlan, summary: Summary
     if provenance is not None:
         record_provenance(wb, provenance)
     size_comments(wb)
-    replace_output_sheets(wb, fix_sheets(summary, findings, plan, lang, actions,
-                                         sheets=_kept_sheets(wb), provenance=provenance),
-                          input_sheets)
+    bodies = replace_output_sheets(wb, fix_sheets(summary, findings, plan, lang, actions,
+                                                  sheets=_kept_sheets(wb),
+                                                  provenance=provenance),
+                                   input_sheets, direct=True)
     if wb.calculation is None:  # a workbook without <calcPr> (written by other tools)
         from openpyxl.workbook.properties import CalcProperties
 
         wb.calculation = CalcProperties()
     wb.calculation.fullCalcOnLoad = True
-    return write_atomic(Path(out), lambda path: save_sized(wb, path))
+    return write_atomic(Path(out), lambda path: save_sized(wb, path, bodies))
 
 
 def _kept_sheets(wb: Workbook) -> set[str]:
@@ -137,10 +139,11 @@ def apply_plan(wb: Workbook, plan: CorrectionPlan, lang: str = "id") -> dict[str
 
     shown: dict[str, set[str]] = {}
     memo: StyleMemo = {}  # the marks' styles, worked out once per style they land on
+    sheets = {ws.title: ws for ws in wb.worksheets}  # wb[name] searches the list each time
     for item in (*plan.changes, *plan.marks):
-        if item.ref.sheet not in wb.sheetnames:
+        ws = sheets.get(item.ref.sheet)
+        if ws is None:
             continue
-        ws = wb[item.ref.sheet]
         c = ws.cell(row=item.ref.row, column=item.ref.col)
         if isinstance(c, MergedCell):
             continue
@@ -219,11 +222,13 @@ def column_number_format(ws: Any, col: int) -> str | None:
         return fmt
     seen: Counter[str] = Counter()
     for (_row, column), cell in ws._cells.items():
+        # the column and the value first: a cell's number format is a slow look-up
+        if column != col or not isinstance(cell.value, int | float) or isinstance(
+                cell.value, bool):
+            continue
         fmt = cell.number_format or ""
-        if column == col and isinstance(cell.value, int | float) and not isinstance(
-                cell.value, bool) and fmt.lower() not in _PLAIN_FORMATS \
-                and not is_percent_format(fmt):  # x 100 on screen: never spread it
-            seen[cell.number_format] += 1
+        if fmt.lower() not in _PLAIN_FORMATS and not is_percent_format(fmt):
+            seen[cell.number_format] += 1  # (a % format shows x 100: never spread it)
     return seen.most_common(1)[0][0] if seen else None
 
 
@@ -368,21 +373,61 @@ def record_provenance(wb: Workbook, prov: Provenance) -> None:
 
 # --- comment boxes sized to their text -----------------------------------------------------
 
-def save_sized(wb: Workbook, path: Path) -> None:
+def save_sized(wb: Workbook, path: Path, bodies: Sequence[SheetBody] = ()) -> None:
     """`wb.save(path)`, with each comment box anchored to the size its text needs: openpyxl
     writes the size only as a VML style, which LibreOffice ignores (it shows every note at
-    the default 144 x 79 px); the anchor is what Excel and LibreOffice both read."""
+    the default 144 x 79 px); the anchor is what Excel and LibreOffice both read.
+    `bodies`: the cells of sheets rendered with `cells=False`, put into their parts as
+    openpyxl writes them (`sheetxml`)."""
     with _anchored_comments():
-        wb.save(path)
+        if bodies:
+            _save_with_bodies(wb, path, bodies)
+        else:
+            wb.save(path)
+
+
+def _save_with_bodies(wb: Workbook, path: Path, bodies: Sequence[SheetBody]) -> None:
+    """What `wb.save` does (openpyxl's `save_workbook`), through an archive that puts each
+    body into its worksheet part as the part is added."""
+    import datetime
+    import zipfile
+
+    from openpyxl.writer.excel import ExcelWriter
+
+    class Archive(zipfile.ZipFile):
+        def write(self, filename: Any, arcname: Any = None, *args: Any, **kw: Any) -> None:
+            body = next((b for b in bodies if b.ws.path[1:] == arcname), None)
+            if body is None:
+                super().write(filename, arcname, *args, **kw)
+                return
+            with open(filename, "rb") as part:
+                self.writestr(arcname, body.xml(part.read()))
+
+    archive = Archive(path, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
+    wb.properties.modified = datetime.datetime.now(tz=datetime.UTC).replace(
+        tzinfo=None)
+    ExcelWriter(wb, archive).save()
+    missing = [b.ws.title for b in bodies if not b.written]
+    if missing:  # openpyxl wrote the sheet some other way: its cells would be lost
+        raise RuntimeError(f"cells of {missing} not written")
+
+
+DIRECT_VML = True  # False: openpyxl builds the notes' VML (tests compare the two)
 
 
 @contextmanager
 def _anchored_comments() -> Iterator[None]:
+    """While saving: each note's VML shape gets its anchor. The notes' VML drawing is
+    written as text (`comments_vml`), byte for byte what openpyxl's ShapeWriter writes with
+    the anchor added, without building and serialising an element tree of ~20 elements a
+    note; a drawing that already holds other shapes (a macro workbook's form controls)
+    goes through openpyxl's ShapeWriter, its shapes given the anchor the same way."""
     from openpyxl.comments import shape_writer
     from openpyxl.writer import excel
 
     original_factory = shape_writer._shape_factory
     original_write = excel.ExcelWriter._write_comment
+    original_shapes = shape_writer.ShapeWriter.write
     current: dict[str, Any] = {}
 
     def write_comment(self: Any, ws: Any) -> None:
@@ -406,39 +451,101 @@ def _anchored_comments() -> Iterator[None]:
                 anchor.text = _anchor(ws, row, column, height, width)
         return shape
 
+    def write_shapes(self: Any, root: Any) -> Any:
+        ws = current.get("ws")
+        if ws is None or hasattr(root, "findall") or not self.comments or not DIRECT_VML:
+            return original_shapes(self, root)
+        return comments_vml(ws, self.comments)
+
     shape_writer._shape_factory = factory
+    shape_writer.ShapeWriter.write = write_shapes
     excel.ExcelWriter._write_comment = write_comment
     try:
         yield
     finally:
         shape_writer._shape_factory = original_factory
+        shape_writer.ShapeWriter.write = original_shapes
         excel.ExcelWriter._write_comment = original_write
 
 
-def _anchor(ws: Any, row: int, col: int, height: int, width: int) -> str:
+_VML_HEAD = (
+    '<xml xmlns:ns0="urn:schemas-microsoft-com:office:office" '
+    'xmlns:ns1="urn:schemas-microsoft-com:vml" '
+    'xmlns:ns2="urn:schemas-microsoft-com:office:excel">'
+    '<ns0:shapelayout ns1:ext="edit"><ns0:idmap ns1:ext="edit" data="1" /></ns0:shapelayout>'
+    '<ns1:shapetype id="_x0000_t202" coordsize="21600,21600" ns0:spt="202" '
+    'path="m,l,21600r21600,l21600,xe"><ns1:stroke joinstyle="miter" />'
+    '<ns1:path gradientshapeok="t" ns0:connecttype="rect" /></ns1:shapetype>')
+_VML_SHAPE = (
+    '<ns1:shape type="#_x0000_t202" style="position:absolute; margin-left:59.25pt;'
+    'margin-top:1.5pt;width:{width}px;height:{height}px;z-index:1;visibility:hidden" '
+    'fillcolor="#ffffe1" ns0:insetmode="auto" id="_x0000_s{idx:04d}">'
+    '<ns1:fill color2="#ffffe1" /><ns1:shadow color="black" obscured="t" />'
+    '<ns1:path ns0:connecttype="none" /><ns1:textbox style="mso-direction-alt:auto">'
+    '<div style="text-align:left" /></ns1:textbox><ns2:ClientData ObjectType="Note">'
+    '<ns2:MoveWithCells /><ns2:SizeWithCells /><ns2:AutoFill>False</ns2:AutoFill>'
+    '<ns2:Row>{row}</ns2:Row><ns2:Column>{column}</ns2:Column>'
+    '<ns2:Anchor>{anchor}</ns2:Anchor></ns2:ClientData></ns1:shape>')
+
+
+def comments_vml(ws: Any, comments: Sequence[tuple[str, Any]]) -> bytes:
+    """The VML drawing of the notes `comments` ((coordinate, comment) in openpyxl's order)
+    of sheet `ws`: a shape per note, numbered from 1026, each with its anchor."""
+    from openpyxl.utils.cell import coordinate_to_tuple
+
+    sizes = _Sizes(ws)
+    parts = [_VML_HEAD]
+    for idx, (coord, comment) in enumerate(comments, 1026):
+        row, col = coordinate_to_tuple(coord)
+        height, width = comment.height, comment.width
+        parts.append(_VML_SHAPE.format(
+            width=width, height=height, idx=idx, row=row - 1, column=col - 1,
+            anchor=_anchor(ws, row - 1, col - 1, height, width, sizes)))
+    parts.append("</xml>")
+    return "".join(parts).encode("ascii")
+
+
+class _Sizes:
+    """Column widths and row heights of `ws` in pixels, looked up once each."""
+
+    def __init__(self, ws: Any) -> None:
+        self.ws = ws
+        self.cols: dict[int, int] = {}
+        self.rows: dict[int, int] = {}
+
+    def col(self, c: int) -> int:
+        px = self.cols.get(c)
+        if px is None:
+            from openpyxl.utils import get_column_letter
+
+            dim = self.ws.column_dimensions.get(get_column_letter(c + 1))
+            w = dim.width if dim is not None and dim.width else 8.43
+            px = self.cols[c] = max(1, int(w * 7 + 5))
+        return px
+
+    def row(self, r: int) -> int:
+        px = self.rows.get(r)
+        if px is None:
+            dim = self.ws.row_dimensions.get(r + 1)
+            h = dim.height if dim is not None and dim.height else 15
+            px = self.rows[r] = max(1, int(h * 4 / 3))
+        return px
+
+
+def _anchor(ws: Any, row: int, col: int, height: int, width: int,
+            sizes: _Sizes | None = None) -> str:
     """The VML anchor of a note box `width` x `height` px next to cell (row, col), 0-based:
     'left col, dx, top row, dy, right col, dx, bottom row, dy', as Excel writes it."""
-    from openpyxl.utils import get_column_letter
-
-    def col_px(c: int) -> int:
-        dim = ws.column_dimensions.get(get_column_letter(c + 1))
-        w = dim.width if dim is not None and dim.width else 8.43
-        return max(1, int(w * 7 + 5))
-
-    def row_px(r: int) -> int:
-        dim = ws.row_dimensions.get(r + 1)
-        h = dim.height if dim is not None and dim.height else 15
-        return max(1, int(h * 4 / 3))
-
+    sizes = sizes or _Sizes(ws)
     left, dx = col + 1, 15
     top, dy = max(0, row - 1), 10
     c, rest = left, width + dx
-    while rest > col_px(c):
-        rest -= col_px(c)
+    while rest > sizes.col(c):
+        rest -= sizes.col(c)
         c += 1
     r, down = top, height + dy
-    while down > row_px(r):
-        down -= row_px(r)
+    while down > sizes.row(r):
+        down -= sizes.row(r)
         r += 1
     return f"{left}, {dx}, {top}, {dy}, {c}, {rest}, {r}, {down}"
 
@@ -446,9 +553,11 @@ def _anchor(ws: Any, row: int, col: int, height: int, width: int) -> str:
 # --- the sheets fix adds -------------------------------------------------------------------
 
 def replace_output_sheets(wb: Workbook, sheets: Sequence[OutSheet],
-                          input_sheets: Collection[str] = ()) -> None:
+                          input_sheets: Collection[str] = (), direct: bool = False
+                          ) -> list[SheetBody]:
     """Remove older copies of `sheets` (matched by normalised name), then add them right
-    after the input sheets, the first one shown on opening."""
+    after the input sheets, the first one shown on opening. `direct`: their cells are left
+    out of `wb` and returned, for `save_sized` to write (`sheetxml`)."""
     wanted = {normalise(s.name) for s in sheets}
     for ws in list(wb.worksheets):
         if normalise(ws.title) in wanted:
@@ -456,12 +565,16 @@ def replace_output_sheets(wb: Workbook, sheets: Sequence[OutSheet],
     positions = [i for i, name in enumerate(wb.sheetnames) if name in set(input_sheets)]
     index = positions[-1] + 1 if positions else len(wb.sheetnames)
     created = []
+    bodies: list[SheetBody] = []
     for offset, sheet in enumerate(sheets):
         ws = wb.create_sheet(sheet.name, index + offset)
-        render(ws, sheet)
+        body = render(ws, sheet, cells=not direct)
+        if body is not None:
+            bodies.append(body)
         created.append(ws)
     if created:
         for ws in wb.worksheets:
             ws.sheet_view.tabSelected = False
         wb.active = wb.worksheets.index(created[0])
         created[0].sheet_view.tabSelected = True
+    return bodies
