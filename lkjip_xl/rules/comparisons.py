@@ -317,9 +317,9 @@ def progress_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     cumulative indicator's row must state the cumulative realisation (its capaian arithmetic is
     CAP001's), a row stating only a capaian is compared with the progress. A stated progress
     that is the cumulative one while Cara Hitung is blank is only an INFO saying to fill it
-    in. When a stated progress cannot be checked (a year of a cumulative indicator not stated, no end target),
-    an INFO says what is missing. Where the progress is not stated the Ringkasan computes it.
-    No fix: which convention the report meant is a judgement.
+    in. When a stated progress cannot be checked (a year of a cumulative indicator not
+    stated, no end target), an INFO says what is missing. Where the progress is not stated
+    the Ringkasan computes it. No fix: which convention the report meant is a judgement.
     """
     all_series = _all_series(ctx)
     for s in all_series.values():
