@@ -1824,6 +1824,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "computed {computed} = {formula} (Cara Hitung {how_en}; realisation to date "
         "{to_date} = {to_date_formula}; years {years}; Target Akhir Periode {target}).",
     ),
+    "rule.CMP003.blank-cumulative": (
+        "Progres {code} tertulis {stated} adalah progres Kumulatif ({cumulative_formula}; "
+        "realisasi s.d. tahun laporan {cumulative_to_date}), tetapi Cara Hitung kosong dan "
+        "dibaca Nilai Terakhir ({formula}): isi Cara Hitung = Kumulatif.",
+        "The stated progress {stated} of {code} is the Kumulatif one ({cumulative_formula}; "
+        "realisation to date {cumulative_to_date}), but Cara Hitung is blank and read as "
+        "Nilai Terakhir ({formula}): fill in Cara Hitung = Kumulatif.",
+    ),
     "rule.CMP003.row": (
         "Capaian {code} terhadap Target Akhir Periode tertulis {stated}, hasil hitung "
         "{computed} = {formula} (Cara Hitung {how_id}; realisasi s.d. tahun laporan "
@@ -3035,7 +3043,8 @@ NUMERIC_PARAMS = frozenset({
     # conventions: the cap (120), the uncapped capaian, a custom scale's edges
     "cap", "uncapped", "low", "high", "example",
     # comparisons across years (CMP)
-    "to_date", "to_date_formula", "before", "now", "standard",
+    "to_date", "to_date_formula", "before", "now", "standard", "cumulative_formula",
+    "cumulative_to_date",
 })
 _NUMBER_TOKEN = re.compile(r"(?<![\w.,])-?\d+(?:\.\d+)?(?![\w]|\.\d)")
 

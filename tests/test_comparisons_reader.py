@@ -101,3 +101,20 @@ def test_number_hygiene_covers_the_sheet(tmp_path: Path) -> None:
     found = [f for f in check(path) if f[1].startswith("Perbandingan")
              and f[0].startswith("INP")]
     assert found == [("INP001", "Perbandingan!D4"), ("INP003", "Perbandingan!E4")]
+
+
+def test_a_sheet_of_that_name_that_is_not_the_table_is_left_alone(tmp_path: Path) -> None:
+    """A report's own sheet called 'Perbandingan' (notes, a chart) is not the table: no
+    reading problem; a header with the table's columns but no Kode Indikator is reported."""
+    import openpyxl
+
+    path = make_workbook(tmp_path / "a.xlsx", **simple_indicator_rows())
+    wb = openpyxl.load_workbook(path)
+    wb.create_sheet("Perbandingan")
+    wb.save(path)
+    replace_sheet(path, "Perbandingan", [["Catatan perbandingan dengan kabupaten lain"],
+                                         ["Kabupaten A lebih tinggi", 12]])
+    assert check(path) == check(make_workbook(tmp_path / "b.xlsx", **simple_indicator_rows()))
+    replace_sheet(path, "Perbandingan", [[], [], ["Indikator", "Satuan", "Realisasi 2017",
+                                                  "Target Akhir Periode", "Cara Hitung"]])
+    assert ("INP008", "Perbandingan!A3") in check(path)

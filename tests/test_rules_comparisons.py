@@ -305,3 +305,11 @@ def test_the_clean_example_states_comparisons_and_a_mutated_copy_is_caught(
         ("CMP002", f"Perbandingan!{header['Tren']}{rows['IK-4']}"),
         ("CMP003", f"Perbandingan!{header['Progres terhadap Target Akhir (%)']}{rows['IK-6']}"),
     }
+
+
+def test_cmp003_cumulative_progress_with_cara_hitung_left_blank(tmp_path: Path) -> None:
+    """56,43 is right for a cumulative indicator; with Cara Hitung blank (Nilai Terakhir:
+    14 / 70 = 20) the finding is an INFO asking to fill Cara Hitung in."""
+    path = workbook(tmp_path / "o.xlsx", **{"perbandingan.1.cara_hitung": None})
+    got = [(f.location, f.message_key, f.severity) for f in cmp_findings(path)]
+    assert got == [(at(1, "progres"), "rule.CMP003.blank-cumulative", Severity.INFO)]

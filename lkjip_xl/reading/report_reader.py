@@ -385,7 +385,8 @@ def _layout(ctx: _Context, standard: str, spec: TableSpec, *, with_years: bool =
         layout = find_table(sheet.rows, spec, with_years=with_years,
                             year_prefixes=year_prefixes)
     if layout is None:
-        ctx.problem(ProblemKind.MISSING_HEADER, sheet.name, "", header_names(spec))
+        if standard not in OPTIONAL_SHEETS:  # an optional sheet without the header: not ours
+            ctx.problem(ProblemKind.MISSING_HEADER, sheet.name, "", header_names(spec))
         return None
     # Problems point at real cells: the duplicate header itself, or the header row's first cell
     # for a column that is not there.
@@ -478,7 +479,9 @@ def _read_rpjmd(ctx: _Context) -> tuple[tuple[Indicator, ...], tuple[int, ...]]:
 def _read_comparisons(ctx: _Context) -> tuple[tuple[ComparisonRow, ...], tuple[int, ...]]:
     """Perbandingan, when the workbook has it: realisation by year (found by the year in the
     header, 'Realisasi 2021'), end-of-period target, national standard. A workbook without
-    the sheet gives no rows and no problem."""
+    the sheet gives no rows and no problem; so does a sheet of that name without the table's
+    header (a report's own notes called 'Perbandingan'). A header that has some of the
+    table's columns but not Kode Indikator is reported (missing column)."""
     found = _layout(ctx, SHEET_COMPARISON, COMPARISON_TABLE, with_years=True,
                     year_prefixes=COMPARISON_YEAR_PREFIXES)
     if found is None:

@@ -17,6 +17,7 @@ row against Kondisi Awal, a `Target Akhir Periode` row against Tabel VI.1's fina
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from decimal import Decimal
 
 from ..analysis import code_key, final_target, measurement_rows
@@ -24,12 +25,14 @@ from ..formulas import Computation, capaian, fmt, round_half_up
 from ..messages import Verbatim, t
 from ..model import Cell, MeasurementRow, Report, Settings
 from ..multiyear import (
+    Progress,
     Source,
     Statement,
     YearSeries,
     direction,
     end_number,
     improvement,
+    progress,
     series,
     summed_targets,
 )
@@ -257,6 +260,14 @@ def _progress_mismatch(ctx: RuleContext, s: YearSeries, cell: Cell, variant: str
             return None
     expected = round_half_up(exact, ctx.settings.decimals)
     params = {**_progress_params(s), "stated": _shown(cell.number)}
+    severity = None
+    cumulative = _as_cumulative(ctx, s)
+    if cumulative is not None and cumulative.computation.exact is not None and agrees(
+            stated, stated_decimals(cell.number), cumulative.computation.exact, ctx.settings):
+        # Cara Hitung left blank (read as Nilai Terakhir) on a report that adds up its years
+        variant, severity = "blank-cumulative", Severity.INFO
+        params["cumulative_formula"] = cumulative.computation.formula
+        params["cumulative_to_date"] = cumulative.to_date_formula
     inputs = [(str(st.cell.ref), s.value(y)) for y in p.years
               if (st := s.realisasi.get(y)) is not None]
     number, source = end_number(s)
@@ -266,7 +277,15 @@ def _progress_mismatch(ctx: RuleContext, s: YearSeries, cell: Cell, variant: str
         cell.ref, f"rule.CMP003.{variant}", params=params, stated=stated, expected=expected,
         difference=round(stated - expected, 9), tolerance=ctx.settings.tolerance,
         formula=f"({p.to_date_formula}) vs {p.computation.formula}", inputs=tuple(inputs),
-        related=tuple(ref for ref, _ in inputs if "!" in ref))
+        related=tuple(ref for ref, _ in inputs if "!" in ref), severity=severity)
+
+
+def _as_cumulative(ctx: RuleContext, s: YearSeries) -> Progress | None:
+    """The progress had Cara Hitung said Kumulatif, when it says nothing."""
+    if s.row is None or not s.row.cara_hitung.is_blank:
+        return None
+    row = replace(s.row, cara_hitung=Cell(None, Accumulation.CUMULATIVE.value))
+    return progress(ctx.report, ctx.settings, replace(s, row=row))
 
 
 def _other_end_targets(report: Report, s: YearSeries) -> list[Number]:
@@ -296,10 +315,11 @@ def progress_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     Checked where stated: Perbandingan's `Progres terhadap Target Akhir (%)`, and a Pengukuran
     Kinerja row measured against `Target Akhir Periode` of an indicator on Perbandingan: a
     cumulative indicator's row must state the cumulative realisation (its capaian arithmetic is
-    CAP001's), a row stating only a capaian is compared with the progress. When a stated
-    progress cannot be checked (a year of a cumulative indicator not stated, no end target),
-    an INFO says what is missing. Where the progress is not stated the Ringkasan computes it.
-    No fix: which convention the report meant is a judgement.
+    CAP001's), a row stating only a capaian is compared with the progress. A stated progress
+    that is the cumulative one while Cara Hitung is blank is only an INFO saying to fill it
+    in. When a stated progress cannot be checked (a year of a cumulative indicator not
+    stated, no end target), an INFO says what is missing. Where the progress is not stated
+    the Ringkasan computes it. No fix: which convention the report meant is a judgement.
     """
     all_series = _all_series(ctx)
     for s in all_series.values():
