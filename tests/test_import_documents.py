@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import io
+import json
 import subprocess
 import sys
 import zipfile
@@ -310,6 +311,10 @@ def test_check_accepts_documents_and_the_rekap_says_so(tmp_path: Path) -> None:
     assert rows["kosong.docx"]["Status"] != rows["batam.pdf"]["Status"]
     one = run("check", str(folder / "batam.pdf"), "--format", "json", "--exit-zero")
     assert one.returncode == 0 and "batam.pdf" in one.stdout and "TOT" in one.stdout
+    entry = json.loads(one.stdout)["files"][0]
+    assert entry["imported"]["kind"] == "pdf"
+    assert 0 < entry["imported"]["confidence"] <= 1
+    assert 0 < entry["imported"]["tables_mapped"] <= entry["imported"]["tables_found"]
     text = run("check", str(folder / "batam.docx"), "--exit-zero")
     assert "batam.docx (diimpor dari Word, keyakinan " in text.stdout
 

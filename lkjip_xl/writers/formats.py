@@ -662,6 +662,10 @@ class JsonStream(Stream):
         super().add(result)
         entry = {"file": str(result.path), "status": _status(result),
                  "counts": counts(result.findings) if result.error is None else None}
+        if result.imported is not None:  # a Word/PDF report, imported in memory
+            info = result.imported
+            entry["imported"] = {"kind": info.kind, "confidence": round(info.confidence, 2),
+                                 "tables_mapped": info.tables, "tables_found": info.found}
         if result.previous is not None or result.previous_error is not None:
             entry["previous"] = pairing_to_dict(result, self.lang)
         self._files.append(entry)
