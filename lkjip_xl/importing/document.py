@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import zipfile
 from collections.abc import Callable
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -108,20 +108,9 @@ class DocumentLimits:
     def replace(self, **changes: Any) -> DocumentLimits:
         """A copy with the non-None `changes`; unknown names or non-positive values raise
         ValueError."""
-        known = {f.name for f in fields(self)}
-        unknown = sorted(set(changes) - known)
-        if unknown:
-            raise ValueError(", ".join(unknown))
-        values = {f.name: getattr(self, f.name) for f in fields(self)}
-        for key, value in changes.items():
-            if value is None:
-                continue
-            whole = isinstance(values[key], int)
-            if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0 \
-                    or (whole and not float(value).is_integer()):
-                raise ValueError(f"{key}={value}")
-            values[key] = int(value) if whole else float(value)
-        return DocumentLimits(**values)
+        from ..reading.limits import replace_limits
+
+        return replace_limits(self, changes)
 
     def zip_limits(self) -> Any:
         """The workbook `Limits` holding these zip values (for `check_zip` and `survey`)."""
@@ -383,3 +372,18 @@ def _short(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
     name = type(exc).__name__
     return f"{name}: {text[:200]}" if text else name
+
+
+HEADER_REPEAT_MAX = 4  # header rows (titles, column numbers) a continued table may repeat
+
+
+def repeated_header(a: DocTable, b: DocTable) -> int:
+    """How many of `b`'s first rows repeat `a`'s first rows (0: none): a table continued on
+    another page, or split by the author, repeats its header."""
+    k = 0
+    while k < min(HEADER_REPEAT_MAX, len(a.rows), len(b.rows) - 1):
+        if [c.text for c in a.rows[k]] != [c.text for c in b.rows[k]] or \
+                not any(c.text for c in a.rows[k]):
+            break
+        k += 1
+    return k

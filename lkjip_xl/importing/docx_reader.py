@@ -37,6 +37,7 @@ from .document import (
     caption_in_table,
     clean_text,
     is_caption,
+    repeated_header,
 )
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -55,7 +56,6 @@ _LRPB = f"{{{W}}}lastRenderedPageBreak"
 # "Lanjutan Tabel 3.2", "Tabel 3.2 (lanjutan)", "(continued)": the table goes on.
 _CONTINUATION = re.compile(r"\blanjut(?:an)?\b|\bcontinued\b|\bsambungan\b", re.IGNORECASE)
 CAPTION_LOOKBACK = 6  # non-empty paragraphs above a table searched for its caption
-HEADER_REPEAT_MAX = 4  # header rows (titles, column numbers) a continuation may repeat
 
 
 def read_docx(path: Path, limits: DocumentLimits) -> Document:
@@ -231,7 +231,7 @@ def _continues(a: DocTable, b: DocTable, between: list[str], caption: str) -> bo
             return False
     if any(not _CONTINUATION.search(text) for text in between if text != caption):
         return False  # running text between the two: two tables
-    if _repeated_header(a, b):
+    if repeated_header(a, b):
         return True
     return a.n_cols == b.n_cols and _same_columns(a, b)
 
@@ -241,16 +241,6 @@ def _number(caption: str) -> str:
                   caption, re.IGNORECASE)
     return re.sub(r"\s", "", m.group(1)).upper() if m else ""
 
-
-def _repeated_header(a: DocTable, b: DocTable) -> int:
-    """How many of `b`'s first rows repeat `a`'s first rows (0: none)."""
-    k = 0
-    while k < min(HEADER_REPEAT_MAX, len(a.rows), len(b.rows) - 1):
-        if [c.text for c in a.rows[k]] != [c.text for c in b.rows[k]] or \
-                not any(c.text for c in a.rows[k]):
-            break
-        k += 1
-    return k
 
 
 def _same_columns(a: DocTable, b: DocTable) -> bool:
@@ -265,7 +255,7 @@ def _same_columns(a: DocTable, b: DocTable) -> bool:
 
 
 def _stitch(a: DocTable, b: DocTable) -> None:
-    skip = _repeated_header(a, b)
+    skip = repeated_header(a, b)
     for row in b.rows[skip:]:
         r = len(a.rows)
         a.rows.append([DocCell(c.text, r, c.col, c.page, c.span) for c in row])

@@ -40,6 +40,7 @@ from .document import (
     caption_in_table,
     clean_text,
     is_caption,
+    repeated_header,
 )
 
 LINES = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
@@ -48,7 +49,6 @@ TEXT = {"vertical_strategy": "text", "horizontal_strategy": "text", "min_words_v
 SCAN_CHARS = 40  # a page with fewer characters and an image is a scanned page
 ALIGN = 3.0  # points: column edges closer than this line up
 CAPTION_LINES = 5  # lines above a table searched for its caption
-HEADER_REPEAT_MAX = 4
 _CONTINUATION = re.compile(r"\blanjut(?:an)?\b|\bcontinued\b|\bsambungan\b", re.IGNORECASE)
 _PAGE_NUMBER = re.compile(
     r"^(?:[-–—(\s]*(?:halaman|hal\.?|page)?\s*[0-9ivxlcdm]+(?:\s*(?:dari|of|/)\s*[0-9]+)?"
@@ -481,25 +481,16 @@ def _continues(a: _Found, b: _Found, between: list[str], furniture: set[str],
         if _blur(line) in furniture or _PAGE_NUMBER.match(line) or _CONTINUATION.search(line):
             continue
         return False  # text between the two: two tables
-    if _repeated_header(a.table, b.table):
+    if repeated_header(a.table, b.table):
         return True
     return len(a.xs) == len(b.xs) and all(abs(p - q) <= ALIGN for p, q in zip(a.xs, b.xs,
                                                                               strict=True))
 
 
-def _repeated_header(a: DocTable, b: DocTable) -> int:
-    k = 0
-    while k < min(HEADER_REPEAT_MAX, len(a.rows), len(b.rows) - 1):
-        if [c.text for c in a.rows[k]] != [c.text for c in b.rows[k]] or \
-                not any(c.text for c in a.rows[k]):
-            break
-        k += 1
-    return k
-
 
 def _stitch(a: _Found, b: _Found) -> None:
     """Append `b`'s rows (without the header rows it repeats) to `a`'s table."""
-    skip = _repeated_header(a.table, b.table)
+    skip = repeated_header(a.table, b.table)
     width = a.table.n_cols
     for row in b.table.rows[skip:]:
         r = len(a.table.rows)

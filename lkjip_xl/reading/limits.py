@@ -161,20 +161,26 @@ class Limits:
 
     def replace(self, **changes: Any) -> Limits:
         """A copy with the non-None `changes`; unknown names raise ValueError."""
-        known = {f.name for f in fields(self)}
-        unknown = sorted(set(changes) - known)
-        if unknown:
-            raise ValueError(", ".join(unknown))
-        values = {f.name: getattr(self, f.name) for f in fields(self)}
-        for key, value in changes.items():
-            if value is None:
-                continue
-            whole = isinstance(values[key], int)
-            if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0 \
-                    or (whole and not float(value).is_integer()):
-                raise ValueError(f"{key}={value}")
-            values[key] = int(value) if whole else float(value)
-        return Limits(**values)
+        return replace_limits(self, changes)
+
+
+def replace_limits(limits: Any, changes: dict[str, Any]) -> Any:
+    """A copy of a limits dataclass with the non-None `changes`: unknown names, non-positive
+    values and a fraction for a whole-number limit raise ValueError."""
+    known = {f.name for f in fields(limits)}
+    unknown = sorted(set(changes) - known)
+    if unknown:
+        raise ValueError(", ".join(unknown))
+    values = {f.name: getattr(limits, f.name) for f in fields(limits)}
+    for key, value in changes.items():
+        if value is None:
+            continue
+        whole = isinstance(values[key], int)
+        if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0 \
+                or (whole and not float(value).is_integer()):
+            raise ValueError(f"{key}={value}")
+        values[key] = int(value) if whole else float(value)
+    return type(limits)(**values)
 
 
 def limits_from_dict(data: dict[str, Any]) -> Limits:
