@@ -67,6 +67,15 @@ class Cell:
 
 BLANK = Cell(None)
 
+# The reader builds a CellRef and a Cell for each of a few thousand cells per workbook; a
+# frozen dataclass's __init__ sets each field through object.__setattr__. Its hot loop
+# (report_reader._rows) builds the same objects (equal, hashing alike) by setting the slots
+# directly, at half the cost: object.__new__, then these slot setters.
+_new = object.__new__
+_ref_sheet, _ref_row, _ref_col = (CellRef.__dict__[n].__set__ for n in ("sheet", "row", "col"))
+_cell_ref, _cell_raw, _cell_number = (Cell.__dict__[n].__set__ for n in ("ref", "raw", "number"))
+CELL_SETTERS = (_new, (_ref_sheet, _ref_row, _ref_col), (_cell_ref, _cell_raw, _cell_number))
+
 
 class ProblemKind:
     """Stable keys for reading problems (translated in messages.py, prefix 'problem.')."""
