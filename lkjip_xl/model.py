@@ -50,11 +50,14 @@ class Cell:
 
     @property
     def text(self) -> str:
-        if self.raw is None:
+        raw = self.raw
+        if raw is None:
             return ""
-        if isinstance(self.raw, float) and self.raw.is_integer():
-            return str(int(self.raw))
-        return str(self.raw).strip()
+        if raw.__class__ is str:  # the common case first: the rules ask thousands of times
+            return raw.strip()  # type: ignore[attr-defined]
+        if isinstance(raw, float) and raw.is_integer():
+            return str(int(raw))
+        return str(raw).strip()
 
     @property
     def value(self) -> float | None:
@@ -248,6 +251,12 @@ class PkRow:
         return parse_polarity(self.polaritas.raw)
 
 
+@lru_cache(maxsize=4096)
+def _codes(text: str) -> tuple[str, ...]:
+    """'IK-1; IK-2' -> ('IK-1', 'IK-2'). Cached: asked for every row by several rules."""
+    return tuple(c.strip() for c in text.replace(";", ",").split(",") if c.strip())
+
+
 @dataclass(frozen=True, slots=True)
 class MeasurementRow:
     """A row of Pengukuran Kinerja (measurement figures as the report states them)."""
@@ -282,8 +291,7 @@ class MeasurementRow:
     @property
     def codes(self) -> tuple[str, ...]:
         """The indicator codes this row is about (several for a Rata-rata row)."""
-        text = self.kode_indikator.text
-        return tuple(c.strip() for c in text.replace(";", ",").split(",") if c.strip())
+        return _codes(self.kode_indikator.text)
 
 
 @dataclass(frozen=True, slots=True)
