@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import gc
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -46,8 +49,32 @@ class FileResult:
     summary: FileSummary | None = None  # the rekap's figures, when asked for (`summarise`)
 
 
+@contextlib.contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """The cyclic garbage collector off while one workbook is read and checked, back on
+    after. Reading and checking allocate tens of thousands of objects that live until the
+    end (cells, rows, findings) and form no cycles: the collector's full passes over them,
+    more frequent and longer as the workbook grows, made the cost grow faster than the size
+    (CPU per kegiatan row at 300 rows 1.59x that at 40 rows, 1.17x without them). Reference
+    counting frees everything as before; a cycle, if any, waits for the next pass."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 def check_file(path: Path, config: Config | None = None, limits: Limits | None = None,
                keep_report: bool = False, summarise: bool = False) -> FileResult:
+    with _cyclic_gc_paused():
+        return _check_file(path, config, limits, keep_report, summarise)
+
+
+def _check_file(path: Path, config: Config | None, limits: Limits | None, keep_report: bool,
+                summarise: bool) -> FileResult:
     try:
         report = read_report(path, limits=limits)
     except WorkbookError as exc:
