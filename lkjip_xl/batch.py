@@ -21,6 +21,7 @@ code but not a native library stuck inside one call.
 from __future__ import annotations
 
 import contextlib
+import gc
 import glob
 import os
 import sys
@@ -164,6 +165,12 @@ def _worker_main(conn: Any, task: _Task, memory_bytes: int | None) -> None:
     devnull = open(os.devnull, "w")  # noqa: SIM115 - for the worker's whole life
     sys.stdout = sys.stderr = devnull  # a worker never writes to the user's streams
     _cap_memory(memory_bytes)
+    # The cyclic garbage collector: what the worker inherited (the modules, the rules) is
+    # never traversed again, and a young collection runs every 20,000 allocations instead of
+    # 700 (a report is thousands of objects freed by reference counting, not cycles):
+    # 8 % of a worker's CPU on generated workbooks.
+    gc.freeze()
+    gc.set_threshold(20_000, 10, 10)
     while True:
         try:
             message = conn.recv()

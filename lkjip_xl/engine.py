@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import gc
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -77,6 +80,24 @@ class FileResult:
     previous_error: WorkbookError | None = None
 
 
+@contextlib.contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """The cyclic garbage collector off while one workbook is read and checked, back on
+    after. Reading and checking allocate tens of thousands of objects that live until the
+    end (cells, rows, findings) and form no cycles: the collector's full passes over them,
+    more frequent and longer as the workbook grows, made the cost grow faster than the size
+    (CPU per kegiatan row at 300 rows 1.59x that at 40 rows, 1.17x without them). Reference
+    counting frees everything as before; a cycle, if any, waits for the next pass."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 def check_file(path: Path, config: Config | None = None, limits: Limits | None = None,
                keep_report: bool = False, summarise: bool = False,
                previous: Path | None = None) -> FileResult:
@@ -84,6 +105,12 @@ def check_file(path: Path, config: Config | None = None, limits: Limits | None =
     against last year's report at that path (a previous file that cannot be read or is not
     last year's report of the same agency is reported in `FileResult.previous_error`: this
     file is checked all the same)."""
+    with _cyclic_gc_paused():
+        return _check_file(path, config, limits, keep_report, summarise, previous)
+
+
+def _check_file(path: Path, config: Config | None, limits: Limits | None, keep_report: bool,
+                summarise: bool, previous: Path | None) -> FileResult:
     imported = None
     try:
         if Path(path).suffix.lower() in DOCUMENT_SUFFIXES:

@@ -65,11 +65,14 @@ class Cell:
 
     @property
     def text(self) -> str:
-        if self.raw is None:
+        raw = self.raw
+        if raw is None:
             return ""
-        if isinstance(self.raw, float) and self.raw.is_integer():
-            return str(int(self.raw))
-        return str(self.raw).strip()
+        if raw.__class__ is str:  # the common case first: the rules ask thousands of times
+            return raw.strip()  # type: ignore[attr-defined]
+        if isinstance(raw, float) and raw.is_integer():
+            return str(int(raw))
+        return str(raw).strip()
 
     @property
     def value(self) -> float | None:
@@ -81,6 +84,15 @@ class Cell:
 
 
 BLANK = Cell(None)
+
+# The reader builds a CellRef and a Cell for each of a few thousand cells per workbook; a
+# frozen dataclass's __init__ sets each field through object.__setattr__. Its hot loop
+# (report_reader._rows) builds the same objects (equal, hashing alike) by setting the slots
+# directly, at half the cost: object.__new__, then these slot setters.
+_new = object.__new__
+_ref_sheet, _ref_row, _ref_col = (CellRef.__dict__[n].__set__ for n in ("sheet", "row", "col"))
+_cell_ref, _cell_raw, _cell_number = (Cell.__dict__[n].__set__ for n in ("ref", "raw", "number"))
+CELL_SETTERS = (_new, (_ref_sheet, _ref_row, _ref_col), (_cell_ref, _cell_raw, _cell_number))
 
 
 class ProblemKind:
@@ -324,6 +336,12 @@ class PkRow:
         return parse_polarity(self.polaritas.raw)
 
 
+@lru_cache(maxsize=4096)
+def _codes(text: str) -> tuple[str, ...]:
+    """'IK-1; IK-2' -> ('IK-1', 'IK-2'). Cached: asked for every row by several rules."""
+    return tuple(c.strip() for c in text.replace(";", ",").split(",") if c.strip())
+
+
 @dataclass(frozen=True, slots=True)
 class MeasurementRow:
     """A row of Pengukuran Kinerja (measurement figures as the report states them)."""
@@ -358,8 +376,7 @@ class MeasurementRow:
     @property
     def codes(self) -> tuple[str, ...]:
         """The indicator codes this row is about (several for a Rata-rata row)."""
-        text = self.kode_indikator.text
-        return tuple(c.strip() for c in text.replace(";", ",").split(",") if c.strip())
+        return _codes(self.kode_indikator.text)
 
 
 @dataclass(frozen=True, slots=True)

@@ -107,6 +107,25 @@ class Number:
 
 
 EMPTY = Number(None, NumberSource.EMPTY)
+(_n_value, _n_source, _n_low, _n_high, _n_unit, _n_prefix, _n_decimals,
+ _n_notes) = (Number.__dict__[n].__set__ for n in (
+    "value", "source", "low", "high", "unit", "prefix", "decimals", "notes"))
+
+
+def make_number(value: float | None, source: NumberSource) -> Number:
+    """`Number(value, source)`, the other fields at their defaults, built by setting the
+    slots directly (the reader makes one per numeric cell; a frozen dataclass's __init__
+    goes through object.__setattr__ for each of the eight fields)."""
+    number = object.__new__(Number)
+    _n_value(number, value)
+    _n_source(number, source)
+    _n_low(number, None)
+    _n_high(number, None)
+    _n_unit(number, "")
+    _n_prefix(number, "")
+    _n_decimals(number, None)
+    _n_notes(number, ())
+    return number
 RATIO_PREFIX = "1:"
 
 _DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2212"

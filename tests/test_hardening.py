@@ -618,3 +618,54 @@ def test_survey_follows_calamine_across_pieces(pieces: list[bytes], grid: tuple[
     for piece in pieces:
         g.feed(tmp_path, "sheet", piece)
     assert (g.last_row, g.last_col) == grid
+
+
+_NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+
+
+def _sheet_xml(cells: str, root: str = f"<worksheet {_NS}>") -> bytes:
+    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n{root}<sheetData>'
+            f'<row r="1" s="3" customFormat="1">{cells}</row></sheetData></worksheet>').encode()
+
+
+@pytest.mark.parametrize(("cells", "root", "fast"), [
+    # canonical: read by the byte searches, the same metadata as the parser's
+    ('<c r="A1" t="e"><v>#DIV/0!</v></c><c r="B1" s="3"><v>0.5</v></c>'
+     '<c r="C1"><f>SUM(A1:B1)</f></c><c r="D1" s="3"><f t="shared" si="0"/><v>1</v></c>'
+     '<c r="E1" t="str"><f>"a"&amp;"&lt;b&gt;"</f><v></v></c><c r="F1" t="e"><f>1/0</f></c>'
+     '<c r="G1" t="inlineStr"><is><t>t="e" s="3" &lt;f</t></is></c><c r="H1" s="3" t="n" />',
+     f"<worksheet {_NS}>", True),
+    # other forms: the parser reads them, the fast path declines
+    ('<c r="A1"\ts="3"><v>1</v></c>', f"<worksheet {_NS}>", False),
+    ("<c r='A1' s='3'><v>1</v></c>", f"<worksheet {_NS}>", False),
+    ('<c s="3" r="A1"><v>1</v></c>', f"<worksheet {_NS}>", False),
+    ('<c r="A1"><f>1&#43;1</f></c>', f"<worksheet {_NS}>", False),
+    ('<!-- <c r="B1" t="e"><v>#N/A</v></c> --><c r="A1"><f>1</f></c>',
+     f"<worksheet {_NS}>", False),
+    ('<x:c r="A1"><x:f>1</x:f></x:c>',
+     '<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">',
+     False),
+    ('<c r="A1"><f>1</f></c>',
+     '<worksheet xmlns="http://purl.oclc.org/ooxml/spreadsheetml/main">', False),
+    ('<c r="A1"><f>1</f> <v>1</v></c>', f"<worksheet {_NS}>", False),
+])
+def test_the_cell_scan_fast_path_reads_what_the_parser_reads(cells: str, root: str,
+                                                             fast: bool) -> None:
+    from lkjip_xl.reading.cellmeta import CellMeta, _scan_sheet, _scan_sheet_fast
+
+    data = _sheet_xml(cells, root)
+    if root.startswith("<x:"):
+        data = data.replace(b"</worksheet>", b"</x:worksheet>")
+    exact, quick = CellMeta(), CellMeta()
+    _scan_sheet(data, "S", {3}, exact)
+    assert _scan_sheet_fast(data, "S", {3}, quick) is fast
+    assert quick == (exact if fast else CellMeta())
+    if fast:
+        assert exact.errors and exact.formulas and exact.percent and exact.formula_cells
+
+
+def test_the_cell_scan_fast_path_refuses_malformed_xml() -> None:
+    from lkjip_xl.reading.cellmeta import CellMeta, _scan_sheet_fast
+
+    data = _sheet_xml('<c r="A1"><f>1</f></c><b>')
+    assert not _scan_sheet_fast(data, "S", set(), CellMeta())

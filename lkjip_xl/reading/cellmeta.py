@@ -101,7 +101,7 @@ def scan_cell_meta(path: Path, sheet_names: tuple[str, ...], limits: Limits,
                 or has_formula_tag(data)
                 or any(needle in data for needle in style_needles)
             )
-            if wanted:
+            if wanted and not _scan_sheet_fast(data, name, percent_styles, meta):
                 _scan_sheet(data, name, percent_styles, meta)
     finally:
         if zf is not None:
@@ -190,6 +190,144 @@ def _cells(data: bytes):
             el.clear()
         elif el.tag == tag_row:
             el.clear()
+
+
+# The fast path of the scan: sheets written in the canonical form of Excel, LibreOffice,
+# openpyxl and XlsxWriter (the main namespace as the default one, every cell a `<c r="B7" ...>`
+# whose children are an <f>, a <v> or an inline string) are not parsed: byte searches find the
+# cells that hold a formula, an error or a percent style, and a regular expression reads
+# those. Any other form is left to the parser. The XML is still checked for well-formedness
+# by expat (in C, with no Python handler), so a malformed sheet is refused as before.
+_ROOT = re.compile(rb"<worksheet\s[^>]*>")
+_DEFAULT_NS = b'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+_C_CELL = re.compile(
+    rb'<c r="([A-Z]{1,3}[0-9]{1,9})"((?: [A-Za-z_][\w.:-]*="[^"<>&]*")*)(?: ?/>|>(.*?)</c>)',
+    re.S)
+_C_ATTR = re.compile(rb' ([A-Za-z_][\w.:-]*)="([^"]*)"')
+_C_INNER = re.compile(
+    rb'(?:<f((?:\s+[A-Za-z_][\w.:-]*="[^"<>]*")*)\s*(?:/>|>([^<]*)</f>))?'
+    rb"(?:<v\s*(?:/>|>([^<]*)</v>))?"
+    rb"(?:<is>(?:(?!</is>).)*</is>)?", re.S)  # an inline string: no <f> nor <v> of the cell
+# A cell start tag in the canonical form: single spaces, double quotes, `r` first.
+_C_TAG = re.compile(rb'<c r="[A-Z]{1,3}[0-9]{1,9}"(?: [A-Za-z_][\w.:-]*="[^"<>&]*")*(?: ?/>|>)')
+_F_START = re.compile(rb"<f[\s/>]")
+_PREFIXED_CFV = re.compile(rb":[cfv][\s/>]")  # <x:c, <x:f, <x:v: the parser reads those
+# An entity other than the five predefined ones, a character reference, CDATA, a comment, a
+# carriage return (which the parser turns into a line feed), a DTD: the parser reads those.
+_ODD_ENTITY = re.compile(rb"&(?!(?:lt|gt|amp|quot|apos);)")
+_NOT_PLAIN = (b"&#", b"<!", b"\r")  # <!: CDATA, a comment, a DTD
+_XML_DECL = re.compile(rb"<\?xml[^>]*\?>")
+_UTF8 = re.compile(rb"""encoding\s*=\s*["'](?i:utf-8)["']""")
+_ENTITIES = ((b"&lt;", b"<"), (b"&gt;", b">"), (b"&quot;", b'"'), (b"&apos;", b"'"),
+             (b"&amp;", b"&"))
+
+
+def _text(raw: bytes | None) -> str | None:
+    """An element's text as the parser gives it: None when empty, entities replaced."""
+    if not raw:
+        return None
+    if b"&" in raw:
+        for entity, char in _ENTITIES:
+            raw = raw.replace(entity, char)
+    return raw.decode("utf-8")
+
+
+def _well_formed(data: bytes) -> bool:
+    from xml.parsers import expat
+
+    parser = expat.ParserCreate(namespace_separator="}")
+    try:
+        parser.Parse(data, True)
+    except expat.ExpatError:
+        return False
+    return True
+
+
+def _plain(data: bytes) -> bool:
+    """Whether the sheet is in the canonical form the fast path reads."""
+    if any(marker in data for marker in _NOT_PLAIN) or _ODD_ENTITY.search(data):
+        return False
+    decl = _XML_DECL.match(data.lstrip(b"\xef\xbb\xbf"))
+    if decl is not None and b"encoding" in decl.group() and not _UTF8.search(decl.group()):
+        return False
+    root = _ROOT.search(data)
+    if root is None or _DEFAULT_NS not in root.group() or data.count(b'xmlns="') != 1:
+        return False
+    if _PREFIXED_CFV.search(data):
+        return False
+    # every cell start tag is a canonical one (so that the byte searches below find every
+    # cell with a formula, an error or a percent style)
+    # (`<x:c` was excluded above)
+    if any(tag in data for tag in (b"<c>", b"<c/", b"<c\t", b"<c\n")):
+        return False
+    cells = data.count(b'<c r="')
+    return cells == data.count(b"<c ") == len(_C_TAG.findall(data))
+
+
+def _scan_sheet_fast(data: bytes, name: str, percent_styles: set[int], meta: CellMeta
+                     ) -> bool:
+    """`_scan_sheet` for a sheet in the canonical form; False (and `meta` untouched) for any
+    other, which the parser then reads."""
+    if not _plain(data):
+        return False
+    # Where a formula, an error or a percent style may be: the cells around those bytes.
+    marks = [m.start() for m in _F_START.finditer(data)]
+    for needle in (b't="e"', *(f' s="{i}"'.encode() for i in sorted(percent_styles))):
+        at = data.find(needle)
+        while at >= 0:
+            marks.append(at)
+            at = data.find(needle, at + 1)
+    starts: set[int] = set()
+    for at in marks:
+        start = data.rfind(b'<c r="', 0, at)
+        if start >= 0:
+            starts.add(start)
+    errors: dict[str, str] = {}
+    formulas: dict[str, str] = {}
+    percent: set[str] = set()
+    formula_cells: set[str] = set()
+    for start in sorted(starts):
+        cell = _C_CELL.match(data, start)
+        if cell is None:
+            return False
+        ref, attr_text, inner = cell.groups()
+        attrs = dict(_C_ATTR.findall(attr_text)) if attr_text else {}
+        if len(attrs) != attr_text.count(b"="):
+            return False  # an attribute twice, or one the pattern did not take apart
+        value: str | None = None
+        formula: str | None = None
+        if inner:
+            m = _C_INNER.fullmatch(inner)
+            if m is None:
+                return False  # an extLst, white space between children, ...
+            if inner.startswith(b"<f"):
+                formula = _text(m.group(2)) or ""
+            value = _text(m.group(3))
+        address = ref.decode()
+        if formula is not None:
+            formula_cells.add(address)
+        if attrs.get(b"t") == b"e":
+            errors[address] = value or "#N/A"
+            continue
+        if formula is not None and not value:
+            formulas[address] = formula
+        style = attrs.get(b"s")
+        if style is not None and percent_styles:
+            if not style.isdigit():
+                return False  # the parser's path raises on it
+            if int(style) in percent_styles:
+                percent.add(address)
+    if not _well_formed(data):
+        return False
+    if errors:
+        meta.errors[name] = errors
+    if formulas:
+        meta.formulas[name] = formulas
+    if percent:
+        meta.percent[name] = percent
+    if formula_cells:
+        meta.formula_cells[name] = formula_cells
+    return True
 
 
 def _scan_sheet(data: bytes, name: str, percent_styles: set[int], meta: CellMeta) -> None:

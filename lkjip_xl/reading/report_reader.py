@@ -5,6 +5,7 @@ WorkbookError.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -12,6 +13,7 @@ from pathlib import Path
 
 from ..model import (
     BLANK,
+    CELL_SETTERS,
     DEFAULT_TOLERANCE,
     BudgetRow,
     Cell,
@@ -29,7 +31,7 @@ from ..model import (
     Settings,
     column_letter,
 )
-from ..numbers import EMPTY, Number, NumberSource, parse_number, predicate
+from ..numbers import EMPTY, Number, NumberSource, make_number, parse_number, predicate
 from ..scales import DEFAULT_SCALE, builtin_scale, is_custom
 from ..schema import (
     BUDGET_TABLE,
@@ -155,6 +157,10 @@ class _Context:
 
     def merged_origin(self, sheet: RawSheet, row: int, col: int) -> tuple[int, int]:
         """The top-left cell of the merged range holding (row, col), or the cell itself."""
+        return self.merged_cells(sheet).get((row, col), (row, col))
+
+    def merged_cells(self, sheet: RawSheet) -> dict[tuple[int, int], tuple[int, int]]:
+        """Every cell of the sheet's merged ranges but their top-left one -> that one."""
         cache = self._merged.get(sheet.name)
         if cache is None:
             cache = {}
@@ -166,7 +172,7 @@ class _Context:
                         if (r, c) != (r1, c1):
                             cache[(r, c)] = (r1, c1)
             self._merged[sheet.name] = cache
-        return cache.get((row, col), (row, col))
+        return cache
 
     def cell(self, sheet: RawSheet, row: int, col: int, kind: str = "text",
              words_ok: bool = False) -> Cell:
@@ -403,18 +409,66 @@ def _layout(ctx: _Context, standard: str, spec: TableSpec, *, with_years: bool =
 
 def _rows(ctx: _Context, sheet: RawSheet, layout: TableLayout, spec: TableSpec
           ) -> list[tuple[int, dict[str, Cell]]]:
-    """Every non-blank data row as {key: Cell}."""
+    """Every non-blank data row as {key: Cell}.
+
+    The hot path of reading (a few thousand cells per workbook): the common cells, a blank, a
+    text or a finite number, are built here without `_Context.cell`'s lookups; every other
+    cell (merged, an error or a formula without a value, a number in Excel's percent format,
+    text in a numeric column) goes through `_Context.cell`, in the same order, so the same
+    problems are recorded in the same order.
+    """
     kinds = {c.key: c.kind for c in spec.columns}
     result = []
     cols = sorted(layout.columns.items(), key=lambda kv: kv[1])
     every_col = [c for _, c in cols] + list(layout.years.values())
+    plan = [(key, c, c - 1, kinds[key], kinds[key] in NUMERIC_KINDS, key in _WORDS_OK)
+            for key, c in cols]
     grid = sheet.rows
+    name = sheet.name
+    meta = ctx.raw.meta
+    blank_meta = name in meta.errors or name in meta.formulas  # a blank may be an error
+    percent = meta.percent.get(name)
+    merged = ctx.merged_cells(sheet)
+    slow = ctx.cell
+    number_source = NumberSource.NUMBER
+    isfinite = math.isfinite
+    new, (set_sheet, set_row, set_col), (set_ref, set_raw, set_number) = CELL_SETTERS
     for r in range(layout.first_data_row, _last_row(ctx, sheet) + 1):
         values = grid[r - 1] if r - 1 < len(grid) else ()
         blank = all(_blank(values, c) for c in every_col)
         if blank and not _has_meta(ctx, sheet, r, every_col):
             continue
-        cells = {key: ctx.cell(sheet, r, c, kinds[key], key in _WORDS_OK) for key, c in cols}
+        width = len(values)
+        cells: dict[str, Cell] = {}
+        for key, c, i, kind, numeric, words_ok in plan:
+            value = values[i] if i < width else None
+            cls = value.__class__
+            if value is None or value == "" or (cls is str and not value.strip()):  # type: ignore[union-attr]
+                if blank_meta or (merged and not numeric and (r, c) in merged):
+                    cells[key] = slow(sheet, r, c, kind, words_ok)
+                    continue
+                value, number = None, EMPTY
+            elif not numeric:
+                if merged and (r, c) in merged:
+                    cells[key] = slow(sheet, r, c, kind, words_ok)
+                    continue
+                number = EMPTY
+            elif (cls is float or cls is int) and isfinite(value) \
+                    and (percent is None or f"{column_letter(c)}{r}" not in percent):  # type: ignore[arg-type]
+                number = make_number(float(value), number_source)  # type: ignore[arg-type]
+            else:
+                cells[key] = slow(sheet, r, c, kind, words_ok)
+                continue
+            # Cell(CellRef(name, r, c), value, number), slot by slot (model.CELL_SETTERS)
+            ref = new(CellRef)
+            set_sheet(ref, name)
+            set_row(ref, r)
+            set_col(ref, c)
+            cell = new(Cell)
+            set_ref(cell, ref)
+            set_raw(cell, value)
+            set_number(cell, number)
+            cells[key] = cell
         result.append((r, cells))
     return result
 

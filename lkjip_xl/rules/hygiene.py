@@ -153,7 +153,10 @@ def _cell_index(report: Report) -> dict[tuple[str, str], _Located]:
         (SHEET_COMPARISON, COMPARISON_TABLE, report.comparisons),
     )
     for table, spec, rows in tables:
+        sheet = report.sheet_names.get(table)
         for row in rows:
+            if (sheet, row.row) not in wanted_rows:
+                continue  # every cell of a table row is on the table's sheet, in its row
             satuan = getattr(row, "satuan", None)
             for col in spec.columns:
                 add(table, col.key, getattr(row, col.key), col.kind,
