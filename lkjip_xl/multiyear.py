@@ -276,6 +276,16 @@ def progress(report: Report, settings: Settings, s: YearSeries) -> Progress:
     return Progress(comp, how, total, formula, years)
 
 
+def standard_capaian(s: YearSeries, standard: Number, realisasi: Number, settings: Settings
+                     ) -> Computation:
+    """The capaian of `realisasi` against the national standard: realisasi / standard x 100
+    (a Negatif indicator by the workbook's Rumus Indikator Negatif), under the workbook's
+    Batas Capaian and Target Rentang like every other capaian it states (CMP006 and the
+    Ringkasan's multi-year table)."""
+    return capaian(standard, realisasi, s.polarity, settings.negative_formula,
+                   settings.decimals, polarity_stated=True, **settings.conventions)
+
+
 def direction(before: float, after: float) -> Trend:
     """Naik, Turun or Tetap: the direction of the numbers."""
     if after > before:

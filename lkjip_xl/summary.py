@@ -651,7 +651,7 @@ def _multiyear(report: Report, settings: Settings
     """The multi-year table: every indicator of Perbandingan (none without the sheet)."""
     if not report.comparisons:
         return (), ()
-    from .multiyear import direction, end_number, series
+    from .multiyear import direction, end_number, series, standard_capaian
 
     all_series = series(report, settings)
     chosen = []
@@ -682,8 +682,7 @@ def _multiyear(report: Report, settings: Settings
         standard = s.row.standar_nasional if s.row is not None else None
         std_comp = None
         if standard is not None and standard.number.is_usable and cur is not None:
-            std_comp = capaian(standard.number, cur.cell.number, s.polarity,
-                               settings.negative_formula, settings.decimals)
+            std_comp = standard_capaian(s, standard.number, cur.cell.number, settings)
         lines.append(MultiYearLine(
             code=s.code, name=s.name, satuan=s.satuan, polarity=s.polarity.value,
             accumulation=p.accumulation.value,
