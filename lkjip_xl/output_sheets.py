@@ -25,7 +25,7 @@ from .messages import t
 from .model import column_letter
 from .provenance import Provenance
 from .rules.base import Finding, Severity
-from .schema import SHEET_FINDINGS, SHEET_SUMMARY, EfficiencyMethod, parse_efficiency_method
+from .schema import SHEET_FINDINGS, SHEET_SUMMARY, EfficiencyMethod
 from .summary import Average, Efficiency, MultiYearLine, ProgramBudget, Summary
 from .writers.formats import neutralise
 from .writers.labels import formula_text, rule_title
@@ -508,7 +508,7 @@ def _efficiency_row(g: _Grid, number: object, label: str, e: Efficiency, lang: s
 
 def _efficiency(g: _Grid, s: Summary, lang: str, number: int) -> None:
     _section(g, "fix.sum.s_efficiency", number, lang)
-    method = parse_efficiency_method(s.efficiency_method) or EfficiencyMethod.DIFFERENCE
+    method = s.efficiency_method
     # The report's method is named in the header of the reading it uses.
     by_difference = {EfficiencyMethod.DIFFERENCE: "fix.sum.h_difference_reading.used",
                      EfficiencyMethod.AT_LEAST: "fix.sum.h_difference_reading.at-least"

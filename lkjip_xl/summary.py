@@ -217,7 +217,7 @@ class Summary:
     sasaran_efficiency: tuple[Efficiency, ...] = ()
     budget_source: str = ""  # "programs", "rincian" or "" (no budget figures)
     # The conventions in force (docs/configuration.md), named as on Identitas.
-    efficiency_method: str = EfficiencyMethod.DIFFERENCE.value
+    efficiency_method: EfficiencyMethod = EfficiencyMethod.DIFFERENCE
     efficiency_origin: str = ""  # where the method was set ('' = the default)
     capping: str = Capping.NONE.value
     range_reading: str = RangeReading.INSIDE_100.value
@@ -290,7 +290,7 @@ def build_summary(report: Report, findings: Sequence[Finding],
         counts={s.value: counts.get(s.value, 0) for s in Severity},
         sasaran_efficiency=sasaran_eff,
         budget_source=budget_source,
-        efficiency_method=settings.efficiency_method.value,
+        efficiency_method=settings.efficiency_method,
         efficiency_origin=settings.origin("efficiency_method"),
         capping=settings.capping.value,
         range_reading=settings.range_reading.value,
