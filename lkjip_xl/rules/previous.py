@@ -254,17 +254,12 @@ def last_year_realisasi(previous: Report, key: str) -> tuple[Cell, str] | None:
     return None
 
 
-def _comparisons(report: Report) -> tuple:
-    """Perbandingan rows, when the model has the sheet (`Report.comparisons`)."""
-    return tuple(getattr(report, "comparisons", ()) or ())
-
-
 def _stated_earlier(report: Report) -> Iterator[tuple[str, int, Cell, str]]:
     """(code, year, cell, where) of every realisation of an earlier year this report states:
     Perbandingan's year columns, and the Target of a Pengukuran Kinerja row measured against
     Tahun Lalu (last year's realisation, by definition)."""
     year = report.identity.year
-    for row in _comparisons(report):
+    for row in report.comparisons:
         code = row.kode_indikator.text
         if not code:
             continue
@@ -297,7 +292,7 @@ def previous_realisasi_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     prev_year = prev.identity.year
     links = _links(ctx)
     older: dict[tuple[str, int], Cell] = {}
-    for row in _comparisons(prev):
+    for row in prev.comparisons:
         for y, cell in row.realisasi_by_year.items():
             if prev_year is None or y < prev_year:
                 older.setdefault((code_key(row.kode_indikator.text), y), cell)
@@ -396,7 +391,7 @@ def _mentions(report: Report, code: str) -> Cell | None:
     cells: list[Cell] = [ind.keterangan for ind in report.indicators]
     cells.extend(r.keterangan for r in report.pk_rows)
     cells.extend(m.keterangan for m in report.measurements)
-    cells.extend(r.keterangan for r in _comparisons(report))
+    cells.extend(r.keterangan for r in report.comparisons)
     for cell in cells:
         if not cell.is_blank and pattern.search(cell.text):
             return cell
