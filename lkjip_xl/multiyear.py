@@ -271,9 +271,15 @@ def progress(report: Report, settings: Settings, s: YearSeries) -> Progress:
             return Progress(Computation(None, None, "", NotComputable.NO_REALISATION), how,
                             years=years, missing=years)
         total, formula = value, fmt(value)
-    comp = capaian(target, Number(total, NumberSource.NUMBER), s.polarity,
+    return Progress(progress_capaian(s, target, total, settings), how, total, formula, years)
+
+
+def progress_capaian(s: YearSeries, target: Number, to_date: float, settings: Settings
+                     ) -> Computation:
+    """The realisation to date against an end-of-period target: a share of the way done,
+    never capped (docs/configuration.md)."""
+    return capaian(target, Number(to_date, NumberSource.NUMBER), s.polarity,
                    settings.negative_formula, settings.decimals, polarity_stated=True)
-    return Progress(comp, how, total, formula, years)
 
 
 def standard_capaian(s: YearSeries, standard: Number, realisasi: Number, settings: Settings

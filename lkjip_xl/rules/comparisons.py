@@ -21,7 +21,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from ..analysis import code_key, final_target, measurement_rows
-from ..formulas import capaian, fmt, round_half_up
+from ..formulas import fmt, round_half_up
 from ..messages import Verbatim, t
 from ..model import Cell, MeasurementRow, Report
 from ..multiyear import (
@@ -33,6 +33,7 @@ from ..multiyear import (
     end_number,
     improvement,
     progress,
+    progress_capaian,
     series,
     standard_capaian,
     summed_targets,
@@ -254,9 +255,10 @@ def _progress_mismatch(ctx: RuleContext, s: YearSeries, cell: Cell, variant: str
     for other in _other_end_targets(ctx.report, s):
         # computed against Tabel VI.1's end target where Perbandingan states another one:
         # the target is CMP004's finding, the progress follows the report's own figures
-        comp = capaian(other, Number(p.to_date, NumberSource.NUMBER), s.polarity,
-                       ctx.settings.negative_formula, ctx.settings.decimals)
-        if p.to_date is not None and comp.exact is not None \
+        if p.to_date is None:
+            break
+        comp = progress_capaian(s, other, p.to_date, ctx.settings)
+        if comp.exact is not None \
                 and agrees(stated, stated_decimals(cell.number), comp.exact, ctx.settings):
             return None
     expected = round_half_up(exact, ctx.settings.decimals)
