@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from .analysis import _memo, code_key, final_target, indicator_figures, measurement_rows
+from .analysis import _memo, _usable, code_key, final_target, indicator_figures, measurement_rows
 from .formulas import Computation, NotComputable, capaian, fmt
 from .model import Cell, ComparisonRow, Indicator, MeasurementRow, Report, Settings
 from .numbers import Number, NumberSource
@@ -133,10 +133,6 @@ def period_years(report: Report) -> tuple[int, ...]:
         return tuple(y for y in report.rpjmd_years if y <= year)
     start = report.identity.periode_awal.value
     return tuple(range(int(start) + 1, year + 1)) if start is not None else (year,)
-
-
-def _usable(cell: Cell | None) -> bool:
-    return cell is not None and cell.number.is_usable
 
 
 def last_year_rows(report: Report, code: str) -> list[MeasurementRow]:

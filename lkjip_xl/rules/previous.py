@@ -17,6 +17,7 @@ so that the reviewer can judge it.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -79,7 +80,7 @@ def _shown_cell(cell: Cell) -> str:
 
 
 def _close(a: float, b: float) -> bool:
-    return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
+    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
 
 
 def _same_value(a: Cell, b: Cell) -> bool:
