@@ -606,3 +606,20 @@ def test_the_real_excerpts_of_one_kabupaten_are_not_paired_into_warnings() -> No
                if "previous" in e}
     assert reasons == {"lkjip_2016_kab_tanah_datar_pendidikan.xlsx": "prv.nothing_shared",
                        "lkj_2016_prov_lampung_ikm.xlsx": "prv.nothing_shared"}
+
+
+def test_without_names_a_shared_code_is_the_indicator_in_common(tmp_path: Path) -> None:
+    """Last year's Lampiran II gives codes and no names: the code is all there is to go by."""
+    def nameless(name: str, year: int, code: str) -> Path:
+        return make_workbook(tmp_path / name, identitas={"tahun": year}, lampiran=[
+            {"baris": "Indikator", "kode_indikator": code, "target": 80, "realisasi": 78,
+             "satuan": "%"}])
+
+    this = make_workbook(tmp_path / "2020.xlsx", identitas={"tahun": 2020}, lampiran=[
+        {"baris": "Indikator", "kode_indikator": "IK-1", "indikator": "Cakupan air minum",
+         "target": 80, "realisasi": 79, "satuan": "%"}])
+    same = check_file(this, previous=nameless("2019a.xlsx", 2019, "IK 1"))
+    assert same.previous_error is None
+    other = check_file(this, previous=nameless("2019b.xlsx", 2019, "IK-7"))
+    assert other.previous_error is not None
+    assert other.previous_error.reason == "prv.nothing_shared"
