@@ -2769,6 +2769,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "another agency's report ({detail}); write Nama Instansi and "
                          "Pemerintah Daerah alike on the Identitas sheets if it is the same "
                          "agency"),
+    "prv.nothing_shared": ("tidak ada indikator yang sama (nama Indikator Kinerja) dengan "
+                           "laporan tahun lalu: laporan unit lain atau petikan bab lain, "
+                           "tidak ada yang dapat dibandingkan",
+                           "no indicator in common (by Indikator Kinerja name) with last "
+                           "year's report: another office's report or an excerpt of another "
+                           "chapter, nothing to compare"),
     "prv.ambiguous": ("ada lebih dari satu laporan tahun sebelumnya untuk instansi ini "
                       "({detail}); tidak ada yang dipilih: pakai --previous",
                       "there is more than one previous-year report of this agency "

@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from .analysis import _memo, code_key, final_target, indicator_figures, measurement_rows
+from .analysis import _memo, _usable, code_key, final_target, indicator_figures, measurement_rows
 from .formulas import Computation, NotComputable, capaian, fmt
 from .model import Cell, ComparisonRow, Indicator, MeasurementRow, Report, Settings
 from .numbers import Number, NumberSource
@@ -133,10 +133,6 @@ def period_years(report: Report) -> tuple[int, ...]:
         return tuple(y for y in report.rpjmd_years if y <= year)
     start = report.identity.periode_awal.value
     return tuple(range(int(start) + 1, year + 1)) if start is not None else (year,)
-
-
-def _usable(cell: Cell | None) -> bool:
-    return cell is not None and cell.number.is_usable
 
 
 def last_year_rows(report: Report, code: str) -> list[MeasurementRow]:
@@ -271,9 +267,25 @@ def progress(report: Report, settings: Settings, s: YearSeries) -> Progress:
             return Progress(Computation(None, None, "", NotComputable.NO_REALISATION), how,
                             years=years, missing=years)
         total, formula = value, fmt(value)
-    comp = capaian(target, Number(total, NumberSource.NUMBER), s.polarity,
+    return Progress(progress_capaian(s, target, total, settings), how, total, formula, years)
+
+
+def progress_capaian(s: YearSeries, target: Number, to_date: float, settings: Settings
+                     ) -> Computation:
+    """The realisation to date against an end-of-period target: a share of the way done,
+    never capped (docs/configuration.md)."""
+    return capaian(target, Number(to_date, NumberSource.NUMBER), s.polarity,
                    settings.negative_formula, settings.decimals, polarity_stated=True)
-    return Progress(comp, how, total, formula, years)
+
+
+def standard_capaian(s: YearSeries, standard: Number, realisasi: Number, settings: Settings
+                     ) -> Computation:
+    """The capaian of `realisasi` against the national standard: realisasi / standard x 100
+    (a Negatif indicator by the workbook's Rumus Indikator Negatif), under the workbook's
+    Batas Capaian and Target Rentang like every other capaian it states (CMP006 and the
+    Ringkasan's multi-year table)."""
+    return capaian(standard, realisasi, s.polarity, settings.negative_formula,
+                   settings.decimals, polarity_stated=True, **settings.conventions)
 
 
 def direction(before: float, after: float) -> Trend:

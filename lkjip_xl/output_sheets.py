@@ -25,7 +25,7 @@ from .messages import t
 from .model import column_letter
 from .provenance import Provenance
 from .rules.base import Finding, Severity
-from .schema import SHEET_FINDINGS, SHEET_SUMMARY, EfficiencyMethod, parse_efficiency_method
+from .schema import SHEET_FINDINGS, SHEET_SUMMARY, Accumulation, EfficiencyMethod
 from .summary import Average, Efficiency, MultiYearLine, ProgramBudget, Summary
 from .writers.formats import neutralise
 from .writers.labels import formula_text, rule_title
@@ -508,7 +508,7 @@ def _efficiency_row(g: _Grid, number: object, label: str, e: Efficiency, lang: s
 
 def _efficiency(g: _Grid, s: Summary, lang: str, number: int) -> None:
     _section(g, "fix.sum.s_efficiency", number, lang)
-    method = parse_efficiency_method(s.efficiency_method) or EfficiencyMethod.DIFFERENCE
+    method = s.efficiency_method
     # The report's method is named in the header of the reading it uses.
     by_difference = {EfficiencyMethod.DIFFERENCE: "fix.sum.h_difference_reading.used",
                      EfficiencyMethod.AT_LEAST: "fix.sum.h_difference_reading.at-least"
@@ -609,8 +609,8 @@ def _multiyear(g: _Grid, s: Summary, lang: str, number: int) -> tuple[LineChartS
 def _multiyear_note(line: MultiYearLine, lang: str, decimals: int) -> str:
     """How the progress was obtained, the trend, the national standard."""
     parts = []
-    how = t(f"cmp.sum.how.{'cumulative' if line.accumulation == 'Kumulatif' else 'latest'}",
-            lang)
+    cumulative = line.accumulation == Accumulation.CUMULATIVE.value
+    how = t(f"cmp.sum.how.{'cumulative' if cumulative else 'latest'}", lang)
     if line.progress_computed is not None:
         parts.append(t("cmp.sum.progress_computed", lang, how=how,
                        to_date=line.to_date_formula, formula=line.progress_formula,

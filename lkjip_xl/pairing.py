@@ -10,18 +10,27 @@
   written either way) and Tahun Laporan n and n-1. A year with two candidate files of the
   same agency is not guessed at: that pairing is left out and said so (`Pairing.ambiguous`).
   `--no-pair` turns the automatic pairing off.
+
+Either way, two reports are compared only when they have an indicator in common: one name
+(Indikator Kinerja on any table, case, spaces and punctuation aside), or, when one of them
+names no indicator, one Kode Indikator. An Identitas often names only the Pemerintah
+Kabupaten/Kota, so two excerpts of different offices (the 2015 environment chapter and the
+2016 education chapter) look like one agency's consecutive reports; both number their
+indicators IK-1, IK-2, so a shared code says nothing. Compared, every indicator would be
+'gone', 'new' or 'renamed'. Such a pair is left out (`prv.nothing_shared`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model import Identity, Report, WorkbookError
+from .analysis import code_key
+from .model import Cell, Identity, Report, WorkbookError
 from .reading import Limits, read_identity, read_report
-from .schema import normalise
+from .schema import RowRole, normalise
 
 # Words written in several ways in agency and government names (normalised, whole words).
 _WORDS = {"kab": "kabupaten", "kabupaten": "kabupaten", "prov": "provinsi",
@@ -33,6 +42,7 @@ _WORD = re.compile(r"[^\W_]+")
 WRONG_YEAR = "prv.wrong_year"
 OTHER_AGENCY = "prv.other_agency"
 NO_YEAR = "prv.no_year"
+NOTHING_SHARED = "prv.nothing_shared"
 
 
 def _name_key(text: str) -> str:
@@ -46,6 +56,38 @@ def agency_key(identity: Identity) -> tuple[str, str] | None:
     if not agency:
         return None
     return agency, _name_key(identity.pemerintah_daerah.text)
+
+
+def _indicator_cells(report: Report) -> Iterator[tuple[Cell, Cell]]:
+    """(Kode Indikator, Indikator Kinerja) of every indicator row of every table."""
+    for ind in report.indicators:
+        yield ind.kode_indikator, ind.indikator
+    for row in report.pk_rows:
+        if row.role is RowRole.INDIKATOR:
+            yield row.kode_indikator, row.indikator
+    for m in report.measurements:
+        if m.role is RowRole.INDIKATOR:
+            yield m.kode_indikator, m.indikator
+    for c in report.comparisons:
+        yield c.kode_indikator, c.indikator
+
+
+def share_indicator(report: Report, other: Report) -> bool:
+    """The two reports have an indicator in common: a name, or (when either names none) a
+    code. A code alone is not one: excerpts number their indicators IK-1, IK-2 alike."""
+    def keys(r: Report) -> tuple[set[str], set[str]]:
+        names, codes = set(), set()
+        for code, name in _indicator_cells(r):
+            if normalise(name.text):
+                names.add(normalise(name.text))
+            if code.text:
+                codes.add(code_key(code.text))
+        return names, codes
+
+    (names, codes), (names_, codes_) = keys(report), keys(other)
+    if names and names_:
+        return bool(names & names_)
+    return bool(codes & codes_)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +132,8 @@ def read_previous(report: Report, path: Path, limits: Limits | None = None
                   ) -> tuple[Report | None, WorkbookError | None]:
     """Last year's report at `path`, or why it cannot be compared with `report`: it cannot be
     read (the reader's reason), it is not the year before (`prv.wrong_year`; `prv.no_year`
-    when either has no Tahun Laporan), or it is another agency's (`prv.other_agency`)."""
+    when either has no Tahun Laporan), it is another agency's (`prv.other_agency`), or it has
+    no indicator in common with `report` (`prv.nothing_shared`)."""
     try:
         before = read_report(path, limits=limits)
     except WorkbookError as exc:
@@ -105,4 +148,6 @@ def read_previous(report: Report, path: Path, limits: Limits | None = None
         name = " ".join(x for x in (before.identity.nama_instansi.text,
                                     before.identity.pemerintah_daerah.text) if x)
         return None, WorkbookError(path, OTHER_AGENCY, name)
+    if not share_indicator(report, before):
+        return None, WorkbookError(path, NOTHING_SHARED, "")
     return before, None

@@ -15,7 +15,7 @@ checked by `scale_issues` (INP024) before anything is categorised with it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from .model import Scale, ScaleBand
@@ -42,15 +42,12 @@ SCALE_5 = Scale(
     ),
 )
 
+# The same bands as SCALE_5, named otherwise.
 SCALE_5_BAIK = Scale(
     "Skala 5 Baik",
-    (
-        ScaleBand("Sangat Baik", 90, inclusive=False),
-        ScaleBand("Baik", 75, inclusive=False),
-        ScaleBand("Cukup", 65, inclusive=False),
-        ScaleBand("Kurang", 50, inclusive=False),
-        ScaleBand("Sangat Kurang", float("-inf")),
-    ),
+    tuple(replace(band, name=name) for band, name in zip(
+        SCALE_5.bands, ("Sangat Baik", "Baik", "Cukup", "Kurang", "Sangat Kurang"),
+        strict=True)),
 )
 
 CUSTOM_SCALE_NAME = "Kustom"

@@ -217,7 +217,7 @@ class Summary:
     sasaran_efficiency: tuple[Efficiency, ...] = ()
     budget_source: str = ""  # "programs", "rincian" or "" (no budget figures)
     # The conventions in force (docs/configuration.md), named as on Identitas.
-    efficiency_method: str = EfficiencyMethod.DIFFERENCE.value
+    efficiency_method: EfficiencyMethod = EfficiencyMethod.DIFFERENCE
     efficiency_origin: str = ""  # where the method was set ('' = the default)
     capping: str = Capping.NONE.value
     range_reading: str = RangeReading.INSIDE_100.value
@@ -290,7 +290,7 @@ def build_summary(report: Report, findings: Sequence[Finding],
         counts={s.value: counts.get(s.value, 0) for s in Severity},
         sasaran_efficiency=sasaran_eff,
         budget_source=budget_source,
-        efficiency_method=settings.efficiency_method.value,
+        efficiency_method=settings.efficiency_method,
         efficiency_origin=settings.origin("efficiency_method"),
         capping=settings.capping.value,
         range_reading=settings.range_reading.value,
@@ -651,7 +651,7 @@ def _multiyear(report: Report, settings: Settings
     """The multi-year table: every indicator of Perbandingan (none without the sheet)."""
     if not report.comparisons:
         return (), ()
-    from .multiyear import direction, end_number, series
+    from .multiyear import direction, end_number, series, standard_capaian
 
     all_series = series(report, settings)
     chosen = []
@@ -682,8 +682,7 @@ def _multiyear(report: Report, settings: Settings
         standard = s.row.standar_nasional if s.row is not None else None
         std_comp = None
         if standard is not None and standard.number.is_usable and cur is not None:
-            std_comp = capaian(standard.number, cur.cell.number, s.polarity,
-                               settings.negative_formula, settings.decimals)
+            std_comp = standard_capaian(s, standard.number, cur.cell.number, settings)
         lines.append(MultiYearLine(
             code=s.code, name=s.name, satuan=s.satuan, polarity=s.polarity.value,
             accumulation=p.accumulation.value,

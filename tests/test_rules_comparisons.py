@@ -236,6 +236,33 @@ def test_cmp006_positive_formula_used_on_a_negative_indicator(tmp_path: Path) ->
     assert "SDGs" in f.message("id")
 
 
+def test_cmp006_follows_batas_capaian(tmp_path: Path) -> None:
+    """A standard of 60 for a realisation of 78,6: 131 % of the standard. A workbook that
+    caps at 120 states every capaian it computes at most 120, this one too: a stated 120 is
+    right there and 131 is not; a workbook that caps nothing is the other way round. The
+    Ringkasan's multi-year table computes it the same way."""
+    from lkjip_xl.engine import check_report
+    from lkjip_xl.reading import read_report
+    from lkjip_xl.summary import build_summary
+
+    def cmp006(stated: float, cap: str) -> list[tuple[str, object]]:
+        path = workbook(tmp_path / f"cap{cap}_{stated}.xlsx",
+                        **{"perbandingan.0.standar_nasional": 60,
+                           "perbandingan.0.capaian_standar": stated})
+        config = Config(select=("CMP006",), cap=cap)
+        return [(f.location, f.expected) for f in findings(path, config=config)]
+
+    assert cmp006(120, "120") == []
+    assert cmp006(131, "120") == [(at(0, "capaian_standar"), 120)]
+    assert cmp006(131, "none") == []
+    assert cmp006(120, "none") == [(at(0, "capaian_standar"), 131)]
+    report = read_report(tmp_path / "cap120_120.xlsx")
+    config = Config(cap="120")
+    summary = build_summary(report, check_report(report, config), config.settings_for(report))
+    assert summary.multiyear[0].capaian_standard == 120
+    assert "maks. 120" in summary.multiyear[0].capaian_standard_formula
+
+
 # --- CMP007 ----------------------------------------------------------------------------------
 
 def test_cmp007_unreadable_rows(tmp_path: Path) -> None:

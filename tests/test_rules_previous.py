@@ -555,3 +555,71 @@ def test_sarif_of_a_paired_run_is_what_json_dumps_writes() -> None:
     plain = json.loads(to_sarif([alone]))
     assert "artifacts" not in plain["runs"][0]
     assert not any(r["id"].startswith("PRV") for r in plain["runs"][0]["tool"]["driver"]["rules"])
+
+
+# --- two excerpts of different offices -------------------------------------------------------
+
+
+def _excerpt(path: Path, year: int, names: tuple[str, ...]) -> Path:
+    """A chapter excerpt whose Identitas names only the Pemerintah Kabupaten, its indicators
+    numbered IK-1, IK-2 like every other office's."""
+    rows = [{"baris": "Indikator", "kode_indikator": f"IK-{i}", "sasaran": "Sasaran",
+             "indikator": name, "target": 80, "realisasi": 75 + i, "satuan": "%"}
+            for i, name in enumerate(names, start=1)]
+    return make_workbook(path, identitas={
+        "nama_instansi": "Pemerintah Kabupaten Contoh", "pemerintah_daerah": "Kab. Contoh",
+        "tahun": year}, lampiran=rows)
+
+
+def test_excerpts_of_different_offices_are_not_compared(tmp_path: Path) -> None:
+    """Same Identitas, consecutive years, the same codes IK-1, IK-2 naming other indicators:
+    compared, both would be 'renamed' (PRV004 warnings). No indicator name in common: left out,
+    said so, the files checked as usual."""
+    _excerpt(tmp_path / "lkjip_2015_lingkungan.xlsx", 2015,
+             ("Persentase cakupan wilayah persampahan", "Indeks kualitas air"))
+    this = _excerpt(tmp_path / "lkjip_2016_pendidikan.xlsx", 2016,
+                    ("Angka partisipasi murni SD", "Angka partisipasi murni SMP"))
+    run = CliRunner().invoke(cli, ["check", "--format", "json", str(tmp_path)])
+    doc = json.loads(run.stdout)
+    assert [f["code"] for f in doc["findings"] if f["code"].startswith("PRV")] == []
+    entry = {Path(e["file"]).name: e for e in doc["files"]}["lkjip_2016_pendidikan.xlsx"]
+    assert entry["previous"]["compared"] is False
+    assert entry["previous"]["reason"] == "prv.nothing_shared"
+    result = check_file(this, previous=tmp_path / "lkjip_2015_lingkungan.xlsx")
+    assert result.previous_error is not None and result.findings == check_file(this).findings
+    # one indicator in common (same name): the same office, compared; the other is renamed
+    _excerpt(tmp_path / "lkjip_2015_lingkungan.xlsx", 2015,
+             ("Persentase cakupan wilayah persampahan", "Angka partisipasi murni SMP"))
+    doc = json.loads(CliRunner().invoke(cli, ["check", "--format", "json",
+                                              str(tmp_path)]).stdout)
+    assert [(f["code"], f["stated"]) for f in doc["findings"] if f["code"] == "PRV004"] == [
+        ("PRV004", "Angka partisipasi murni SD")]
+
+
+def test_the_real_excerpts_of_one_kabupaten_are_not_paired_into_warnings() -> None:
+    """examples/real: the Tanah Datar 2015 (lingkungan) and 2016 (pendidikan) excerpts, and
+    Lampung's 2015 (AKB) and 2016 (IKM), each pair under one Pemerintah's name."""
+    doc = json.loads(CliRunner().invoke(cli, ["check", "--format", "json",
+                                              str(EXAMPLES / "real")]).stdout)
+    assert [f for f in doc["findings"] if f["code"].startswith("PRV")] == []
+    reasons = {Path(e["file"]).name: e["previous"]["reason"] for e in doc["files"]
+               if "previous" in e}
+    assert reasons == {"lkjip_2016_kab_tanah_datar_pendidikan.xlsx": "prv.nothing_shared",
+                       "lkj_2016_prov_lampung_ikm.xlsx": "prv.nothing_shared"}
+
+
+def test_without_names_a_shared_code_is_the_indicator_in_common(tmp_path: Path) -> None:
+    """Last year's Lampiran II gives codes and no names: the code is all there is to go by."""
+    def nameless(name: str, year: int, code: str) -> Path:
+        return make_workbook(tmp_path / name, identitas={"tahun": year}, lampiran=[
+            {"baris": "Indikator", "kode_indikator": code, "target": 80, "realisasi": 78,
+             "satuan": "%"}])
+
+    this = make_workbook(tmp_path / "2020.xlsx", identitas={"tahun": 2020}, lampiran=[
+        {"baris": "Indikator", "kode_indikator": "IK-1", "indikator": "Cakupan air minum",
+         "target": 80, "realisasi": 79, "satuan": "%"}])
+    same = check_file(this, previous=nameless("2019a.xlsx", 2019, "IK 1"))
+    assert same.previous_error is None
+    other = check_file(this, previous=nameless("2019b.xlsx", 2019, "IK-7"))
+    assert other.previous_error is not None
+    assert other.previous_error.reason == "prv.nothing_shared"

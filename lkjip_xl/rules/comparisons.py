@@ -21,9 +21,9 @@ from dataclasses import replace
 from decimal import Decimal
 
 from ..analysis import code_key, final_target, measurement_rows
-from ..formulas import Computation, capaian, fmt, round_half_up
+from ..formulas import fmt, round_half_up
 from ..messages import Verbatim, t
-from ..model import Cell, MeasurementRow, Report, Settings
+from ..model import Cell, MeasurementRow, Report
 from ..multiyear import (
     Progress,
     Source,
@@ -33,7 +33,9 @@ from ..multiyear import (
     end_number,
     improvement,
     progress,
+    progress_capaian,
     series,
+    standard_capaian,
     summed_targets,
 )
 from ..numbers import Number, NumberSource
@@ -253,9 +255,10 @@ def _progress_mismatch(ctx: RuleContext, s: YearSeries, cell: Cell, variant: str
     for other in _other_end_targets(ctx.report, s):
         # computed against Tabel VI.1's end target where Perbandingan states another one:
         # the target is CMP004's finding, the progress follows the report's own figures
-        comp = capaian(other, Number(p.to_date, NumberSource.NUMBER), s.polarity,
-                       ctx.settings.negative_formula, ctx.settings.decimals)
-        if p.to_date is not None and comp.exact is not None \
+        if p.to_date is None:
+            break
+        comp = progress_capaian(s, other, p.to_date, ctx.settings)
+        if comp.exact is not None \
                 and agrees(stated, stated_decimals(cell.number), comp.exact, ctx.settings):
             return None
     expected = round_half_up(exact, ctx.settings.decimals)
@@ -466,12 +469,6 @@ def national_standard_mismatch(ctx: RuleContext) -> Iterator[Finding]:
                           {"source": source or "-"})
 
 
-def _standard_capaian(s: YearSeries, standard: Cell, realisasi: Number, settings: Settings
-                      ) -> Computation:
-    return capaian(standard.number, realisasi, s.polarity, settings.negative_formula,
-                   settings.decimals, polarity_stated=True)
-
-
 @rule("CMP006", "standard-capaian-mismatch", Severity.WARNING)
 def standard_capaian_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     """A stated capaian against the national standard differs from realisation / standard.
@@ -480,8 +477,10 @@ def standard_capaian_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     Capaian of a Pengukuran Kinerja row measured against `Standar Nasional` that states no
     target of its own (a row with its own target and realisation is CAP001's). Expected: the
     realisation of Tahun Laporan (the row's own realisation when it states one) / Perbandingan's
-    Standar Nasional x 100, a Negatif indicator by the workbook's Rumus Indikator Negatif.
-    Nothing is said when the standard or the realisation is not stated. No fix.
+    Standar Nasional x 100, a Negatif indicator by the workbook's Rumus Indikator Negatif,
+    capped by its Batas Capaian like every capaian it states (`Maks. 120`: 120 for a
+    computed 131). Nothing is said when the standard or the realisation is not stated. No
+    fix.
     """
     for s in _all_series(ctx).values():
         if s.row is None or not _usable(s.row.standar_nasional) or s.year is None:
@@ -499,7 +498,7 @@ def standard_capaian_mismatch(ctx: RuleContext) -> Iterator[Finding]:
         for cell, real in cells:
             if real is None or real.number.value is None or cell.number.value is None:
                 continue
-            comp = _standard_capaian(s, standard, real.number, ctx.settings)
+            comp = standard_capaian(s, standard.number, real.number, ctx.settings)
             if comp.exact is None or agrees(cell.number.value, stated_decimals(cell.number),
                                             comp.exact, ctx.settings):
                 continue

@@ -17,11 +17,12 @@ so that the reviewer can judge it.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from ..analysis import code_key
+from ..analysis import _memo, code_key
 from ..model import Cell, CellRef, Indicator, Report
 from ..numbers import Number
 from ..schema import Basis, RowRole, normalise
@@ -79,7 +80,7 @@ def _shown_cell(cell: Cell) -> str:
 
 
 def _close(a: float, b: float) -> bool:
-    return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
+    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
 
 
 def _same_value(a: Cell, b: Cell) -> bool:
@@ -110,50 +111,62 @@ def _difference(a: Cell, b: Cell) -> float | None:
     return round(va - vb, 9)
 
 
+@dataclass(frozen=True, slots=True)
+class _Coded:
+    """One indicator of a report by its code_key: the code as first written, its name cell
+    and code cell (Tabel VI.1's, else the first Lampiran II Indikator row's), its Tabel VI.1
+    row (None when only Lampiran II lists it), and whether Lampiran II lists it."""
+
+    code: str
+    name: Cell
+    code_cell: Cell
+    rpjmd: Indicator | None
+    in_pk: bool
+
+
+def _coded(report: Report) -> dict[str, _Coded]:
+    """Every indicator of Tabel VI.1 and the Lampiran II Indikator rows, by code_key, built
+    once per report (the pair rules look it up for both reports many times)."""
+    def build() -> dict[str, _Coded]:
+        found: dict[str, _Coded] = {}
+        for ind in report.indicators:
+            if ind.code:
+                found.setdefault(code_key(ind.code),
+                                 _Coded(ind.code, ind.indikator, ind.kode_indikator, ind, False))
+        for row in report.pk_rows:
+            code = row.kode_indikator.text
+            if row.role is not RowRole.INDIKATOR or not code:
+                continue
+            key = code_key(code)
+            if key in found:
+                found[key] = replace(found[key], in_pk=True)
+            else:
+                found[key] = _Coded(code, row.indikator, row.kode_indikator, None, True)
+        return found
+
+    return _memo("prv.coded", report, None, build)  # type: ignore[no-any-return]
+
+
 def _indicators(report: Report) -> dict[str, Indicator]:
-    found: dict[str, Indicator] = {}
-    for ind in report.indicators:
-        if ind.code:
-            found.setdefault(code_key(ind.code), ind)
-    return found
+    """code_key -> its Tabel VI.1 row."""
+    return {k: c.rpjmd for k, c in _coded(report).items() if c.rpjmd is not None}
 
 
 def _names(report: Report) -> dict[str, tuple[str, Cell]]:
     """code_key -> (code as written, the cell with the indicator's name): Tabel VI.1 first,
     then the Lampiran II Indikator rows."""
-    found: dict[str, tuple[str, Cell]] = {}
-    for ind in report.indicators:
-        if ind.code:
-            found.setdefault(code_key(ind.code), (ind.code, ind.indikator))
-    for row in report.pk_rows:
-        code = row.kode_indikator.text
-        if row.role is RowRole.INDIKATOR and code:
-            found.setdefault(code_key(code), (code, row.indikator))
-    return found
-
-
-def _pk_filled(report: Report) -> bool:
-    return any(r.role is RowRole.INDIKATOR and r.kode_indikator.text for r in report.pk_rows)
+    return {k: (c.code, c.name) for k, c in _coded(report).items()}
 
 
 def _listed(report: Report, other: Report) -> dict[str, tuple[str, Cell]]:
     """`_names(report)` limited to the tables `other` fills too: an indicator of last year's
     Tabel VI.1 is not 'gone' from a workbook that has no Tabel VI.1 at all (an excerpt, a
     PK-only workbook), only from one that lists its indicators there."""
-    tabel = any(ind.code for ind in other.indicators)
-    pk = _pk_filled(other)
-    found: dict[str, tuple[str, Cell]] = {}
-    if tabel:
-        for ind in report.indicators:
-            if ind.code:
-                found.setdefault(code_key(ind.code), (ind.code, ind.indikator))
-    if pk:
-        for row in report.pk_rows:
-            code = row.kode_indikator.text
-            if row.role is RowRole.INDIKATOR and code:
-                found.setdefault(code_key(code), (code, row.indikator))
-    names = _names(report)
-    return {k: names[k] for k in names if k in found}
+    theirs = _coded(other).values()
+    tabel = any(c.rpjmd is not None for c in theirs)
+    pk = any(c.in_pk for c in theirs)
+    return {k: (c.code, c.name) for k, c in _coded(report).items()
+            if (tabel and c.rpjmd is not None) or (pk and c.in_pk)}
 
 
 def code_links(report: Report, previous: Report) -> dict[str, str]:
@@ -183,19 +196,13 @@ def _links(ctx: PairContext) -> dict[str, str]:
 
 def _code_cells(report: Report) -> dict[str, Cell]:
     """code_key -> the cell where the code is written (Tabel VI.1, else Lampiran II)."""
-    found: dict[str, Cell] = {}
-    for ind in report.indicators:
-        if ind.code:
-            found.setdefault(code_key(ind.code), ind.kode_indikator)
-    for row in report.pk_rows:
-        if row.role is RowRole.INDIKATOR and row.kode_indikator.text:
-            found.setdefault(code_key(row.kode_indikator.text), row.kode_indikator)
-    return found
+    return {k: c.code_cell for k, c in _coded(report).items()}
 
 
 def _keterangan(report: Report, key: str) -> Cell | None:
     """This indicator's Keterangan: Tabel VI.1's, else its Lampiran II Indikator row's."""
-    ind = _indicators(report).get(key)
+    coded = _coded(report).get(key)
+    ind = coded.rpjmd if coded is not None else None
     if ind is not None and not ind.keterangan.is_blank:
         return ind.keterangan
     for row in report.pk_rows:
@@ -248,17 +255,12 @@ def last_year_realisasi(previous: Report, key: str) -> tuple[Cell, str] | None:
     return None
 
 
-def _comparisons(report: Report) -> tuple:
-    """Perbandingan rows, when the model has the sheet (`Report.comparisons`)."""
-    return tuple(getattr(report, "comparisons", ()) or ())
-
-
 def _stated_earlier(report: Report) -> Iterator[tuple[str, int, Cell, str]]:
     """(code, year, cell, where) of every realisation of an earlier year this report states:
     Perbandingan's year columns, and the Target of a Pengukuran Kinerja row measured against
     Tahun Lalu (last year's realisation, by definition)."""
     year = report.identity.year
-    for row in _comparisons(report):
+    for row in report.comparisons:
         code = row.kode_indikator.text
         if not code:
             continue
@@ -291,7 +293,7 @@ def previous_realisasi_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     prev_year = prev.identity.year
     links = _links(ctx)
     older: dict[tuple[str, int], Cell] = {}
-    for row in _comparisons(prev):
+    for row in prev.comparisons:
         for y, cell in row.realisasi_by_year.items():
             if prev_year is None or y < prev_year:
                 older.setdefault((code_key(row.kode_indikator.text), y), cell)
@@ -390,7 +392,7 @@ def _mentions(report: Report, code: str) -> Cell | None:
     cells: list[Cell] = [ind.keterangan for ind in report.indicators]
     cells.extend(r.keterangan for r in report.pk_rows)
     cells.extend(m.keterangan for m in report.measurements)
-    cells.extend(r.keterangan for r in _comparisons(report))
+    cells.extend(r.keterangan for r in report.comparisons)
     for cell in cells:
         if not cell.is_blank and pattern.search(cell.text):
             return cell
