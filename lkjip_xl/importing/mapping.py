@@ -278,6 +278,14 @@ class _Walker:
         return Source(self.table.number, page, row + 1, col + 1,
                       self.rec.headers.get(col, ""))
 
+    def set_unit(self, mapped: MappedRow, row: int, *found: tuple[Key, str]) -> None:
+        """Satuan from the first of `found` ((column key, unit read from that column's cell),
+        in order of preference) that holds one, its source that column's cell."""
+        for key, unit in found:
+            if unit:
+                mapped.set("satuan", unit, self.source(row, key))
+                return
+
     def row_note(self, row: int) -> str:
         src = self.source(row, next(iter(self.columns), "")) if self.columns else None
         page = src.page if src is not None else (self.table.pages[0] if self.table.pages
@@ -512,9 +520,8 @@ def _map_pk(w: _Walker) -> None:
             row.set("indikator", collapse(ind), w.source(r, "indikator"))
             read = read_figure_cell(w.text(r, "target"))
             row.set("target", read.value, w.source(r, "target"))
-            unit = read.unit or _percent_unit(read.value)
-            row.set("satuan", collapse(w.text(r, "satuan")) or unit or None,
-                    w.source(r, "satuan") or w.source(r, "target"))
+            w.set_unit(row, r, ("satuan", collapse(w.text(r, "satuan"))),
+                       ("target", read.unit or _percent_unit(read.value)))
             for key in ("capaian",):
                 if not name:
                     row.set(key, printed(w.text(r, key)) or None, w.source(r, key))
@@ -566,8 +573,8 @@ def _pk_kegiatan(w: _Walker, r: int, name: str, kode: str) -> None:
                             sources=dict(base.sources))
             row.set("target", tf.value if tf else None, w.source(r, "target"))
             row.set("realisasi", rf.value if rf else None, w.source(r, "realisasi"))
-            row.set("satuan", (tf.unit if tf else "") or (rf.unit if rf else "") or None,
-                    w.source(r, "target"))
+            w.set_unit(row, r, ("target", tf.unit if tf else ""),
+                       ("realisasi", rf.unit if rf else ""))
             if i == 0:
                 for key in ("anggaran", "realisasi_anggaran"):
                     row.set(key, printed(w.text(r, key)) or None, w.source(r, key))
@@ -580,9 +587,8 @@ def _pk_kegiatan(w: _Walker, r: int, name: str, kode: str) -> None:
     row = base
     row.set("target", target.value, w.source(r, "target"))
     row.set("realisasi", real.value, w.source(r, "realisasi"))
-    unit = collapse(w.text(r, "satuan")) or target.unit or real.unit \
-        or _percent_unit(target.value)
-    row.set("satuan", unit or None, w.source(r, "satuan") or w.source(r, "target"))
+    w.set_unit(row, r, ("satuan", collapse(w.text(r, "satuan"))), ("target", target.unit),
+               ("realisasi", real.unit), ("target", _percent_unit(target.value)))
     for key in ("anggaran", "realisasi_anggaran", "capaian"):
         row.set(key, printed(w.text(r, key)) or None, w.source(r, key))
     for key, label, read in (("target", "target", target), ("realisasi", "realisasi", real)):
@@ -642,8 +648,8 @@ def _pk_summary(w: _Walker, r: int, label: str) -> None:
             row = MappedRow(doc_row=r + 1, values=dict(base.values), sources=dict(base.sources))
             row.set("target", tf.value if tf else None, w.source(r, "target"))
             row.set("realisasi", rf.value if rf else None, w.source(r, "realisasi"))
-            row.set("satuan", (tf.unit if tf else "") or (rf.unit if rf else "") or None,
-                    w.source(r, "target"))
+            w.set_unit(row, r, ("target", tf.unit if tf else ""),
+                       ("realisasi", rf.unit if rf else ""))
             row.notes = [w.row_note(r), note_cells if i == 0 else
                          t("import.note.split_more", w.lang, i=i + 1, n=len(split))]
             w.result.rows.append(row)
@@ -651,7 +657,7 @@ def _pk_summary(w: _Walker, r: int, label: str) -> None:
     row = base
     row.set("target", target.value, w.source(r, "target"))
     row.set("realisasi", real.value, w.source(r, "realisasi"))
-    row.set("satuan", target.unit or real.unit or None, w.source(r, "target"))
+    w.set_unit(row, r, ("target", target.unit), ("realisasi", real.unit))
     for key in ("anggaran", "realisasi_anggaran", "capaian"):
         row.set(key, printed(w.text(r, key)) or None, w.source(r, key))
     row.notes = [w.row_note(r)]
@@ -710,8 +716,8 @@ def _map_measurement(w: _Walker, sumber: str) -> None:
             note = w.quote(r, key, key, read)
             if note:
                 notes.append(note)
-        unit = collapse(w.text(r, "satuan")) or reads["target"].unit or reads["realisasi"].unit
-        row.set("satuan", unit or None, w.source(r, "satuan") or w.source(r, "target"))
+        w.set_unit(row, r, ("satuan", collapse(w.text(r, "satuan"))),
+                   ("target", reads["target"].unit), ("realisasi", reads["realisasi"].unit))
         row.set("kategori", collapse(w.text(r, "kategori")) or None, w.source(r, "kategori"))
         row.values["sumber"] = sumber
         notes.extend(w.context_notes(r))
