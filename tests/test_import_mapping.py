@@ -250,6 +250,15 @@ def test_identity_from_text() -> None:
     assert identity_from_text("tanpa apa pun") == {}
 
 
+def test_identity_keeps_classes_and_abbreviations_in_capitals() -> None:
+    """A cover in capitals becomes a name; "IIA" and "DPRD" are not words to capitalise."""
+    found = identity_from_text("LEMBAGA PEMASYARAKATAN KELAS IIA BAUBAU\nLAKIP TAHUN 2022")
+    assert found["nama_instansi"] == "Lembaga Pemasyarakatan Kelas IIA Baubau"
+    found = identity_from_text("SEKRETARIAT DPRD KABUPATEN BOGOR\nLKjIP Tahun 2021")
+    assert (found["nama_instansi"], found["pemerintah_daerah"]) == \
+        ("Sekretariat DPRD", "Kabupaten Bogor")
+
+
 def test_import_read_document_builds_the_template(tmp_path) -> None:
     from lkjip_xl.importing import import_read_document
     from lkjip_xl.reading import read_report
