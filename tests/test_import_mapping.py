@@ -277,6 +277,7 @@ def test_import_read_document_builds_the_template(tmp_path) -> None:
     assert len(report.pk_rows) == 11
     wb = result.workbook
     assert wb["Impor"]["C8"].value == 3  # the third table is listed, not dropped
+    assert wb["Impor"]["E8"].value == "Nama | Jabatan"  # its first row tells which it is
     ws = wb[SHEET_RPJMD]
     commented = [c for row in ws.iter_rows(min_row=4) for c in row if c.comment is not None]
     filled = [c for row in ws.iter_rows(min_row=4) for c in row if c.value is not None]

@@ -138,10 +138,17 @@ class Recognition:
     reason: str = ""  # messages.py key: why the table was not mapped
 
     def header_text(self) -> str:
-        """The header as one line: every column's header, in order, ' | ' between."""
+        """The header as one line: every column's header, in order, ' | ' between; for a
+        table with no header recognised, its first row with text (what the reviewer needs to
+        tell which table of the document it is)."""
+        headers = self.headers
+        if not headers:
+            first = next((row for r in range(len(self.table.rows))
+                          if any(row := cell_texts(self.table, r))), [])
+            headers = dict(enumerate(first))
         parts: list[str] = []
-        for c in sorted(self.headers):
-            text = " ".join(self.headers[c].split())
+        for c in sorted(headers):
+            text = " ".join(headers[c].split())
             if text and (not parts or parts[-1] != text):  # a merged header once
                 parts.append(text)
         return " | ".join(parts)
