@@ -658,11 +658,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import.skip.no_figures": ("tanpa angka", "no figures"),
     "import.skip.rows": ("baris {rows}: {reason}", "rows {rows}: {reason}"),
     "import.sheet.title": ("Impor dari {name}", "Imported from {name}"),
-    "import.sheet.intro": ("{kind}, {pages} halaman, {found} tabel; {mapped} dipetakan, "
+    "import.sheet.pages": ("{kind}, {pages} halaman", "{kind}, {pages} pages"),
+    "import.sheet.intro": ("{kind}, {found} tabel; {mapped} dipetakan, "
                            "keyakinan {confidence}. Setiap sel yang diimpor memuat sumbernya "
                            "(komentar sel dan Keterangan). Tabel yang tidak dipetakan "
                            "tercantum di sini, tidak dibuang.",
-                           "{kind}, {pages} pages, {found} tables; {mapped} mapped, "
+                           "{kind}, {found} tables; {mapped} mapped, "
                            "confidence {confidence}. Every imported cell carries its source "
                            "(cell comment and Keterangan). Tables not mapped are listed here, "
                            "never dropped."),

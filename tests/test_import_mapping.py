@@ -278,6 +278,11 @@ def test_import_read_document_builds_the_template(tmp_path) -> None:
     wb = result.workbook
     assert wb["Impor"]["C8"].value == 3  # the third table is listed, not dropped
     assert wb["Impor"]["E8"].value == "Nama | Jabatan"  # its first row tells which it is
+    assert wb["Impor"]["A2"].value.startswith("Word (.docx), 10 halaman, 3 tabel; 2 dipetakan")
+    # a .docx whose pages are not known: no "- halaman"
+    doc.pages = None
+    intro = import_read_document(doc).workbook["Impor"]["A2"].value
+    assert intro.startswith("Word (.docx), 3 tabel; 2 dipetakan") and "halaman" not in intro
     ws = wb[SHEET_RPJMD]
     commented = [c for row in ws.iter_rows(min_row=4) for c in row if c.comment is not None]
     filled = [c for row in ws.iter_rows(min_row=4) for c in row if c.value is not None]

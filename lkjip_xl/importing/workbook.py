@@ -211,8 +211,10 @@ def _impor_sheet(ws: Worksheet, document: Document, tables: list[MappedTable],
     mapped = sum(1 for m in tables if m.sheet is not None)
     ws.cell(1, 1, t("import.sheet.title", lang, name=Path(document.path).name)).font = TITLE_FONT
     kind = "PDF" if document.kind == "pdf" else "Word (.docx)"
-    intro = t("import.sheet.intro", lang, kind=kind, pages=document.pages or "-",
-              found=len(tables), mapped=mapped, confidence=percent(confidence, lang))
+    if document.pages:  # a .docx knows its pages only when Word saved its page breaks
+        kind = t("import.sheet.pages", lang, kind=kind, pages=document.pages)
+    intro = t("import.sheet.intro", lang, kind=kind, found=len(tables), mapped=mapped,
+              confidence=percent(confidence, lang))
     fields = ", ".join(f"{f.header} = {identity[f.key]}" for f in IDENTITY_FIELDS
                        if f.key in identity)
     ident = t("import.sheet.identity", lang, fields=fields) if fields \
