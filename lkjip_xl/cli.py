@@ -923,7 +923,7 @@ from {original} import main  # noqa: F401
 def import_cmd(ctx: click.Context, path: Path, output: Path | None, force: bool) -> None:
     """Exit 0 when written, 2 on a document that cannot be read or a refused output."""
     from .importing import DocumentError, import_document
-    from .importing.workbook import percent
+    from .importing.checking import percent
     from .writers.atomic import refuse_existing
 
     lang = _lang(ctx)

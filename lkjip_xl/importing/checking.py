@@ -13,8 +13,17 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..messages import t
 from ..model import Report, WorkbookError
+from ..numtext import format_number
 from ..reading.limits import Limits
+
+
+def percent(value: float | None, lang: str) -> str:
+    """A 0..1 confidence as a whole percent ("87 %"); blank for none."""
+    if value is None:
+        return ""
+    return f"{format_number(round(value * 100), lang)} %"
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +34,11 @@ class ImportInfo:
     confidence: float  # 0..1
     tables: int  # tables mapped
     found: int  # tables in the document
+
+    def label(self, lang: str) -> str:
+        """'diimpor dari PDF, keyakinan 87 %': what the text output and the rekap say."""
+        return t("import.rekap", lang, source=t(f"import.from_{self.kind}", lang),
+                 confidence=percent(self.confidence, lang))
 
 
 # Document message keys whose text has fields other than {detail}: their one-field twin.

@@ -14,7 +14,6 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..messages import t
-from ..numtext import format_number
 from ..schema import (
     IDENTITY_FIELDS,
     SHEET_BUDGET,
@@ -34,6 +33,7 @@ from ..template.styles import (
     WRAP_TOP,
     style_header,
 )
+from .checking import percent
 from .document import Document
 from .mapping import MappedTable, Source
 
@@ -65,12 +65,6 @@ class ImportLine:
         return {"table": self.number, "pages": self.pages, "caption": self.caption,
                 "header": self.header, "sheet": self.sheet, "imported": self.imported,
                 "skipped": self.skipped, "why": self.why, "confidence": self.confidence}
-
-
-def percent(value: float | None, lang: str) -> str:
-    if value is None:
-        return ""
-    return f"{format_number(round(value * 100), lang)} %"
 
 
 def import_lines(tables: list[MappedTable], lang: str) -> list[ImportLine]:
