@@ -45,6 +45,8 @@ _IMPORT_COLUMNS = (("no", 5), ("page", 9), ("table", 7), ("caption", 30), ("head
 _IMPORT_HEADER_ROW = 5
 _TAB_IMPORT = "7F7F7F"
 PAPER_A4 = 9
+_CHARS_PER_WIDTH = 1.1  # characters of the body font per unit of column width
+_LINE_POINTS = 15
 
 
 @dataclass(frozen=True)
@@ -167,12 +169,9 @@ def _fill_sheet(ws: Worksheet, tables: list[MappedTable], lang: str) -> None:
             rows.append(values)
             sources.append(row.sources)
     fill_rows(ws, rows, TEMPLATE_HEADER_ROW)
-    for offset, values in enumerate(rows):  # wrapped text shows whole when printed
-        height = 1
-        for key, value in values.items():
-            width = slots[key][1].width
-            height = max(height, -(-len(str(value)) // max(1, int(width * 1.15))))
-        ws.row_dimensions[TEMPLATE_HEADER_ROW + 1 + offset].height = 15 * min(height, 12)
+    for offset, values in enumerate(rows):
+        _fit_height(ws, TEMPLATE_HEADER_ROW + 1 + offset,
+                    [(value, slots[key][1].width) for key, value in values.items()])
     for offset, found in enumerate(sources):
         r = TEMPLATE_HEADER_ROW + 1 + offset
         for key, src in found.items():
@@ -182,6 +181,16 @@ def _fill_sheet(ws: Worksheet, tables: list[MappedTable], lang: str) -> None:
             if cell.value is None:
                 continue
             cell.comment = _source_comment(src, lang)
+
+
+def _fit_height(ws: Worksheet, row: int, cells: list[tuple[object, float]]) -> None:
+    """A row tall enough for its wrapped text to show whole (not every spreadsheet fits rows
+    on opening, and none does when printing), at most 12 lines."""
+    from ..output_sheets import wrapped_lines
+
+    lines = max((wrapped_lines(str(value), width * _CHARS_PER_WIDTH) for value, width in cells
+                 if value is not None), default=1)
+    ws.row_dimensions[row].height = _LINE_POINTS * min(lines, 12)
 
 
 def _source_comment(src: Source, lang: str) -> Comment:
@@ -228,14 +237,12 @@ def _impor_sheet(ws: Worksheet, document: Document, tables: list[MappedTable],
         r = _IMPORT_HEADER_ROW + i
         values = (i, line.pages, line.number, line.caption, line.header, line.sheet,
                   line.imported, line.skipped, line.why, percent(line.confidence, lang))
-        height = 1
         for col, value in enumerate(values, start=1):
             cell = ws.cell(r, col, value if value != "" else None)
             cell.alignment = WRAP_TOP
             cell.border = INPUT_BORDER
-            width = _IMPORT_COLUMNS[col - 1][1]
-            height = max(height, -(-len(str(value)) // max(1, int(width * 1.1))))
-        ws.row_dimensions[r].height = 15 * min(height, 12)  # wrapped text shows whole
+        _fit_height(ws, r, [(value, width) for value, (_key, width)
+                            in zip(values, _IMPORT_COLUMNS, strict=True)])
     if not lines:
         ws.cell(_IMPORT_HEADER_ROW + 1, 1).border = HEADER_BORDER
     ws.freeze_panes = f"A{_IMPORT_HEADER_ROW + 1}"
