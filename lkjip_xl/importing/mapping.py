@@ -828,14 +828,19 @@ def _rincian_since_header(rows: list[MappedRow]) -> bool:
 # --- entry point ----------------------------------------------------------------------------
 
 
+def page_range(pages: tuple[int, ...]) -> str:
+    """The pages a table spans as printed: "5", "6-7"; "" when not known."""
+    if not pages:
+        return ""
+    return str(pages[0]) if pages[0] == pages[-1] else f"{pages[0]}-{pages[-1]}"
+
+
 def sumber_for(table: DocTable, lang: str) -> str:
     """`Sumber` of a Pengukuran row: the table's caption (first line) and page."""
     caption = collapse(table.caption.split("\n", 1)[0]) if table.caption else ""
     name = caption[:80] or t("import.table_n", lang, n=table.number)
     if table.pages:
-        pages = f"{table.pages[0]}" if len(table.pages) == 1 \
-            else f"{table.pages[0]}-{table.pages[-1]}"
-        return t("import.sumber", lang, table=name, pages=pages)
+        return t("import.sumber", lang, table=name, pages=page_range(table.pages))
     return name
 
 

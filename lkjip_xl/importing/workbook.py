@@ -35,7 +35,7 @@ from ..template.styles import (
 )
 from .checking import percent
 from .document import Document
-from .mapping import MappedTable, Source
+from .mapping import MappedTable, Source, page_range
 
 SHEET_IMPORT = "Impor"
 SHEET_ORDER = (SHEET_RPJMD, SHEET_PK, SHEET_MEASUREMENT, SHEET_BUDGET)
@@ -74,7 +74,7 @@ def import_lines(tables: list[MappedTable], lang: str) -> list[ImportLine]:
     for m in tables:
         rec = m.recognition
         table = rec.table
-        pages = _pages(table.pages)
+        pages = page_range(table.pages)
         if m.duplicate_of is not None:
             why = t("import.skip.duplicate", lang, n=m.duplicate_of)
         elif table.nested_in is not None and rec.sheet is None:
@@ -92,13 +92,6 @@ def import_lines(tables: list[MappedTable], lang: str) -> list[ImportLine]:
             len(m.skipped) if mapped else max(0, len(table.rows) - len(rec.header_rows)),
             why, m.confidence if mapped else None))
     return lines
-
-
-def _pages(pages: tuple[int, ...]) -> str:
-    if not pages:
-        return ""
-    return str(pages[0]) if len(pages) == 1 or pages[0] == pages[-1] \
-        else f"{pages[0]}-{pages[-1]}"
 
 
 def _skipped_reasons(m: MappedTable, lang: str) -> str:
