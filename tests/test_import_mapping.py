@@ -198,7 +198,11 @@ def test_measurement_rows_and_sumber() -> None:
     assert rec.sheet == SHEET_MEASUREMENT
     mapped = map_table(rec)
     assert [r.values["baris"] for r in mapped.rows] == ["Indikator", "Indikator", "Rata-rata"]
-    assert mapped.rows[0].values["sumber"] == "Tabel 3.3 Sasaran 1, hal. 25"
+    # the table's number names it (its whole caption is on Impor), else the caption
+    assert mapped.rows[0].values["sumber"] == "Tabel 3.3, hal. 25"
+    other = map_table(recognise(table(MEASUREMENT_ROWS, number=4, caption="Capaian Sasaran 1",
+                                      page=25)))
+    assert other.rows[0].values["sumber"] == "Capaian Sasaran 1, hal. 25"
     assert mapped.rows[0].values["capaian"] == "93,05"
     assert mapped.skipped == [(4, "import.skip.no_indicator")]  # the empty "6." row
 
