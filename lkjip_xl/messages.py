@@ -511,11 +511,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "sandi",
                          "the PDF is locked with an opening password; ask for the file without "
                          "a password"),
-    "doc.no_text_layer": ("PDF ini hasil pindaian (gambar halaman, tanpa lapisan teks: {pages} "
+    "doc.no_text_layer": ("PDF ini hasil pindaian (gambar halaman, tanpa lapisan teks: {detail} "
                           "halaman); tabelnya tidak dapat dibaca tanpa OCR, yang di luar cakupan "
                           "lkjip-xl. Yang dibutuhkan: berkas Word (.docx) aslinya, PDF yang "
                           "diekspor dari Word, atau PDF ini setelah OCR (mis. ocrmypdf)",
-                          "this PDF is a scan (page images, no text layer: {pages} pages); its "
+                          "this PDF is a scan (page images, no text layer: {detail} pages); its "
                           "tables cannot be read without OCR, which is outside lkjip-xl. What "
                           "is needed: the original Word file (.docx), a PDF exported from Word, "
                           "or this PDF after OCR (e.g. ocrmypdf)"),
@@ -602,10 +602,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import.from_pdf": ("diimpor dari PDF", "imported from PDF"),
     "import.from_docx": ("diimpor dari Word", "imported from Word"),
     "import.rekap": ("{source}, keyakinan {confidence}", "{source}, confidence {confidence}"),
-    "import.no_text_layer": ("PDF hasil pindaian tanpa lapisan teks ({detail} halaman); tabelnya "
-                             "perlu OCR atau berkas Word aslinya (lihat: lkjip-xl import)",
-                             "a scanned PDF without a text layer ({detail} pages); its tables "
-                             "need OCR or the original Word file (see: lkjip-xl import)"),
     "import.table_n": ("Tabel {n} dokumen", "Document table {n}"),
     "import.sumber": ("{table}, hal. {pages}", "{table}, p. {pages}"),
     "import.note.source": ("Impor: tabel {table}, hal. {page}, baris {row}.",

@@ -312,6 +312,19 @@ def test_cli_bad_documents_one_indonesian_line_exit_2(name: str, tmp_path: Path)
         import_document(path)
 
 
+def test_check_of_a_bad_document_says_what_import_says(tmp_path: Path) -> None:
+    """`check` reports a document it cannot import with the import's own message (the
+    scanned PDF's names its pages and what would be needed), as unreadable, exit 2."""
+    path = BAD_DOCUMENTS["scan.pdf"][0](tmp_path / "scan.pdf")
+    result = check_file(path)
+    assert result.error is not None and result.error.reason == "doc.no_text_layer"
+    done = run("check", str(path))
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    line = next(x for x in done.stdout.splitlines() if "scan.pdf" in x)
+    for word in ("tidak dapat dibaca", "pindaian", "1 halaman", "ocrmypdf"):
+        assert word in line, line
+
+
 def test_check_accepts_documents_and_the_rekap_says_so(tmp_path: Path) -> None:
     folder = tmp_path / "masuk"
     folder.mkdir()

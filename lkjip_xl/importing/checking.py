@@ -41,10 +41,6 @@ class ImportInfo:
                  confidence=percent(self.confidence, lang))
 
 
-# Document message keys whose text has fields other than {detail}: their one-field twin.
-_DETAIL_KEYS = {"doc.no_text_layer": ("import.no_text_layer", "pages")}
-
-
 def read_document_report(path: Path, limits: Limits | None = None
                          ) -> tuple[Report, ImportInfo]:
     """Import `path` and read the result as a Report named after `path`."""
@@ -58,8 +54,7 @@ def read_document_report(path: Path, limits: Limits | None = None
     try:
         result = import_document(path, limits=doc_limits)
     except DocumentError as exc:
-        key, field = _DETAIL_KEYS.get(exc.key, (exc.key, "detail"))
-        raise WorkbookError(path, key, str(exc.fields.get(field, ""))) from exc
+        raise WorkbookError(path, exc.key, str(exc.fields.get("detail", ""))) from exc
     data = result.to_bytes()
     fd, name = tempfile.mkstemp(prefix=".lkjip-import-", suffix=".xlsx")
     try:

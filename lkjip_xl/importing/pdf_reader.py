@@ -112,7 +112,7 @@ def read_pdf(path: Path, limits: DocumentLimits) -> Document:
                                            None)
             page.close()  # frees the page's parsed objects
         if not any(texts) or (len(image_pages) * 2 >= max(len(pages), 1) and not found):
-            raise DocumentError("doc.no_text_layer", pages=f"{len(image_pages):,}")
+            raise DocumentError("doc.no_text_layer", detail=f"{len(image_pages):,}")
     furniture = _furniture(page_lines)
     tables = _stitch_and_number(found, tails, furniture)
     return Document(path=str(path), kind="pdf", tables=tables, text="\n".join(texts),
