@@ -930,7 +930,7 @@ def import_cmd(ctx: click.Context, path: Path, output: Path | None, force: bool)
     out = output or path.with_name(f"{path.stem}.impor.xlsx")
     if out.suffix.lower() != ".xlsx":
         fail(ctx, "import.bad_suffix", path=out)
-    if _same_file(out, path) or out.resolve() == path.resolve():
+    if _same_file(out, path):
         fail(ctx, "import.same_file", path=out)  # the document is never overwritten
     refuse_existing(out, force=force)
     try:
