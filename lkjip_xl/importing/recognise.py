@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from ..schema import (
     SHEET_BUDGET,
@@ -195,6 +196,7 @@ def _vocabulary_key(text: str) -> str | None:
     return None
 
 
+@cache
 def _names(sheet: str) -> dict[str, str]:
     """normalised header -> key: the schema's names and aliases, then the vocabulary."""
     names: dict[str, str] = {}
@@ -206,9 +208,6 @@ def _names(sheet: str) -> dict[str, str]:
     return names
 
 
-_NAME_CACHE: dict[str, dict[str, str]] = {}
-
-
 def match_column(sheet: str, text: str) -> str | None:
     """The schema key a header text names on `sheet`, or None.
 
@@ -216,9 +215,7 @@ def match_column(sheet: str, text: str) -> str | None:
     contains (at least 6 letters: "INDIKATOR KINERJA PROGRAM (OUTCOME)", "Realisasi
     Anggaran 2019"). A header that is only "%" or "(%)" is the percentage column.
     """
-    names = _NAME_CACHE.get(sheet)
-    if names is None:
-        names = _NAME_CACHE[sheet] = _names(sheet)
+    names = _names(sheet)
     raw = text.replace("\n", " ").strip()
     if not raw:
         return None
