@@ -164,6 +164,17 @@ def test_pk_roles_splits_and_sums() -> None:
     assert mapped.confidence > 0.6
 
 
+def test_summary_figures_printed_in_the_label_cell_name_that_cell() -> None:
+    """"Jumlah 594 Lbg" in the label column, the Target column blank: the target and its unit
+    come from the label cell, and their source says so."""
+    rows = [*PK_ROWS[:5], ["", "Jumlah 594 Lbg", "", "", "", "565 Lbg", ""]]
+    jumlah = map_table(recognise(table(rows))).rows[-1]
+    assert (jumlah.values["program_kegiatan"], jumlah.values["target"],
+            jumlah.values["realisasi"], jumlah.values["satuan"]) == ("Jumlah", 594, 565, "Lbg")
+    assert {k: (s.row, s.col) for k, s in jumlah.sources.items()} == {
+        "program_kegiatan": (6, 2), "target": (6, 2), "satuan": (6, 2), "realisasi": (6, 6)}
+
+
 def test_budget_roles() -> None:
     rec = recognise(table(BUDGET_ROWS, caption="3.4. Aspek Keuangan"))
     assert rec.sheet == SHEET_BUDGET

@@ -269,8 +269,9 @@ class _Walker:
 
     def source(self, row: int, key: Key) -> Source | None:
         col = self.col(key)
-        if col is None:
-            return None
+        return None if col is None else self.cell_source(row, col)
+
+    def cell_source(self, row: int, col: int) -> Source:
         cells = self.table.rows[row]
         page = cells[col].page if col < len(cells) else None
         if page is None and self.table.pages:
@@ -278,12 +279,14 @@ class _Walker:
         return Source(self.table.number, page, row + 1, col + 1,
                       self.rec.headers.get(col, ""))
 
-    def set_unit(self, mapped: MappedRow, row: int, *found: tuple[Key, str]) -> None:
-        """Satuan from the first of `found` ((column key, unit read from that column's cell),
-        in order of preference) that holds one, its source that column's cell."""
-        for key, unit in found:
+    def set_unit(self, mapped: MappedRow, row: int,
+                 *found: tuple[Key | Source | None, str]) -> None:
+        """Satuan from the first of `found` ((column key or the cell's source, unit read from
+        that cell), in order of preference) that holds one, its source that cell."""
+        for where, unit in found:
             if unit:
-                mapped.set("satuan", unit, self.source(row, key))
+                mapped.set("satuan", unit, where if isinstance(where, Source | None)
+                           else self.source(row, where))
                 return
 
     def row_note(self, row: int) -> str:
@@ -625,39 +628,38 @@ def _pk_summary(w: _Walker, r: int, label: str) -> None:
     real_text = w.text(r, "realisasi")
     # the label cell may hold the figures too ("Target 2,819"): take them after the word
     label_col = next((i for i, x in enumerate(texts) if x and label.startswith(x)), None)
+    label_src = w.source(r, "program_kegiatan") if label_col is None \
+        else w.cell_source(r, label_col)
+    target_src = w.source(r, "target")
     if not target_text and label:
         m = re.match(r"(?i)^\s*((?:jumlah|total|sub\s*total)?[^0-9]*?)\s*(\d.*)$", label)
         if m and m.group(2):
-            target_text = m.group(2)
+            target_text, target_src = m.group(2), label_src
             label = m.group(1).strip() or label
     target = read_figure_cell(target_text)
     real = read_figure_cell(real_text)
     role = RowRole.TOTAL if _TOTAL_WORDS.search(label) or _after_summary(w) else RowRole.JUMLAH
     base = MappedRow(doc_row=r + 1)
     base.values["baris"] = role.value
-    base.set("program_kegiatan", collapse(label),
-             w.source(r, "program_kegiatan") if label_col is None
-             else Source(w.table.number, w.table.rows[r][label_col].page
-                         or (w.table.pages[0] if w.table.pages else None), r + 1,
-                         label_col + 1, w.rec.headers.get(label_col, "")))
+    base.set("program_kegiatan", collapse(label), label_src)
     split = _split_parts(target, real)
     note_cells = t("import.note.summary_cells", w.lang, cell_target=collapse(target_text),
                    cell_real=collapse(real_text))
     if split:
         for i, (tf, rf) in enumerate(split):
             row = MappedRow(doc_row=r + 1, values=dict(base.values), sources=dict(base.sources))
-            row.set("target", tf.value if tf else None, w.source(r, "target"))
+            row.set("target", tf.value if tf else None, target_src)
             row.set("realisasi", rf.value if rf else None, w.source(r, "realisasi"))
-            w.set_unit(row, r, ("target", tf.unit if tf else ""),
+            w.set_unit(row, r, (target_src, tf.unit if tf else ""),
                        ("realisasi", rf.unit if rf else ""))
             row.notes = [w.row_note(r), note_cells if i == 0 else
                          t("import.note.split_more", w.lang, i=i + 1, n=len(split))]
             w.result.rows.append(row)
         return
     row = base
-    row.set("target", target.value, w.source(r, "target"))
+    row.set("target", target.value, target_src)
     row.set("realisasi", real.value, w.source(r, "realisasi"))
-    w.set_unit(row, r, ("target", target.unit), ("realisasi", real.unit))
+    w.set_unit(row, r, (target_src, target.unit), ("realisasi", real.unit))
     for key in ("anggaran", "realisasi_anggaran", "capaian"):
         row.set(key, printed(w.text(r, key)) or None, w.source(r, key))
     row.notes = [w.row_note(r)]
