@@ -387,3 +387,19 @@ def repeated_header(a: DocTable, b: DocTable) -> int:
             break
         k += 1
     return k
+
+
+def stitch(a: DocTable, b: DocTable) -> None:
+    """Append `b`'s rows, without the header rows it repeats, to `a` (a table continued on
+    the next page or split by the author); a shorter row is padded with blank cells to `a`'s
+    width (columns that do not line up exactly: the cells are kept)."""
+    skip = repeated_header(a, b)
+    width = a.n_cols
+    for row in b.rows[skip:]:
+        r = len(a.rows)
+        cells = [DocCell(c.text, r, c.col, c.page, c.span) for c in row]
+        page = row[0].page if row else None
+        cells += [DocCell("", r, k, page, 1) for k in range(len(cells), width)]
+        a.rows.append(cells)
+    a.pages = tuple(sorted({*a.pages, *b.pages}))
+    a.continued = True

@@ -38,6 +38,7 @@ from .document import (
     clean_text,
     is_caption,
     repeated_header,
+    stitch,
 )
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -193,7 +194,7 @@ class _Reader:
             if prev_table is not None and previous is not None and \
                     _continues(prev_table, table, block.between,
                                "" if captions_below else caption):
-                _stitch(prev_table, table)
+                stitch(prev_table, table)
                 if captions_below and caption:
                     prev_table.caption = caption  # printed under the last part
                 outer = prev_table  # nested tables of the continuation: in the stitched one
@@ -252,15 +253,6 @@ def _same_columns(a: DocTable, b: DocTable) -> bool:
 
     return len(a.rows[-1]) == len(b.rows[0]) and (
         starts(a.rows[-1]) == starts(b.rows[0]) or all(c.span == 1 for c in b.rows[0]))
-
-
-def _stitch(a: DocTable, b: DocTable) -> None:
-    skip = repeated_header(a, b)
-    for row in b.rows[skip:]:
-        r = len(a.rows)
-        a.rows.append([DocCell(c.text, r, c.col, c.page, c.span) for c in row])
-    a.pages = tuple(sorted({*a.pages, *b.pages}))
-    a.continued = True
 
 
 # --- one table -------------------------------------------------------------------------
