@@ -343,6 +343,19 @@ def caption_from(lines: list[str], lookback: int) -> str:
     return ""
 
 
+_CAPTION_NUMBER = re.compile(
+    r"(?i)\b(tabel|table|lampiran)\s*[:.]?\s*([0-9IVXLC]+(?:\s?[.\-]\s?[0-9IVXLC]+)*)\b")
+
+
+def caption_number(caption: str) -> tuple[str, str]:
+    """The table's number as its caption prints it, with its word: "Tabel 3.15 Persentase"
+    -> ("Tabel", "3.15"), "TABEL : VI.1 ..." -> ("Tabel", "VI.1"); ("", "") when none."""
+    m = _CAPTION_NUMBER.search(caption)
+    if not m:
+        return "", ""
+    return m.group(1).capitalize(), re.sub(r"\s", "", m.group(2)).upper()
+
+
 def caption_in_table(table: DocTable) -> str:
     """A title typed as the table's first row, one cell across the whole width."""
     if not table.rows:

@@ -35,6 +35,7 @@ from .document import (
     DocumentLimits,
     caption_from,
     caption_in_table,
+    caption_number,
     clean_text,
     is_caption,
     repeated_header,
@@ -228,7 +229,8 @@ def _continues(a: DocTable, b: DocTable, between: list[str], caption: str) -> bo
         # ("Lanjutan Tabel 3.2", "Tabel 3.2 (lanjutan)").
         if not _CONTINUATION.search(caption):
             return False
-        if a.caption and _number(caption) and _number(caption) != _number(a.caption):
+        number = caption_number(caption)[1]
+        if a.caption and number and number != caption_number(a.caption)[1]:
             return False
     if any(not _CONTINUATION.search(text) for text in between if text != caption):
         return False  # running text between the two: two tables
@@ -237,10 +239,6 @@ def _continues(a: DocTable, b: DocTable, between: list[str], caption: str) -> bo
     return a.n_cols == b.n_cols and _same_columns(a, b)
 
 
-def _number(caption: str) -> str:
-    m = re.search(r"(?:tabel|table|lampiran)\s*([0-9IVXLC]+(?:\s?[.\-]\s?[0-9IVXLC]+)*)",
-                  caption, re.IGNORECASE)
-    return re.sub(r"\s", "", m.group(1)).upper() if m else ""
 
 
 

@@ -33,7 +33,7 @@ from ..schema import (
     RowRole,
     normalise,
 )
-from .document import DocTable
+from .document import DocTable, caption_number
 from .recognise import Recognition
 
 Key = str | int
@@ -830,9 +830,6 @@ def _rincian_since_header(rows: list[MappedRow]) -> bool:
 # --- entry point ----------------------------------------------------------------------------
 
 
-_CAPTION_NUMBER = re.compile(r"(?i)^tabel\s*[:.]?\s*((?:\d+|[IVX]+)(?:\.\d+)*)\b\.?")
-
-
 def page_range(pages: tuple[int, ...]) -> str:
     """The pages a table spans as printed: "5", "6-7"; "" when not known."""
     if not pages:
@@ -844,8 +841,8 @@ def sumber_for(table: DocTable, lang: str) -> str:
     """`Sumber` of a Pengukuran row: the table's number as its caption prints it ("Tabel
     3.15"; the whole caption is on Impor), else the caption's first line, and the page."""
     caption = collapse(table.caption.split("\n", 1)[0]) if table.caption else ""
-    numbered = _CAPTION_NUMBER.match(caption)
-    name = (f"Tabel {numbered.group(1)}" if numbered else caption[:80]) \
+    word, number = caption_number(caption)
+    name = (f"{word} {number}" if number else caption[:80]) \
         or t("import.table_n", lang, n=table.number)
     if table.pages:
         return t("import.sumber", lang, table=name, pages=page_range(table.pages))
