@@ -111,8 +111,9 @@ def import_read_document(document: Document, *, lang: str = "id") -> ImportResul
     weight = sum(len(m.rows) for m in used)
     confidence = round(sum(m.confidence * len(m.rows) for m in used) / weight, 2) \
         if weight else 0.0
-    wb = build_workbook(document, mapped, identity, period, confidence, lang)
-    return ImportResult(document, wb, mapped, identity, confidence, import_lines(mapped, lang))
+    lines = import_lines(mapped, lang)
+    wb = build_workbook(document, mapped, lines, identity, period, confidence, lang)
+    return ImportResult(document, wb, mapped, identity, confidence, lines)
 
 
 def _period(identity: dict[str, object], mapped: list[MappedTable]) -> tuple[int, int]:

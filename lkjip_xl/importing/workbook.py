@@ -116,8 +116,11 @@ def _ranges(rows: list[int]) -> str:
     return ", ".join(out)
 
 
-def build_workbook(document: Document, tables: list[MappedTable], identity: dict[str, object],
-                   period: tuple[int, int], confidence: float, lang: str) -> Workbook:
+def build_workbook(document: Document, tables: list[MappedTable], lines: list[ImportLine],
+                   identity: dict[str, object], period: tuple[int, int], confidence: float,
+                   lang: str) -> Workbook:
+    """The template filled with `tables`' rows, and `Impor` listing `lines`
+    (`import_lines(tables)`)."""
     tahun = identity.get("tahun")
     year = tahun if isinstance(tahun, int) else period[1]
     wb = build_template(year, period[0], period[1])
@@ -131,7 +134,8 @@ def build_workbook(document: Document, tables: list[MappedTable], identity: dict
         mapped = [m for m in tables if m.sheet == sheet]
         if mapped:
             _fill_sheet(wb[sheet], mapped, lang)
-    _impor_sheet(wb.create_sheet(SHEET_IMPORT), document, tables, identity, confidence, lang)
+    _impor_sheet(wb.create_sheet(SHEET_IMPORT), document, tables, lines, identity, confidence,
+                 lang)
     return wb
 
 
@@ -162,18 +166,13 @@ def _fill_sheet(ws: Worksheet, tables: list[MappedTable], lang: str) -> None:
             rows.append(values)
             sources.append(row.sources)
     fill_rows(ws, rows, TEMPLATE_HEADER_ROW)
-    for offset, values in enumerate(rows):
-        _fit_height(ws, TEMPLATE_HEADER_ROW + 1 + offset,
-                    [(value, slots[key][1].width) for key, value in values.items()])
-    for offset, found in enumerate(sources):
-        r = TEMPLATE_HEADER_ROW + 1 + offset
+    for r, (values, found) in enumerate(zip(rows, sources, strict=True),
+                                        start=TEMPLATE_HEADER_ROW + 1):
+        _fit_height(ws, r, [(value, slots[key][1].width) for key, value in values.items()])
         for key, src in found.items():
-            if key not in slots:
-                continue
-            cell = ws.cell(r, slots[key][0])
-            if cell.value is None:
-                continue
-            cell.comment = _source_comment(src, lang)
+            cell = ws.cell(r, slots[key][0]) if key in slots else None
+            if cell is not None and cell.value is not None:
+                cell.comment = _source_comment(src, lang)
 
 
 def _fit_height(ws: Worksheet, row: int, cells: list[tuple[object, float]]) -> None:
@@ -198,12 +197,12 @@ def _source_comment(src: Source, lang: str) -> Comment:
 
 
 def _impor_sheet(ws: Worksheet, document: Document, tables: list[MappedTable],
-                 identity: dict[str, object], confidence: float, lang: str) -> None:
+                 lines: list[ImportLine], identity: dict[str, object], confidence: float,
+                 lang: str) -> None:
     from pathlib import Path
 
     ws.sheet_properties.tabColor = _TAB_IMPORT
     last = len(_IMPORT_COLUMNS)
-    lines = import_lines(tables, lang)
     mapped = sum(1 for m in tables if m.sheet is not None)
     ws.cell(1, 1, t("import.sheet.title", lang, name=Path(document.path).name)).font = TITLE_FONT
     kind = "PDF" if document.kind == "pdf" else "Word (.docx)"
