@@ -307,6 +307,26 @@ def test_import_read_document_builds_the_template(tmp_path) -> None:
         "baris 3, kolom 4" in c.comment.text for c in commented)
 
 
+def test_period_not_given_by_the_document_stays_blank(tmp_path) -> None:
+    """No RPJMD period in the text and no year columns: Identitas leaves Periode Awal/Akhir
+    blank (a five-year guess around the report's year only shapes the template), as it
+    leaves Tahun blank when the text does not state it."""
+    from lkjip_xl.importing import import_read_document
+    from lkjip_xl.reading import read_report
+
+    doc = Document(str(tmp_path / "lap.docx"), "docx",
+                   [table(MEASUREMENT_ROWS, 1, caption="Tabel 3.3 Sasaran 1")],
+                   "Lembaga Uji\nLAKIP Tahun 2022", None)
+    result = import_read_document(doc)
+    report = read_report(result.save(tmp_path / "out.xlsx"))
+    assert report.identity.tahun.raw == 2022
+    assert report.identity.periode_awal.raw is None
+    assert report.identity.periode_akhir.raw is None
+    doc.tables.append(table(RPJMD_ROWS, 2))  # year columns 2017-2019: the period they give
+    report = read_report(import_read_document(doc).save(tmp_path / "out2.xlsx"))
+    assert (report.identity.periode_awal.raw, report.identity.periode_akhir.raw) == (2016, 2019)
+
+
 WORDS = ["SASARAN", "INDIKATOR KINERJA", "TARGET", "REALISASI", "Capaian (%)", "PROGRAM/KEGIATAN",
          "ANGGARAN", "Pagu", "Uraian", "No", "2019", "2020", "Kondisi Awal", "Satuan", "Jumlah",
          "Total", "Program X", "1.", "II", "45%\n(37,428)", "30 ODGJ, 150 Org", "-", "",

@@ -116,9 +116,12 @@ def import_read_document(document: Document, *, lang: str = "id") -> ImportResul
     return ImportResult(document, wb, mapped, identity, confidence, lines)
 
 
-def _period(identity: dict[str, object], mapped: list[MappedTable]) -> tuple[int, int]:
-    """The RPJMD period: as the text states it, widened to hold every year column of the
-    imported Tabel VI.1 (the year before the first target year when only years are known)."""
+def _period(identity: dict[str, object], mapped: list[MappedTable]
+            ) -> tuple[int, int, bool]:
+    """The RPJMD period and whether the document gives it: as the text states it, widened
+    to hold every year column of the imported Tabel VI.1 (the year before the first target
+    year when only years are known); else a five-year period around the report's year,
+    which only shapes the template's year columns (False: Identitas leaves it blank)."""
     from datetime import date
 
     years = sorted({y for m in mapped if m.sheet is not None for y in m.recognition.years})
@@ -127,13 +130,13 @@ def _period(identity: dict[str, object], mapped: list[MappedTable]) -> tuple[int
     if isinstance(start, int) and isinstance(end, int):
         if years:
             start, end = min(start, years[0] - 1), max(end, years[-1])
-        return start, end
+        return start, end, True
     if years:
-        return years[0] - 1, max(years[-1], years[0])
+        return years[0] - 1, max(years[-1], years[0]), True
     tahun = identity.get("tahun")
     year = tahun if isinstance(tahun, int) else date.today().year
     first = 2016 + 5 * ((year - 2017) // 5)
-    return first, first + 5
+    return first, first + 5, False
 
 
 def import_summary(result: ImportResult) -> dict[str, Any]:

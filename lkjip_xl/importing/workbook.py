@@ -117,19 +117,23 @@ def _ranges(rows: list[int]) -> str:
 
 
 def build_workbook(document: Document, tables: list[MappedTable], lines: list[ImportLine],
-                   identity: dict[str, object], period: tuple[int, int], confidence: float,
-                   lang: str) -> Workbook:
+                   identity: dict[str, object], period: tuple[int, int, bool],
+                   confidence: float, lang: str) -> Workbook:
     """The template filled with `tables`' rows, and `Impor` listing `lines`
-    (`import_lines(tables)`)."""
+    (`import_lines(tables)`). `period`: first and last year, and whether the document gives
+    them (else they only shape the template's year columns)."""
     tahun = identity.get("tahun")
     year = tahun if isinstance(tahun, int) else period[1]
     wb = build_template(year, period[0], period[1])
     values = {k: v for k, v in identity.items() if k in {f.key for f in IDENTITY_FIELDS}}
-    values.setdefault("periode_awal", period[0])
-    values.setdefault("periode_akhir", period[1])
+    if period[2]:
+        values.setdefault("periode_awal", period[0])
+        values.setdefault("periode_akhir", period[1])
     fill_identity(wb[SHEET_IDENTITY], values)
-    if not isinstance(tahun, int):
-        _clear_identity(wb[SHEET_IDENTITY], "tahun")  # not stated: never invented
+    # not stated: never invented (build_template writes them)
+    for key in ("tahun", "periode_awal", "periode_akhir"):
+        if key not in values:
+            _clear_identity(wb[SHEET_IDENTITY], key)
     for sheet in SHEET_ORDER:
         mapped = [m for m in tables if m.sheet == sheet]
         if mapped:
