@@ -23,7 +23,13 @@ from ..schema import (
     SHEET_RPJMD,
     TEMPLATE_HEADER_ROW,
 )
-from ..template.builder import _header_slots, build_template, fill_identity, fill_rows
+from ..template.builder import (
+    _header_slots,
+    _label_rows,
+    build_template,
+    fill_identity,
+    fill_rows,
+)
 from ..template.styles import (
     COMMENT_AUTHOR,
     HEADER_BORDER,
@@ -144,8 +150,6 @@ def build_workbook(document: Document, tables: list[MappedTable], lines: list[Im
 
 
 def _clear_identity(ws: Worksheet, key: str) -> None:
-    from ..template.builder import _label_rows
-
     row = _label_rows(ws).get(key)
     if row is not None:
         ws.cell(row, 2).value = None
