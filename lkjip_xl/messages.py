@@ -583,10 +583,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "{path}",
                          "the output is the input document; a document is never overwritten: "
                          "{path}"),
-    "import.extra_missing": ("membaca Word/PDF memerlukan paket tambahan; pasang dengan: pip "
-                             "install \"lkjip-xl[import]\"",
-                             "reading Word/PDF needs extra packages; install them with: pip "
-                             "install \"lkjip-xl[import]\""),
     "import.no_tables": ("dokumen tidak berisi tabel; lkjip-xl hanya mengimpor tabel (Tabel "
                          "VI.1, Lampiran II, Pengukuran Kinerja, Keuangan)",
                          "the document holds no tables; lkjip-xl imports tables only (Tabel "

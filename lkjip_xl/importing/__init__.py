@@ -90,10 +90,6 @@ def import_document(path: str | Path, *, lang: str = "id",
 
 def import_read_document(document: Document, *, lang: str = "id") -> ImportResult:
     """`import_document` for a document already read."""
-    try:
-        import openpyxl  # noqa: F401
-    except ModuleNotFoundError as exc:  # pragma: no cover - openpyxl is a dependency
-        raise DocumentError("import.extra_missing") from exc
     from .identity import identity_from_text
     from .mapping import assign_codes, map_table, mark_duplicates
     from .recognise import recognise
