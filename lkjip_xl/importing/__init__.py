@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .document import DOCUMENT_EXTENSIONS, Document, DocumentError, DocumentLimits
 
@@ -133,9 +133,3 @@ def _period(identity: dict[str, object], mapped: list[MappedTable]
     year = tahun if isinstance(tahun, int) else date.today().year
     first = 2016 + 5 * ((year - 2017) // 5)
     return first, first + 5, False
-
-
-def import_summary(result: ImportResult) -> dict[str, Any]:
-    """The figures the CLI prints and the rekap shows."""
-    return {"kind": result.kind, "confidence": result.confidence, "tables": result.mapped,
-            "found": len(result.tables), "rows": result.rows}
