@@ -127,9 +127,9 @@ def figures(text: str) -> list[Figure]:
     for m in _FIGURE.finditer(text):
         num = m.group("num")
         pct = m.group("pct") or ""
-        figure = collapse(num + pct) if pct.strip() else num
+        figure = num
         if pct:  # keep the space as printed between the figure and '%' ("10 %")
-            figure = num + (" %" if pct.startswith((" ", "\n", "\t")) else "%")
+            figure += " %" if pct[0].isspace() else "%"
         unit = (m.group("unit") or "").rstrip(".")
         found.append(Figure(figure, unit, bool(m.group("open") and m.group("close"))))
     return found
