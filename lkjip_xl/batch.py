@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .config import Config
-from .engine import FileResult, check_file
+from .engine import DOCUMENT_SUFFIXES, FileResult, check_file
 from .model import WorkbookError
 from .reading import Limits
 
@@ -39,7 +39,6 @@ if TYPE_CHECKING:
     from .pairing import Pairing
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
-DOCUMENT_SUFFIXES = (".docx", ".pdf")  # Word and PDF reports, imported then checked
 # What a folder is searched for: the workbooks, the published reports (Word, PDF), and old
 # .xls files, so that a reviewer sees them reported (save as .xlsx) instead of silently left
 # out of the batch.

@@ -923,14 +923,14 @@ from {original} import main  # noqa: F401
 def import_cmd(ctx: click.Context, path: Path, output: Path | None, force: bool) -> None:
     """Exit 0 when written, 2 on a document that cannot be read or a refused output."""
     from .importing import DocumentError, import_document
-    from .importing.workbook import percent
+    from .importing.checking import percent
     from .writers.atomic import refuse_existing
 
     lang = _lang(ctx)
     out = output or path.with_name(f"{path.stem}.impor.xlsx")
     if out.suffix.lower() != ".xlsx":
         fail(ctx, "import.bad_suffix", path=out)
-    if _same_file(out, path) or out.resolve() == path.resolve():
+    if _same_file(out, path):
         fail(ctx, "import.same_file", path=out)  # the document is never overwritten
     refuse_existing(out, force=force)
     try:

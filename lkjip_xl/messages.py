@@ -511,11 +511,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "sandi",
                          "the PDF is locked with an opening password; ask for the file without "
                          "a password"),
-    "doc.no_text_layer": ("PDF ini hasil pindaian (gambar halaman, tanpa lapisan teks: {pages} "
+    "doc.no_text_layer": ("PDF ini hasil pindaian (gambar halaman, tanpa lapisan teks: {detail} "
                           "halaman); tabelnya tidak dapat dibaca tanpa OCR, yang di luar cakupan "
                           "lkjip-xl. Yang dibutuhkan: berkas Word (.docx) aslinya, PDF yang "
                           "diekspor dari Word, atau PDF ini setelah OCR (mis. ocrmypdf)",
-                          "this PDF is a scan (page images, no text layer: {pages} pages); its "
+                          "this PDF is a scan (page images, no text layer: {detail} pages); its "
                           "tables cannot be read without OCR, which is outside lkjip-xl. What "
                           "is needed: the original Word file (.docx), a PDF exported from Word, "
                           "or this PDF after OCR (e.g. ocrmypdf)"),
@@ -583,10 +583,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "{path}",
                          "the output is the input document; a document is never overwritten: "
                          "{path}"),
-    "import.extra_missing": ("membaca Word/PDF memerlukan paket tambahan; pasang dengan: pip "
-                             "install \"lkjip-xl[import]\"",
-                             "reading Word/PDF needs extra packages; install them with: pip "
-                             "install \"lkjip-xl[import]\""),
     "import.no_tables": ("dokumen tidak berisi tabel; lkjip-xl hanya mengimpor tabel (Tabel "
                          "VI.1, Lampiran II, Pengukuran Kinerja, Keuangan)",
                          "the document holds no tables; lkjip-xl imports tables only (Tabel "
@@ -602,10 +598,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import.from_pdf": ("diimpor dari PDF", "imported from PDF"),
     "import.from_docx": ("diimpor dari Word", "imported from Word"),
     "import.rekap": ("{source}, keyakinan {confidence}", "{source}, confidence {confidence}"),
-    "import.no_text_layer": ("PDF hasil pindaian tanpa lapisan teks ({detail} halaman); tabelnya "
-                             "perlu OCR atau berkas Word aslinya (lihat: lkjip-xl import)",
-                             "a scanned PDF without a text layer ({detail} pages); its tables "
-                             "need OCR or the original Word file (see: lkjip-xl import)"),
     "import.table_n": ("Tabel {n} dokumen", "Document table {n}"),
     "import.sumber": ("{table}, hal. {pages}", "{table}, p. {pages}"),
     "import.note.source": ("Impor: tabel {table}, hal. {page}, baris {row}.",
@@ -658,11 +650,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import.skip.no_figures": ("tanpa angka", "no figures"),
     "import.skip.rows": ("baris {rows}: {reason}", "rows {rows}: {reason}"),
     "import.sheet.title": ("Impor dari {name}", "Imported from {name}"),
-    "import.sheet.intro": ("{kind}, {pages} halaman, {found} tabel; {mapped} dipetakan, "
+    "import.sheet.pages": ("{kind}, {pages} halaman", "{kind}, {pages} pages"),
+    "import.sheet.intro": ("{kind}, {found} tabel; {mapped} dipetakan, "
                            "keyakinan {confidence}. Setiap sel yang diimpor memuat sumbernya "
                            "(komentar sel dan Keterangan). Tabel yang tidak dipetakan "
                            "tercantum di sini, tidak dibuang.",
-                           "{kind}, {pages} pages, {found} tables; {mapped} mapped, "
+                           "{kind}, {found} tables; {mapped} mapped, "
                            "confidence {confidence}. Every imported cell carries its source "
                            "(cell comment and Keterangan). Tables not mapped are listed here, "
                            "never dropped."),

@@ -20,6 +20,7 @@ from lkjip_xl.importing.document import (  # noqa: E402
     Document,
     DocumentError,
     DocumentLimits,
+    caption_number,
     is_caption,
     read_document,
 )
@@ -635,4 +636,16 @@ def test_reading_a_document_imports_its_libraries_only_then(tmp_path: Path) -> N
                           text=True, cwd=ROOT, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stderr == "" and done.stdout == ""
+
+
+@pytest.mark.parametrize(("caption", "expected"), [
+    ("Tabel 3.15 Persentase tahanan lansia", ("Tabel", "3.15")),
+    ("TABEL : VI.1 INDIKATOR KINERJA", ("Tabel", "VI.1")),
+    ("Lanjutan Tabel 3.2", ("Tabel", "3.2")),
+    ("Lampiran II Perjanjian Kinerja", ("Lampiran", "II")),
+    ("Tabel ini memuat capaian", ("", "")),  # "ini" is not table I
+    ("Capaian Sasaran 1", ("", "")),
+])
+def test_caption_number(caption: str, expected: tuple[str, str]) -> None:
+    assert caption_number(caption) == expected
 

@@ -184,6 +184,29 @@ def test_impor_sheet_lists_every_table_with_sources(imported: tuple[str, Any]) -
     assert 0.7 <= result.confidence <= 1
 
 
+@pytest.mark.parametrize("name", ["lkjip_2019_dinsos_batam", "lakip_2022_lapas_baubau",
+                                  "lkj_2021_prov_sumut_setda"])
+def test_every_source_names_the_cell_that_printed_the_value(name: str) -> None:
+    """A unit read from the Realisasi cell ("55 Unit") or from Target while the Satuan cell is
+    blank names that cell, not the Satuan or Target column."""
+    result = import_document(DOCS / f"{name}.docx")
+    tables = {t.number: t for t in result.document.tables}
+
+    def squeeze(value: object) -> str:
+        return "".join(str(value).split()).casefold()
+
+    wrong = []
+    for m in result.tables:
+        for row in m.rows if m.sheet is not None else ():
+            for key, src in row.sources.items():
+                if key == "program_kegiatan" and " / " in str(row.values[key]):
+                    continue  # a summary label joined from two cells ("Target / Realisasi")
+                printed = tables[src.table].rows[src.row - 1][src.col - 1].text
+                if squeeze(row.values[key]) not in squeeze(printed):
+                    wrong.append((m.sheet, key, row.values[key], src.row, src.col, printed))
+    assert wrong == []
+
+
 @pytest.mark.parametrize(("name", "hand", "sheet", "least"), [
     ("lakip_2022_lapas_baubau", "lakip_2022_lapas_baubau_lansia", "Pengukuran Kinerja", 0.85),
     ("lkj_2021_prov_sumut_setda", "lkj_2021_prov_sumut_setda_keuangan", SHEET_BUDGET, 0.8),
@@ -287,6 +310,19 @@ def test_cli_bad_documents_one_indonesian_line_exit_2(name: str, tmp_path: Path)
     assert not (tmp_path / "out.xlsx").exists()
     with pytest.raises(DocumentError):
         import_document(path)
+
+
+def test_check_of_a_bad_document_says_what_import_says(tmp_path: Path) -> None:
+    """`check` reports a document it cannot import with the import's own message (the
+    scanned PDF's names its pages and what would be needed), as unreadable, exit 2."""
+    path = BAD_DOCUMENTS["scan.pdf"][0](tmp_path / "scan.pdf")
+    result = check_file(path)
+    assert result.error is not None and result.error.reason == "doc.no_text_layer"
+    done = run("check", str(path))
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    line = next(x for x in done.stdout.splitlines() if "scan.pdf" in x)
+    for word in ("tidak dapat dibaca", "pindaian", "1 halaman", "ocrmypdf"):
+        assert word in line, line
 
 
 def test_check_accepts_documents_and_the_rekap_says_so(tmp_path: Path) -> None:

@@ -164,6 +164,17 @@ def test_pk_roles_splits_and_sums() -> None:
     assert mapped.confidence > 0.6
 
 
+def test_summary_figures_printed_in_the_label_cell_name_that_cell() -> None:
+    """"Jumlah 594 Lbg" in the label column, the Target column blank: the target and its unit
+    come from the label cell, and their source says so."""
+    rows = [*PK_ROWS[:5], ["", "Jumlah 594 Lbg", "", "", "", "565 Lbg", ""]]
+    jumlah = map_table(recognise(table(rows))).rows[-1]
+    assert (jumlah.values["program_kegiatan"], jumlah.values["target"],
+            jumlah.values["realisasi"], jumlah.values["satuan"]) == ("Jumlah", 594, 565, "Lbg")
+    assert {k: (s.row, s.col) for k, s in jumlah.sources.items()} == {
+        "program_kegiatan": (6, 2), "target": (6, 2), "satuan": (6, 2), "realisasi": (6, 6)}
+
+
 def test_budget_roles() -> None:
     rec = recognise(table(BUDGET_ROWS, caption="3.4. Aspek Keuangan"))
     assert rec.sheet == SHEET_BUDGET
@@ -198,7 +209,11 @@ def test_measurement_rows_and_sumber() -> None:
     assert rec.sheet == SHEET_MEASUREMENT
     mapped = map_table(rec)
     assert [r.values["baris"] for r in mapped.rows] == ["Indikator", "Indikator", "Rata-rata"]
-    assert mapped.rows[0].values["sumber"] == "Tabel 3.3 Sasaran 1, hal. 25"
+    # the table's number names it (its whole caption is on Impor), else the caption
+    assert mapped.rows[0].values["sumber"] == "Tabel 3.3, hal. 25"
+    other = map_table(recognise(table(MEASUREMENT_ROWS, number=4, caption="Capaian Sasaran 1",
+                                      page=25)))
+    assert other.rows[0].values["sumber"] == "Capaian Sasaran 1, hal. 25"
     assert mapped.rows[0].values["capaian"] == "93,05"
     assert mapped.skipped == [(4, "import.skip.no_indicator")]  # the empty "6." row
 
@@ -250,6 +265,15 @@ def test_identity_from_text() -> None:
     assert identity_from_text("tanpa apa pun") == {}
 
 
+def test_identity_keeps_classes_and_abbreviations_in_capitals() -> None:
+    """A cover in capitals becomes a name; "IIA" and "DPRD" are not words to capitalise."""
+    found = identity_from_text("LEMBAGA PEMASYARAKATAN KELAS IIA BAUBAU\nLAKIP TAHUN 2022")
+    assert found["nama_instansi"] == "Lembaga Pemasyarakatan Kelas IIA Baubau"
+    found = identity_from_text("SEKRETARIAT DPRD KABUPATEN BOGOR\nLKjIP Tahun 2021")
+    assert (found["nama_instansi"], found["pemerintah_daerah"]) == \
+        ("Sekretariat DPRD", "Kabupaten Bogor")
+
+
 def test_import_read_document_builds_the_template(tmp_path) -> None:
     from lkjip_xl.importing import import_read_document
     from lkjip_xl.reading import read_report
@@ -268,6 +292,12 @@ def test_import_read_document_builds_the_template(tmp_path) -> None:
     assert len(report.pk_rows) == 11
     wb = result.workbook
     assert wb["Impor"]["C8"].value == 3  # the third table is listed, not dropped
+    assert wb["Impor"]["E8"].value == "Nama | Jabatan"  # its first row tells which it is
+    assert wb["Impor"]["A2"].value.startswith("Word (.docx), 10 halaman, 3 tabel; 2 dipetakan")
+    # a .docx whose pages are not known: no "- halaman"
+    doc.pages = None
+    intro = import_read_document(doc).workbook["Impor"]["A2"].value
+    assert intro.startswith("Word (.docx), 3 tabel; 2 dipetakan") and "halaman" not in intro
     ws = wb[SHEET_RPJMD]
     commented = [c for row in ws.iter_rows(min_row=4) for c in row if c.comment is not None]
     filled = [c for row in ws.iter_rows(min_row=4) for c in row if c.value is not None]
@@ -275,6 +305,26 @@ def test_import_read_document_builds_the_template(tmp_path) -> None:
     assert len(commented) == len(filled) - 2 * 2 - 1  # codes, keterangan; satuan % of IK-1
     assert "tabel 1, hal. 3, baris 3, kolom 4" in commented[0].comment.text or any(
         "baris 3, kolom 4" in c.comment.text for c in commented)
+
+
+def test_period_not_given_by_the_document_stays_blank(tmp_path) -> None:
+    """No RPJMD period in the text and no year columns: Identitas leaves Periode Awal/Akhir
+    blank (a five-year guess around the report's year only shapes the template), as it
+    leaves Tahun blank when the text does not state it."""
+    from lkjip_xl.importing import import_read_document
+    from lkjip_xl.reading import read_report
+
+    doc = Document(str(tmp_path / "lap.docx"), "docx",
+                   [table(MEASUREMENT_ROWS, 1, caption="Tabel 3.3 Sasaran 1")],
+                   "Lembaga Uji\nLAKIP Tahun 2022", None)
+    result = import_read_document(doc)
+    report = read_report(result.save(tmp_path / "out.xlsx"))
+    assert report.identity.tahun.raw == 2022
+    assert report.identity.periode_awal.raw is None
+    assert report.identity.periode_akhir.raw is None
+    doc.tables.append(table(RPJMD_ROWS, 2))  # year columns 2017-2019: the period they give
+    report = read_report(import_read_document(doc).save(tmp_path / "out2.xlsx"))
+    assert (report.identity.periode_awal.raw, report.identity.periode_akhir.raw) == (2016, 2019)
 
 
 WORDS = ["SASARAN", "INDIKATOR KINERJA", "TARGET", "REALISASI", "Capaian (%)", "PROGRAM/KEGIATAN",

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .document import DOCUMENT_EXTENSIONS, Document, DocumentError, DocumentLimits
 
@@ -90,10 +90,6 @@ def import_document(path: str | Path, *, lang: str = "id",
 
 def import_read_document(document: Document, *, lang: str = "id") -> ImportResult:
     """`import_document` for a document already read."""
-    try:
-        import openpyxl  # noqa: F401
-    except ModuleNotFoundError as exc:  # pragma: no cover - openpyxl is a dependency
-        raise DocumentError("import.extra_missing") from exc
     from .identity import identity_from_text
     from .mapping import assign_codes, map_table, mark_duplicates
     from .recognise import recognise
@@ -111,13 +107,17 @@ def import_read_document(document: Document, *, lang: str = "id") -> ImportResul
     weight = sum(len(m.rows) for m in used)
     confidence = round(sum(m.confidence * len(m.rows) for m in used) / weight, 2) \
         if weight else 0.0
-    wb = build_workbook(document, mapped, identity, period, confidence, lang)
-    return ImportResult(document, wb, mapped, identity, confidence, import_lines(mapped, lang))
+    lines = import_lines(mapped, lang)
+    wb = build_workbook(document, mapped, lines, identity, period, confidence, lang)
+    return ImportResult(document, wb, mapped, identity, confidence, lines)
 
 
-def _period(identity: dict[str, object], mapped: list[MappedTable]) -> tuple[int, int]:
-    """The RPJMD period: as the text states it, widened to hold every year column of the
-    imported Tabel VI.1 (the year before the first target year when only years are known)."""
+def _period(identity: dict[str, object], mapped: list[MappedTable]
+            ) -> tuple[int, int, bool]:
+    """The RPJMD period and whether the document gives it: as the text states it, widened
+    to hold every year column of the imported Tabel VI.1 (the year before the first target
+    year when only years are known); else a five-year period around the report's year,
+    which only shapes the template's year columns (False: Identitas leaves it blank)."""
     from datetime import date
 
     years = sorted({y for m in mapped if m.sheet is not None for y in m.recognition.years})
@@ -126,16 +126,10 @@ def _period(identity: dict[str, object], mapped: list[MappedTable]) -> tuple[int
     if isinstance(start, int) and isinstance(end, int):
         if years:
             start, end = min(start, years[0] - 1), max(end, years[-1])
-        return start, end
+        return start, end, True
     if years:
-        return years[0] - 1, max(years[-1], years[0])
+        return years[0] - 1, max(years[-1], years[0]), True
     tahun = identity.get("tahun")
     year = tahun if isinstance(tahun, int) else date.today().year
     first = 2016 + 5 * ((year - 2017) // 5)
-    return first, first + 5
-
-
-def import_summary(result: ImportResult) -> dict[str, Any]:
-    """The figures the CLI prints and the rekap shows."""
-    return {"kind": result.kind, "confidence": result.confidence, "tables": result.mapped,
-            "found": len(result.tables), "rows": result.rows}
+    return first, first + 5, False

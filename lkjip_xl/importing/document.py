@@ -343,6 +343,19 @@ def caption_from(lines: list[str], lookback: int) -> str:
     return ""
 
 
+_CAPTION_NUMBER = re.compile(
+    r"(?i)\b(tabel|table|lampiran)\s*[:.]?\s*([0-9IVXLC]+(?:\s?[.\-]\s?[0-9IVXLC]+)*)\b")
+
+
+def caption_number(caption: str) -> tuple[str, str]:
+    """The table's number as its caption prints it, with its word: "Tabel 3.15 Persentase"
+    -> ("Tabel", "3.15"), "TABEL : VI.1 ..." -> ("Tabel", "VI.1"); ("", "") when none."""
+    m = _CAPTION_NUMBER.search(caption)
+    if not m:
+        return "", ""
+    return m.group(1).capitalize(), re.sub(r"\s", "", m.group(2)).upper()
+
+
 def caption_in_table(table: DocTable) -> str:
     """A title typed as the table's first row, one cell across the whole width."""
     if not table.rows:
@@ -387,3 +400,19 @@ def repeated_header(a: DocTable, b: DocTable) -> int:
             break
         k += 1
     return k
+
+
+def stitch(a: DocTable, b: DocTable) -> None:
+    """Append `b`'s rows, without the header rows it repeats, to `a` (a table continued on
+    the next page or split by the author); a shorter row is padded with blank cells to `a`'s
+    width (columns that do not line up exactly: the cells are kept)."""
+    skip = repeated_header(a, b)
+    width = a.n_cols
+    for row in b.rows[skip:]:
+        r = len(a.rows)
+        cells = [DocCell(c.text, r, c.col, c.page, c.span) for c in row]
+        page = row[0].page if row else None
+        cells += [DocCell("", r, k, page, 1) for k in range(len(cells), width)]
+        a.rows.append(cells)
+    a.pages = tuple(sorted({*a.pages, *b.pages}))
+    a.continued = True

@@ -35,9 +35,11 @@ from .document import (
     DocumentLimits,
     caption_from,
     caption_in_table,
+    caption_number,
     clean_text,
     is_caption,
     repeated_header,
+    stitch,
 )
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -193,7 +195,7 @@ class _Reader:
             if prev_table is not None and previous is not None and \
                     _continues(prev_table, table, block.between,
                                "" if captions_below else caption):
-                _stitch(prev_table, table)
+                stitch(prev_table, table)
                 if captions_below and caption:
                     prev_table.caption = caption  # printed under the last part
                 outer = prev_table  # nested tables of the continuation: in the stitched one
@@ -227,7 +229,8 @@ def _continues(a: DocTable, b: DocTable, between: list[str], caption: str) -> bo
         # ("Lanjutan Tabel 3.2", "Tabel 3.2 (lanjutan)").
         if not _CONTINUATION.search(caption):
             return False
-        if a.caption and _number(caption) and _number(caption) != _number(a.caption):
+        number = caption_number(caption)[1]
+        if a.caption and number and number != caption_number(a.caption)[1]:
             return False
     if any(not _CONTINUATION.search(text) for text in between if text != caption):
         return False  # running text between the two: two tables
@@ -236,10 +239,6 @@ def _continues(a: DocTable, b: DocTable, between: list[str], caption: str) -> bo
     return a.n_cols == b.n_cols and _same_columns(a, b)
 
 
-def _number(caption: str) -> str:
-    m = re.search(r"(?:tabel|table|lampiran)\s*([0-9IVXLC]+(?:\s?[.\-]\s?[0-9IVXLC]+)*)",
-                  caption, re.IGNORECASE)
-    return re.sub(r"\s", "", m.group(1)).upper() if m else ""
 
 
 
@@ -252,15 +251,6 @@ def _same_columns(a: DocTable, b: DocTable) -> bool:
 
     return len(a.rows[-1]) == len(b.rows[0]) and (
         starts(a.rows[-1]) == starts(b.rows[0]) or all(c.span == 1 for c in b.rows[0]))
-
-
-def _stitch(a: DocTable, b: DocTable) -> None:
-    skip = repeated_header(a, b)
-    for row in b.rows[skip:]:
-        r = len(a.rows)
-        a.rows.append([DocCell(c.text, r, c.col, c.page, c.span) for c in row])
-    a.pages = tuple(sorted({*a.pages, *b.pages}))
-    a.continued = True
 
 
 # --- one table -------------------------------------------------------------------------

@@ -18,6 +18,9 @@ _AGENCY = re.compile(
 _REGION = re.compile(
     r"\b(?i:(kota|kabupaten|kab\.|provinsi))[ \t]+((?:[A-Z][\w'-]*)(?:[ \t]+[A-Z][\w'-]*){0,3})")
 _SMALL = frozenset({"dan", "di", "ke", "dari", "yang"})
+# Kept in capitals: a class in Roman numerals ("Kelas IIA", "Kelas III") and an
+# abbreviation without vowels ("DPRD", "PPKB"), which no name spells in lower case.
+_KEEP_CAPS = re.compile(r"[IVX]+[AB]?|[B-DF-HJ-NP-TV-Z]{2,}[.,]?")
 _YEAR = re.compile(r"(?i)\btahun(?:\s+anggaran)?\s+((?:19|20)\d\d)\b")
 _PERIOD = re.compile(
     r"(?i)\b(?:rpjmd|renstra|rpjm|periode)\b[^\d]{0,40}?((?:19|20)\d\d)\s*(?:-|–|—|s\.?/?d\.?|"
@@ -34,8 +37,8 @@ def _title(text: str) -> str:
     if text.upper() != text:
         return text
     words = text.split()
-    return " ".join(w.lower() if i and w.lower() in _SMALL else w.capitalize()
-                    for i, w in enumerate(words))
+    return " ".join(w if _KEEP_CAPS.fullmatch(w) else w.lower() if i and w.lower() in _SMALL
+                    else w.capitalize() for i, w in enumerate(words))
 
 
 def identity_from_text(text: str) -> dict[str, object]:

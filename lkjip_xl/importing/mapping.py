@@ -33,7 +33,7 @@ from ..schema import (
     RowRole,
     normalise,
 )
-from .document import DocTable
+from .document import DocTable, caption_number
 from .recognise import Recognition
 
 Key = str | int
@@ -127,9 +127,9 @@ def figures(text: str) -> list[Figure]:
     for m in _FIGURE.finditer(text):
         num = m.group("num")
         pct = m.group("pct") or ""
-        figure = collapse(num + pct) if pct.strip() else num
+        figure = num
         if pct:  # keep the space as printed between the figure and '%' ("10 %")
-            figure = num + (" %" if pct.startswith((" ", "\n", "\t")) else "%")
+            figure += " %" if pct[0].isspace() else "%"
         unit = (m.group("unit") or "").rstrip(".")
         found.append(Figure(figure, unit, bool(m.group("open") and m.group("close"))))
     return found
@@ -269,14 +269,25 @@ class _Walker:
 
     def source(self, row: int, key: Key) -> Source | None:
         col = self.col(key)
-        if col is None:
-            return None
+        return None if col is None else self.cell_source(row, col)
+
+    def cell_source(self, row: int, col: int) -> Source:
         cells = self.table.rows[row]
         page = cells[col].page if col < len(cells) else None
         if page is None and self.table.pages:
             page = self.table.pages[0]
         return Source(self.table.number, page, row + 1, col + 1,
                       self.rec.headers.get(col, ""))
+
+    def set_unit(self, mapped: MappedRow, row: int,
+                 *found: tuple[Key | Source | None, str]) -> None:
+        """Satuan from the first of `found` ((column key or the cell's source, unit read from
+        that cell), in order of preference) that holds one, its source that cell."""
+        for where, unit in found:
+            if unit:
+                mapped.set("satuan", unit, where if isinstance(where, Source | None)
+                           else self.source(row, where))
+                return
 
     def row_note(self, row: int) -> str:
         src = self.source(row, next(iter(self.columns), "")) if self.columns else None
@@ -512,9 +523,8 @@ def _map_pk(w: _Walker) -> None:
             row.set("indikator", collapse(ind), w.source(r, "indikator"))
             read = read_figure_cell(w.text(r, "target"))
             row.set("target", read.value, w.source(r, "target"))
-            unit = read.unit or _percent_unit(read.value)
-            row.set("satuan", collapse(w.text(r, "satuan")) or unit or None,
-                    w.source(r, "satuan") or w.source(r, "target"))
+            w.set_unit(row, r, ("satuan", collapse(w.text(r, "satuan"))),
+                       ("target", read.unit or _percent_unit(read.value)))
             for key in ("capaian",):
                 if not name:
                     row.set(key, printed(w.text(r, key)) or None, w.source(r, key))
@@ -566,8 +576,8 @@ def _pk_kegiatan(w: _Walker, r: int, name: str, kode: str) -> None:
                             sources=dict(base.sources))
             row.set("target", tf.value if tf else None, w.source(r, "target"))
             row.set("realisasi", rf.value if rf else None, w.source(r, "realisasi"))
-            row.set("satuan", (tf.unit if tf else "") or (rf.unit if rf else "") or None,
-                    w.source(r, "target"))
+            w.set_unit(row, r, ("target", tf.unit if tf else ""),
+                       ("realisasi", rf.unit if rf else ""))
             if i == 0:
                 for key in ("anggaran", "realisasi_anggaran"):
                     row.set(key, printed(w.text(r, key)) or None, w.source(r, key))
@@ -580,9 +590,8 @@ def _pk_kegiatan(w: _Walker, r: int, name: str, kode: str) -> None:
     row = base
     row.set("target", target.value, w.source(r, "target"))
     row.set("realisasi", real.value, w.source(r, "realisasi"))
-    unit = collapse(w.text(r, "satuan")) or target.unit or real.unit \
-        or _percent_unit(target.value)
-    row.set("satuan", unit or None, w.source(r, "satuan") or w.source(r, "target"))
+    w.set_unit(row, r, ("satuan", collapse(w.text(r, "satuan"))), ("target", target.unit),
+               ("realisasi", real.unit), ("target", _percent_unit(target.value)))
     for key in ("anggaran", "realisasi_anggaran", "capaian"):
         row.set(key, printed(w.text(r, key)) or None, w.source(r, key))
     for key, label, read in (("target", "target", target), ("realisasi", "realisasi", real)):
@@ -619,39 +628,38 @@ def _pk_summary(w: _Walker, r: int, label: str) -> None:
     real_text = w.text(r, "realisasi")
     # the label cell may hold the figures too ("Target 2,819"): take them after the word
     label_col = next((i for i, x in enumerate(texts) if x and label.startswith(x)), None)
+    label_src = w.source(r, "program_kegiatan") if label_col is None \
+        else w.cell_source(r, label_col)
+    target_src = w.source(r, "target")
     if not target_text and label:
         m = re.match(r"(?i)^\s*((?:jumlah|total|sub\s*total)?[^0-9]*?)\s*(\d.*)$", label)
         if m and m.group(2):
-            target_text = m.group(2)
+            target_text, target_src = m.group(2), label_src
             label = m.group(1).strip() or label
     target = read_figure_cell(target_text)
     real = read_figure_cell(real_text)
     role = RowRole.TOTAL if _TOTAL_WORDS.search(label) or _after_summary(w) else RowRole.JUMLAH
     base = MappedRow(doc_row=r + 1)
     base.values["baris"] = role.value
-    base.set("program_kegiatan", collapse(label),
-             w.source(r, "program_kegiatan") if label_col is None
-             else Source(w.table.number, w.table.rows[r][label_col].page
-                         or (w.table.pages[0] if w.table.pages else None), r + 1,
-                         label_col + 1, w.rec.headers.get(label_col, "")))
+    base.set("program_kegiatan", collapse(label), label_src)
     split = _split_parts(target, real)
     note_cells = t("import.note.summary_cells", w.lang, cell_target=collapse(target_text),
                    cell_real=collapse(real_text))
     if split:
         for i, (tf, rf) in enumerate(split):
             row = MappedRow(doc_row=r + 1, values=dict(base.values), sources=dict(base.sources))
-            row.set("target", tf.value if tf else None, w.source(r, "target"))
+            row.set("target", tf.value if tf else None, target_src)
             row.set("realisasi", rf.value if rf else None, w.source(r, "realisasi"))
-            row.set("satuan", (tf.unit if tf else "") or (rf.unit if rf else "") or None,
-                    w.source(r, "target"))
+            w.set_unit(row, r, (target_src, tf.unit if tf else ""),
+                       ("realisasi", rf.unit if rf else ""))
             row.notes = [w.row_note(r), note_cells if i == 0 else
                          t("import.note.split_more", w.lang, i=i + 1, n=len(split))]
             w.result.rows.append(row)
         return
     row = base
-    row.set("target", target.value, w.source(r, "target"))
+    row.set("target", target.value, target_src)
     row.set("realisasi", real.value, w.source(r, "realisasi"))
-    row.set("satuan", target.unit or real.unit or None, w.source(r, "target"))
+    w.set_unit(row, r, (target_src, target.unit), ("realisasi", real.unit))
     for key in ("anggaran", "realisasi_anggaran", "capaian"):
         row.set(key, printed(w.text(r, key)) or None, w.source(r, key))
     row.notes = [w.row_note(r)]
@@ -710,8 +718,8 @@ def _map_measurement(w: _Walker, sumber: str) -> None:
             note = w.quote(r, key, key, read)
             if note:
                 notes.append(note)
-        unit = collapse(w.text(r, "satuan")) or reads["target"].unit or reads["realisasi"].unit
-        row.set("satuan", unit or None, w.source(r, "satuan") or w.source(r, "target"))
+        w.set_unit(row, r, ("satuan", collapse(w.text(r, "satuan"))),
+                   ("target", reads["target"].unit), ("realisasi", reads["realisasi"].unit))
         row.set("kategori", collapse(w.text(r, "kategori")) or None, w.source(r, "kategori"))
         row.values["sumber"] = sumber
         notes.extend(w.context_notes(r))
@@ -822,14 +830,22 @@ def _rincian_since_header(rows: list[MappedRow]) -> bool:
 # --- entry point ----------------------------------------------------------------------------
 
 
+def page_range(pages: tuple[int, ...]) -> str:
+    """The pages a table spans as printed: "5", "6-7"; "" when not known."""
+    if not pages:
+        return ""
+    return str(pages[0]) if pages[0] == pages[-1] else f"{pages[0]}-{pages[-1]}"
+
+
 def sumber_for(table: DocTable, lang: str) -> str:
-    """`Sumber` of a Pengukuran row: the table's caption (first line) and page."""
+    """`Sumber` of a Pengukuran row: the table's number as its caption prints it ("Tabel
+    3.15"; the whole caption is on Impor), else the caption's first line, and the page."""
     caption = collapse(table.caption.split("\n", 1)[0]) if table.caption else ""
-    name = caption[:80] or t("import.table_n", lang, n=table.number)
+    word, number = caption_number(caption)
+    name = (f"{word} {number}" if number else caption[:80]) \
+        or t("import.table_n", lang, n=table.number)
     if table.pages:
-        pages = f"{table.pages[0]}" if len(table.pages) == 1 \
-            else f"{table.pages[0]}-{table.pages[-1]}"
-        return t("import.sumber", lang, table=name, pages=pages)
+        return t("import.sumber", lang, table=name, pages=page_range(table.pages))
     return name
 
 

@@ -41,6 +41,7 @@ from .document import (
     clean_text,
     is_caption,
     repeated_header,
+    stitch,
 )
 
 LINES = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
@@ -112,7 +113,7 @@ def read_pdf(path: Path, limits: DocumentLimits) -> Document:
                                            None)
             page.close()  # frees the page's parsed objects
         if not any(texts) or (len(image_pages) * 2 >= max(len(pages), 1) and not found):
-            raise DocumentError("doc.no_text_layer", pages=f"{len(image_pages):,}")
+            raise DocumentError("doc.no_text_layer", detail=f"{len(image_pages):,}")
     furniture = _furniture(page_lines)
     tables = _stitch_and_number(found, tails, furniture)
     return Document(path=str(path), kind="pdf", tables=tables, text="\n".join(texts),
@@ -489,17 +490,7 @@ def _continues(a: _Found, b: _Found, between: list[str], furniture: set[str],
 
 
 def _stitch(a: _Found, b: _Found) -> None:
-    """Append `b`'s rows (without the header rows it repeats) to `a`'s table."""
-    skip = repeated_header(a.table, b.table)
-    width = a.table.n_cols
-    for row in b.table.rows[skip:]:
-        r = len(a.table.rows)
-        cells = [DocCell(c.text, r, c.col, c.page, c.span) for c in row]
-        if len(cells) != width:  # columns that do not line up exactly: keep the cells
-            cells = (cells + [DocCell("", r, k, b.page, 1)
-                              for k in range(len(cells), width)])[:max(width, len(cells))]
-        a.table.rows.append(cells)
-    a.table.pages = tuple(sorted({*a.table.pages, *b.table.pages}))
-    a.table.continued = True
+    """`document.stitch` of the two tables; the stitched table ends where `b` ends."""
+    stitch(a.table, b.table)
     # the stitched table ends where `b` ends: a third page may continue it
     a.page, a.top, a.bottom = b.page, b.top, b.bottom

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from ..schema import (
     SHEET_BUDGET,
@@ -138,10 +139,17 @@ class Recognition:
     reason: str = ""  # messages.py key: why the table was not mapped
 
     def header_text(self) -> str:
-        """The header as one line: every column's header, in order, ' | ' between."""
+        """The header as one line: every column's header, in order, ' | ' between; for a
+        table with no header recognised, its first row with text (what the reviewer needs to
+        tell which table of the document it is)."""
+        headers = self.headers
+        if not headers:
+            first = next((row for r in range(len(self.table.rows))
+                          if any(row := cell_texts(self.table, r))), [])
+            headers = dict(enumerate(first))
         parts: list[str] = []
-        for c in sorted(self.headers):
-            text = " ".join(self.headers[c].split())
+        for c in sorted(headers):
+            text = " ".join(headers[c].split())
             if text and (not parts or parts[-1] != text):  # a merged header once
                 parts.append(text)
         return " | ".join(parts)
@@ -188,6 +196,7 @@ def _vocabulary_key(text: str) -> str | None:
     return None
 
 
+@cache
 def _names(sheet: str) -> dict[str, str]:
     """normalised header -> key: the schema's names and aliases, then the vocabulary."""
     names: dict[str, str] = {}
@@ -199,9 +208,6 @@ def _names(sheet: str) -> dict[str, str]:
     return names
 
 
-_NAME_CACHE: dict[str, dict[str, str]] = {}
-
-
 def match_column(sheet: str, text: str) -> str | None:
     """The schema key a header text names on `sheet`, or None.
 
@@ -209,9 +215,7 @@ def match_column(sheet: str, text: str) -> str | None:
     contains (at least 6 letters: "INDIKATOR KINERJA PROGRAM (OUTCOME)", "Realisasi
     Anggaran 2019"). A header that is only "%" or "(%)" is the percentage column.
     """
-    names = _NAME_CACHE.get(sheet)
-    if names is None:
-        names = _NAME_CACHE[sheet] = _names(sheet)
+    names = _names(sheet)
     raw = text.replace("\n", " ").strip()
     if not raw:
         return None

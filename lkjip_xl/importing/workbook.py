@@ -14,7 +14,6 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..messages import t
-from ..numtext import format_number
 from ..schema import (
     IDENTITY_FIELDS,
     SHEET_BUDGET,
@@ -24,7 +23,13 @@ from ..schema import (
     SHEET_RPJMD,
     TEMPLATE_HEADER_ROW,
 )
-from ..template.builder import _header_slots, build_template, fill_identity, fill_rows
+from ..template.builder import (
+    _header_slots,
+    _label_rows,
+    build_template,
+    fill_identity,
+    fill_rows,
+)
 from ..template.styles import (
     COMMENT_AUTHOR,
     HEADER_BORDER,
@@ -34,8 +39,9 @@ from ..template.styles import (
     WRAP_TOP,
     style_header,
 )
+from .checking import percent
 from .document import Document
-from .mapping import MappedTable, Source
+from .mapping import MappedTable, Source, page_range
 
 SHEET_IMPORT = "Impor"
 SHEET_ORDER = (SHEET_RPJMD, SHEET_PK, SHEET_MEASUREMENT, SHEET_BUDGET)
@@ -45,6 +51,8 @@ _IMPORT_COLUMNS = (("no", 5), ("page", 9), ("table", 7), ("caption", 30), ("head
 _IMPORT_HEADER_ROW = 5
 _TAB_IMPORT = "7F7F7F"
 PAPER_A4 = 9
+_CHARS_PER_WIDTH = 1.1  # characters of the body font per unit of column width
+_LINE_POINTS = 15
 
 
 @dataclass(frozen=True)
@@ -67,18 +75,12 @@ class ImportLine:
                 "skipped": self.skipped, "why": self.why, "confidence": self.confidence}
 
 
-def percent(value: float | None, lang: str) -> str:
-    if value is None:
-        return ""
-    return f"{format_number(round(value * 100), lang)} %"
-
-
 def import_lines(tables: list[MappedTable], lang: str) -> list[ImportLine]:
     lines = []
     for m in tables:
         rec = m.recognition
         table = rec.table
-        pages = _pages(table.pages)
+        pages = page_range(table.pages)
         if m.duplicate_of is not None:
             why = t("import.skip.duplicate", lang, n=m.duplicate_of)
         elif table.nested_in is not None and rec.sheet is None:
@@ -96,13 +98,6 @@ def import_lines(tables: list[MappedTable], lang: str) -> list[ImportLine]:
             len(m.skipped) if mapped else max(0, len(table.rows) - len(rec.header_rows)),
             why, m.confidence if mapped else None))
     return lines
-
-
-def _pages(pages: tuple[int, ...]) -> str:
-    if not pages:
-        return ""
-    return str(pages[0]) if len(pages) == 1 or pages[0] == pages[-1] \
-        else f"{pages[0]}-{pages[-1]}"
 
 
 def _skipped_reasons(m: MappedTable, lang: str) -> str:
@@ -127,28 +122,34 @@ def _ranges(rows: list[int]) -> str:
     return ", ".join(out)
 
 
-def build_workbook(document: Document, tables: list[MappedTable], identity: dict[str, object],
-                   period: tuple[int, int], confidence: float, lang: str) -> Workbook:
+def build_workbook(document: Document, tables: list[MappedTable], lines: list[ImportLine],
+                   identity: dict[str, object], period: tuple[int, int, bool],
+                   confidence: float, lang: str) -> Workbook:
+    """The template filled with `tables`' rows, and `Impor` listing `lines`
+    (`import_lines(tables)`). `period`: first and last year, and whether the document gives
+    them (else they only shape the template's year columns)."""
     tahun = identity.get("tahun")
     year = tahun if isinstance(tahun, int) else period[1]
     wb = build_template(year, period[0], period[1])
     values = {k: v for k, v in identity.items() if k in {f.key for f in IDENTITY_FIELDS}}
-    values.setdefault("periode_awal", period[0])
-    values.setdefault("periode_akhir", period[1])
+    if period[2]:
+        values.setdefault("periode_awal", period[0])
+        values.setdefault("periode_akhir", period[1])
     fill_identity(wb[SHEET_IDENTITY], values)
-    if not isinstance(tahun, int):
-        _clear_identity(wb[SHEET_IDENTITY], "tahun")  # not stated: never invented
+    # not stated: never invented (build_template writes them)
+    for key in ("tahun", "periode_awal", "periode_akhir"):
+        if key not in values:
+            _clear_identity(wb[SHEET_IDENTITY], key)
     for sheet in SHEET_ORDER:
         mapped = [m for m in tables if m.sheet == sheet]
         if mapped:
             _fill_sheet(wb[sheet], mapped, lang)
-    _impor_sheet(wb.create_sheet(SHEET_IMPORT), document, tables, identity, confidence, lang)
+    _impor_sheet(wb.create_sheet(SHEET_IMPORT), document, tables, lines, identity, confidence,
+                 lang)
     return wb
 
 
 def _clear_identity(ws: Worksheet, key: str) -> None:
-    from ..template.builder import _label_rows
-
     row = _label_rows(ws).get(key)
     if row is not None:
         ws.cell(row, 2).value = None
@@ -173,21 +174,23 @@ def _fill_sheet(ws: Worksheet, tables: list[MappedTable], lang: str) -> None:
             rows.append(values)
             sources.append(row.sources)
     fill_rows(ws, rows, TEMPLATE_HEADER_ROW)
-    for offset, values in enumerate(rows):  # wrapped text shows whole when printed
-        height = 1
-        for key, value in values.items():
-            width = slots[key][1].width
-            height = max(height, -(-len(str(value)) // max(1, int(width * 1.15))))
-        ws.row_dimensions[TEMPLATE_HEADER_ROW + 1 + offset].height = 15 * min(height, 12)
-    for offset, found in enumerate(sources):
-        r = TEMPLATE_HEADER_ROW + 1 + offset
+    for r, (values, found) in enumerate(zip(rows, sources, strict=True),
+                                        start=TEMPLATE_HEADER_ROW + 1):
+        _fit_height(ws, r, [(value, slots[key][1].width) for key, value in values.items()])
         for key, src in found.items():
-            if key not in slots:
-                continue
-            cell = ws.cell(r, slots[key][0])
-            if cell.value is None:
-                continue
-            cell.comment = _source_comment(src, lang)
+            cell = ws.cell(r, slots[key][0]) if key in slots else None
+            if cell is not None and cell.value is not None:
+                cell.comment = _source_comment(src, lang)
+
+
+def _fit_height(ws: Worksheet, row: int, cells: list[tuple[object, float]]) -> None:
+    """A row tall enough for its wrapped text to show whole (not every spreadsheet fits rows
+    on opening, and none does when printing), at most 12 lines."""
+    from ..output_sheets import wrapped_lines
+
+    lines = max((wrapped_lines(str(value), width * _CHARS_PER_WIDTH) for value, width in cells
+                 if value is not None), default=1)
+    ws.row_dimensions[row].height = _LINE_POINTS * min(lines, 12)
 
 
 def _source_comment(src: Source, lang: str) -> Comment:
@@ -202,17 +205,19 @@ def _source_comment(src: Source, lang: str) -> Comment:
 
 
 def _impor_sheet(ws: Worksheet, document: Document, tables: list[MappedTable],
-                 identity: dict[str, object], confidence: float, lang: str) -> None:
+                 lines: list[ImportLine], identity: dict[str, object], confidence: float,
+                 lang: str) -> None:
     from pathlib import Path
 
     ws.sheet_properties.tabColor = _TAB_IMPORT
     last = len(_IMPORT_COLUMNS)
-    lines = import_lines(tables, lang)
     mapped = sum(1 for m in tables if m.sheet is not None)
     ws.cell(1, 1, t("import.sheet.title", lang, name=Path(document.path).name)).font = TITLE_FONT
     kind = "PDF" if document.kind == "pdf" else "Word (.docx)"
-    intro = t("import.sheet.intro", lang, kind=kind, pages=document.pages or "-",
-              found=len(tables), mapped=mapped, confidence=percent(confidence, lang))
+    if document.pages:  # a .docx knows its pages only when Word saved its page breaks
+        kind = t("import.sheet.pages", lang, kind=kind, pages=document.pages)
+    intro = t("import.sheet.intro", lang, kind=kind, found=len(tables), mapped=mapped,
+              confidence=percent(confidence, lang))
     fields = ", ".join(f"{f.header} = {identity[f.key]}" for f in IDENTITY_FIELDS
                        if f.key in identity)
     ident = t("import.sheet.identity", lang, fields=fields) if fields \
@@ -232,14 +237,12 @@ def _impor_sheet(ws: Worksheet, document: Document, tables: list[MappedTable],
         r = _IMPORT_HEADER_ROW + i
         values = (i, line.pages, line.number, line.caption, line.header, line.sheet,
                   line.imported, line.skipped, line.why, percent(line.confidence, lang))
-        height = 1
         for col, value in enumerate(values, start=1):
             cell = ws.cell(r, col, value if value != "" else None)
             cell.alignment = WRAP_TOP
             cell.border = INPUT_BORDER
-            width = _IMPORT_COLUMNS[col - 1][1]
-            height = max(height, -(-len(str(value)) // max(1, int(width * 1.1))))
-        ws.row_dimensions[r].height = 15 * min(height, 12)  # wrapped text shows whole
+        _fit_height(ws, r, [(value, width) for value, (_key, width)
+                            in zip(values, _IMPORT_COLUMNS, strict=True)])
     if not lines:
         ws.cell(_IMPORT_HEADER_ROW + 1, 1).border = HEADER_BORDER
     ws.freeze_panes = f"A{_IMPORT_HEADER_ROW + 1}"

@@ -266,9 +266,7 @@ def _text_lines(r: FileResult, lang: str, color: bool, show_info: bool = False) 
                 f"{t(r.error.reason, lang, detail=r.error.detail)}"]
     name = str(r.path)
     if r.imported is not None:  # a Word/PDF report: say so, with the import's confidence
-        label = t("import.rekap", lang, source=t(f"import.from_{r.imported.kind}", lang),
-                  confidence=f"{round(r.imported.confidence * 100)} %")
-        name += f" ({label})"
+        name += f" ({r.imported.label(lang)})"
     pairing = [f"  {pairing_line(r, lang)}"] if _paired(r) else []
     if not r.findings:
         return [f"{name}: {t('check.clean', lang)}", *pairing]

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from ..config import Config
-from ..engine import FileResult
+from ..engine import DOCUMENT_SUFFIXES, FileResult
 from ..messages import MESSAGES, t
 from ..rules import Severity
 from .atomic import atomic_path, open_atomic
@@ -113,13 +113,11 @@ def source_label(r: FileResult, lang: str) -> str | None:
     for a workbook."""
     info = r.imported
     if info is None:
-        if r.path.suffix.lower() not in (".docx", ".pdf"):
+        if r.path.suffix.lower() not in DOCUMENT_SUFFIXES:
             return None
         kind = "pdf" if r.path.suffix.lower() == ".pdf" else "docx"
         return t(f"import.from_{kind}", lang)  # unreadable: no confidence to show
-    confidence = f"{round(info.confidence * 100)} %"
-    return t("import.rekap", lang, source=t(f"import.from_{info.kind}", lang),
-             confidence=confidence)
+    return info.label(lang)
 
 
 def pairing_text(r: FileResult, lang: str = "id") -> str | None:
