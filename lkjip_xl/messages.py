@@ -431,6 +431,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "bukan buku kerja Excel (.xlsx/.xlsm); simpan ulang dari Excel sebagai .xlsx",
         "not an Excel workbook (.xlsx/.xlsm); save it again from Excel as .xlsx",
     ),
+    "open.document": (
+        "bukan buku kerja Excel melainkan laporan {detail}; jadikan buku kerja dulu dengan "
+        "'lkjip-xl import BERKAS' (docs/import.md)",
+        "not an Excel workbook but a {detail} report; make a workbook of it first with "
+        "'lkjip-xl import FILE' (docs/import.md)",
+    ),
     "open.corrupt": ("buku kerja rusak atau terpotong; minta berkas aslinya lagi",
                      "the workbook is corrupt or truncated; ask for the original file again"),
     "open.password": ("buku kerja dilindungi kata sandi; buka di Excel dan simpan tanpa kata sandi",

@@ -371,3 +371,13 @@ def test_import_without_the_extra_says_how_to_install(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                           timeout=120)
     one_line_exit_2(done, 'pip install "lkjip-xl[import]"')
+
+
+@pytest.mark.parametrize("suffix", [".pdf", ".docx"])
+def test_fix_of_a_document_says_to_import_it_first(suffix: str, tmp_path: Path) -> None:
+    """`fix` works on workbooks only: a published report gets one line naming the import."""
+    out = tmp_path / "hasil.xlsx"
+    done = run("fix", str(DOCS / f"lkjip_2019_dinsos_batam{suffix}"), "-o", str(out))
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert "lkjip-xl import" in done.stderr and len(done.stderr.strip().splitlines()) == 1
+    assert not out.exists()

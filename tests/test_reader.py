@@ -458,6 +458,14 @@ def _no_workbook_part(tmp_path: Path) -> Path:
     path = tmp_path / "nowb.xlsx"
     with zipfile.ZipFile(path, "w") as zf:
         zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("docProps/app.xml", "<Properties/>")
+    return path
+
+
+def _word_document(tmp_path: Path) -> Path:
+    path = tmp_path / "laporan.xlsx"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
         zf.writestr("word/document.xml", "<document/>")
     return path
 
@@ -480,8 +488,9 @@ def test_unopenable_bytes(tmp_path: Path, make, reason: str) -> None:
 @pytest.mark.parametrize(("make", "reason"), [
     (_truncated, "open.corrupt"),
     (_no_workbook_part, "open.no_workbook_part"),
+    (_word_document, "open.document"),  # a Word report: the message names the import
     (lambda d: d / "absent.xlsx", "open.not_found"),
-], ids=["truncated", "no-workbook-part", "absent"])
+], ids=["truncated", "no-workbook-part", "word-document", "absent"])
 def test_unopenable_files(tmp_path: Path, make, reason: str) -> None:
     with pytest.raises(WorkbookError) as info:
         read_report(make(tmp_path))

@@ -80,7 +80,10 @@ def _check_container(path: Path, limits: Limits) -> Unpacked:
         # local file header: it is a damaged workbook, not some other kind of file.
         if head.startswith(ZIP_MAGIC):
             raise WorkbookError(path, "open.corrupt", "truncated zip")
-        raise WorkbookError(path, "open.not_zip", _looks_like(head))
+        kind = _looks_like(head)
+        if kind == "PDF":  # a published report: the import makes a workbook of it
+            raise WorkbookError(path, "open.document", "PDF")
+        raise WorkbookError(path, "open.not_zip", kind)
     _check_directory(path, limits)
     try:
         with zipfile.ZipFile(path) as zf:
@@ -93,6 +96,8 @@ def _check_container(path: Path, limits: Limits) -> Unpacked:
             if "xl/workbook.bin" in names:
                 raise WorkbookError(path, "open.xlsb")
             if "xl/workbook.xml" not in names:
+                if "word/document.xml" in names:
+                    raise WorkbookError(path, "open.document", "Word")
                 raise WorkbookError(path, "open.no_workbook_part")
             sheet_parts = _sheet_map(zf)
             names_of = {part: name for name, part in (sheet_parts or {}).items()}
