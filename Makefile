@@ -35,7 +35,7 @@ lint: $(STAMP)
 
 ## Rebuild the example workbooks from their YAML sources.
 examples: $(STAMP)
-	$(BIN)/python examples/build_examples.py
+	OPENPYXL_LXML=False $(BIN)/python examples/build_examples.py
 
 ## The Word and PDF fixtures of examples/documents/ (reports laid out as published, read by
 ## `lkjip-xl import`), from their *.layout.yaml; the PDFs need LibreOffice Writer (soffice).
@@ -44,7 +44,7 @@ documents: $(STAMP)
 
 ## Regenerate the committed template.
 template: $(STAMP)
-	$(BIN)/lkjip-xl template -o workbook_templates/lkjip_template.xlsx --tahun 2019 --periode 2016-2021 --force
+	OPENPYXL_LXML=False $(BIN)/lkjip-xl template -o workbook_templates/lkjip_template.xlsx --tahun 2019 --periode 2016-2021 --force
 
 ## Pictures of what users get (Ringkasan, Temuan, a marked sheet, the rekap) in docs/pictures/,
 ## rendered with LibreOffice and poppler from the bundled examples. See docs/pictures/render.py.
