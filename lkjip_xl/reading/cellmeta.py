@@ -319,14 +319,7 @@ def _scan_sheet_fast(data: bytes, name: str, percent_styles: set[int], meta: Cel
                 percent.add(address)
     if not _well_formed(data):
         return False
-    if errors:
-        meta.errors[name] = errors
-    if formulas:
-        meta.formulas[name] = formulas
-    if percent:
-        meta.percent[name] = percent
-    if formula_cells:
-        meta.formula_cells[name] = formula_cells
+    _store(meta, name, errors, formulas, percent, formula_cells)
     return True
 
 
@@ -350,6 +343,12 @@ def _scan_sheet(data: bytes, name: str, percent_styles: set[int], meta: CellMeta
         style = c.get("s")
         if style is not None and percent_styles and int(style) in percent_styles:
             percent.add(address)
+    _store(meta, name, errors, formulas, percent, formula_cells)
+
+
+def _store(meta: CellMeta, name: str, errors: dict[str, str], formulas: dict[str, str],
+           percent: set[str], formula_cells: set[str]) -> None:
+    """What one sheet's scan found, kept only where it found something."""
     if errors:
         meta.errors[name] = errors
     if formulas:
