@@ -159,6 +159,13 @@ _NO_FIGURE = frozenset({
 _NO_FIGURE_END = re.compile(r"[\s.;:]+$")
 
 
+def float_slack(value: float) -> float:
+    """What float arithmetic may have added to a sum of about `value`: a few units in the
+    last place, never a rupiah (rupiah amounts are exact integers in a float up to 2**53).
+    A relative 1e-9 was 1 rupiah on a Rp 1 miliar total, doubling the money tolerance."""
+    return 16 * math.ulp(max(1.0, abs(value)))
+
+
 def is_no_figure_text(text: str) -> bool:
     """'n/a', 'N/A', 'na', 'nihil', 'tidak ada data', 'belum ada data', 'tidak tersedia':
     words a report prints where it has no figure (case and a trailing full stop ignored)."""

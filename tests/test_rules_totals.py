@@ -346,6 +346,19 @@ def test_keuangan_unusable_amount(tmp_path: Path) -> None:
     assert check(path, "TOT") == [("TOT003", f"{KEU}!D7")]
 
 
+def test_two_rupiah_off_a_one_miliar_total_is_a_mismatch(tmp_path: Path) -> None:
+    """The money tolerance is 1 rupiah however large the total (float slack once widened it
+    to 2 rupiah on Rp 1 miliar; found by the property test below)."""
+    rows = [
+        {"baris": "Kelompok", "uraian": "A"},
+        {"baris": "Rincian", "uraian": "r", "pagu": 999_999_998},
+        {"baris": "Rincian", "uraian": "s", "pagu": 2},
+        {"baris": "Jumlah", "uraian": "Jumlah A", "pagu": 999_999_998},
+    ]
+    path = make_workbook(tmp_path / "miliar.xlsx", keuangan=rows)
+    assert check(path, "TOT") == [("TOT002", f"{KEU}!D7")]
+
+
 # --- property: a consistent Lampiran II stays silent; one change flags exactly its sums ---------
 
 UNIT_GROUPS = (("Org", "Orang", "Jiwa"), ("Lbg", "Lembaga"), ("Unit", "Rumah"))

@@ -23,7 +23,7 @@ from ..analysis import (
 )
 from ..formulas import Computation, digits_typo
 from ..model import BudgetRow, Cell, Indicator, MeasurementRow, PkRow, Report, Settings
-from ..numbers import Number
+from ..numbers import Number, float_slack
 from ..schema import Accumulation, Basis, RowRole, normalise
 from .base import Finding, RuleContext, Severity, localised_list
 from .capaian import agrees, fmt_stated, stated_decimals
@@ -637,7 +637,7 @@ def _budget_vs_pk(ctx: RuleContext, loose: bool) -> Iterator[Finding]:
                 continue
             assert theirs.number.value is not None
             diff = mine.number.value - theirs.number.value
-            if abs(diff) <= ctx.settings.money_tolerance + 1e-9 * abs(theirs.number.value):
+            if abs(diff) <= ctx.settings.money_tolerance + float_slack(theirs.number.value):
                 continue
             yield _budget_finding(ctx, match, quantity, mine, theirs, round(diff, 2))
 

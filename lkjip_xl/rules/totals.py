@@ -33,7 +33,7 @@ from decimal import Decimal
 
 from ..config import unit_key
 from ..model import BudgetRow, Cell, PkRow, Report, Settings
-from ..numbers import NumberSource
+from ..numbers import NumberSource, float_slack
 from ..schema import RowRole
 from .base import Action, Finding, Fix, RuleContext, Severity
 from .define import rule
@@ -293,9 +293,8 @@ def _mismatch(comp: Comparison, settings: Settings) -> bool:
     stated = comp.stated.number.value
     assert stated is not None
     expected = comp.expected
-    slack = 1e-9 * max(1.0, abs(expected))
     tolerance = settings.money_tolerance if comp.money else 0.0
-    return abs(stated - expected) > tolerance + slack
+    return abs(stated - expected) > tolerance + float_slack(expected)
 
 
 def _cells_text(cells: Sequence[Cell]) -> str:
