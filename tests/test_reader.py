@@ -530,3 +530,40 @@ def test_examples_read(path: Path) -> None:
     report = read_report(path)
     assert report.identity.year is not None
     assert report.indicators or report.pk_rows
+
+
+def _spoil_sheet(src: Path, dest: Path, sheet: str) -> Path:
+    """A copy of `src` whose worksheet `sheet` is UTF-16 XML, which the survey refuses."""
+    from xml.etree.ElementTree import fromstring
+
+    with zipfile.ZipFile(src) as zf:
+        parts = {i.filename: zf.read(i.filename) for i in zf.infolist()}
+    ns = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    rel_ns = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+    rid = next(s.get(f"{rel_ns}id") for s in fromstring(parts["xl/workbook.xml"]).iter(f"{ns}sheet")
+               if s.get("name") == sheet)
+    target = next(r.get("Target") for r in fromstring(parts["xl/_rels/workbook.xml.rels"])
+                  if r.get("Id") == rid)
+    part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+    parts[part] = parts[part].decode("utf-8").encode("utf-16")
+    with zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+    return dest
+
+
+def test_the_identity_read_unpacks_only_identitas(tmp_path: Path) -> None:
+    """Pairing a batch reads Identitas only: a damaged Lampiran II is the check's to report
+    (read_report refuses it), while a damaged Identitas is refused by the identity read too."""
+    from lkjip_xl.reading import read_identity
+
+    example = Path(lkjip_xl.__file__).parent.parent / "examples" / "lkjip_2023_dinas_contoh.xlsx"
+    other = _spoil_sheet(example, tmp_path / "lampiran.xlsx", SHEET_PK)
+    assert read_identity(other).year == 2023
+    with pytest.raises(WorkbookError) as info:
+        read_report(other)
+    assert info.value.reason == "open.corrupt"
+    own = _spoil_sheet(example, tmp_path / "identitas.xlsx", SHEET_IDENTITY)
+    with pytest.raises(WorkbookError) as info:
+        read_identity(own)
+    assert info.value.reason == "open.corrupt"

@@ -85,15 +85,16 @@ class Limits:
             )
 
     def survey(self, path: Path, zf: zipfile.ZipFile, sheet_names: dict[str, str] | None = None,
-               keep: set[str] | None = None, kept: dict[str, bytes] | None = None
-               ) -> dict[str, tuple[int, int]]:
+               keep: set[str] | None = None, kept: dict[str, bytes] | None = None,
+               skip: set[str] | None = None) -> dict[str, tuple[int, int]]:
         """The streaming checks (2) on every part that may be parsed as XML.
 
         `sheet_names` (part -> sheet name) only makes messages name the sheet. Returns each
         part's grid (last row, last column holding something); raises WorkbookError. The
         parts named in `keep` that unpack to at most KEEP_BYTES in all are put into `kept`
         whole, once surveyed, so that the cell-metadata scan does not unpack them a second
-        time (`cellmeta.py`).
+        time (`cellmeta.py`). The parts in `skip` (worksheets no parser will read) are left
+        packed.
         """
         names = sheet_names or {}
         grids: dict[str, tuple[int, int]] = {}
@@ -102,6 +103,8 @@ class Limits:
             if info.is_dir():
                 continue
             if info.filename.lower().endswith(_BINARY_SUFFIXES) and info.filename not in names:
+                continue
+            if skip and info.filename in skip:
                 continue
             pieces: list[bytes] | None = None
             if keep and kept is not None and info.filename in keep \

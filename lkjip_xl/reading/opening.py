@@ -44,19 +44,22 @@ class RawWorkbook:
     meta: CellMeta = field(default_factory=CellMeta)
 
 
-def check_container(path: Path, limits: Limits) -> Unpacked:
+def check_container(path: Path, limits: Limits,
+                    wanted: Callable[[str], bool] | None = None) -> Unpacked:
     """Raise WorkbookError when `path` is not an .xlsx/.xlsm we can read safely: every check
     of `limits.py` runs here, before any parser sees the file. Returns what it unpacked that
-    the cell-metadata scan needs again (the sheet map, the sheets and styles)."""
+    the cell-metadata scan needs again (the sheet map, the sheets and styles). With `wanted`,
+    only those worksheets will be parsed: the others are not unpacked (every other part is)."""
     try:
-        return _check_container(path, limits)
+        return _check_container(path, limits, wanted)
     except WorkbookError:
         raise
     except OSError as exc:  # permissions, a name too long, a file removed meanwhile, ...
         raise WorkbookError(path, "open.os_error", _short(exc)) from exc
 
 
-def _check_container(path: Path, limits: Limits) -> Unpacked:
+def _check_container(path: Path, limits: Limits,
+                     wanted: Callable[[str], bool] | None = None) -> Unpacked:
     if not path.exists():
         raise WorkbookError(path, "open.not_found")
     if path.is_dir():
@@ -102,7 +105,11 @@ def _check_container(path: Path, limits: Limits) -> Unpacked:
             sheet_parts = _sheet_map(zf)
             names_of = {part: name for name, part in (sheet_parts or {}).items()}
             kept: dict[str, bytes] = {}
-            limits.survey(path, zf, names_of, {*names_of, "xl/styles.xml"}, kept)
+            # a worksheet no parser will read (pairing reads Identitas only) need not be
+            # unpacked; without a sheet map every part is
+            unread = {part for name, part in (sheet_parts or {}).items()
+                      if wanted is not None and not wanted(name)}
+            limits.survey(path, zf, names_of, {*names_of, "xl/styles.xml"}, kept, unread)
             return Unpacked(sheet_parts, kept)
     except WorkbookError:
         raise
@@ -236,7 +243,7 @@ def read_sheets(path: Path, limits: Limits, wanted: Callable[[str], bool]) -> Ra
     checks as `open_workbook` (no cell-metadata scan: values only)."""
     import python_calamine  # noqa: F401 - imported before file descriptor 2 is silenced
 
-    check_container(path, limits)
+    check_container(path, limits, wanted)
     with _native_stderr_silenced():
         return _read_values(path, limits, wanted)
 
