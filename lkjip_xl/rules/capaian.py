@@ -179,6 +179,14 @@ class Check:
         return classify(self.stated, self.computation.exact, settings)
 
 
+def _to_explain(cell: Cell, comp: Computation, settings: Settings) -> bool:
+    """Whether the stated value is a mismatch, the only outcome whose message needs the
+    explanations (`explain`): they are worked out for those cells only."""
+    n = cell.number
+    return n.value is not None and comp.exact is not None \
+        and classify(n, comp.exact, settings) is Outcome.MISMATCH
+
+
 def _ref(cell: Cell | None) -> str:
     return str(cell.ref) if cell is not None and cell.ref is not None else ""
 
@@ -348,7 +356,7 @@ def _pk_check(report: Report, settings: Settings, row: PkRow) -> Check:
                    **settings.conventions)
     candidates = [*_cap_explanations(comp, settings),
                   *_explanations(row.target.number, row.realisasi.number, polarity, settings,
-                                 comp.exact)]
+                                 comp.exact)] if _to_explain(row.capaian, comp, settings) else []
     if row.role is RowRole.KEGIATAN and row.polarity is None and row.kode_indikator.text \
             and polarity_of(report, row.kode_indikator.text)[0] is not polarity:
         # the other formula is most likely the indicator's polarity wrongly carried over
@@ -542,23 +550,25 @@ def _measurement_check(report: Report, settings: Settings, row: MeasurementRow,
     candidates: list[Candidate] = []
     related: list[str] = []
     plain_variant, plain_params = "plain", ()
+    explaining = _to_explain(row.capaian, comp, settings)
     if agreed is not None and realisasi is not None:
         related.append(_ref(agreed))
         own = row.target.number
         alt = capaian(own, realisasi.number, polarity, settings.negative_formula,
-                      **settings.conventions)
+                      **settings.conventions) if explaining else None
         params = _figure_params(code, own, agreed.number, agreed)
-        if alt.ok:
+        if alt is not None and alt.ok:
             assert alt.exact is not None
             candidates.append(Candidate(_with_typo("denominator", own, agreed.number),
                                         alt.exact, alt.formula, params, (_ref(agreed),)))
         plain_variant, plain_params = "agreed-target", params
-    if target is not None and realisasi is not None:
+    if explaining and target is not None and realisasi is not None:
         candidates.extend(_cap_explanations(comp, settings))
         candidates.extend(_explanations(target.number, realisasi.number, polarity, settings,
                                         comp.exact))
     other_r = fig.realisasi if fig is not None else None
-    if (target is not None and other_r is not None and realisasi is row.realisasi
+    if (explaining and target is not None and other_r is not None
+            and realisasi is row.realisasi
             and other_r is not row.realisasi and other_r.number.value is not None
             and not _same_number(other_r.number, row.realisasi.number)):
         alt = capaian(target.number, other_r.number, polarity, settings.negative_formula,
@@ -623,11 +633,12 @@ def _budget_checks(report: Report, settings: Settings) -> Iterator[Check]:
             continue
         comp = percentage(real.value, pagu.value, settings.decimals)
         candidates: list[Candidate] = []
-        if pagu.value is not None and real.value:
-            inv = percentage(pagu.value, real.value)
-            assert inv.exact is not None
-            candidates.append(Candidate("inverted", inv.exact, inv.formula))
-        if comp.exact is not None:
+        if _to_explain(cell, comp, settings):  # comp.exact is known
+            assert comp.exact is not None
+            if pagu.value is not None and real.value:
+                inv = percentage(pagu.value, real.value)
+                assert inv.exact is not None
+                candidates.append(Candidate("inverted", inv.exact, inv.formula))
             candidates.append(Candidate("fraction", comp.exact / 100,
                                         f"{fmt(comp.exact)} / 100", factor=100.0))
         yield Check(
