@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from .config import Config, ConfigError
 from .model import Report, WorkbookError
 from .reading import Limits, read_report
-from .rules import Finding, RuleContext, all_rules
+from .rules import Finding, Rule, RuleContext, all_rules
 
 if TYPE_CHECKING:
     from .importing.checking import ImportInfo
@@ -24,21 +24,7 @@ DOCUMENT_SUFFIXES = (".docx", ".pdf")  # checked through the import (lkjip_xl.im
 
 def check_report(report: Report, config: Config | None = None) -> list[Finding]:
     """Every finding of every enabled rule, sorted stably."""
-    config = config or Config()
-    settings = config.settings_for(report)
-    findings: list[Finding] = []
-    shared: dict[str, object] = {}
-    for rule in all_rules():
-        if not config.enabled(rule.code):
-            continue
-        severity = config.severity.get(rule.code, rule.severity)
-        options = {**rule.options, **config.rule_options.get(rule.code, {})}
-        ctx = RuleContext(report, settings, rule, severity, options, shared)
-        for finding in rule.check(ctx):
-            if finding.severity is not severity and rule.code in config.severity:
-                finding = dataclasses.replace(finding, severity=severity)
-            findings.append(finding)
-    return sorted(findings, key=lambda f: f.sort_key)
+    return _run(all_rules(), report, config or Config(), RuleContext)
 
 
 def check_pair(report: Report, previous: Report, config: Config | None = None) -> list[Finding]:
@@ -47,16 +33,23 @@ def check_pair(report: Report, previous: Report, config: Config | None = None) -
     from .rules import pair_rules
     from .rules.previous import PairContext
 
-    config = config or Config()
+    return _run(pair_rules(), report, config or Config(),
+                lambda *args: PairContext(*args, previous))
+
+
+def _run(rules: Iterable[Rule], report: Report, config: Config,
+         context: Callable[..., RuleContext]) -> list[Finding]:
+    """The enabled `rules` on `report`, each with its severity and options in force, sorted
+    stably; `context` makes each rule's RuleContext (a PairContext for the pair rules)."""
     settings = config.settings_for(report)
     findings: list[Finding] = []
     shared: dict[str, object] = {}
-    for rule in pair_rules():
+    for rule in rules:
         if not config.enabled(rule.code):
             continue
         severity = config.severity.get(rule.code, rule.severity)
         options = {**rule.options, **config.rule_options.get(rule.code, {})}
-        ctx = PairContext(report, settings, rule, severity, options, shared, previous)
+        ctx = context(report, settings, rule, severity, options, shared)
         for finding in rule.check(ctx):
             if finding.severity is not severity and rule.code in config.severity:
                 finding = dataclasses.replace(finding, severity=severity)
