@@ -590,7 +590,7 @@ def check_cmd(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: Path
             stack.callback(_abort_unless_closed, rekap)
         results = check_many(files, config, limits, jobs=jobs or default_jobs(len(files)),
                              timeout=timeout or None, summarise=rekap is not None,
-                             pairs=pairs)
+                             pairs=pairs, render=stream.renderer())
         for r in _with_progress(results, len(files), lang, progress):
             if r.error is None and (real := extension_mismatch(r.path)):
                 warning = t("cli.wrong_extension", lang, path=r.path, real=real,
