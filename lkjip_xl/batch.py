@@ -397,6 +397,61 @@ def check_many(paths: Sequence[Path], config: Config, limits: Limits | None = No
         pool.close()
 
 
+def map_in_processes(func: Callable[[Any, Any], Any], items: Sequence[Any], arg: Any,
+                     jobs: int) -> list[Any]:
+    """`[func(item, arg) for item in items]`, computed by `jobs` processes at once: this one
+    and `jobs - 1` forked children (each under the worker's memory cap), each taking every
+    `jobs`-th item; the order of `items` is kept. The items of a child that dies come back
+    as None. Where processes cannot be forked, everything is computed here. `func` must not
+    raise (what the pairing's Identitas read is: `pairing.pair_files`)."""
+    import multiprocessing
+
+    jobs = max(1, min(jobs, len(items)))
+    if jobs < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return [func(item, arg) for item in items]
+    _preload()
+    ctx = multiprocessing.get_context("fork")
+    for stream in (sys.stdout, sys.stderr):  # nothing buffered is written twice
+        with contextlib.suppress(AttributeError, OSError, ValueError):
+            stream.flush()
+    children = []
+    for k in range(1, jobs):
+        receiving, sending = ctx.Pipe(duplex=False)
+        process = ctx.Process(target=_map_child, daemon=True,
+                              args=(sending, func, items[k::jobs], arg, WORKER_MEMORY_BYTES))
+        process.start()
+        sending.close()
+        children.append((k, process, receiving))
+    results: list[Any] = [None] * len(items)
+    results[0::jobs] = [func(item, arg) for item in items[0::jobs]]
+    for k, process, receiving in children:
+        try:
+            part = receiving.recv()
+        except (EOFError, OSError):  # the child died (a crash, the memory cap)
+            part = None
+        receiving.close()
+        process.join()
+        if part is not None:
+            results[k::jobs] = part
+    return results
+
+
+def _map_child(conn: Any, func: Callable[[Any, Any], Any], items: Sequence[Any], arg: Any,
+               memory_bytes: int | None) -> None:
+    devnull = open(os.devnull, "w")  # noqa: SIM115 - for the child's whole life
+    sys.stdout = sys.stderr = devnull
+    _cap_memory(memory_bytes)
+    gc.freeze()
+    try:
+        conn.send([func(item, arg) for item in items])
+    except (OSError, EOFError):  # the main process is gone
+        pass
+    except Exception:  # a bug: nothing sent, the main process gets None for these items
+        pass
+    finally:
+        conn.close()
+
+
 class _TimeUp(BaseException):
     """Raised by the alarm in the main process; a BaseException, so no rule can swallow it."""
 

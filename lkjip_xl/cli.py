@@ -568,7 +568,8 @@ def check_cmd(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: Path
         if any(_same_file(written, f) for f in (*files, *([previous] if previous else []))):
             fail(ctx, "cli.output_is_input", path=written)
     refuse_existing(*outputs, force=force)
-    pairs = _pairs(files, previous, no_pair, limits)
+    jobs = jobs or default_jobs(len(files))
+    pairs = _pairs(files, previous, no_pair, limits, jobs)
     threshold = Severity(fail_on).rank
     progress = fmt == "text" and len(files) > 1 and sys.stderr.isatty()
     stdout = _Echo()
@@ -588,7 +589,7 @@ def check_cmd(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: Path
 
             rekap = open_rekap(report_path, lang, config)
             stack.callback(_abort_unless_closed, rekap)
-        results = check_many(files, config, limits, jobs=jobs or default_jobs(len(files)),
+        results = check_many(files, config, limits, jobs=jobs,
                              timeout=timeout or None, summarise=rekap is not None,
                              pairs=pairs, render=stream.renderer())
         for r in _with_progress(results, len(files), lang, progress):
@@ -635,17 +636,18 @@ def check_cmd(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: Path
     ctx.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_OK)
 
 
-def _pairs(files: list[Path], previous: Path | None, no_pair: bool, limits: Any
-           ) -> dict[Path, Any]:
+def _pairs(files: list[Path], previous: Path | None, no_pair: bool, limits: Any,
+           jobs: int = 1) -> dict[Path, Any]:
     """Which file is compared with which earlier report: the `--previous` given, else, for
-    several files and unless `--no-pair`, the pairs their Identitas sheets make."""
+    several files and unless `--no-pair`, the pairs their Identitas sheets make (read by
+    `jobs` processes)."""
     from .pairing import Pairing, pair_files
 
     if previous is not None:
         return {files[0]: Pairing(previous)}
     if no_pair or len(files) < 2:
         return {}
-    return pair_files(files, limits)
+    return pair_files(files, limits, jobs)
 
 
 class _Echo:
