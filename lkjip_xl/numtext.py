@@ -103,10 +103,35 @@ def format_year(value: object, lang: str = "id") -> str:
     return format_number(value, lang, year=True)
 
 
+# CLDR's decimal and group symbols of the locales above (`number_symbols['latn']`), which
+# is all Babel's `format_decimal` takes from the locale for the two patterns used here
+# ('#,##0' or '0', with exactly the Decimal's own decimal places: no rounding, grouping by
+# three, a leading '-'). Loading Babel and a locale costs 40-70 ms, most of a cold `check`
+# of one workbook, so these locales are written from this table; tests/test_numtext.py
+# checks the table against Babel's CLDR data and the output against `format_decimal` on
+# thousands of numbers. Any other locale goes through Babel.
+_SYMBOLS = {"id": (",", "."), "en": (".", ",")}
+
+
 def _format(d: Decimal, pattern: str, locale: str) -> str:
+    symbols = _SYMBOLS.get(locale)
+    if symbols is not None:
+        return _written(d, pattern.startswith("#,##0"), symbols)
     # Babel takes ~50 us a number and messages repeat their numbers: cached by the text of
     # the Decimal (equal Decimals such as 1.0 and 1.00 are written differently).
     return _format_text(str(d), pattern, locale)
+
+
+def _written(d: Decimal, grouping: bool, symbols: tuple[str, str]) -> str:
+    """`d` with its own decimal places, the integer digits grouped by three (`grouping`),
+    as `format_decimal` writes it with the locale's (decimal, group) `symbols`."""
+    whole, _, fraction = format(d.copy_abs(), "f").partition(".")
+    if grouping and len(whole) > 3:
+        head = len(whole) % 3 or 3
+        whole = symbols[1].join([whole[:head], *(whole[i:i + 3]
+                                                 for i in range(head, len(whole), 3))])
+    text = f"{whole}{symbols[0]}{fraction}" if fraction else whole
+    return "-" + text if d.is_signed() else text
 
 
 @lru_cache(maxsize=8192)

@@ -44,6 +44,8 @@ def test_check_does_not_import_openpyxl_or_pandas(workbook: Path, fmt: str) -> N
     assert not names & HEAVY, names & HEAVY
     assert "rich" not in names  # the progress bar is for terminals only
     assert "xlsxwriter" not in names
+    # numbers in messages (id, en) are written without loading Babel's locale data
+    assert "babel" not in names
 
 
 def test_check_batch_with_csv_rekap_stays_lean(workbook: Path, tmp_path: Path) -> None:

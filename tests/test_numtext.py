@@ -64,3 +64,59 @@ def test_a_long_quoted_text_is_cut_in_words():
     text = t("fix.comment.review", "id", message=long, code="INP001")
     assert "(+136)" not in text and f"panjangnya {MAX_QUOTED + 136} karakter" in text
     assert "436 characters long" in t("fix.comment.review", "en", message=long, code="INP001")
+
+
+def test_symbols_are_babels_cldr_data() -> None:
+    """The id/en symbols written without loading Babel are CLDR's, as Babel has them."""
+    from babel import Locale
+
+    from lkjip_xl import numtext
+
+    for lang, locale in numtext.LOCALES.items():
+        symbols = Locale.parse(locale).number_symbols["latn"]
+        assert numtext._SYMBOLS[locale] == (symbols["decimal"], symbols["group"]), lang
+
+
+def _numbers() -> list[object]:
+    import random
+
+    rng = random.Random(13)
+    values: list[object] = [0, -0.0, 1, -1, 7, 999, 1000, -1000, 1697, 9999, 10000, 123456,
+                            1234567, 10**15, -(10**21), 10**40 + 1, 0.5, -0.5, 0.005, 1e-10,
+                            1.5e-11, 95.125, 95.124, 93.05, 0.1 + 0.2, 26787846626.65, 1e20,
+                            -1e16, 2.5e300, Decimal("93.90"), Decimal("1E+5"), Decimal("-0"),
+                            Decimal("-0.000"), Decimal("1234.5000"), Decimal("12E-3"),
+                            "1.697", "-12345.678", " 42 ", "1e3", True, None, float("inf")]
+    for _ in range(1500):
+        digits = rng.randint(1, 18)
+        places = rng.randint(0, 6)
+        n = rng.randint(-(10**digits), 10**digits)
+        values.append(Decimal(n).scaleb(-places))
+        values.append(n / 10**places)
+        values.append(rng.uniform(-1e12, 1e12))
+    return values
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_written_like_babels_format_decimal(lang: str) -> None:
+    """Every option of format_number gives Babel's bytes on thousands of numbers."""
+    from lkjip_xl import numtext
+
+    def babel(d: Decimal, pattern: str, locale: str) -> str:
+        return numtext._format_text(str(d), pattern, locale)
+
+    options = [{}, {"decimals": 0}, {"decimals": 2}, {"decimals": 4}, {"group": False},
+               {"min_grouping": 2}, {"year": True}]
+    written = []
+    for value in _numbers():
+        for kw in options:
+            written.append(numtext.format_number(value, lang, **kw))
+    original = numtext._format
+    numtext._format = babel  # type: ignore[assignment]
+    try:
+        by_babel = [numtext.format_number(value, lang, **kw)
+                    for value in _numbers() for kw in options]
+    finally:
+        numtext._format = original  # type: ignore[assignment]
+    assert written == by_babel
+    assert len(set(written)) > 5000
