@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import sys
 from collections.abc import Callable, Sequence
 from contextvars import ContextVar
@@ -551,13 +550,13 @@ def check_cmd(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: Path
     config, limits = _config_and_limits(ctx, settings)
     if report_path is not None and report_path.suffix.lower() not in (".xlsx", ".csv"):
         fail(ctx, "rekap.bad_suffix", path=report_path)
-    from .writers.rekap import rekap_paths
-
     files = expand_paths(paths)
     if not files:
         fail(ctx, "cli.no_files", paths=", ".join(paths), types=", ".join(SEARCHED_SUFFIXES))
     outputs = [output] if output is not None else []
     if report_path is not None:
+        from .writers.rekap import rekap_paths
+
         outputs.extend(rekap_paths(report_path))
     if previous is not None:
         if len(files) != 1:
@@ -624,6 +623,8 @@ def check_cmd(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: Path
             rekap = None
         if output is None:
             if out is not stdout:  # spooled while the progress bar was on screen
+                import shutil
+
                 out.seek(0)
                 shutil.copyfileobj(out, stdout)
             stdout.write("\n")
@@ -641,12 +642,12 @@ def _pairs(files: list[Path], previous: Path | None, no_pair: bool, limits: Any,
     """Which file is compared with which earlier report: the `--previous` given, else, for
     several files and unless `--no-pair`, the pairs their Identitas sheets make (read by
     `jobs` processes)."""
+    if previous is None and (no_pair or len(files) < 2):
+        return {}
     from .pairing import Pairing, pair_files
 
     if previous is not None:
         return {files[0]: Pairing(previous)}
-    if no_pair or len(files) < 2:
-        return {}
     return pair_files(files, limits, jobs)
 
 

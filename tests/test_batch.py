@@ -460,3 +460,24 @@ def test_pairing_read_in_several_processes_pairs_the_same(tmp_path: Path) -> Non
     assert list(one.items()) == list(two.items())
     assert sum(1 for p in one.values() if p.previous is not None) == 3
     assert sum(1 for p in one.values() if p.ambiguous) > 0
+
+
+def test_spool_rolls_over_to_disk_and_gives_everything_back(
+        mixed: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    spool = formats._Spool(limit=10)
+    spool.write("abc")
+    assert spool.file is None
+    spool.write("defghijkl")
+    assert spool.file is not None
+    spool.write("ü\n!")
+    out = io.StringIO()
+    spool.copy_to(out)
+    assert out.getvalue() == "abcdefghijklü\n!"
+    # the JSON document is the same whether its findings waited in memory or on disk
+    results = _results(mixed)
+    in_memory = formats.to_json(results)
+    monkeypatch.setattr(formats._Spool.__init__, "__defaults__", (100,))
+    assert formats._Spool().limit == 100
+    assert formats.to_json(results) == in_memory

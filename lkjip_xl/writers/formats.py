@@ -10,13 +10,10 @@ The JSON schema is versioned (`SCHEMA_VERSION`) and documented in docs/output-fo
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import math
 import re
-import shutil
-import tempfile
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
@@ -564,6 +561,8 @@ class CsvStream(Stream):
 
     def __init__(self, out: TextIO, lang: str = "id") -> None:
         super().__init__(out, lang)
+        import csv
+
         self.writer = csv.writer(out, lineterminator="\n")
         self.writer.writerow(CSV_COLUMNS)
 
@@ -574,6 +573,8 @@ class CsvStream(Stream):
 
 def _csv_text(rows: list[list[Any]]) -> str:
     """`rows` as CsvStream's writer writes them (the same dialect, onto a string)."""
+    import csv
+
     buf = io.StringIO()
     csv.writer(buf, lineterminator="\n").writerows(rows)
     return buf.getvalue()
@@ -686,6 +687,41 @@ def _join(values: list[Any], level: int) -> str:
     return pad + (",\n" + pad).join([_dumps(v, level) for v in values])
 
 
+class _Spool:
+    """Text kept in memory up to `limit` characters, then in a temporary file on disk (what
+    SpooledTemporaryFile does; tempfile is imported only for a batch that needs the disk)."""
+
+    def __init__(self, limit: int = 4 << 20) -> None:
+        self.parts: list[str] = []
+        self.size = 0
+        self.limit = limit
+        self.file: TextIO | None = None
+
+    def write(self, text: str) -> None:
+        if self.file is not None:
+            self.file.write(text)
+            return
+        self.parts.append(text)
+        self.size += len(text)
+        if self.size > self.limit:
+            import tempfile
+
+            self.file = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115
+            self.file.write("".join(self.parts))
+            self.parts = []
+
+    def copy_to(self, out: TextIO) -> None:
+        """Everything written, onto `out`; the spool is closed."""
+        if self.file is None:
+            out.write("".join(self.parts))
+            self.parts = []
+            return
+        self.file.seek(0)
+        while chunk := self.file.read(1 << 20):
+            out.write(chunk)
+        self.file.close()
+
+
 class JsonStream(Stream):
     """The document of `to_json`: files are written as they come; findings and errors, which
     follow all files in the document, wait in temporary files (on disk beyond a few MB)."""
@@ -699,8 +735,7 @@ class JsonStream(Stream):
                 "config": config}
         out.write(_dumps(head, 0)[:-2] + ',\n  "files": [')
         self._files = _JsonList(out, 2)
-        self._spools = [tempfile.SpooledTemporaryFile(4 << 20, "w+", encoding="utf-8")  # noqa: SIM115
-                        for _ in range(2)]
+        self._spools = [_Spool(), _Spool()]
         self._findings = _JsonList(self._spools[0], 2)  # type: ignore[arg-type]
         self._errors = _JsonList(self._spools[1], 2)  # type: ignore[arg-type]
 
@@ -718,9 +753,7 @@ class JsonStream(Stream):
         for key, items, spool in (("findings", self._findings, self._spools[0]),
                                   ("errors", self._errors, self._spools[1])):
             out.write(f',\n  "{key}": [')
-            spool.seek(0)
-            shutil.copyfileobj(spool, out)  # type: ignore[misc]
-            spool.close()
+            spool.copy_to(out)
             out.write(items.end())
         summary = {"files": self.files, "unreadable": self.unreadable, **self.totals}
         out.write(',\n  "summary": ' + _dumps(summary, 1) + "\n}")
