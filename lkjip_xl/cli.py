@@ -588,9 +588,12 @@ def check_cmd(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: Path
 
             rekap = open_rekap(report_path, lang, config)
             stack.callback(_abort_unless_closed, rekap)
+        # Several workers render their files' output (messages, JSON) themselves, so that
+        # this process, which receives and writes everything, does not hold them up; one
+        # worker leaves it here, where it runs while the worker checks the next file.
         results = check_many(files, config, limits, jobs=jobs,
                              timeout=timeout or None, summarise=rekap is not None,
-                             pairs=pairs, render=stream.renderer())
+                             pairs=pairs, render=stream.renderer() if jobs > 1 else None)
         for r in _with_progress(results, len(files), lang, progress):
             if r.error is None and (real := extension_mismatch(r.path)):
                 warning = t("cli.wrong_extension", lang, path=r.path, real=real,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from decimal import Decimal
+from functools import lru_cache
 
 LANGS = ("id", "en")
 DEFAULT_LANG = "id"
@@ -3061,6 +3062,7 @@ class Verbatim(str):
     __slots__ = ()
 
 
+@lru_cache(maxsize=8192)  # a workbook's messages repeat their numbers (seed: 856 for 270)
 def localise_number(token: str, lang: str) -> str:
     """A number token written with a decimal point and no separators ('1697', '93.05'), as
     the reader of `lang` writes it (`numtext.format_number`: 1.697 / 93,05; 1,697 / 93.05)."""

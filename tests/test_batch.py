@@ -481,3 +481,38 @@ def test_spool_rolls_over_to_disk_and_gives_everything_back(
     monkeypatch.setattr(formats._Spool.__init__, "__defaults__", (100,))
     assert formats._Spool().limit == 100
     assert formats.to_json(results) == in_memory
+
+
+class _Count(int):
+    """An int of another class: json.dumps writes it, the fast encoders hand it over."""
+
+
+def test_finding_json_is_the_generic_encoders_bytes(mixed: Path) -> None:
+    """The JSON stream's writer of one finding (field by field) against the generic encoder,
+    on real findings and on every type a finding's values may take."""
+    from lkjip_xl.engine import check_file
+    from lkjip_xl.messages import Verbatim
+    from lkjip_xl.model import CellRef
+    from lkjip_xl.rules import Finding, Severity
+    from lkjip_xl.rules.base import Action, Fix
+
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    findings = [f for p in (*sorted(examples.glob("*.xlsx")), *expand_paths([str(mixed)]))
+                for f in check_file(p).findings]
+    assert len(findings) > 300
+    odd_values = [None, True, False, 0, -7, 2**70, 1.5, -0.0, float("nan"), float("inf"),
+                  float("-inf"), 1e-300, "", "teks \"kutip\" \\ \n\t\u00e9 \u2603 \x01",
+                  Verbatim("1.697"), _Count(3), {"a": [1, None]}, [1, 2]]
+    for i, value in enumerate(odd_values):
+        fix = Fix(CellRef("Lampiran II", 4, 8), value, Action.CORRECT) if i % 2 else None
+        findings.append(Finding(
+            "CAP001", "capaian", Severity.WARNING, "a \"b\".xlsx", "Lampiran II",
+            "H4" if i % 3 else "", "cap.mismatch" if i % 2 else "no.such.key",
+            (("stated", 81.41), ("expected", 90.0)), value, value,
+            value if not isinstance(value, str) else None, 0.005, "565 / 594 x 100",
+            tuple((f"Lampiran II!G{k}", value) for k in range(i % 3)),
+            tuple(f"Lampiran II!H{k}" for k in range(i % 4)), fix))
+    for lang in ("id", "en"):
+        for f in findings:
+            assert formats._finding_json(f, lang) == \
+                formats._dumps(formats.finding_to_dict(f, lang), 2), f

@@ -656,6 +656,56 @@ def _encode(value: Any, newline: str, out: list[str]) -> None:
         raise _Unusual
 
 
+_I1, _I2, _I3, _I4 = ("\n" + "  " * n for n in (2, 3, 4, 5))
+
+
+def _finding_json(f: Finding, lang: str = "id") -> str:
+    """`_dumps(finding_to_dict(f, lang), 2)`: a finding as an item of the JSON document's
+    `findings`, written field by field (every finding's dict has the same shape, and the
+    generic encoder's recursion was most of the cost of writing one). A value of another
+    type than the usual ones goes through the generic encoder."""
+    try:
+        out = ["{", _I2, '"file": ', _encode_str(f.file), ",", _I2, '"sheet": ',
+               _encode_str(f.sheet), ",", _I2, '"cell": ', _encode_str(f.cell), ",", _I2,
+               '"code": ', _encode_str(f.code), ",", _I2, '"name": ', _encode_str(f.name), ",",
+               _I2, '"severity": ', _encode_str(f.severity.value), ",", _I2, '"message": ',
+               _encode_str(f.message(lang)), ",", _I2, '"stated": ']
+        _encode(f.stated, _I2, out)
+        out += (",", _I2, '"expected": ')
+        _encode(f.expected, _I2, out)
+        out += (",", _I2, '"difference": ')
+        _encode(f.difference, _I2, out)
+        out += (",", _I2, '"tolerance": ')
+        _encode(f.tolerance, _I2, out)
+        out += (",", _I2, '"formula": ', _encode_str(f.formula), ",", _I2, '"inputs": ')
+        if f.inputs:
+            first = True
+            for ref, value in f.inputs:
+                out += ("[" if first else ",", _I3, "{", _I4, '"cell": ')
+                first = False
+                _encode(ref, _I4, out)
+                out += (",", _I4, '"value": ')
+                _encode(value, _I4, out)
+                out += (_I3, "}")
+            out += (_I2, "]")
+        else:
+            out.append("[]")
+        out += (",", _I2, '"related": ')
+        if f.related:
+            first = True
+            for ref in f.related:
+                out += ("[" if first else ",", _I3)
+                first = False
+                _encode(ref, _I3, out)
+            out += (_I2, "]")
+        else:
+            out.append("[]")
+        out += (",", _I2, '"action": ', _encode_str(f.action.value), _I1, "}")
+        return "".join(out)
+    except (_Unusual, TypeError):  # _encode_str takes str only
+        return _dumps(finding_to_dict(f, lang), 2)
+
+
 class _JsonList:
     """The items of one JSON array, written as they come (to `out`, or to a spool file)."""
 
@@ -817,7 +867,8 @@ class Renderer:
         fmt, lang, color, show_info = self.key
         if fmt == "json":
             return (_join([_json_entry(result, lang)], 2),
-                    _join([finding_to_dict(f, lang) for f in result.findings], 2),
+                    "    " + ",\n    ".join([_finding_json(f, lang)
+                                                for f in result.findings]),
                     len(result.findings),
                     None if result.error is None
                     else _join([error_to_dict(result, lang)], 2))
