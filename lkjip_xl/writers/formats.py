@@ -720,11 +720,11 @@ class _JsonList:
         self.count += 1
 
     def extend_text(self, text: str, count: int) -> None:
-        """`count` items already encoded at this level and joined (`_join`)."""
+        """`count` items already encoded at this level and joined (`_join`, or the
+        findings joined by `Renderer.render`)."""
         if count:
             self.out.write(("\n" if self.count == 0 else ",\n") + text)
             self.count += count
-
 
     def end(self) -> str:
         return "\n" + "  " * (self.level - 1) + "]" if self.count else "]"
