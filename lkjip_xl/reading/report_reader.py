@@ -9,6 +9,7 @@ import gc
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import repeat
 from math import isfinite
 from operator import itemgetter
@@ -55,11 +56,13 @@ from ..schema import (
     SHEET_MEASUREMENT,
     SHEET_PK,
     SHEET_RPJMD,
+    Column,
     NegativeFormula,
     RowRole,
     TableSpec,
     negative_formula_label,
     normalise,
+    normalise_text,
     parse_basis,
     parse_capping,
     parse_efficiency_method,
@@ -147,6 +150,7 @@ class _Context:
     problems: list[ReadingProblem] = field(default_factory=list)
     header_rows: dict[str, int] = field(default_factory=dict)
     _merged: dict[str, dict[tuple[int, int], tuple[int, int]]] = field(default_factory=dict)
+    numbers: dict[float, Number] = field(default_factory=dict)  # plain numbers made, by value
 
     def __post_init__(self) -> None:
         by_key = {normalise(name): name for name in self.raw.sheets}
@@ -272,10 +276,10 @@ def _read_identity(ctx: _Context) -> tuple[Identity, Settings, Scale | None]:
     values: dict[str, Cell] = {}
     custom: Scale | None = None
     if sheet is not None:
-        labels = {normalise(name): col for col in IDENTITY_FIELDS for name in col.names()}
+        labels = _identity_labels()
         for r, row in enumerate(sheet.rows[:80], start=1):
             for c, value in enumerate(row, start=1):
-                field_ = labels.get(normalise(value)) if isinstance(value, str) else None
+                field_ = labels.get(normalise_text(value)) if isinstance(value, str) else None
                 if field_ is None or field_.key in values:
                     continue
                 values[field_.key] = ctx.cell(sheet, r, c + 1, field_.kind)
@@ -288,6 +292,12 @@ def _read_identity(ctx: _Context) -> tuple[Identity, Settings, Scale | None]:
                         where, col.header)
     identity = Identity(**values)
     return identity, _settings(ctx, identity, custom), custom
+
+
+@lru_cache(maxsize=1)
+def _identity_labels() -> dict[str, Column]:
+    """Each normalised label of an Identitas field -> the field."""
+    return {normalise(name): col for col in IDENTITY_FIELDS for name in col.names()}
 
 
 def _read_custom_scale(ctx: _Context, sheet: RawSheet) -> Scale | None:
@@ -485,7 +495,7 @@ def _table(ctx: _Context, sheet: RawSheet, layout: TableLayout, spec: TableSpec)
     for key, c in cols:
         kind = kinds[key]
         cells, uncommon = _column_cells(name, rows, c, values[c], kind, blank_meta, merged,
-                                        percent)
+                                        percent, ctx.numbers)
         columns[key] = cells
         slow.extend((j, c, key, kind, key in _WORDS_OK) for j in uncommon)
     slow.sort()
@@ -494,7 +504,7 @@ def _table(ctx: _Context, sheet: RawSheet, layout: TableLayout, spec: TableSpec)
     years: list[tuple[int, int, list[Cell | None]]] = []
     for year, c in sorted(layout.years.items()):
         cells, uncommon = _column_cells(name, rows, c, values[c], "number", blank_meta, {},
-                                        percent)
+                                        percent, ctx.numbers)
         year_cells: list[Cell | None] = list(cells)
         for j in uncommon:
             year_cells[j] = None
@@ -522,10 +532,11 @@ def _nonblank(value: object) -> object:
 
 def _column_cells(name: str, rows: list[int], c: int, values: list[object], kind: str,
                   blank_meta: bool, merged: dict[tuple[int, int], tuple[int, int]],
-                  percent: set[str] | None) -> tuple[list[Cell], list[int]]:
+                  percent: set[str] | None, known: dict[float, Number]
+                  ) -> tuple[list[Cell], list[int]]:
     """The common cells of column `c` (`values`: one per row of `rows`, None for a blank),
     and the indexes of the others, which `_Context.cell` must read (their place in the list
-    holds a placeholder)."""
+    holds a placeholder). `known`: the Numbers made so far, by value."""
     uncommon: list[int] = []
     numbers: Iterable[Number]
     if kind in NUMERIC_KINDS:
@@ -542,10 +553,19 @@ def _column_cells(name: str, rows: list[int], c: int, values: list[object], kind
             uncommon = [j for j, v in enumerate(values) if v is not None and j not in common]
         if blank_meta and blanks:
             uncommon.extend(j for j, v in enumerate(values) if v is None)
+        # One Number per value (equal values share it: a Number is immutable)
+        floats = [float(values[j]) for j in plain]  # type: ignore[arg-type]
+        found: list[Number | None] = list(map(known.get, floats))
+        missing = [i for i, number in enumerate(found) if number is None]
+        if missing:
+            made = make_numbers([floats[i] for i in missing], NumberSource.NUMBER)
+            for i, number in zip(missing, made, strict=True):
+                found[i] = number
+                if floats[i]:  # not 0.0 nor -0.0, which are equal keys but print apart
+                    known[floats[i]] = number
         numbers = [EMPTY] * len(values)
-        for j, number in zip(plain, make_numbers([float(values[j]) for j in plain],  # type: ignore[arg-type]
-                                                 NumberSource.NUMBER), strict=True):
-            numbers[j] = number
+        for j, number in zip(plain, found, strict=True):
+            numbers[j] = number  # type: ignore[assignment]
     else:
         numbers = repeat(EMPTY)
         if merged:  # a merged text cell (a Sasaran spanning rows) belongs to every row
