@@ -12,7 +12,7 @@ from dataclasses import MISSING, dataclass, field, fields
 from functools import lru_cache
 from itertools import repeat
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from .numbers import EMPTY, Number
 from .schema import (
@@ -44,9 +44,12 @@ def column_letter(col: int) -> str:
     return letters
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class CellRef:
-    """A cell address: sheet name as in the workbook, 1-based row and column."""
+class CellRef(NamedTuple):
+    """A cell address: sheet name as in the workbook, 1-based row and column.
+
+    Immutable, equal and ordered by (sheet, row, col), hashing as that tuple. A named tuple
+    rather than a frozen dataclass: the reader makes one per cell, a few thousand per
+    workbook, and a tuple is made in C (`make_cells`)."""
 
     sheet: str
     row: int
@@ -60,9 +63,11 @@ class CellRef:
         return f"{self.sheet}!{self.address}"
 
 
-@dataclass(frozen=True, slots=True)
-class Cell:
-    """One cell as read: its raw value, its text, and its parse as a number."""
+class Cell(NamedTuple):
+    """One cell as read: its raw value, its text, and its parse as a number.
+
+    Immutable, equal when ref, raw and number are, hashing as (ref, raw, number); a named
+    tuple for the reason CellRef is one."""
 
     ref: CellRef | None
     raw: object = None
@@ -90,32 +95,18 @@ class Cell:
 
 BLANK = Cell(None)
 
-# The reader builds a CellRef and a Cell for each of a few thousand cells per workbook; a
-# frozen dataclass's __init__ sets each field through object.__setattr__. The reader builds
-# the same objects (equal, hashing alike) by setting the slots directly: object.__new__, then
-# these slot setters, a whole column at a time (`make_cells`) so that the loops run in C.
 _new = object.__new__
-_ref_sheet, _ref_row, _ref_col = (CellRef.__dict__[n].__set__ for n in ("sheet", "row", "col"))
-_cell_ref, _cell_raw, _cell_number = (Cell.__dict__[n].__set__ for n in ("ref", "raw", "number"))
-CELL_SETTERS = (_new, (_ref_sheet, _ref_row, _ref_col), (_cell_ref, _cell_raw, _cell_number))
+_tuple_new = tuple.__new__
 _consume = deque(maxlen=0).extend  # runs an iterator to its end, keeping nothing
 
 
 def make_cells(sheet: str, rows: Sequence[int], col: int, raws: Iterable[object],
                numbers: Iterable[Number]) -> list[Cell]:
     """`[Cell(CellRef(sheet, r, col), raw, number) for r, raw, number in zip(rows, raws,
-    numbers)]`, the same objects built a column at a time (`raws` and `numbers` at least as
-    long as `rows`)."""
-    n = len(rows)
-    refs = list(map(_new, repeat(CellRef, n)))
-    _consume(map(_ref_sheet, refs, repeat(sheet, n)))
-    _consume(map(_ref_row, refs, rows))
-    _consume(map(_ref_col, refs, repeat(col, n)))
-    cells = list(map(_new, repeat(Cell, n)))
-    _consume(map(_cell_ref, cells, refs))
-    _consume(map(_cell_raw, cells, raws))
-    _consume(map(_cell_number, cells, numbers))
-    return cells
+    numbers)]`, the same objects built a column at a time, the loops in C (`raws` and
+    `numbers` at least as long as `rows`)."""
+    refs = map(_tuple_new, repeat(CellRef), zip(repeat(sheet), rows, repeat(col)))
+    return list(map(_tuple_new, repeat(Cell), zip(refs, raws, numbers, strict=False)))
 
 
 @lru_cache(maxsize=64)
