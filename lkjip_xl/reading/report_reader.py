@@ -150,7 +150,6 @@ class _Context:
     problems: list[ReadingProblem] = field(default_factory=list)
     header_rows: dict[str, int] = field(default_factory=dict)
     _merged: dict[str, dict[tuple[int, int], tuple[int, int]]] = field(default_factory=dict)
-    numbers: dict[float, Number] = field(default_factory=dict)  # plain numbers made, by value
 
     def __post_init__(self) -> None:
         by_key = {normalise(name): name for name in self.raw.sheets}
@@ -495,7 +494,7 @@ def _table(ctx: _Context, sheet: RawSheet, layout: TableLayout, spec: TableSpec)
     for key, c in cols:
         kind = kinds[key]
         cells, uncommon = _column_cells(name, rows, c, values[c], kind, blank_meta, merged,
-                                        percent, ctx.numbers)
+                                        percent)
         columns[key] = cells
         slow.extend((j, c, key, kind, key in _WORDS_OK) for j in uncommon)
     slow.sort()
@@ -504,7 +503,7 @@ def _table(ctx: _Context, sheet: RawSheet, layout: TableLayout, spec: TableSpec)
     years: list[tuple[int, int, list[Cell | None]]] = []
     for year, c in sorted(layout.years.items()):
         cells, uncommon = _column_cells(name, rows, c, values[c], "number", blank_meta, {},
-                                        percent, ctx.numbers)
+                                        percent)
         year_cells: list[Cell | None] = list(cells)
         for j in uncommon:
             year_cells[j] = None
@@ -532,11 +531,10 @@ def _nonblank(value: object) -> object:
 
 def _column_cells(name: str, rows: list[int], c: int, values: list[object], kind: str,
                   blank_meta: bool, merged: dict[tuple[int, int], tuple[int, int]],
-                  percent: set[str] | None, known: dict[float, Number]
-                  ) -> tuple[list[Cell], list[int]]:
+                  percent: set[str] | None) -> tuple[list[Cell], list[int]]:
     """The common cells of column `c` (`values`: one per row of `rows`, None for a blank),
     and the indexes of the others, which `_Context.cell` must read (their place in the list
-    holds a placeholder). `known`: the Numbers made so far, by value."""
+    holds a placeholder)."""
     uncommon: list[int] = []
     numbers: Iterable[Number]
     if kind in NUMERIC_KINDS:
@@ -553,19 +551,10 @@ def _column_cells(name: str, rows: list[int], c: int, values: list[object], kind
             uncommon = [j for j, v in enumerate(values) if v is not None and j not in common]
         if blank_meta and blanks:
             uncommon.extend(j for j, v in enumerate(values) if v is None)
-        # One Number per value (equal values share it: a Number is immutable)
-        floats = [float(values[j]) for j in plain]  # type: ignore[arg-type]
-        found: list[Number | None] = list(map(known.get, floats))
-        missing = [i for i, number in enumerate(found) if number is None]
-        if missing:
-            made = make_numbers([floats[i] for i in missing], NumberSource.NUMBER)
-            for i, number in zip(missing, made, strict=True):
-                found[i] = number
-                if floats[i]:  # not 0.0 nor -0.0, which are equal keys but print apart
-                    known[floats[i]] = number
         numbers = [EMPTY] * len(values)
-        for j, number in zip(plain, found, strict=True):
-            numbers[j] = number  # type: ignore[assignment]
+        for j, number in zip(plain, make_numbers([float(values[j]) for j in plain],  # type: ignore[arg-type]
+                                                 NumberSource.NUMBER), strict=True):
+            numbers[j] = number
     else:
         numbers = repeat(EMPTY)
         if merged:  # a merged text cell (a Sasaran spanning rows) belongs to every row
