@@ -107,10 +107,11 @@ def read_identity(path: str | Path, *, limits: Limits | None = None) -> Identity
 def build_report(raw: RawWorkbook) -> Report:
     """Build the Report from sheets already read (also used by the Excel layer).
 
-    The cyclic garbage collector is paused meanwhile: the build makes several thousand
-    objects that all live as long as the Report, none of them garbage, and the collections
+    The cyclic garbage collector is paused meanwhile (and left as it was found): the build
+    makes several thousand objects that all live as long as the Report, and the collections
     their allocation would trigger (each walking the objects made so far, and every few files
-    the whole heap) cost a quarter of the build. Nothing made here forms a cycle."""
+    the whole heap) cost a quarter of the build. None of them is garbage; any cyclic garbage
+    made meanwhile waits for the next collection."""
     if not gc.isenabled():
         return _build_report(raw)
     gc.disable()
