@@ -205,8 +205,10 @@ class _Context:
         predicate, a non-numeric target, not a reading problem. A ratio '1:40' is text by
         nature, not a number stored as text.
 
-        The hot path of reading: the cell metadata (errors, formulas, percent formats) is
-        looked up only for sheets that have any.
+        The reading of one cell, the reference for the tables' columnar build (`_table`),
+        which leaves to it every cell that is not a plain blank, text or finite number. The
+        cell metadata (errors, formulas, percent formats) is looked up only for sheets that
+        have any.
         """
         ref = CellRef(sheet.name, row, col)
         src_row, src_col = row, col
@@ -514,11 +516,10 @@ def _table(ctx: _Context, sheet: RawSheet, layout: TableLayout, spec: TableSpec)
 
 def _column(span: list[list[object] | tuple[()]], i: int, narrowest: int) -> list[object]:
     """Column `i` (0-based) of the rows in `span`, a blank (None, '', spaces only) as None."""
-    if i < narrowest:
-        raw = list(map(itemgetter(i), span))
-    else:
-        raw = [row[i] if i < len(row) else None for row in span]
-    return [v if (k := v.__class__) is float or k is int or (k is str and v.strip())
+    raw = map(itemgetter(i), span) if i < narrowest \
+        else (row[i] if i < len(row) else None for row in span)
+    # not v.isspace(): not v.strip(), without making the stripped copy
+    return [v if (k := v.__class__) is float or k is int or (k is str and v and not v.isspace())
             else (None if v is None or k is str else _nonblank(v))
             for v in raw]
 
