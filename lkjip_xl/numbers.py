@@ -122,12 +122,12 @@ def make_number(value: float | None, source: NumberSource) -> Number:
 
 def make_numbers(values: Iterable[float], source: NumberSource) -> list[Number]:
     """`[Number(v, source) for v in values]`, made in C."""
-    return list(map(_tuple_new, repeat(Number),
-                    zip(values, repeat(source), *(repeat(d) for d in _DEFAULTS),
-                        strict=False)))
+    return list(map(_tuple_new, repeat(Number), zip(values, repeat(source), *_DEFAULTS,
+                                                   strict=False)))
 
 
-_DEFAULTS = (None, None, "", "", None, ())  # low, high, unit, prefix, decimals, notes
+# low, high, unit, prefix, decimals, notes: endless (a repeat without a count keeps no state)
+_DEFAULTS = tuple(map(repeat, (None, None, "", "", None, ())))
 
 RATIO_PREFIX = "1:"
 

@@ -484,6 +484,9 @@ def _table(ctx: _Context, sheet: RawSheet, layout: TableLayout, spec: TableSpec)
         for j, kept in enumerate(keep):
             if not kept and _has_meta(ctx, sheet, first + j, every_col):
                 keep[j] = True
+    if not any(keep):
+        return _Table([], {key: [] for key, _ in cols},
+                      [(year, c, []) for year, c in sorted(layout.years.items())])
     if all(keep):
         rows = list(range(first, first + len(keep)))
     else:
