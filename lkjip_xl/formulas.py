@@ -27,10 +27,29 @@ from .schema import NegativeFormula, Polarity, RangeReading
 _WIDE = Context(prec=400)
 
 
+# The float fast path of `round_half_up` and `truncate`: value x 10^d is computed in binary
+# (an error of a few units in the last place), and the result is n / 10^d, which IEEE division
+# rounds to the same double as the decimal n x 10^-d. Used only where that error cannot change
+# n: |value x 10^d| below _FAST_LIMIT, and its fraction farther than _BAND (relative) from the
+# point where the rounding changes (a half for rounding, an integer for truncating); anything
+# else, a tie such as 1.005 (repr '1.005', binary 1.00499999...) above all, goes to Decimal.
+_SCALES = tuple(10.0 ** d for d in range(16))  # exact powers of ten
+_FAST_LIMIT = 1e12
+_BAND = 1e-12
+
+
 def round_half_up(value: float, decimals: int = 2) -> float:
     """93.0555 -> 93.06; uses the shortest repr so 1.005 rounds like a person expects."""
     if not math.isfinite(value):
         return value
+    if 0 <= decimals < 16:
+        scale = _SCALES[decimals]
+        x = abs(value) * scale
+        if x < _FAST_LIMIT:
+            n = math.floor(x)
+            frac = x - n
+            if abs(frac - 0.5) > _BAND * (x + 1.0):
+                return math.copysign((n + 1 if frac > 0.5 else n) / scale, value)
     if value == 0:  # -0.0 and 0.0 are equal keys of the cache but round to different zeros
         return float(Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals),
                                                    ROUND_HALF_UP, context=_WIDE))
@@ -40,6 +59,19 @@ def round_half_up(value: float, decimals: int = 2) -> float:
 def truncate(value: float, decimals: int = 2) -> float:
     if not math.isfinite(value):
         return value
+    if 0 <= decimals < 16:
+        scale = _SCALES[decimals]
+        x = abs(value) * scale
+        if x < _FAST_LIMIT:
+            n = math.floor(x)
+            frac = x - n
+            band = _BAND * (x + 1.0)
+            if band < frac < 1.0 - band:
+                return math.copysign(n / scale, value)
+            m = round(x)
+            if m / scale == abs(value):
+                # written with at most `decimals` decimals (repr '95.5'): cut, it is itself
+                return float(value)
     if value == 0:
         return float(Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), ROUND_DOWN,
                                                    context=_WIDE))
@@ -48,8 +80,8 @@ def truncate(value: float, decimals: int = 2) -> float:
 
 @lru_cache(maxsize=16384)
 def _rounded(value: float, decimals: int, mode: str) -> float:
-    """The rules round the same figures many times (each CAP rule classifies every derived
-    cell): cached. An int and the equal float round alike (repr '5' and '5.0')."""
+    """The decimal rounding (the reference the fast paths above agree with); cached. An int
+    and the equal float round alike (repr '5' and '5.0')."""
     return float(Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), mode,
                                                context=_WIDE))
 
