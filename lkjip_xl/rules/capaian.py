@@ -29,7 +29,7 @@ gives the fixer the cells CAP002 is about, with their correct values.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import StrEnum
 from functools import lru_cache
@@ -164,6 +164,10 @@ class Check:
     # The computation under every polarity, when the polarity is not known and the capaian
     # depends on it (a ratio '1:32'): `polarity_readings`.
     readings: tuple[Candidate, ...] = ()
+    # The outcome under the settings the check was built with (`checks`), which every CAP
+    # rule asks for: classified once (`_outcome`).
+    built_for: Settings | None = field(default=None, compare=False, repr=False)
+    built_outcome: Outcome | None = field(default=None, compare=False, repr=False)
 
     @property
     def stated(self) -> Number:
@@ -174,17 +178,18 @@ class Check:
         return self.cell.number.value is not None
 
     def outcome(self, settings: Settings) -> Outcome | None:
-        if not self.has_value or self.computation.exact is None:
-            return None
-        return classify(self.stated, self.computation.exact, settings)
+        if settings is self.built_for:
+            return self.built_outcome
+        return _outcome(self.cell, self.computation, settings)
 
 
-def _to_explain(cell: Cell, comp: Computation, settings: Settings) -> bool:
-    """Whether the stated value is a mismatch, the only outcome whose message needs the
-    explanations (`explain`): they are worked out for those cells only."""
+def _outcome(cell: Cell, comp: Computation, settings: Settings) -> Outcome | None:
+    """How the stated value of `cell` compares with `comp` (None: nothing stated, or not
+    computable)."""
     n = cell.number
-    return n.value is not None and comp.exact is not None \
-        and classify(n, comp.exact, settings) is Outcome.MISMATCH
+    if n.value is None or comp.exact is None:
+        return None
+    return classify(n, comp.exact, settings)
 
 
 def _ref(cell: Cell | None) -> str:
@@ -354,9 +359,11 @@ def _pk_check(report: Report, settings: Settings, row: PkRow) -> Check:
     comp = capaian(row.target.number, row.realisasi.number, polarity,
                    settings.negative_formula, settings.decimals, polarity_stated=stated,
                    **settings.conventions)
+    outcome = _outcome(row.capaian, comp, settings)
+    # the explanations are worked out for mismatches only (the only message that uses them)
     candidates = [*_cap_explanations(comp, settings),
                   *_explanations(row.target.number, row.realisasi.number, polarity, settings,
-                                 comp.exact)] if _to_explain(row.capaian, comp, settings) else []
+                                 comp.exact)] if outcome is Outcome.MISMATCH else []
     if row.role is RowRole.KEGIATAN and row.polarity is None and row.kode_indikator.text \
             and polarity_of(report, row.kode_indikator.text)[0] is not polarity:
         # the other formula is most likely the indicator's polarity wrongly carried over
@@ -374,6 +381,8 @@ def _pk_check(report: Report, settings: Settings, row: PkRow) -> Check:
         realisasi_cell=row.realisasi,
         polarity_stated=stated,
         readings=_readings_for(comp, row.target, row.realisasi, settings),
+        built_for=settings,
+        built_outcome=outcome,
     )
 
 
@@ -525,7 +534,8 @@ def _unknown_polarity_statement(row: MeasurementRow, fig: IndicatorFigures | Non
                  inputs=(_input(fig.target), _input(fig.realisasi)),
                  related=(_ref(fig.target), _ref(fig.realisasi)),
                  target_cell=fig.target, realisasi_cell=fig.realisasi,
-                 polarity_stated=False, readings=readings)
+                 polarity_stated=False, readings=readings, built_for=settings,
+                 built_outcome=_outcome(row.capaian, fig.computation, settings))
 
 
 def _measurement_check(report: Report, settings: Settings, row: MeasurementRow,
@@ -550,7 +560,8 @@ def _measurement_check(report: Report, settings: Settings, row: MeasurementRow,
     candidates: list[Candidate] = []
     related: list[str] = []
     plain_variant, plain_params = "plain", ()
-    explaining = _to_explain(row.capaian, comp, settings)
+    outcome = _outcome(row.capaian, comp, settings)
+    explaining = outcome is Outcome.MISMATCH
     if agreed is not None and realisasi is not None:
         related.append(_ref(agreed))
         own = row.target.number
@@ -594,6 +605,8 @@ def _measurement_check(report: Report, settings: Settings, row: MeasurementRow,
         polarity_stated=polarity_stated,
         basis=row.basis.value,
         readings=_readings_for(comp, target, realisasi, settings),
+        built_for=settings,
+        built_outcome=outcome,
     )
 
 
@@ -629,11 +642,13 @@ def _budget_checks(report: Report, settings: Settings) -> Iterator[Check]:
             yield Check(kind=Kind.PERCENTAGE, cell=cell,
                         computation=Computation(None, None, "", NotComputable.NO_FIGURES),
                         inputs=(), candidates=(), fillable=False,
-                        target_cell=row.pagu, realisasi_cell=row.realisasi)
+                        target_cell=row.pagu, realisasi_cell=row.realisasi,
+                        built_for=settings, built_outcome=None)
             continue
         comp = percentage(real.value, pagu.value, settings.decimals)
         candidates: list[Candidate] = []
-        if _to_explain(cell, comp, settings):  # comp.exact is known
+        outcome = _outcome(cell, comp, settings)
+        if outcome is Outcome.MISMATCH:  # comp.exact is known
             assert comp.exact is not None
             if pagu.value is not None and real.value:
                 inv = percentage(pagu.value, real.value)
@@ -650,6 +665,8 @@ def _budget_checks(report: Report, settings: Settings) -> Iterator[Check]:
             fillable=pagu.value is not None and real.value is not None,
             target_cell=row.pagu,
             realisasi_cell=row.realisasi,
+            built_for=settings,
+            built_outcome=outcome,
         )
 
 
