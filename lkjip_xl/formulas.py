@@ -187,12 +187,52 @@ def _percent(part: Decimal, whole: Decimal) -> float:
     return float(part / whole * 100)
 
 
+# `percent_of`'s float path: both figures whole numbers of hundredths at most (as written), the
+# part times 100 below 2^53, the whole below _WHOLE_LIMIT (in units of its last decimal).
+_PART_LIMIT = 2.0 ** 53
+_WHOLE_LIMIT = 1e11
+
+
+def _as_integer(value: float, scale: float) -> float | None:
+    """value x scale when the value as written (its shortest repr) has at most that many
+    decimals (95.5 x 10, 0.29 x 100), else None."""
+    n = round(value * scale)
+    # copysign: -0.0 stays -0.0 (its percentage is -0.0 in Decimal too)
+    return math.copysign(n, value) if n / scale == value else None
+
+
+def percent_of(part: float, whole: float) -> float:
+    """part / whole x 100 of the figures as written: `_percent` of their shortest reprs.
+
+    Float division where it provably gives the same double: with the part a / 10^m and the
+    whole b / 10^m (m = 0, 1, 2: the figures' written decimals), the quotient is 100a / b,
+    which IEEE division rounds correctly once 100a and b are exact (below 2^53); the decimal
+    quotient, rounded to 28 digits (the default context), rounds to the same double unless a
+    midpoint between two doubles lies within that rounding of 100a / b: no such midpoint is
+    nearer than 2^-54 / b (relative), more than the rounding for b below 1.1e11, and 100a / b
+    is never one itself (its odd numerator would be below 25a < 2^53). Anything else goes
+    through Decimal."""
+    part, whole = float(part), float(whole)
+    for scale in ((1.0, 10.0, 100.0) if abs(part) < _PART_LIMIT and abs(whole) < _PART_LIMIT
+                  else ()):
+        a = _as_integer(part, scale)
+        if a is None:
+            continue
+        b = _as_integer(whole, scale)
+        if b is None:
+            continue
+        if abs(a) * 100.0 < _PART_LIMIT and 0 < abs(b) < _WHOLE_LIMIT:
+            return (a * 100.0) / b
+        break
+    return _percent(_dec(part), _dec(whole))
+
+
 def _single(t: float, r: float, negative: bool, negative_formula: NegativeFormula,
             decimals: int) -> Computation:
     if negative and negative_formula is NegativeFormula.INVERSE:
         if r == 0:
             return _fail(NotComputable.ZERO_REALISATION)
-        exact = _percent(_dec(t), _dec(r))
+        exact = percent_of(t, r)
         return Computation(exact, round_half_up(exact, decimals), f"{fmt(t)} / {fmt(r)} x 100")
     if t == 0:
         if negative and r == 0:
@@ -204,7 +244,7 @@ def _single(t: float, r: float, negative: bool, negative_formula: NegativeFormul
         if (2 * t - r) < 0:
             formula += " (min. 0)"
         return Computation(exact, round_half_up(exact, decimals), formula)
-    exact = _percent(_dec(r), _dec(t))
+    exact = percent_of(r, t)
     return Computation(exact, round_half_up(exact, decimals), f"{fmt(r)} / {fmt(t)} x 100")
 
 
@@ -216,7 +256,7 @@ def percentage(part: float | None, whole: float | None, decimals: int = 2) -> Co
         return _fail(NotComputable.NO_TARGET)
     if whole == 0:
         return _fail(NotComputable.ZERO_TARGET)
-    exact = _percent(_dec(part), _dec(whole))
+    exact = percent_of(part, whole)
     return Computation(exact, round_half_up(exact, decimals), f"{fmt(part)} / {fmt(whole)} x 100")
 
 

@@ -17,7 +17,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Context, Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lkjip_xl.formulas import round_half_up, truncate
+from lkjip_xl.formulas import percent_of, round_half_up, truncate
 
 _WIDE = Context(prec=400)
 PROPERTY = settings(max_examples=1500, deadline=None)
@@ -100,3 +100,57 @@ def test_known_cases() -> None:
     assert math.isnan(truncate(math.nan, 2))
     # an int rounds like the equal float, and gives a float
     assert round_half_up(5, 2) == 5.0 and isinstance(round_half_up(5, 2), float)
+
+
+# --- percentages: formulas.percent_of against the decimal quotient --------------------------
+
+def decimal_percent(part: float, whole: float) -> float:
+    """part / whole x 100 of the figures as written, in decimal (the default context)."""
+    return float(Decimal(repr(float(part))) / Decimal(repr(float(whole))) * 100)
+
+
+def check_percent(part: float, whole: float) -> None:
+    got, want = percent_of(part, whole), decimal_percent(part, whole)
+    assert same(got, want), (part, whole, got, want)
+
+
+hundredths = st.integers(min_value=0, max_value=2)
+
+
+@PROPERTY
+@given(st.integers(min_value=-10**14, max_value=10**14),
+       st.integers(min_value=-2 * 10**11, max_value=2 * 10**11).filter(bool), hundredths)
+def test_percent_of_written_figures(a: int, b: int, m: int) -> None:
+    """Counts and rupiah as typed (565 / 594, 109.99 / 200, 745520000 / 597953021.5), wholes
+    on both sides of the float path's limit."""
+    check_percent(float(f"{a}e-{m}"), float(f"{b}e-{m}"))
+
+
+@PROPERTY
+@given(st.integers(min_value=1, max_value=10**6), st.integers(min_value=1, max_value=10**6),
+       st.integers(min_value=0, max_value=40))
+def test_percent_of_powers_of_two(a: int, k: int, j: int) -> None:
+    """Wholes holding a large power of two, where a quotient could come nearest to a midpoint
+    between two doubles."""
+    check_percent(float(a), float(k * 2**j))
+    check_percent(float(a * 2**j), float(k))
+
+
+@PROPERTY
+@given(st.floats(allow_nan=False, allow_infinity=False),
+       st.floats(allow_nan=False, allow_infinity=False).filter(bool))
+def test_percent_of_any_float(part: float, whole: float) -> None:
+    check_percent(part, whole)
+
+
+def test_percent_of_known_cases() -> None:
+    assert percent_of(109.99, 200) == 54.995  # a written half stays a half
+    assert round_half_up(percent_of(109.99, 200), 2) == 55.0
+    assert percent_of(565, 594) == decimal_percent(565, 594)
+    assert same(percent_of(0.0, -594.0), -0.0)
+    assert same(percent_of(-0.0, 1.0), -0.0)
+    assert same(percent_of(-0.0, -0.5), 0.0)
+    # beyond the float path: many decimals, a whole of 1e11 or more
+    assert percent_of(1 / 3, 7) == decimal_percent(1 / 3, 7)
+    assert percent_of(26787846626.65, 123456789012.5) == decimal_percent(26787846626.65,
+                                                                         123456789012.5)
