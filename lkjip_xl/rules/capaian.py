@@ -110,17 +110,21 @@ class Outcome(StrEnum):
     MISMATCH = "mismatch"  # CAP001 / CAP006
 
 
-def classify(stated: Number, exact: float, settings: Settings) -> Outcome:
-    """Sort a stated value against the exact computed one."""
+def classify(stated: Number, exact: float, settings: Settings,
+             rounded: float | None = None) -> Outcome:
+    """Sort a stated value against the exact computed one. `rounded`: `exact` rounded half up
+    to the workbook's decimals, when the caller has it (a Computation's `rounded`)."""
     assert stated.value is not None
     s, ds, dec = stated.value, stated_decimals(stated), settings.decimals
-    if _eq(s, round_half_up(exact, ds)):
-        if ds < dec and not _eq(round_half_up(exact, ds), round_half_up(exact, dec)):
+    r_dec = rounded if rounded is not None else round_half_up(exact, dec)
+    r_ds = r_dec if ds == dec else round_half_up(exact, ds)
+    if _eq(s, r_ds):
+        if ds < dec and not _eq(r_ds, r_dec):
             return Outcome.ROUNDED
         return Outcome.OK
     if _eq(s, truncate(exact, ds)):
         return Outcome.TRUNCATED
-    if abs(s - round_half_up(exact, dec)) <= settings.tolerance + 1e-9:
+    if abs(s - r_dec) <= settings.tolerance + 1e-9:
         return Outcome.OK
     return Outcome.MISMATCH
 
@@ -132,7 +136,10 @@ class Kind(StrEnum):
     PERCENTAGE = "percentage"
 
 
-@dataclass(frozen=True, slots=True)
+# Candidate and Check are read-only by convention but not frozen: a report has a check per
+# derived cell (hundreds), and a frozen dataclass's __init__ sets each field through
+# object.__setattr__ (about 8 times the cost of a plain one for Check's 18 fields).
+@dataclass(slots=True)
 class Candidate:
     """Another way the stated value may have been obtained (an explanation of a mismatch)."""
 
@@ -144,7 +151,7 @@ class Candidate:
     factor: float = 1.0  # 100 for "a fraction written for a percent"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Check:
     """One derived cell and how its value is computed."""
 
@@ -180,16 +187,20 @@ class Check:
     def outcome(self, settings: Settings) -> Outcome | None:
         if settings is self.built_for:
             return self.built_outcome
-        return _outcome(self.cell, self.computation, settings)
+        n = self.cell.number
+        if n.value is None or self.computation.exact is None:
+            return None
+        return classify(n, self.computation.exact, settings)
 
 
 def _outcome(cell: Cell, comp: Computation, settings: Settings) -> Outcome | None:
-    """How the stated value of `cell` compares with `comp` (None: nothing stated, or not
-    computable)."""
+    """How the stated value of `cell` compares with `comp`, computed with the workbook's
+    decimals (`settings.decimals`: its `rounded` is reused); None: nothing stated, or not
+    computable."""
     n = cell.number
     if n.value is None or comp.exact is None:
         return None
-    return classify(n, comp.exact, settings)
+    return classify(n, comp.exact, settings, comp.rounded)
 
 
 def _ref(cell: Cell | None) -> str:
@@ -206,6 +217,8 @@ def _bad(cell: Cell) -> bool:
     target or realisation column (a predicate: 'WTP') is not bad: CAP008 says why the capaian
     cannot be checked."""
     n = cell.number
+    if n.value is not None:
+        return False
     return not n.is_blank and not n.is_usable and not n.is_predicate
 
 
@@ -364,7 +377,8 @@ def _pk_check(report: Report, settings: Settings, row: PkRow) -> Check:
     candidates = [*_cap_explanations(comp, settings),
                   *_explanations(row.target.number, row.realisasi.number, polarity, settings,
                                  comp.exact)] if outcome is Outcome.MISMATCH else []
-    if row.role is RowRole.KEGIATAN and row.polarity is None and row.kode_indikator.text \
+    if candidates and row.role is RowRole.KEGIATAN and row.polarity is None \
+            and row.kode_indikator.text \
             and polarity_of(report, row.kode_indikator.text)[0] is not polarity:
         # the other formula is most likely the indicator's polarity wrongly carried over
         candidates = [replace(c, variant="polarity-kegiatan") if c.variant == "polarity" else c
