@@ -124,6 +124,25 @@ class Computation:
         return self.exact is not None
 
 
+_c_exact, _c_rounded, _c_formula, _c_reason, _c_uncapped, _c_uncapped_formula = (
+    Computation.__dict__[n].__set__ for n in (
+        "exact", "rounded", "formula", "reason", "uncapped", "uncapped_formula"))
+
+
+def _computed(exact: float, rounded: float, formula: str) -> Computation:
+    """`Computation(exact, rounded, formula)`, built by setting its slots: one per derived
+    cell of a report, and a frozen dataclass's __init__ sets each field through
+    object.__setattr__ (as `numbers.make_number`)."""
+    comp = object.__new__(Computation)
+    _c_exact(comp, exact)
+    _c_rounded(comp, rounded)
+    _c_formula(comp, formula)
+    _c_reason(comp, "")
+    _c_uncapped(comp, None)
+    _c_uncapped_formula(comp, "")
+    return comp
+
+
 def _fail(reason: str) -> Computation:
     return Computation(None, None, "", reason)
 
@@ -233,7 +252,7 @@ def _single(t: float, r: float, negative: bool, negative_formula: NegativeFormul
         if r == 0:
             return _fail(NotComputable.ZERO_REALISATION)
         exact = percent_of(t, r)
-        return Computation(exact, round_half_up(exact, decimals), f"{fmt(t)} / {fmt(r)} x 100")
+        return _computed(exact, round_half_up(exact, decimals), f"{fmt(t)} / {fmt(r)} x 100")
     if t == 0:
         if negative and r == 0:
             return Computation(100.0, 100.0, "T = 0, R = 0: 100")
@@ -245,7 +264,7 @@ def _single(t: float, r: float, negative: bool, negative_formula: NegativeFormul
             formula += " (min. 0)"
         return Computation(exact, round_half_up(exact, decimals), formula)
     exact = percent_of(r, t)
-    return Computation(exact, round_half_up(exact, decimals), f"{fmt(r)} / {fmt(t)} x 100")
+    return _computed(exact, round_half_up(exact, decimals), f"{fmt(r)} / {fmt(t)} x 100")
 
 
 def percentage(part: float | None, whole: float | None, decimals: int = 2) -> Computation:
@@ -257,7 +276,7 @@ def percentage(part: float | None, whole: float | None, decimals: int = 2) -> Co
     if whole == 0:
         return _fail(NotComputable.ZERO_TARGET)
     exact = percent_of(part, whole)
-    return Computation(exact, round_half_up(exact, decimals), f"{fmt(part)} / {fmt(whole)} x 100")
+    return _computed(exact, round_half_up(exact, decimals), f"{fmt(part)} / {fmt(whole)} x 100")
 
 
 def mean(values: list[float], decimals: int = 2) -> Computation:
