@@ -232,7 +232,11 @@ def percent_of(part: float, whole: float) -> float:
     is never one itself (its odd numerator would be below 25a < 2^53). Anything else goes
     through Decimal."""
     part, whole = float(part), float(whole)
-    for scale in ((1.0, 10.0, 100.0) if abs(part) < _PART_LIMIT and abs(whole) < _PART_LIMIT
+    if part.is_integer() and whole.is_integer():  # the usual case: counts, rupiah
+        if abs(part) * 100.0 < _PART_LIMIT and 0 < abs(whole) < _WHOLE_LIMIT:
+            return (part * 100.0) / whole
+        return _percent(_dec(part), _dec(whole))
+    for scale in ((10.0, 100.0) if abs(part) < _PART_LIMIT and abs(whole) < _PART_LIMIT
                   else ()):
         a = _as_integer(part, scale)
         if a is None:

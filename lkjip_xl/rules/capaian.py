@@ -158,7 +158,7 @@ class Check:
     kind: Kind
     cell: Cell  # the Capaian / Persentase cell (stated, or blank)
     computation: Computation
-    inputs: tuple[tuple[str, Value], ...]
+    input_cells: tuple[Cell, ...]  # the cells the computation reads (`inputs`)
     related: tuple[str, ...] = ()
     candidates: tuple[Candidate, ...] = ()
     fillable: bool = False  # a blank here may be filled (CAP004 / CAP007)
@@ -175,6 +175,12 @@ class Check:
     # rule asks for: classified once (`_outcome`).
     built_for: Settings | None = field(default=None, compare=False, repr=False)
     built_outcome: Outcome | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def inputs(self) -> tuple[tuple[str, Value], ...]:
+        """The cells the computation reads and their values, ("Sheet!A1", value): for the
+        findings, so only worked out for cells that have one."""
+        return tuple(_input(c) for c in self.input_cells)
 
     @property
     def stated(self) -> Number:
@@ -387,7 +393,7 @@ def _pk_check(report: Report, settings: Settings, row: PkRow) -> Check:
         kind=Kind.CAPAIAN,
         cell=row.capaian,
         computation=comp,
-        inputs=(_input(row.target), _input(row.realisasi)),
+        input_cells=(row.target, row.realisasi),
         candidates=tuple(candidates),
         fillable=row.role is RowRole.KEGIATAN and row.target.number.is_usable
         and row.realisasi.number.is_usable,
@@ -545,7 +551,7 @@ def _unknown_polarity_statement(row: MeasurementRow, fig: IndicatorFigures | Non
         return None
     assert fig.target is not None and fig.realisasi is not None
     return Check(kind=Kind.CAPAIAN, cell=row.capaian, computation=fig.computation,
-                 inputs=(_input(fig.target), _input(fig.realisasi)),
+                 input_cells=(fig.target, fig.realisasi),
                  related=(_ref(fig.target), _ref(fig.realisasi)),
                  target_cell=fig.target, realisasi_cell=fig.realisasi,
                  polarity_stated=False, readings=readings, built_for=settings,
@@ -568,7 +574,6 @@ def _measurement_check(report: Report, settings: Settings, row: MeasurementRow,
         comp = capaian(target.number, realisasi.number, polarity, settings.negative_formula,
                        settings.decimals, polarity_stated=polarity_stated,
                        **settings.conventions)
-    inputs = tuple(_input(c) for c in (target, realisasi) if c is not None)
     # Explanations, most specific first: the row's own (mistyped) target, the usual slips,
     # and last a realisation stated elsewhere (the weakest: a coincidence is easy).
     candidates: list[Candidate] = []
@@ -608,7 +613,7 @@ def _measurement_check(report: Report, settings: Settings, row: MeasurementRow,
         kind=Kind.CAPAIAN,
         cell=row.capaian,
         computation=comp,
-        inputs=inputs,
+        input_cells=tuple(c for c in (target, realisasi) if c is not None),
         related=tuple(dict.fromkeys(related)),
         candidates=tuple(candidates),
         fillable=row.target.number.is_usable and row.realisasi.number.is_usable,
@@ -655,7 +660,7 @@ def _budget_checks(report: Report, settings: Settings) -> Iterator[Check]:
             # missing an input but stated without any, so not checkable (CAP008), not CAP005
             yield Check(kind=Kind.PERCENTAGE, cell=cell,
                         computation=Computation(None, None, "", NotComputable.NO_FIGURES),
-                        inputs=(), candidates=(), fillable=False,
+                        input_cells=(), candidates=(), fillable=False,
                         target_cell=row.pagu, realisasi_cell=row.realisasi,
                         built_for=settings, built_outcome=None)
             continue
@@ -674,7 +679,7 @@ def _budget_checks(report: Report, settings: Settings) -> Iterator[Check]:
             kind=Kind.PERCENTAGE,
             cell=cell,
             computation=comp,
-            inputs=(_input(row.pagu), _input(row.realisasi)),
+            input_cells=(row.pagu, row.realisasi),
             candidates=tuple(candidates),
             fillable=pagu.value is not None and real.value is not None,
             target_cell=row.pagu,
