@@ -163,6 +163,8 @@ def pk_comparisons(report: Report, settings: Settings) -> Iterator[Comparison]:
             if comp is not None:
                 yield comp
         for attr, quantity in _PK_MONEY:
+            if not _stated(getattr(row, attr)):
+                continue
             comp = _money("pk", getattr(row, attr), [getattr(k, attr) for k in covered],
                           quantity, role, label)
             if comp is not None:
