@@ -704,6 +704,18 @@ def shared_checks(ctx: HasReport) -> list[Check]:
     return memo("capaian.checks", lambda: checks(ctx.report, ctx.settings))
 
 
+def _notable_checks(ctx: RuleContext) -> list[Check]:
+    """The checks a CAP rule can report on, in order: every check but those whose stated value
+    is right (outcome OK) with nothing more to say (no cap cut the value, no polarity
+    readings, not blank). The CAP rules loop over these rather than every derived cell;
+    `sheet_precision` and `truncated_checks` still see them all."""
+    def compute() -> list[Check]:
+        return [c for c in shared_checks(ctx) if c.outcome(ctx.settings) is not Outcome.OK
+                or c.computation.uncapped is not None or c.readings
+                or c.cell.number.is_blank]
+    return ctx.memo("capaian.notable", compute)
+
+
 def _checks(report: Report, settings: Settings, figures: dict) -> list[Check]:
     return [*_pk_checks(report, settings), *_measurement_checks(report, settings, figures),
             *_budget_checks(report, settings)]
@@ -897,7 +909,7 @@ def capaian_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     right value depends on the polarity). When it matches one, CAP008 says it cannot be
     checked.
     """
-    for check in shared_checks(ctx):
+    for check in _notable_checks(ctx):
         if check.kind is Kind.CAPAIAN and check.outcome(ctx.settings) is Outcome.MISMATCH:
             yield _mismatch(ctx, check, "rule.CAP001")
         elif check.kind is Kind.CAPAIAN and matches_no_reading(check, ctx.settings):
@@ -934,7 +946,7 @@ def capaian_truncated(ctx: RuleContext) -> Iterator[Finding]:
     list and the values come from `capaian.truncated_cells`), each rounded with the decimals
     it is printed with (87,2 for 87,29 becomes 87,3).
     """
-    found = [c for c in shared_checks(ctx)
+    found = [c for c in _notable_checks(ctx)
              if c.outcome(ctx.settings) is Outcome.TRUNCATED and c.cell.ref is not None]
     if not found:
         return
@@ -959,7 +971,7 @@ def capaian_rounding(ctx: RuleContext) -> Iterator[Finding]:
     A value that is wrong at its own precision (87,3 for 87.24) is CAP001's, and its fix keeps
     the printed decimals.
     """
-    for check in shared_checks(ctx):
+    for check in _notable_checks(ctx):
         if check.outcome(ctx.settings) is not Outcome.ROUNDED or check.cell.ref is None:
             continue
         comp = check.computation
@@ -975,7 +987,7 @@ def capaian_rounding(ctx: RuleContext) -> Iterator[Finding]:
 
 
 def _blank_fill(ctx: RuleContext, kind: Kind, key: str) -> Iterator[Finding]:
-    for check in shared_checks(ctx):
+    for check in _notable_checks(ctx):
         comp = check.computation
         if (check.kind is not kind or not check.fillable or not check.cell.number.is_blank
                 or comp.rounded is None or check.cell.ref is None):
@@ -1016,7 +1028,7 @@ def target_not_computable(ctx: RuleContext) -> Iterator[Finding]:
     blank is reported too (it cannot have been computed). A negative indicator with target 0
     and realisation 0 is 100, not a finding.
     """
-    for check in shared_checks(ctx):
+    for check in _notable_checks(ctx):
         comp = check.computation
         if comp.ok or check.cell.ref is None or comp.reason in NOT_CHECKABLE:
             continue
@@ -1068,7 +1080,7 @@ def capaian_not_checkable(ctx: RuleContext) -> Iterator[Finding]:
 
     Nothing is reported when no capaian is stated. INFO: the figures are not wrong.
     """
-    for check in shared_checks(ctx):
+    for check in _notable_checks(ctx):
         comp = check.computation
         if comp.reason not in NOT_CHECKABLE or not check.has_value or check.cell.ref is None:
             continue
@@ -1105,7 +1117,7 @@ def percentage_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     written for a percent when the stated value matches one. Truncated, fewer-decimals and
     within-tolerance values are not mismatches (CAP002, CAP003). Fix: the computed value.
     """
-    for check in shared_checks(ctx):
+    for check in _notable_checks(ctx):
         if check.kind is Kind.PERCENTAGE and check.outcome(ctx.settings) is Outcome.MISMATCH:
             yield _mismatch(ctx, check, "rule.CAP006")
 
@@ -1132,7 +1144,7 @@ def capaian_capped(ctx: RuleContext) -> Iterator[Finding]:
 
     INFO: nothing is wrong; no fix.
     """
-    for check in shared_checks(ctx):
+    for check in _notable_checks(ctx):
         comp = check.computation
         if check.kind is not Kind.CAPAIAN or comp.uncapped is None or check.cell.ref is None \
                 or check.outcome(ctx.settings) in (None, Outcome.MISMATCH):
