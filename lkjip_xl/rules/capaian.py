@@ -204,8 +204,11 @@ def _outcome(cell: Cell, comp: Computation, settings: Settings) -> Outcome | Non
     decimals (`settings.decimals`: its `rounded` is reused); None: nothing stated, or not
     computable."""
     n = cell.number
-    if n.value is None or comp.exact is None:
+    s = n.value
+    if s is None or comp.exact is None:
         return None
+    if s == comp.rounded and stated_decimals(n) == settings.decimals:
+        return Outcome.OK  # what classify says of a value equal to the rounded one (the usual)
     return classify(n, comp.exact, settings, comp.rounded)
 
 
