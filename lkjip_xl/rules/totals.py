@@ -145,6 +145,7 @@ def pk_comparisons(report: Report, settings: Settings) -> Iterator[Comparison]:
     by_program: dict[int | None, list[PkRow]] = {}  # Program row -> its Kegiatan, in order
     for k in kegiatan:
         by_program.setdefault(k.program_row, []).append(k)
+    unit_keys: dict[str, str] = {}  # unit as written -> config.unit_key (the same each time)
     for row in report.pk_rows:
         if row.role is RowRole.PROGRAM:
             covered = list(by_program.get(row.row, ()))
@@ -159,7 +160,7 @@ def pk_comparisons(report: Report, settings: Settings) -> Iterator[Comparison]:
             continue
         role = row.role.value
         for attr, quantity in _PK_COUNTS:
-            comp = _pk_count(row, covered, attr, quantity, role, label, settings)
+            comp = _pk_count(row, covered, attr, quantity, role, label, settings, unit_keys)
             if comp is not None:
                 yield comp
         for attr, quantity in _PK_MONEY:
@@ -172,16 +173,26 @@ def pk_comparisons(report: Report, settings: Settings) -> Iterator[Comparison]:
 
 
 def _pk_count(row: PkRow, covered: Sequence[PkRow], attr: str, quantity: str, role: str,
-              label: str, settings: Settings) -> Comparison | None:
-    """A Target or Realisasi total, added per Satuan."""
+              label: str, settings: Settings, unit_keys: dict[str, str] | None = None
+              ) -> Comparison | None:
+    """A Target or Realisasi total, added per Satuan. `unit_keys`: a cache of `unit_key`
+    for the units met so far."""
     stated: Cell = getattr(row, attr)
     if not _stated(stated):
         return None
     synonyms = settings.unit_synonyms
+    keys = unit_keys if unit_keys is not None else {}
+
+    def key_of(written: str) -> str:
+        key = keys.get(written)
+        if key is None:
+            key = keys[written] = unit_key(written, synonyms)
+        return key
+
     unit = _pk_unit(row, stated)
-    wanted = unit_key(unit, synonyms)
+    wanted = key_of(unit)
     # (unit key, unit as written, cell) of every covered figure that is not blank
-    figures = [(unit_key(_pk_unit(k, c), synonyms), _pk_unit(k, c), c)
+    figures = [(key_of(u := _pk_unit(k, c)), u, c)
                for k in covered if not _is_empty(c := getattr(k, attr))]
     if not figures:
         return None  # nothing listed under it: nothing to verify
