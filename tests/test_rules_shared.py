@@ -26,15 +26,24 @@ from tests.builders import make_workbook
 ROOT = Path(__file__).resolve().parent.parent
 
 # 67 / 72 x 100 = 93.0555...: rounded 93.06, cut 93.05; 1 decimal 93.1, none 93.
-STATED = [93.06, 93.05, 93.1, 93, 94, 93.07, 93.0556, "93,06", "93,1", "93,050", None]
+STATED = [93.06, 93.05, 93.1, 93, 94, 93.07, 93.0556, "93,06", "93,1", "93,050", "93,060",
+          None]
+# (target, realisasi, stated): a rounded value with trailing zeros, written with fewer
+# decimals (95 for 95.00), exactly and from either side (95.004, 94.996)
+WHOLE = [(80, 76, v) for v in (95, "95,0", "95,00", "95,000", 95.1, 94)] \
+    + [(2500, 2375.1, v) for v in (95, "95,0", "95,00", "95,004")] \
+    + [(2500, 2374.9, v) for v in (95, "95,0", "94,99", "94,996")] \
+    + [(1000, 930.607, "93,060")]  # 93.0607 is rounded 93.06, but cut at 3 decimals 93.060
 
 
 def _workbook(tmp_path: Path) -> Path:
+    cases = [(72, 67, value) for value in STATED] + WHOLE
     kegiatan = [{"baris": "Kegiatan", "kode_indikator": "IK-1", "program_kegiatan": f"K{i}",
-                 "target": 72, "realisasi": 67, "capaian": value}
-                for i, value in enumerate(STATED)]
-    keuangan = [{"baris": "Rincian", "uraian": f"Belanja {i}", "pagu": 7200000,
-                 "realisasi": 6700000, "persentase": value} for i, value in enumerate(STATED)]
+                 "target": t, "realisasi": r, "capaian": value}
+                for i, (t, r, value) in enumerate(cases)]
+    keuangan = [{"baris": "Rincian", "uraian": f"Belanja {i}", "pagu": t * 100000,
+                 "realisasi": r * 100000, "persentase": value}
+                for i, (t, r, value) in enumerate(cases)]
     return make_workbook(
         tmp_path / "outcomes.xlsx",
         tabel=[{"kode_indikator": "IK-1", "indikator": "Indikator", "satuan": "Org",

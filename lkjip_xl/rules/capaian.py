@@ -33,7 +33,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import StrEnum
 from functools import lru_cache
-from typing import Protocol
+from typing import Any, Protocol
 
 from ..analysis import (
     IndicatorFigures,
@@ -207,8 +207,11 @@ def _outcome(cell: Cell, comp: Computation, settings: Settings) -> Outcome | Non
     s = n.value
     if s is None or comp.exact is None:
         return None
-    if s == comp.rounded and stated_decimals(n) == settings.decimals:
-        return Outcome.OK  # what classify says of a value equal to the rounded one (the usual)
+    if s == comp.rounded and stated_decimals(n) <= settings.decimals:
+        # What classify says of a value equal to the rounded one, written with no more
+        # decimals (the usual case): rounded to its own decimals the exact value gives it too,
+        # since it is within half a unit of the workbook's last decimal.
+        return Outcome.OK
     return classify(n, comp.exact, settings, comp.rounded)
 
 
@@ -364,6 +367,7 @@ def matches_no_reading(check: Check, settings: Settings) -> bool:
 # --- Lampiran II ------------------------------------------------------------------------------
 
 def _pk_checks(report: Report, settings: Settings) -> Iterator[Check]:
+    conventions = settings.conventions  # a new dict at each call: taken once
     for row in report.pk_rows:
         if row.role is None or row.capaian.ref is None:
             continue
@@ -371,16 +375,17 @@ def _pk_checks(report: Report, settings: Settings) -> Iterator[Check]:
             continue  # only Kegiatan rows get a capaian filled in
         if _bad(row.target) or _bad(row.realisasi) or _bad(row.capaian):
             continue
-        yield _pk_check(report, settings, row)
+        yield _pk_check(report, settings, row, conventions)
 
 
-def _pk_check(report: Report, settings: Settings, row: PkRow) -> Check:
+def _pk_check(report: Report, settings: Settings, row: PkRow,
+              conventions: dict[str, Any] | None = None) -> Check:
     # An Indikator row takes its indicator's polarity; a Kegiatan row is Positif unless its
     # own Polaritas says otherwise (analysis.row_polarity).
     polarity, stated = row_polarity(report, row)
     comp = capaian(row.target.number, row.realisasi.number, polarity,
                    settings.negative_formula, settings.decimals, polarity_stated=stated,
-                   **settings.conventions)
+                   **(conventions if conventions is not None else settings.conventions))
     outcome = _outcome(row.capaian, comp, settings)
     # the explanations are worked out for mismatches only (the only message that uses them)
     candidates = [*_cap_explanations(comp, settings),
