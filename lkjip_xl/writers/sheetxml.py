@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
     from ..output_sheets import OutSheet
+    from .sheets import StyleMemo
 
 # A representative's role: ("look", style) for a cell on its own; (place, kind) for a cell
 # of a merged range, place "start", "mid" or "last", kind (first look, last look, width <= 3).
@@ -128,11 +129,19 @@ class SheetBody:
                 f"{column_letter(max(cols))}{max(rows)}")
 
 
-def frame(ws: Worksheet, sheet: OutSheet) -> SheetBody | None:
+def frame(ws: Worksheet, sheet: OutSheet, memo: StyleMemo | None = None
+          ) -> SheetBody | None:
     """Put the representatives of `sheet`'s cells into `ws` (styled as `render` styles
     every cell, merged with openpyxl's `merge_cells`) and return the rest as a SheetBody;
-    None (nothing done) when a value is not one this writer writes as openpyxl would."""
-    from .sheets import apply_look
+    None (nothing done) when a value is not one this writer writes as openpyxl would.
+    `memo`: the looks already worked out in this workbook (`sheets.restyle`), shared by the
+    sheets framed in it (Ringkasan and Temuan have most of Temuan's looks in common)."""
+    from .sheets import apply_look, restyle
+
+    memo = {} if memo is None else memo
+
+    def styled(c: Any, key: str) -> None:
+        restyle(c, memo, ("look", key), lambda c: apply_look(c, look(key)))
     from .styles import look
 
     cells: dict[tuple[int, int], tuple[object, Role | None]] = {}
@@ -181,12 +190,12 @@ def frame(ws: Worksheet, sheet: OutSheet) -> SheetBody | None:
     for (r, c), (_value, role) in cells.items():
         if role is not None and role[0] == "look" and role[1] is not None \
                 and role not in body.reps:
-            apply_look(ws.cell(row=r, column=c), look(role[1]))
+            styled(ws.cell(row=r, column=c), role[1])
             body.reps[role] = (r, c)
     for kind, (r, first, last) in kinds.items():
         for c in (first, last):
             if keys.get((r, c)) is not None:
-                apply_look(ws.cell(row=r, column=c), look(keys[r, c] or ""))
+                styled(ws.cell(row=r, column=c), keys[r, c] or "")
         ws.merge_cells(start_row=r, start_column=first, end_row=r, end_column=last)
         if kind[0] == "pair":
             body.reps["start", kind] = (r, first)

@@ -611,9 +611,10 @@ def replace_output_sheets(wb: Workbook, sheets: Sequence[OutSheet],
     index = positions[-1] + 1 if positions else len(wb.sheetnames)
     created = []
     bodies: list[SheetBody] = []
+    memo: StyleMemo = {}  # the looks, worked out once for both sheets
     for offset, sheet in enumerate(sheets):
         ws = wb.create_sheet(sheet.name, index + offset)
-        body = render(ws, sheet, cells=not direct)
+        body = render(ws, sheet, cells=not direct, memo=memo)
         if body is not None:
             bodies.append(body)
         created.append(ws)
