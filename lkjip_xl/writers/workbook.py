@@ -498,9 +498,11 @@ def _anchored_comments() -> Iterator[None]:
 
     def write_shapes(self: Any, root: Any) -> Any:
         ws = current.get("ws")
-        if ws is None or hasattr(root, "findall") or not self.comments or not DIRECT_VML:
+        if ws is None or hasattr(root, "findall") or not ws._comments or not DIRECT_VML:
             return original_shapes(self, root)
-        return comments_vml(ws, self.comments)
+        # the sheet's comment records, in the order of its comments part: `self.comments`
+        # would build a Comment object from each again only for its size
+        return comments_vml(ws, [(record.ref, record) for record in ws._comments])
 
     shape_writer._shape_factory = factory
     shape_writer.ShapeWriter.write = write_shapes
@@ -534,8 +536,9 @@ _VML_SHAPE = (
 
 
 def comments_vml(ws: Any, comments: Sequence[tuple[str, Any]]) -> bytes:
-    """The VML drawing of the notes `comments` ((coordinate, comment) in openpyxl's order)
-    of sheet `ws`: a shape per note, numbered from 1026, each with its anchor."""
+    """The VML drawing of the notes `comments` of sheet `ws` ((coordinate, anything with the
+    note's height and width) in openpyxl's order): a shape per note, numbered from 1026,
+    each with its anchor."""
     from openpyxl.utils.cell import coordinate_to_tuple
 
     sizes = _Sizes(ws)
