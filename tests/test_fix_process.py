@@ -132,3 +132,27 @@ def test_openpyxl_writer_restored_after_a_failed_save(tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
     assert load_workbook(tmp_path / "ok.xlsx").active["A1"].value == 1.5
+
+
+def test_macro_workbook_leaves_no_archive_to_the_collector(tmp_path: Path) -> None:
+    """openpyxl keeps a macro workbook's parts in an in-memory archive it never closes;
+    with the collector paused it used to be finalised after its buffer ("Exception ignored
+    in ZipFile.__del__"). `fix` closes it once the workbook is written."""
+    from .builders import make_workbook, measured_rows
+    from .test_cli_safety import _as_xlsm
+
+    src = _as_xlsm(make_workbook(tmp_path / "lap.xlsx", **measured_rows(81.41, "Berhasil")),
+                   tmp_path / "lap.xlsm")
+    ignored: list[object] = []
+    hook = sys.unraisablehook
+    gc.collect()
+    sys.unraisablehook = ignored.append
+    try:
+        result = CliRunner().invoke(cli, ["fix", str(src), "-o", str(tmp_path / "out.xlsm")])
+        gc.collect()
+    finally:
+        sys.unraisablehook = hook
+    assert result.exit_code == 0, result.output
+    assert ignored == []
+    with zipfile.ZipFile(tmp_path / "out.xlsm") as z:
+        assert z.testzip() is None

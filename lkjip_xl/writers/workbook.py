@@ -123,7 +123,14 @@ def write_corrected(src: Path, out: Path, plan: CorrectionPlan, summary: Summary
 
         wb.calculation = CalcProperties()
     wb.calculation.fullCalcOnLoad = True
-    return write_atomic(Path(out), lambda path: save_sized(wb, path, bodies))
+    try:
+        return write_atomic(Path(out), lambda path: save_sized(wb, path, bodies))
+    finally:
+        if wb.vba_archive is not None:
+            # openpyxl keeps a macro workbook's parts in an archive it never closes; left to
+            # the garbage collector, it may be finalised after its buffer ("Exception
+            # ignored in ZipFile.__del__"), as when `fix` pauses the collector
+            wb.vba_archive.close()
 
 
 def _kept_sheets(wb: Workbook) -> set[str]:
