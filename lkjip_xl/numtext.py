@@ -9,16 +9,18 @@ comments, Ringkasan, Temuan, rekap, `show` and `--diff`.
     format_number(2019, "id", year=True)     -> '2019'
     format_number(7015268631, "en")          -> '7,015,268,631'
 
-Separators come from Babel's CLDR data for the locale (`id` for Indonesian, `en` for English),
-never from hand-written replacements; the digits are laid out here exactly as Babel's
-`format_decimal` lays them out for the few patterns used (`_render`, compared with Babel in
-the tests), a few microseconds a number instead of Babel's ~20-40. Thousands are grouped
+Separators are CLDR's for the locale (`id` for Indonesian, `en` for English), never
+hand-written replacements: the two locales' group and decimal symbols are kept in
+`CLDR_SYMBOLS`, which the tests compare with Babel's CLDR data, so that a process need not
+import Babel and load its locale data (about 30 ms) to write "1.697"; the digits are laid out
+exactly as Babel's `format_decimal` lays them out for the few patterns used (`_render`,
+compared with Babel in the tests), a few microseconds a number instead of Babel's ~20-40.
+Other patterns and locales go through Babel itself. Thousands are grouped
 from four integer digits on, as CLDR's Indonesian data does (1.697: the way the reports
 print it); a year is written with `year=True` (or `format_year`) and never reads 2.019.
-`min_grouping=2` groups from five digits only (1697, 12.345). Babel is imported on first
-use, so
-`import lkjip_xl` stays cheap (measured: about 12 ms to import `babel.numbers` and 15-30 ms
-to load the first locale, once per process).
+`min_grouping=2` groups from five digits only (1697, 12.345). Babel, when needed, is
+imported on first use, so `import lkjip_xl` stays cheap (measured: about 12 ms to import
+`babel.numbers` and 15-30 ms to load the first locale, once per process).
 
 A float is taken at its shortest round-trip value (`repr`), rounded to 10 decimal places and
 stripped of trailing zeros: 26787846626.65 reads 26.787.846.626,65, not ...626,6500015259, and
@@ -155,9 +157,19 @@ def _render(d: Decimal, grouped: bool, places: int, group: str, point: str) -> s
     return f"-{text}" if negative else text
 
 
+# CLDR's group and decimal symbols (Latin digits) of the locales in LOCALES, as Babel's data
+# has them: loading a locale's data costs 10 ms a locale, and importing Babel 9 ms, in every
+# `fix` and cold `check`. `tests/test_numtext.py` checks them against Babel's.
+CLDR_SYMBOLS = {"id": (".", ","), "en": (",", ".")}
+
+
 @lru_cache(maxsize=4)
 def _symbols(locale: str) -> tuple[str, str]:
-    """The locale's group and decimal symbols, from Babel's CLDR data."""
+    """The locale's group and decimal symbols: CLDR's (`CLDR_SYMBOLS`), or Babel's data for
+    a locale not in the table."""
+    known = CLDR_SYMBOLS.get(locale)
+    if known is not None:
+        return known
     from babel.numbers import get_decimal_symbol, get_group_symbol
 
     loc = _locale(locale)

@@ -128,3 +128,30 @@ def test_other_patterns_and_values_go_to_babel() -> None:
     big = "9" * 1001  # beyond the context's 400 digits: the same error either way
     assert _outcome(numtext._format_text.__wrapped__, big, "0", "id") == _outcome(
         numtext._babel_format, big, "0", "id") == ("error", "InvalidOperation")
+
+
+@pytest.mark.parametrize("locale", sorted(numtext.LOCALES.values()))
+def test_cldr_symbols_are_babels(locale: str) -> None:
+    """The table that spares every process Babel's locale data holds what that data says."""
+    from babel import Locale
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+
+    loc = Locale.parse(locale)
+    assert numtext.CLDR_SYMBOLS[locale] == (get_group_symbol(loc), get_decimal_symbol(loc))
+
+
+def test_messages_need_no_babel() -> None:
+    """A message with numbers, in both languages, in a fresh process: Babel stays out."""
+    import subprocess
+    import sys
+
+    script = ("import sys\nfrom lkjip_xl.messages import t\n"
+              "print(t('fix.comment.changed_plain', 'id', old=81.41, new=1697, code='X'))\n"
+              "print(t('fix.comment.changed_plain', 'en', old=-7015268631.5, new=0.3,"
+              " code='X'))\n"
+              "print('babel' in sys.modules)\n")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                         check=True, timeout=60).stdout.splitlines()
+    assert "81,41" in out[0] and "1.697" in out[0]
+    assert "-7,015,268,631.5" in out[1] and "0.3" in out[1]
+    assert out[2] == "False"
