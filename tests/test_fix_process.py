@@ -156,3 +156,15 @@ def test_macro_workbook_leaves_no_archive_to_the_collector(tmp_path: Path) -> No
     assert ignored == []
     with zipfile.ZipFile(tmp_path / "out.xlsm") as z:
         assert z.testzip() is None
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_importing_the_program_leaves_the_collector_as_it_was(enabled: bool) -> None:
+    script = ("import gc\n"
+              f"{'gc.enable()' if enabled else 'gc.disable()'}\n"
+              "import lkjip_xl.__main__\n"
+              "print(gc.isenabled(), gc.get_freeze_count())\n")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          env=env, timeout=60, stdin=subprocess.DEVNULL)
+    assert proc.stdout.split() == [str(enabled), "0"], proc.stderr[-2000:]
