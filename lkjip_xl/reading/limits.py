@@ -125,8 +125,22 @@ class Limits:
         carry = b""
         first = True
         with zf.open(info) as fh:
+            whole: bytes | None = None
+            if info.file_size < CHUNK:
+                # A part that fits in one piece (its declared size is an upper bound): read
+                # whole, it goes through the loop below as before unless it is cleared here.
+                whole = fh.read(CHUNK)
+                if pieces is not None:
+                    pieces.append(whole)
+                    pieces = None
+                bound = self._small_part(path, info, whole)
+                if bound is not None:
+                    return bound
             while True:
-                chunk = fh.read(CHUNK)
+                if whole is not None:
+                    chunk, whole = whole, b""
+                else:
+                    chunk = fh.read(CHUNK)
                 if pieces is not None:
                     pieces.append(chunk)
                 if first:
@@ -144,13 +158,26 @@ class Limits:
                     text, carry = data[:cut], data[cut:]
                 else:
                     text, carry = data, b""
-                if b"<!DOCTYPE" in text or b"<!ENTITY" in text:
+                if b"!" in text and (b"<!DOCTYPE" in text or b"<!ENTITY" in text):
                     raise WorkbookError(path, "open.xml_dtd", info.filename)
                 grid.feed(path, info.filename, text)
                 self._check_grid(path, where, grid)
                 if not chunk:
                     break
         return grid.last_row, grid.last_col
+
+    def _small_part(self, path: Path, info: zipfile.ZipInfo, data: bytes
+                    ) -> tuple[int, int] | None:
+        """A part read whole that needs no cell-by-cell survey: one without a <sheetData>, or
+        a canonical sheet whose every cell address is bounded well within the limits
+        (`_bounded`). Returns its grid, or a bound of it; None leaves the part to the piece
+        by piece survey, which refuses what it must (a DTD, UTF-16, an odd tag, too many
+        cells) with the message it always gave."""
+        if _utf16(data) or b"!" in data and b"<!" in data:
+            return None  # a DTD, a comment or CDATA (which may hide tags): the exact path
+        if b"sheetData" not in data:
+            return 0, 0
+        return _bounded(data, self.row_limit, self.max_cells)
 
     def _check_grid(self, path: Path, where: str, grid: _Grid) -> None:
         if grid.last_row > self.row_limit:
@@ -212,6 +239,36 @@ _CANON_CELL = re.compile(
 # tab or a line break. Two passes that each stop only at a ':' or a '<'.
 _PREFIXED = re.compile(rb":(?:row|c)[\s/>]")
 _BARE = re.compile(rb"<(?:row|c)[\t\n\r>/]")
+
+
+# A sheet in the canonical form whose cells all lie within a small grid is cleared by a few
+# searches that stop only at a <c or a <row: every <c> start tag is canonical (as `_CANON_CELL`,
+# with at most `letters` column letters and `digits` row digits), every <row> too (one `r`,
+# digits), and no tag is prefixed. Each tier is (letters, digits): rows <= 10**digits - 1,
+# columns <= 26 (one letter) or 702 (two). A sheet that no tier clears takes the exact path.
+_CANON_ATTRS = rb'(?: (?!r=)[A-Za-z_][\w.:-]*+="[^"]*+")*+ ?/?>'
+_ODD_ROW = re.compile(rb'<row(?=[\s/>])(?! r="[0-9]{1,9}"' + _CANON_ATTRS + rb")")
+_TIERS = tuple(
+    (rows, cols, re.compile(rb'<c(?=[\s/>])(?! r="[A-Z]{1,%d}[0-9]{1,%d}"' % (letters, digits)
+                            + _CANON_ATTRS + rb")"))
+    for letters, digits, rows, cols in ((2, 3, 999, 702), (1, 5, 99_999, 26))
+)
+
+
+def _bounded(data: bytes, row_limit: int, max_cells: int) -> tuple[int, int] | None:
+    """A bound (rows, columns) of a whole sheet's grid when every <c> and <row> start tag is in
+    the canonical form and every cell address within a bound that the limits allow; None
+    when that cannot be shown so (the exact survey then decides). Under these conditions the
+    exact survey accepts the sheet (`_Grid._fast` takes every piece of it) and finds a grid
+    no larger than the bound."""
+    tiers = [(rows, cols, odd) for rows, cols, odd in _TIERS
+             if rows <= row_limit and rows * cols <= max_cells]
+    if not tiers or _PREFIXED.search(data) or _ODD_ROW.search(data):
+        return None
+    for rows, cols, odd_cell in tiers:
+        if not odd_cell.search(data):
+            return rows, cols
+    return None
 
 
 def _r_values(attrs: bytes) -> list[bytes]:
