@@ -132,8 +132,81 @@ def _parse(data: bytes):
     return fromstring(data, forbid_dtd=True)
 
 
+class _Declined(Exception):
+    """The handler parse met something only the full parser may judge (a DTD)."""
+
+
+def _elements(data: bytes, wanted: frozenset[str]) -> list[tuple[int, str, dict[str, str]]]:
+    """(depth, tag, attributes) of the elements named in `wanted` (expat's 'uri}local'
+    names; the root is at depth 0) and of every child of the root, in document order: expat reads the XML in C and calls
+    Python only at element boundaries, where the tree of `_parse` costs a few objects per
+    element. Raises on anything the full parser must see (malformed XML, a DTD): the
+    callers then fall back to `_parse`, which raises as it always did."""
+    from xml.parsers import expat
+
+    parser = expat.ParserCreate(namespace_separator="}")
+    found: list[tuple[int, str, dict[str, str]]] = []
+    depth = 0
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        nonlocal depth
+        if name in wanted or depth == 1:
+            found.append((depth, name, attrs))
+        depth += 1
+
+    def end(name: str) -> None:
+        nonlocal depth
+        depth -= 1
+
+    def declined(*args: object) -> None:
+        raise _Declined
+
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    parser.StartDoctypeDeclHandler = declined
+    parser.EntityDeclHandler = declined
+    parser.UnparsedEntityDeclHandler = declined
+    parser.ExternalEntityRefHandler = declined
+    parser.Parse(data, True)
+    return found
+
+
+_MAIN, _PKG_REL = NS_MAIN[1:], NS_PKG_REL[1:]  # as expat names them: 'uri}'
+_WORKBOOK_TAGS = frozenset({f"{_MAIN}sheet"})
+_RELS_TAGS = frozenset({f"{_PKG_REL}Relationship"})
+_REL_ID = f"{NS_REL[1:]}id"
+
+
 def _sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
     """Sheet name -> zip part name, from workbook.xml and its relationships."""
+    # in the order of `_sheet_parts_parsed`, which redoes it all on any doubt
+    try:
+        sheets = _elements(zf.read("xl/workbook.xml"), _WORKBOOK_TAGS)
+    except Exception:  # malformed, a DTD, ...: the parser says what (or reads it after all)
+        return _sheet_parts_parsed(zf)
+    try:
+        rels_xml = zf.read("xl/_rels/workbook.xml.rels")
+    except KeyError:
+        return {}
+    try:
+        rels = _elements(rels_xml, _RELS_TAGS)
+    except Exception:
+        return _sheet_parts_parsed(zf)
+    targets = {attrs.get("Id"): attrs.get("Target", "") for _, _, attrs in rels}
+    parts: dict[str, str] = {}
+    for _, _, attrs in sheets:
+        target = targets.get(attrs.get(_REL_ID), "")
+        if not target:
+            continue
+        part = target.lstrip("/") if target.startswith("/") else posixpath.normpath(
+            posixpath.join("xl", target)
+        )
+        parts[attrs.get("name", "")] = part
+    return parts
+
+
+def _sheet_parts_parsed(zf: zipfile.ZipFile) -> dict[str, str]:
+    """`_sheet_parts` with the full parser (defusedxml), for what `_elements` declines."""
     workbook = _parse(zf.read("xl/workbook.xml"))
     try:
         rels = _parse(zf.read("xl/_rels/workbook.xml.rels"))
@@ -159,11 +232,44 @@ def _percent_styles(zf: zipfile.ZipFile) -> set[int]:
     return _percent_styles_of(zf.read)
 
 
+_STYLE_TAGS = frozenset({f"{_MAIN}numFmt", f"{_MAIN}cellXfs", f"{_MAIN}xf"})
+
+
 def _percent_styles_of(read: Callable[[str], bytes]) -> set[int]:
     try:
-        styles = _parse(read("xl/styles.xml"))
+        data = read("xl/styles.xml")
     except KeyError:
         return set()
+    try:
+        found = _elements(data, _STYLE_TAGS)
+    except Exception:  # malformed, a DTD, ...: the parser says what (or reads it after all)
+        return _percent_styles_parsed(data)
+    # as `_percent_styles_parsed`: every numFmt, then the xf children of the root's first
+    # cellXfs child
+    percent_formats = set(PERCENT_BUILTIN_FORMATS)
+    for _, tag, attrs in found:
+        if tag == f"{_MAIN}numFmt":
+            code = _QUOTED.sub("", attrs.get("formatCode", ""))
+            if "%" in code:
+                percent_formats.add(int(attrs.get("numFmtId", "-1")))
+    result: set[int] = set()
+    xfs = next((at for at, (depth, tag, _) in enumerate(found)
+                if depth == 1 and tag == f"{_MAIN}cellXfs"), None)
+    if xfs is not None:
+        index = 0
+        for depth, tag, attrs in found[xfs + 1:]:
+            if depth <= 1:
+                break  # the cellXfs ended (the next element found is outside it)
+            if depth == 2 and tag == f"{_MAIN}xf":
+                if int(attrs.get("numFmtId", "0")) in percent_formats:
+                    result.add(index)
+                index += 1
+    return result
+
+
+def _percent_styles_parsed(data: bytes) -> set[int]:
+    """`_percent_styles_of` with the full parser (defusedxml), for what `_elements` declines."""
+    styles = _parse(data)
     percent_formats = set(PERCENT_BUILTIN_FORMATS)
     for fmt in styles.iter(f"{NS_MAIN}numFmt"):
         code = _QUOTED.sub("", fmt.get("formatCode", ""))
