@@ -138,10 +138,11 @@ class _Declined(Exception):
 
 def _elements(data: bytes, wanted: frozenset[str]) -> list[tuple[int, str, dict[str, str]]]:
     """(depth, tag, attributes) of the elements named in `wanted` (expat's 'uri}local'
-    names; the root is at depth 0) and of every child of the root, in document order: expat reads the XML in C and calls
-    Python only at element boundaries, where the tree of `_parse` costs a few objects per
-    element. Raises on anything the full parser must see (malformed XML, a DTD): the
-    callers then fall back to `_parse`, which raises as it always did."""
+    names; the root is at depth 0) and of every child of the root, in document order:
+    expat reads the XML in C and calls Python only at element boundaries, where the tree of
+    `_parse` costs a few objects per element. Raises on anything the full parser must see
+    (malformed XML, a DTD): the callers then fall back to `_parse`, which raises as it always
+    did."""
     from xml.parsers import expat
 
     parser = expat.ParserCreate(namespace_separator="}")

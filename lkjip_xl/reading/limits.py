@@ -173,7 +173,7 @@ class Limits:
         (`_bounded`). Returns its grid, or a bound of it; None leaves the part to the piece
         by piece survey, which refuses what it must (a DTD, UTF-16, an odd tag, too many
         cells) with the message it always gave."""
-        if _utf16(data) or b"!" in data and b"<!" in data:
+        if _utf16(data) or (b"!" in data and b"<!" in data):
             return None  # a DTD, a comment or CDATA (which may hide tags): the exact path
         if b"sheetData" not in data:
             return 0, 0

@@ -15,6 +15,7 @@ import zipfile
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import BinaryIO
 
@@ -379,7 +380,11 @@ REPLACEMENT = "\ufffd"
 
 
 def _clean_text(rows: list[list[object]]) -> None:
-    """Control characters in text cells become U+FFFD, in place."""
+    """Control characters in text cells become U+FFFD, in place. A sheet whose text, joined,
+    is printable holds none (one C-level pass, no Python step per cell); any other is looked
+    at cell by cell."""
+    if "".join(filter(str.__instancecheck__, chain.from_iterable(rows))).isprintable():
+        return
     for row in rows:
         for j, value in enumerate(row):
             if value.__class__ is str and not value.isprintable() \
