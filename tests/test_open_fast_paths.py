@@ -15,7 +15,7 @@ from lkjip_xl.model import WorkbookError
 from lkjip_xl.reading import cellmeta, limits, opening
 from lkjip_xl.reading.limits import Limits
 
-from .corpus import NS, minimal_xlsx, sheet_xml
+from .corpus import NS, deflated, minimal_parts, minimal_xlsx, raw_zip, sheet_xml
 
 
 def _outcome(path: Path, lim: Limits) -> tuple[str, object, object]:
@@ -125,6 +125,65 @@ def test_a_dtd_is_refused_whichever_part_holds_it(tmp_path: Path) -> None:
         with pytest.raises(WorkbookError) as refused:
             opening.check_container(path, Limits())
         assert refused.value.reason == "open.xml_dtd"
+
+
+# --- parts unpacked from the file's bytes ----------------------------------------------------
+
+def _spoiled_zips(tmp_path: Path) -> dict[str, Path]:
+    """A good minimal workbook written by hand with one sheet spoiled in a way the
+    unpacking from the file's bytes must leave to zipfile."""
+    import zlib
+
+    sheet = sheet_xml(_rows(3))
+    parts = minimal_parts({"S": sheet})
+    variants: dict[str, tuple[bytes, int, int, int]] = {
+        "good": deflated(sheet),
+        "stored": (sheet, 0, zlib.crc32(sheet), len(sheet)),
+        "bad CRC": (deflated(sheet)[0], 8, zlib.crc32(sheet) ^ 1, len(sheet)),
+        "longer than declared": (deflated(sheet)[0], 8, zlib.crc32(sheet[:50]), 50),
+        "shorter than declared": (deflated(sheet)[0], 8, zlib.crc32(sheet), len(sheet) + 7),
+        "cut deflate stream": (deflated(sheet)[0][:-6], 8, zlib.crc32(sheet), len(sheet)),
+        "not deflate": (b"\xff" * 40, 8, zlib.crc32(sheet), len(sheet)),
+        "bzip2 method": (deflated(sheet)[0], 12, zlib.crc32(sheet), len(sheet)),
+    }
+    out = {}
+    for i, (name, packed) in enumerate(variants.items()):
+        entries = [(part, *(packed if part == "xl/worksheets/sheet1.xml" else deflated(data)))
+                   for part, data in parts.items()]
+        out[name] = raw_zip(tmp_path / f"z{i}.xlsx", entries)
+    return out
+
+
+def test_unpacking_from_the_file_bytes_leaves_anything_odd_to_zipfile(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Stored and deflated parts are unpacked from the file's bytes; a bad CRC, a size that
+    lies either way, a cut or invalid deflate stream, another method: zipfile reads the
+    part, with the same outcome as when the survey never has the file's bytes."""
+    import zipfile
+
+    for name, path in _spoiled_zips(tmp_path).items():
+        outcome = _same_without(monkeypatch, limits, "_whole_file", lambda zf: None, path,
+                                Limits())
+        with zipfile.ZipFile(path) as zf:
+            packed = limits._whole_file(zf)
+            assert packed == path.read_bytes()
+            unpacked = limits._unpack(packed, zf.getinfo("xl/worksheets/sheet1.xml"))
+        if name in ("good", "stored"):
+            assert outcome[0] == "read" and unpacked == sheet_xml(_rows(3))
+        else:
+            assert unpacked is None, name
+    # a zip entry marked encrypted, and a local header naming another part
+    from .corpus import encrypted_entry
+
+    locked = encrypted_entry(tmp_path / "locked.xlsx")
+    assert _same_without(monkeypatch, limits, "_whole_file", lambda zf: None, locked,
+                         Limits())[1] == "open.password"
+    renamed = tmp_path / "renamed.xlsx"
+    data = _spoiled_zips(tmp_path)["good"].read_bytes()
+    at = data.index(b"xl/worksheets/sheet1.xml")  # the local header's copy comes first
+    renamed.write_bytes(data[:at] + b"xl/worksheets/sheetX.xml" + data[at + 24:])
+    assert _same_without(monkeypatch, limits, "_whole_file", lambda zf: None, renamed,
+                         Limits())[1] == "open.corrupt"
 
 
 # --- the sheet map and the percent styles, read with expat handlers --------------------------

@@ -21,8 +21,10 @@ larger than `max_cells`, is refused before it is parsed.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
@@ -99,6 +101,7 @@ class Limits:
         names = sheet_names or {}
         grids: dict[str, tuple[int, int]] = {}
         budget = KEEP_BYTES
+        packed = _whole_file(zf)
         for info in zf.infolist():
             if info.is_dir():
                 continue
@@ -111,7 +114,7 @@ class Limits:
                     and info.filename not in kept and info.file_size <= budget:
                 budget -= info.file_size
                 pieces = []
-            grid = self._survey_part(path, zf, info, names.get(info.filename), pieces)
+            grid = self._survey_part(path, zf, info, names.get(info.filename), pieces, packed)
             if pieces is not None and kept is not None:
                 kept[info.filename] = b"".join(pieces)
             if grid != (0, 0):
@@ -119,28 +122,41 @@ class Limits:
         return grids
 
     def _survey_part(self, path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo,
-                     sheet: str | None, pieces: list[bytes] | None = None) -> tuple[int, int]:
+                     sheet: str | None, pieces: list[bytes] | None = None,
+                     packed: bytes | None = None) -> tuple[int, int]:
+        whole: bytes | None = None
+        if info.file_size < CHUNK:
+            # A part that fits in one piece (its declared size is an upper bound): read whole
+            # (from the file's bytes when they are at hand), it goes through the piece by
+            # piece survey as before unless it is cleared here.
+            whole = _unpack(packed, info) if packed is not None else None
+            if whole is None:
+                with zf.open(info) as fh:
+                    whole = fh.read(CHUNK)
+                    if fh.read(1):  # as the piece by piece read (never seen: it raises)
+                        return self._survey_stream(path, zf, info, sheet, pieces)
+            if pieces is not None:
+                pieces.append(whole)
+                pieces = None
+            bound = self._small_part(path, info, whole)
+            if bound is not None:
+                return bound
+        return self._survey_stream(path, zf, info, sheet, pieces, whole)
+
+    def _survey_stream(self, path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo,
+                       sheet: str | None, pieces: list[bytes] | None = None,
+                       whole: bytes | None = None) -> tuple[int, int]:
+        """The survey of a part, piece by piece (`whole`: the part, already read)."""
         where = f"'{sheet}'" if sheet else info.filename
         grid = _Grid()
         carry = b""
         first = True
-        with zf.open(info) as fh:
-            whole: bytes | None = None
-            if info.file_size < CHUNK:
-                # A part that fits in one piece (its declared size is an upper bound): read
-                # whole, it goes through the loop below as before unless it is cleared here.
-                whole = fh.read(CHUNK)
-                if pieces is not None:
-                    pieces.append(whole)
-                    pieces = None
-                bound = self._small_part(path, info, whole)
-                if bound is not None:
-                    return bound
+        with contextlib.nullcontext() if whole is not None else zf.open(info) as fh:
             while True:
                 if whole is not None:
                     chunk, whole = whole, b""
                 else:
-                    chunk = fh.read(CHUNK)
+                    chunk = fh.read(CHUNK)  # type: ignore[union-attr]
                 if pieces is not None:
                     pieces.append(chunk)
                 if first:
@@ -253,6 +269,58 @@ _TIERS = tuple(
                             + _CANON_ATTRS + rb")"))
     for letters, digits, rows, cols in ((2, 3, 999, 702), (1, 5, 99_999, 26))
 )
+
+
+PACKED_MAX = 16 * MB  # a file up to this size is read once whole by the survey
+
+
+def _whole_file(zf: zipfile.ZipFile) -> bytes | None:
+    """The zip file's bytes, when it is small enough to hold: the survey then unpacks each
+    small part from them (`_unpack`) instead of opening it through zipfile."""
+    fp = zf.fp
+    try:
+        if fp is None or fp.seek(0, 2) > PACKED_MAX:
+            return None
+        fp.seek(0)
+        return fp.read(PACKED_MAX + 1)
+    except (OSError, ValueError, AttributeError):
+        return None
+
+
+def _unpack(packed: bytes, info: zipfile.ZipInfo) -> bytes | None:
+    """The part `info`, unpacked from the zip file's bytes when nothing is unusual: a local
+    header that names the part, stored or deflated, no flag but the data descriptor's and
+    UTF-8's, a deflate stream that ends, the declared size and CRC. None otherwise: zipfile
+    then reads the part, and raises what it always raised."""
+    at = info.header_offset
+    head = packed[at:at + 30]
+    if len(head) < 30 or head[:4] != b"PK\x03\x04" or info.flag_bits & ~0x808 \
+            or info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+        return None
+    flags = int.from_bytes(head[6:8], "little")
+    name_len = int.from_bytes(head[26:28], "little")
+    start = at + 30 + name_len + int.from_bytes(head[28:30], "little")
+    try:
+        name = packed[at + 30:at + 30 + name_len].decode("utf-8" if flags & 0x800 else "cp437")
+    except UnicodeDecodeError:
+        return None
+    data = packed[start:start + info.compress_size]
+    if name != info.orig_filename or len(data) != info.compress_size:
+        return None
+    end = getattr(info, "_end_offset", None)  # newer zipfiles refuse overlapping entries
+    if end is not None and start + info.compress_size > end:
+        return None
+    if info.compress_type == zipfile.ZIP_DEFLATED:
+        try:
+            unpacker = zlib.decompressobj(-15)
+            data = unpacker.decompress(data, info.file_size + 1)
+        except zlib.error:
+            return None
+        if not unpacker.eof:
+            return None
+    if len(data) != info.file_size or zlib.crc32(data) != info.CRC:
+        return None
+    return data
 
 
 def _bounded(data: bytes, row_limit: int, max_cells: int) -> tuple[int, int] | None:
