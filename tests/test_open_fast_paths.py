@@ -297,3 +297,43 @@ def test_control_characters_in_a_workbook_are_replaced(tmp_path: Path) -> None:
     path = minimal_xlsx({"S": sheet_xml(body)})(tmp_path / "c.xlsx")
     raw = opening.open_workbook(path)
     assert raw.sheets["S"].rows == [["ok", "a\ufffdb"]]
+
+
+@pytest.mark.parametrize(("xml", "quick"), [
+    (f'<styleSheet {NS}><cellXfs><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>',
+     True),
+    (f'<styleSheet {NS}><cellXfs><xf numFmtId="0"/><xf numFmtId="9"/></cellXfs></styleSheet>',
+     False),  # a built-in percent format
+    (f"<styleSheet {NS}><cellXfs><xf numFmtId = ' 010 '/></cellXfs></styleSheet>", False),
+    (f'<styleSheet {NS}><numFmts><numFmt numFmtId="164" formatCode="0%"/></numFmts>'
+     '<cellXfs><xf numFmtId="164"/></cellXfs></styleSheet>', False),  # a custom one
+    (f'<styleSheet {NS}><numFmts><numFmt numFmtId="164" formatCode="0&#37;"/></numFmts>'
+     '<cellXfs><xf numFmtId="164"/></cellXfs></styleSheet>', False),  # hidden in a reference
+    (f'<styleSheet {NS}><cellXfs><xf numFmtId="x"/></cellXfs></styleSheet>', False),
+    (f'<styleSheet {NS}><cellXfs><xf numFmtId="0"></cellXfs></styleSheet>', False),
+    ('<!DOCTYPE s><styleSheet><cellXfs><xf numFmtId="0"/></cellXfs></styleSheet>', False),
+])
+def test_styles_without_a_percent_format_skip_the_walk(xml: str, quick: bool) -> None:
+    """The quick answer (no percent style) only where the walk gives the same; elsewhere the
+    walk (or the parser) decides, with the same result or error as before."""
+    data = (_STYLES_HEAD + xml).encode()
+    assert cellmeta._no_percent_style(data) == quick
+    assert _result(cellmeta._percent_styles_of, lambda part: data) \
+        == _result(cellmeta._percent_styles_parsed, data)
+
+
+def test_formula_tag_search_is_the_regex() -> None:
+    """`has_formula_tag` (two searches) agrees with `_FORMULA_TAG` on random byte strings
+    made of the pieces that matter (prefixes, '<f', ':f', `<formula1>`, white space)."""
+    import random
+
+    rng = random.Random(13)
+    pieces = [b"<", b"f", b":", b"x", b" ", b">", b"/", b"\t", b"<f", b":f", b"<x:f", b"a.b",
+              b"-", b"1", b"_", b"<formula1>", b"<foo:f>", b"<c r=\"A1\">"]
+    hits = 0
+    for _ in range(20_000):
+        data = b"".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        expected = cellmeta._FORMULA_TAG.search(data) is not None
+        assert cellmeta.has_formula_tag(data) == expected, data
+        hits += expected
+    assert 1_000 < hits < 19_000  # both answers were tried
