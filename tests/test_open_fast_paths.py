@@ -337,3 +337,43 @@ def test_formula_tag_search_is_the_regex() -> None:
         assert cellmeta.has_formula_tag(data) == expected, data
         hits += expected
     assert 1_000 < hits < 19_000  # both answers were tried
+
+
+def test_the_survey_hands_canonical_sheets_to_the_metadata_scan(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A sheet the survey cleared is known to have canonical cell tags: the metadata scan's
+    fast path skips checking them again and finds what the parser finds; a sheet the survey
+    did not clear (an '&' in a cell attribute, a cell far away) is checked in full."""
+    cells = ('<c r="A1" t="e"><v>#DIV/0!</v></c><c r="B1"><f>SUM(A1:A2)</f></c>'
+             '<c r="C1" s="1"><f>1/0</f><v>2</v></c>')
+    sheets = {
+        "Cleared": sheet_xml(f'<row r="1">{cells}</row>'),
+        "Amp": sheet_xml(f'<row r="1">{cells}<c r="D1" x="a&amp;b"><v>1</v></c></row>'),
+        "Far": sheet_xml(f'<row r="1">{cells}</row><row r="5000"><c r="AB5000"><v>1</v></c>'
+                         "</row>"),
+    }
+    path = minimal_xlsx(sheets)(tmp_path / "meta.xlsx")
+    unpacked = opening.check_container(path, Limits())
+    assert unpacked.canonical == {"xl/worksheets/sheet1.xml"}
+
+    def parser_only(*args: object, **kwargs: object) -> bool:
+        return False
+
+    read = _same_without(monkeypatch, cellmeta, "_scan_sheet_fast", parser_only, path,
+                         Limits())
+    meta = read[2]
+    for name in sheets:
+        assert meta.errors[name] == {"A1": "#DIV/0!"}  # type: ignore[union-attr]
+        assert meta.formulas[name] == {"B1": "SUM(A1:A2)"}  # type: ignore[union-attr]
+        assert meta.formula_cells[name] == {"B1", "C1"}  # type: ignore[union-attr]
+    # with the hand-over, the cleared sheet's fast path does not check its tags again
+    calls: list[bool] = []
+    plain = cellmeta._plain
+
+    def spy(data: bytes, cells_canonical: bool = False) -> bool:
+        calls.append(cells_canonical)
+        return plain(data, cells_canonical)
+
+    monkeypatch.setattr(cellmeta, "_plain", spy)
+    assert repr(_outcome(path, Limits())) == repr(read)
+    assert sorted(calls) == [False, False, True]

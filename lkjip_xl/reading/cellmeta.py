@@ -57,6 +57,8 @@ class Unpacked:
 
     sheet_parts: dict[str, str] | None = None  # sheet name -> part
     parts: dict[str, bytes] = field(default_factory=dict)  # part -> its bytes
+    # the parts of `parts` whose every cell start tag the survey found canonical
+    canonical: set[str] = field(default_factory=set)
 
 
 def scan_cell_meta(path: Path, sheet_names: tuple[str, ...], limits: Limits,
@@ -101,7 +103,9 @@ def scan_cell_meta(path: Path, sheet_names: tuple[str, ...], limits: Limits,
                 or has_formula_tag(data)
                 or any(needle in data for needle in style_needles)
             )
-            if wanted and not _scan_sheet_fast(data, name, percent_styles, meta):
+            if wanted and not _scan_sheet_fast(
+                    data, name, percent_styles, meta,
+                    unpacked is not None and part in unpacked.canonical and part in cached):
                 _scan_sheet(data, name, percent_styles, meta)
     finally:
         if zf is not None:
@@ -384,8 +388,10 @@ def _well_formed(data: bytes, no_dtd: bool = False) -> bool:
     return True
 
 
-def _plain(data: bytes) -> bool:
-    """Whether the sheet is in the canonical form the fast path reads."""
+def _plain(data: bytes, cells_canonical: bool = False) -> bool:
+    """Whether the sheet is in the canonical form the fast path reads. `cells_canonical`:
+    the limits survey has shown every cell start tag canonical (`limits._bounded`, whose
+    pattern is stricter than `_C_TAG`), so the last checks would hold."""
     if any(marker in data for marker in _NOT_PLAIN) or _ODD_ENTITY.search(data):
         return False
     decl = _XML_DECL.match(data.lstrip(b"\xef\xbb\xbf"))
@@ -399,17 +405,19 @@ def _plain(data: bytes) -> bool:
     # every cell start tag is a canonical one (so that the byte searches below find every
     # cell with a formula, an error or a percent style)
     # (`<x:c` was excluded above)
+    if cells_canonical:
+        return True
     if any(tag in data for tag in (b"<c>", b"<c/", b"<c\t", b"<c\n")):
         return False
     cells = data.count(b'<c r="')
     return cells == data.count(b"<c ") == len(_C_TAG.findall(data))
 
 
-def _scan_sheet_fast(data: bytes, name: str, percent_styles: set[int], meta: CellMeta
-                     ) -> bool:
+def _scan_sheet_fast(data: bytes, name: str, percent_styles: set[int], meta: CellMeta,
+                     cells_canonical: bool = False) -> bool:
     """`_scan_sheet` for a sheet in the canonical form; False (and `meta` untouched) for any
     other, which the parser then reads."""
-    if not _plain(data):
+    if not _plain(data, cells_canonical):
         return False
     # Where a formula, an error or a percent style may be: the cells around those bytes.
     marks = [m.start() for m in _F_START.finditer(data)]

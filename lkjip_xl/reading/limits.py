@@ -88,7 +88,8 @@ class Limits:
 
     def survey(self, path: Path, zf: zipfile.ZipFile, sheet_names: dict[str, str] | None = None,
                keep: set[str] | None = None, kept: dict[str, bytes] | None = None,
-               skip: set[str] | None = None) -> dict[str, tuple[int, int]]:
+               skip: set[str] | None = None, canonical: set[str] | None = None
+               ) -> dict[str, tuple[int, int]]:
         """The streaming checks (2) on every part that may be parsed as XML.
 
         `sheet_names` (part -> sheet name) only makes messages name the sheet. Returns each
@@ -96,7 +97,8 @@ class Limits:
         parts named in `keep` that unpack to at most KEEP_BYTES in all are put into `kept`
         whole, once surveyed, so that the cell-metadata scan does not unpack them a second
         time (`cellmeta.py`). The parts in `skip` (worksheets no parser will read) are left
-        packed.
+        packed. The parts whose every <c> start tag was found canonical (`_bounded`) are
+        added to `canonical`. A part cleared by `_bounded` gets a bound of its grid.
         """
         names = sheet_names or {}
         grids: dict[str, tuple[int, int]] = {}
@@ -114,7 +116,8 @@ class Limits:
                     and info.filename not in kept and info.file_size <= budget:
                 budget -= info.file_size
                 pieces = []
-            grid = self._survey_part(path, zf, info, names.get(info.filename), pieces, packed)
+            grid = self._survey_part(path, zf, info, names.get(info.filename), pieces, packed,
+                                     canonical)
             if pieces is not None and kept is not None:
                 kept[info.filename] = b"".join(pieces)
             if grid != (0, 0):
@@ -123,7 +126,8 @@ class Limits:
 
     def _survey_part(self, path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo,
                      sheet: str | None, pieces: list[bytes] | None = None,
-                     packed: bytes | None = None) -> tuple[int, int]:
+                     packed: bytes | None = None, canonical: set[str] | None = None
+                     ) -> tuple[int, int]:
         whole: bytes | None = None
         if info.file_size < CHUNK:
             # A part that fits in one piece (its declared size is an upper bound): read whole
@@ -140,6 +144,8 @@ class Limits:
                 pieces = None
             bound = self._small_part(path, info, whole)
             if bound is not None:
+                if bound != (0, 0) and canonical is not None:
+                    canonical.add(info.filename)
                 return bound
         return self._survey_stream(path, zf, info, sheet, pieces, whole)
 
@@ -262,7 +268,9 @@ _BARE = re.compile(rb"<(?:row|c)[\t\n\r>/]")
 # with at most `letters` column letters and `digits` row digits), every <row> too (one `r`,
 # digits), and no tag is prefixed. Each tier is (letters, digits): rows <= 10**digits - 1,
 # columns <= 26 (one letter) or 702 (two). A sheet that no tier clears takes the exact path.
-_CANON_ATTRS = rb'(?: (?!r=)[A-Za-z_][\w.:-]*+="[^"]*+")*+ ?/?>'
+# (attribute values without '<', '>' nor '&', so that the tags also match the cell-metadata
+# scan's canonical form, `cellmeta._C_TAG`: it is then spared checking them again)
+_CANON_ATTRS = rb'(?: (?!r=)[A-Za-z_][\w.:-]*+="[^"<>&]*+")*+ ?/?>'
 _ODD_ROW = re.compile(rb'<row(?=[\s/>])(?! r="[0-9]{1,9}"' + _CANON_ATTRS + rb")")
 _TIERS = tuple(
     (rows, cols, re.compile(rb'<c(?=[\s/>])(?! r="[A-Z]{1,%d}[0-9]{1,%d}"' % (letters, digits)

@@ -110,8 +110,10 @@ def _check_container(path: Path, limits: Limits,
             # unpacked; without a sheet map every part is
             unread = {part for name, part in (sheet_parts or {}).items()
                       if wanted is not None and not wanted(name)}
-            limits.survey(path, zf, names_of, {*names_of, "xl/styles.xml"}, kept, unread)
-            return Unpacked(sheet_parts, kept)
+            canonical: set[str] = set()
+            limits.survey(path, zf, names_of, {*names_of, "xl/styles.xml"}, kept, unread,
+                          canonical)
+            return Unpacked(sheet_parts, kept, canonical)
     except WorkbookError:
         raise
     except RuntimeError as exc:  # a zip entry encrypted with a password (not Excel's way)
