@@ -162,12 +162,12 @@ def test_unpacking_from_the_file_bytes_leaves_anything_odd_to_zipfile(
     import zipfile
 
     for name, path in _spoiled_zips(tmp_path).items():
-        outcome = _same_without(monkeypatch, limits, "_whole_file", lambda zf: None, path,
+        outcome = _same_without(monkeypatch, limits, "whole_file", lambda zf: None, path,
                                 Limits())
         with zipfile.ZipFile(path) as zf:
-            packed = limits._whole_file(zf)
+            packed = limits.whole_file(zf)
             assert packed == path.read_bytes()
-            unpacked = limits._unpack(packed, zf.getinfo("xl/worksheets/sheet1.xml"))
+            unpacked = limits.unpack(packed, zf.getinfo("xl/worksheets/sheet1.xml"))
         if name in ("good", "stored"):
             assert outcome[0] == "read" and unpacked == sheet_xml(_rows(3))
         else:
@@ -176,13 +176,13 @@ def test_unpacking_from_the_file_bytes_leaves_anything_odd_to_zipfile(
     from .corpus import encrypted_entry
 
     locked = encrypted_entry(tmp_path / "locked.xlsx")
-    assert _same_without(monkeypatch, limits, "_whole_file", lambda zf: None, locked,
+    assert _same_without(monkeypatch, limits, "whole_file", lambda zf: None, locked,
                          Limits())[1] == "open.password"
     renamed = tmp_path / "renamed.xlsx"
     data = _spoiled_zips(tmp_path)["good"].read_bytes()
     at = data.index(b"xl/worksheets/sheet1.xml")  # the local header's copy comes first
     renamed.write_bytes(data[:at] + b"xl/worksheets/sheetX.xml" + data[at + 24:])
-    assert _same_without(monkeypatch, limits, "_whole_file", lambda zf: None, renamed,
+    assert _same_without(monkeypatch, limits, "whole_file", lambda zf: None, renamed,
                          Limits())[1] == "open.corrupt"
 
 

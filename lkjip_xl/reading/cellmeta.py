@@ -184,15 +184,18 @@ _RELS_TAGS = frozenset({f"{_PKG_REL}Relationship"})
 _REL_ID = f"{NS_REL[1:]}id"
 
 
-def _sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
-    """Sheet name -> zip part name, from workbook.xml and its relationships."""
+def _sheet_parts(zf: zipfile.ZipFile, read: Callable[[str], bytes] | None = None
+                 ) -> dict[str, str]:
+    """Sheet name -> zip part name, from workbook.xml and its relationships (`read`: how to
+    unpack a part, `zf.read` by default)."""
+    read = read or zf.read
     # in the order of `_sheet_parts_parsed`, which redoes it all on any doubt
     try:
-        sheets = _elements(zf.read("xl/workbook.xml"), _WORKBOOK_TAGS)
+        sheets = _elements(read("xl/workbook.xml"), _WORKBOOK_TAGS)
     except Exception:  # malformed, a DTD, ...: the parser says what (or reads it after all)
         return _sheet_parts_parsed(zf)
     try:
-        rels_xml = zf.read("xl/_rels/workbook.xml.rels")
+        rels_xml = read("xl/_rels/workbook.xml.rels")
     except KeyError:
         return {}
     try:

@@ -88,8 +88,8 @@ class Limits:
 
     def survey(self, path: Path, zf: zipfile.ZipFile, sheet_names: dict[str, str] | None = None,
                keep: set[str] | None = None, kept: dict[str, bytes] | None = None,
-               skip: set[str] | None = None, canonical: set[str] | None = None
-               ) -> dict[str, tuple[int, int]]:
+               skip: set[str] | None = None, canonical: set[str] | None = None,
+               packed: bytes | None = None) -> dict[str, tuple[int, int]]:
         """The streaming checks (2) on every part that may be parsed as XML.
 
         `sheet_names` (part -> sheet name) only makes messages name the sheet. Returns each
@@ -99,11 +99,13 @@ class Limits:
         time (`cellmeta.py`). The parts in `skip` (worksheets no parser will read) are left
         packed. The parts whose every <c> start tag was found canonical (`_bounded`) are
         added to `canonical`. A part cleared by `_bounded` gets a bound of its grid.
+        `packed`: the zip file's bytes when the caller has them (`whole_file`).
         """
         names = sheet_names or {}
         grids: dict[str, tuple[int, int]] = {}
         budget = KEEP_BYTES
-        packed = _whole_file(zf)
+        if packed is None:
+            packed = whole_file(zf)
         for info in zf.infolist():
             if info.is_dir():
                 continue
@@ -133,7 +135,7 @@ class Limits:
             # A part that fits in one piece (its declared size is an upper bound): read whole
             # (from the file's bytes when they are at hand), it goes through the piece by
             # piece survey as before unless it is cleared here.
-            whole = _unpack(packed, info) if packed is not None else None
+            whole = unpack(packed, info) if packed is not None else None
             if whole is None:
                 with zf.open(info) as fh:
                     whole = fh.read(CHUNK)
@@ -282,9 +284,9 @@ _TIERS = tuple(
 PACKED_MAX = 16 * MB  # a file up to this size is read once whole by the survey
 
 
-def _whole_file(zf: zipfile.ZipFile) -> bytes | None:
+def whole_file(zf: zipfile.ZipFile) -> bytes | None:
     """The zip file's bytes, when it is small enough to hold: the survey then unpacks each
-    small part from them (`_unpack`) instead of opening it through zipfile."""
+    small part from them (`unpack`) instead of opening it through zipfile."""
     fp = zf.fp
     try:
         if fp is None or fp.seek(0, 2) > PACKED_MAX:
@@ -295,7 +297,7 @@ def _whole_file(zf: zipfile.ZipFile) -> bytes | None:
         return None
 
 
-def _unpack(packed: bytes, info: zipfile.ZipInfo) -> bytes | None:
+def unpack(packed: bytes, info: zipfile.ZipInfo) -> bytes | None:
     """The part `info`, unpacked from the zip file's bytes when nothing is unusual: a local
     header that names the part, stored or deflated, no flag but the data descriptor's and
     UTF-8's, a deflate stream that ends, the declared size and CRC. None otherwise: zipfile

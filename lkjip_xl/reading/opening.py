@@ -21,7 +21,7 @@ from typing import BinaryIO
 
 from ..model import WorkbookError
 from .cellmeta import CellMeta, Unpacked, _sheet_parts, scan_cell_meta
-from .limits import Limits
+from .limits import Limits, unpack, whole_file
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -103,7 +103,8 @@ def _check_container(path: Path, limits: Limits,
                 if "word/document.xml" in names:
                     raise WorkbookError(path, "open.document", "Word")
                 raise WorkbookError(path, "open.no_workbook_part")
-            sheet_parts = _sheet_map(zf)
+            packed = whole_file(zf)
+            sheet_parts = _sheet_map(zf, packed)
             names_of = {part: name for name, part in (sheet_parts or {}).items()}
             kept: dict[str, bytes] = {}
             # a worksheet no parser will read (pairing reads Identitas only) need not be
@@ -112,7 +113,7 @@ def _check_container(path: Path, limits: Limits,
                       if wanted is not None and not wanted(name)}
             canonical: set[str] = set()
             limits.survey(path, zf, names_of, {*names_of, "xl/styles.xml"}, kept, unread,
-                          canonical)
+                          canonical, packed)
             return Unpacked(sheet_parts, kept, canonical)
     except WorkbookError:
         raise
@@ -210,15 +211,22 @@ def _looks_like(head: bytes) -> str:
     return "text/CSV"
 
 
-def _sheet_map(zf: zipfile.ZipFile) -> dict[str, str] | None:
+def _sheet_map(zf: zipfile.ZipFile, packed: bytes | None = None) -> dict[str, str] | None:
     """Sheet name -> part, to name the sheet in a message and for the cell-metadata scan; None
     when it cannot be known cheaply and safely (the survey checks the parts themselves, and
-    the scan reads the map again and says what is wrong)."""
+    the scan reads the map again and says what is wrong). `packed`: the zip file's bytes,
+    to unpack the two parts from."""
+
+    def read(name: str) -> bytes:
+        info = zf.getinfo(name)
+        data = unpack(packed, info) if packed is not None else None
+        return data if data is not None else zf.read(info)
+
     try:
         for part in ("xl/workbook.xml", "xl/_rels/workbook.xml.rels"):
             if zf.getinfo(part).file_size > 4 << 20:
                 return None
-        return _sheet_parts(zf)
+        return _sheet_parts(zf, read)
     except Exception:  # a DTD, bad XML, a missing part: the survey reports what is wrong
         return None
 
