@@ -4,7 +4,8 @@ XML). Everything here runs before python-calamine or openpyxl sees the file:
 1. the zip directory: the number of parts, each part's declared size, the total, and the
    compression ratio. Declared sizes can be trusted as upper bounds: python's zipfile and
    calamine both stop with an error when a part unpacks to more than it declares (measured);
-2. every XML part, unpacked as a stream in 1 MiB pieces, never whole:
+2. every XML part, unpacked as a stream in 1 MiB pieces, never whole (a part declared
+   smaller is unpacked in one piece, from the file's bytes when they are at hand):
    - a document type declaration (`<!DOCTYPE`, the door to entity-expansion bombs and external
      entities) is refused: Excel and LibreOffice never write one;
    - the cells that hold something are located with the rules calamine follows (a cell
@@ -12,7 +13,9 @@ XML). Everything here runs before python-calamine or openpyxl sees the file:
      after the previous row), so the grid calamine allocates, rows x columns from A1, is
      known before it is allocated. A sheet's `<dimension ref>` is not used: it can lie in
      both directions and calamine ignores it (measured), while two cells A1 and XFD1048576
-     in a 1 KB file make calamine ask for 512 GB and abort the process.
+     in a 1 KB file make calamine ask for 512 GB and abort the process. A small sheet in
+     the canonical form whose cell addresses are all short is bounded without locating
+     each cell (`_bounded`).
 
 A sheet longer than `max_rows` is still read, up to `max_rows` (rule INP015 says the rest was
 not read); one whose content goes below `max(max_sheet_rows, max_rows)`, or whose grid is
