@@ -284,11 +284,21 @@ def test_clean_text_checks_cells_only_when_the_sheet_is_not_printable() -> None:
     before = repr(printable)
     opening._clean_text(printable)
     assert repr(printable) == before
-    # a non-breaking space is not printable (the cell-by-cell path runs) but not a control
-    # character: kept; the escape character becomes U+FFFD
-    rows = [["a\xa0b", 2.0], ["x\x1b[31my", "\x85", "tab\tkept"]]
-    opening._clean_text(rows)
-    assert rows == [["a\xa0b", 2.0], ["x\ufffd[31my", "\ufffd", "tab\tkept"]]
+    # line breaks and a non-breaking space are not printable but not control characters:
+    # kept, whether the sheet holds a control character elsewhere (the cell-by-cell path)
+    # or not (the joined text is searched once)
+    for rows, cleaned in [
+        ([["a\xa0b", 2.0], ["baris\nkedua", "tab\tkept"]],
+         [["a\xa0b", 2.0], ["baris\nkedua", "tab\tkept"]]),
+        ([["a\xa0b", 2.0], ["x\x1b[31my", "\x85", "tab\tkept\r\n"]],
+         [["a\xa0b", 2.0], ["x\ufffd[31my", "\ufffd", "tab\tkept\r\n"]]),
+    ]:
+        kept = [list(row) for row in rows]
+        opening._clean_text(rows)
+        assert rows == cleaned
+        if kept == cleaned:  # nothing replaced: the very same objects
+            assert all(a is b for ra, rb in zip(rows, kept, strict=True)
+                       for a, b in zip(ra, rb, strict=True))
 
 
 def test_control_characters_in_a_workbook_are_replaced(tmp_path: Path) -> None:

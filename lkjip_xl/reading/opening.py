@@ -390,10 +390,12 @@ REPLACEMENT = "\ufffd"
 
 
 def _clean_text(rows: list[list[object]]) -> None:
-    """Control characters in text cells become U+FFFD, in place. A sheet whose text, joined,
-    is printable holds none (one C-level pass, no Python step per cell); any other is looked
-    at cell by cell."""
-    if "".join(filter(str.__instancecheck__, chain.from_iterable(rows))).isprintable():
+    """Control characters in text cells become U+FFFD, in place. The sheet's text is first
+    joined and tested whole (C-level passes, no Python step per cell): printable, or with a
+    line break or a non-breaking space but no control character, it is left as it is; only
+    a sheet that holds one is looked at cell by cell."""
+    text = "".join(filter(str.__instancecheck__, chain.from_iterable(rows)))
+    if text.isprintable() or not _CONTROL.search(text):
         return
     for row in rows:
         for j, value in enumerate(row):
