@@ -361,10 +361,15 @@ def test_the_survey_hands_canonical_sheets_to_the_metadata_scan(
         "Amp": sheet_xml(f'<row r="1">{cells}<c r="D1" x="a&amp;b"><v>1</v></c></row>'),
         "Far": sheet_xml(f'<row r="1">{cells}</row><row r="5000"><c r="AB5000"><v>1</v></c>'
                          "</row>"),
+        # a prefixed formula (its sheet is not cleared: the scan looks for <x:f> there)
+        "Prefixed": sheet_xml(f'<row r="1">{cells}<c r="D1"><x:f xmlns:x="{NS[7:-1]}">1+1'
+                              "</x:f></c></row>"),
     }
     path = minimal_xlsx(sheets)(tmp_path / "meta.xlsx")
     unpacked = opening.check_container(path, Limits())
     assert unpacked.canonical == {"xl/worksheets/sheet1.xml"}
+    prefixed = sheet_xml(f'<row r="1"><c r="D1"><x:f xmlns:x="{NS[7:-1]}">1+1</x:f></c></row>')
+    assert cellmeta.has_formula_tag(prefixed) and not cellmeta.has_formula_tag(prefixed, False)
 
     def parser_only(*args: object, **kwargs: object) -> bool:
         return False
@@ -374,8 +379,8 @@ def test_the_survey_hands_canonical_sheets_to_the_metadata_scan(
     meta = read[2]
     for name in sheets:
         assert meta.errors[name] == {"A1": "#DIV/0!"}  # type: ignore[union-attr]
-        assert meta.formulas[name] == {"B1": "SUM(A1:A2)"}  # type: ignore[union-attr]
-        assert meta.formula_cells[name] == {"B1", "C1"}  # type: ignore[union-attr]
+        prefixed_cell = {"D1"} if name == "Prefixed" else set()
+        assert meta.formula_cells[name] == {"B1", "C1", *prefixed_cell}  # type: ignore[union-attr]
     # with the hand-over, the cleared sheet's fast path does not check its tags again
     calls: list[bool] = []
     plain = cellmeta._plain
@@ -386,4 +391,4 @@ def test_the_survey_hands_canonical_sheets_to_the_metadata_scan(
 
     monkeypatch.setattr(cellmeta, "_plain", spy)
     assert repr(_outcome(path, Limits())) == repr(read)
-    assert sorted(calls) == [False, False, True]
+    assert sorted(calls) == [False, False, False, True]

@@ -98,14 +98,14 @@ def scan_cell_meta(path: Path, sheet_names: tuple[str, ...], limits: Limits,
                 if part not in names:
                     continue
             data = read(part)
+            # canonical: the survey found every cell tag canonical, and no prefixed <x:f>
+            canonical = unpacked is not None and part in unpacked.canonical and part in cached
             wanted = (
-                b't="e"' in data
-                or has_formula_tag(data)
+                data.rfind(b't="e"') >= 0  # (from the end: its skip byte 't' is rarer than '"')
+                or has_formula_tag(data, prefixed=not canonical)
                 or any(needle in data for needle in style_needles)
             )
-            if wanted and not _scan_sheet_fast(
-                    data, name, percent_styles, meta,
-                    unpacked is not None and part in unpacked.canonical and part in cached):
+            if wanted and not _scan_sheet_fast(data, name, percent_styles, meta, canonical):
                 _scan_sheet(data, name, percent_styles, meta)
     finally:
         if zf is not None:
@@ -117,12 +117,16 @@ _PLAIN_FORMULA = re.compile(rb"<f[\s>/]")
 _PREFIXED_FORMULA_END = re.compile(rb":f[\s>/]")
 
 
-def has_formula_tag(data: bytes) -> bool:
+def has_formula_tag(data: bytes, prefixed: bool = True) -> bool:
     """`_FORMULA_TAG.search(data) is not None`, found with two searches that stop only at a
     '<f' or a ':' (the regex itself tries a namespace prefix at every '<' of the sheet: 1.4 ms
-    for a sheet of 300 kegiatan; `<formula1>` of a data validation is no formula)."""
+    for a sheet of 300 kegiatan; `<formula1>` of a data validation is no formula).
+    `prefixed=False`: the caller knows `data` holds no ':f' followed by a space, '>' or '/'
+    (the limits survey's `_bounded` cleared it), so only the unprefixed tag is searched."""
     if _PLAIN_FORMULA.search(data):
         return True
+    if not prefixed:
+        return False
     for hit in _PREFIXED_FORMULA_END.finditer(data):
         # a prefixed <x:f>: the tag starts at the '<' before (a prefix holds none)
         at = hit.start()

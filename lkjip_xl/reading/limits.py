@@ -265,6 +265,8 @@ _CANON_CELL = re.compile(
 # false alarm only sends the piece to the exact path), without attributes, or followed by a
 # tab or a line break. Two passes that each stop only at a ':' or a '<'.
 _PREFIXED = re.compile(rb":(?:row|c)[\s/>]")
+# (and <x:f>: a sheet `_bounded` clears holds none, so the metadata scan need not look)
+_PREFIXED_CRF = re.compile(rb":(?:row|c|f)[\s/>]")
 _BARE = re.compile(rb"<(?:row|c)[\t\n\r>/]")
 
 
@@ -344,7 +346,7 @@ def _bounded(data: bytes, row_limit: int, max_cells: int) -> tuple[int, int] | N
     no larger than the bound."""
     tiers = [(rows, cols, odd) for rows, cols, odd in _TIERS
              if rows <= row_limit and rows * cols <= max_cells]
-    if not tiers or _PREFIXED.search(data) or _ODD_ROW.search(data):
+    if not tiers or _PREFIXED_CRF.search(data) or _ODD_ROW.search(data):
         return None
     for rows, cols, odd_cell in tiers:
         if not odd_cell.search(data):
