@@ -84,7 +84,10 @@ def scan_cell_meta(path: Path, sheet_names: tuple[str, ...], limits: Limits,
             zf = zipfile.ZipFile(path)
             parts = _sheet_parts(zf)
         percent_styles = _percent_styles_of(read)
-        style_needles = [f' s="{i}"'.encode() for i in sorted(percent_styles)]
+        # whether a sheet holds ' s="N"' for a percent style N: one search for them all (a
+        # pass over a large sheet costs as much for one needle as for several)
+        percent_style = re.compile(b' s="(?:%s)"' % b"|".join(
+            str(i).encode() for i in sorted(percent_styles))).search if percent_styles else None
         names: set[str] | None = None
         for name in sheet_names:
             part = parts.get(name)
@@ -103,7 +106,7 @@ def scan_cell_meta(path: Path, sheet_names: tuple[str, ...], limits: Limits,
             wanted = (
                 data.rfind(b't="e"') >= 0  # (from the end: its skip byte 't' is rarer than '"')
                 or has_formula_tag(data, prefixed=not canonical)
-                or any(needle in data for needle in style_needles)
+                or (percent_style is not None and percent_style(data) is not None)
             )
             if wanted and not _scan_sheet_fast(data, name, percent_styles, meta, canonical):
                 _scan_sheet(data, name, percent_styles, meta)
