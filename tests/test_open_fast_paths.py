@@ -127,6 +127,40 @@ def test_a_dtd_is_refused_whichever_part_holds_it(tmp_path: Path) -> None:
         assert refused.value.reason == "open.xml_dtd"
 
 
+LARGE = [  # (name, sheet body > 1 MiB, cleared without locating every cell)
+    ("canonical", _rows(12_000), True),
+    ("a cell without r at the end", _rows(12_000) + '<row r="12001"><c r="C12001"><v>1</v>'
+     "</c><c><v>2</v></c></row>", False),
+    ("content below the row limit", _rows(12_000) + '<row r="300000"><c r="A300000"><v>1</v>'
+     "</c></row>", False),
+    ("a comment at the end", _rows(12_000) + "<!-- x -->", False),
+]
+
+
+@pytest.mark.parametrize(("name", "body", "cleared"), LARGE, ids=[s[0] for s in LARGE])
+def test_large_sheets_are_bounded_piece_by_piece(
+        name: str, body: str, cleared: bool, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A sheet of more than 1 MiB is read in pieces; when every piece is cleared the survey
+    stops there, otherwise it starts again and locates every cell: the same refusals and
+    values either way (and a large part that is no sheet, shared strings, is read once)."""
+    import zipfile
+
+    data = sheet_xml(body)
+    assert len(data) > limits.CHUNK
+    shared = ('<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+              + "<si><t>teks panjang</t></si>" * 50_000 + "</sst>").encode()
+    path = minimal_xlsx({"S": data}, shared=shared)(tmp_path / "large.xlsx")
+    _same_without(monkeypatch, limits.Limits, "_large_part", lambda *args: None, path,
+                  Limits())
+    with zipfile.ZipFile(path) as zf:
+        bound = Limits()._large_part(zf, zf.getinfo("xl/worksheets/sheet1.xml"), None)
+        assert (bound is not None) == cleared
+        assert Limits()._large_part(zf, zf.getinfo("xl/sharedStrings.xml"), None) == (0, 0)
+    if cleared:
+        assert bound == (99_999, 26)
+
+
 # --- parts unpacked from the file's bytes ----------------------------------------------------
 
 def _spoiled_zips(tmp_path: Path) -> dict[str, Path]:

@@ -152,7 +152,56 @@ class Limits:
                 if bound != (0, 0) and canonical is not None:
                     canonical.add(info.filename)
                 return bound
+        else:
+            bound = self._large_part(zf, info, pieces)
+            if bound is not None:
+                return bound
+            if pieces is not None:
+                pieces.clear()  # the piece by piece survey reads the part again
         return self._survey_stream(path, zf, info, sheet, pieces, whole)
+
+    def _large_part(self, zf: zipfile.ZipFile, info: zipfile.ZipInfo,
+                    pieces: list[bytes] | None) -> tuple[int, int] | None:
+        """`_small_part` for a part of 1 MiB or more, read in the same pieces as the piece by
+        piece survey: every piece from the one holding <sheetData> on is cleared by
+        `_bounded`, and the bound of them all is within the limits. None as soon as a piece
+        is not (UTF-16, a '<!', an odd tag, a long address): the part is then surveyed again
+        from its start, piece by piece, as it always was."""
+        # the tiers of `_bounded` that clear every piece so far (one bound for the whole part)
+        alive = _allowed_tiers(self.row_limit, self.max_cells)
+        started = False
+        carry = b""
+        first = True
+        with zf.open(info) as fh:
+            while True:
+                chunk = fh.read(CHUNK)
+                if pieces is not None:
+                    pieces.append(chunk)
+                if first:
+                    first = False
+                    if _utf16(chunk):
+                        return None
+                data = carry + chunk
+                if chunk:  # cut as `_survey_stream` cuts
+                    cut = data.rfind(b"<")
+                    if cut <= 0:
+                        carry = data
+                        continue
+                    text, carry = data[:cut], data[cut:]
+                else:
+                    text, carry = data, b""
+                if b"!" in text and b"<!" in text:
+                    return None
+                started = started or b"sheetData" in text
+                if started:
+                    if _PREFIXED_CRF.search(text) or _ODD_ROW.search(text):
+                        return None
+                    alive = [tier for tier in alive if not tier[2].search(text)]
+                    if not alive:
+                        return None
+                if not chunk:
+                    break
+        return (alive[0][0], alive[0][1]) if started else (0, 0)
 
     def _survey_stream(self, path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo,
                        sheet: str | None, pieces: list[bytes] | None = None,
@@ -338,14 +387,19 @@ def unpack(packed: bytes, info: zipfile.ZipInfo) -> bytes | None:
     return data
 
 
+def _allowed_tiers(row_limit: int, max_cells: int) -> list[tuple[int, int, re.Pattern[bytes]]]:
+    """The tiers whose bound the limits allow."""
+    return [(rows, cols, odd) for rows, cols, odd in _TIERS
+            if rows <= row_limit and rows * cols <= max_cells]
+
+
 def _bounded(data: bytes, row_limit: int, max_cells: int) -> tuple[int, int] | None:
     """A bound (rows, columns) of a whole sheet's grid when every <c> and <row> start tag is in
     the canonical form and every cell address within a bound that the limits allow; None
     when that cannot be shown so (the exact survey then decides). Under these conditions the
     exact survey accepts the sheet (`_Grid._fast` takes every piece of it) and finds a grid
     no larger than the bound."""
-    tiers = [(rows, cols, odd) for rows, cols, odd in _TIERS
-             if rows <= row_limit and rows * cols <= max_cells]
+    tiers = _allowed_tiers(row_limit, max_cells)
     if not tiers or _PREFIXED_CRF.search(data) or _ODD_ROW.search(data):
         return None
     for rows, cols, odd_cell in tiers:
