@@ -13,9 +13,9 @@ XML). Everything here runs before python-calamine or openpyxl sees the file:
      after the previous row), so the grid calamine allocates, rows x columns from A1, is
      known before it is allocated. A sheet's `<dimension ref>` is not used: it can lie in
      both directions and calamine ignores it (measured), while two cells A1 and XFD1048576
-     in a 1 KB file make calamine ask for 512 GB and abort the process. A small sheet in
-     the canonical form whose cell addresses are all short is bounded without locating
-     each cell (`_bounded`).
+     in a 1 KB file make calamine ask for 512 GB and abort the process. A sheet in the
+     canonical form whose cell addresses are all short is bounded without locating each
+     cell (`_bounded`, `_large_part`).
 
 A sheet longer than `max_rows` is still read, up to `max_rows` (rule INP015 says the rest was
 not read); one whose content goes below `max(max_sheet_rows, max_rows)`, or whose grid is
