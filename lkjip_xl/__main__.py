@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from typing import Any
 
-from lkjip_xl.cli import main
+# The command line's modules (click, the message catalogue) are imported without the
+# collector's passes over them (19 passes, about 2 ms); it is back on right after.
+_collecting = gc.isenabled()
+gc.disable()
+try:
+    from lkjip_xl.cli import main
+finally:
+    if _collecting:
+        gc.enable()
 
 
 class _OpenpyxlWithoutNumpy:
@@ -33,7 +42,21 @@ class _OpenpyxlWithoutNumpy:
 def run() -> None:
     if "numpy" not in sys.modules and "openpyxl" not in sys.modules:
         sys.meta_path.insert(0, _OpenpyxlWithoutNumpy())
-    main()
+    try:
+        main()
+    finally:
+        _quick_exit()
+
+
+def _quick_exit() -> None:
+    """The program is ending: what it allocated moves to the collector's permanent
+    generation, so the interpreter's shutdown does not trace every object still alive
+    for cycles (about 30 ms of CPU after `fix`, whose openpyxl workbook holds a few hundred
+    thousand objects). Nothing else changes: files are closed, atexit handlers run, the
+    objects are still freed as the modules are torn down (Python never promised `__del__`
+    for objects alive at exit). Only here, where the process ends: `cli.main` called in
+    another program leaves its collector alone."""
+    gc.freeze()
 
 
 if __name__ == "__main__":

@@ -211,15 +211,31 @@ def indicator_figures(report: Report, settings: Settings) -> dict[str, Indicator
                       lambda: _indicator_figures(report, settings)))
 
 
+def _first_by_code(report: Report) -> tuple[dict[str, Indicator], dict[str, PkRow]]:
+    """(Tabel VI.1 row, Lampiran II Indikator row) by casefolded code, the first of a code
+    winning: what `Report.indicator` and `Report.pk_indicator` find, without a scan per
+    code."""
+    rpjmd: dict[str, Indicator] = {}
+    for ind in report.indicators:
+        rpjmd.setdefault(ind.code.casefold(), ind)
+    pk: dict[str, PkRow] = {}
+    for row in report.pk_rows:
+        if row.role is RowRole.INDIKATOR:
+            pk.setdefault(row.kode_indikator.text.casefold(), row)
+    return rpjmd, pk
+
+
 def _indicator_figures(report: Report, settings: Settings) -> dict[str, IndicatorFigures]:
     result: dict[str, IndicatorFigures] = {}
     year = report.identity.year
+    rpjmd_by_code, pk_by_code = _first_by_code(report)
     for code in report.indicator_codes:
         key = code_key(code)
         if key in result:
             continue
-        rpjmd = report.indicator(code)
-        pk = report.pk_indicator(code)
+        folded = code.strip().casefold()
+        rpjmd = rpjmd_by_code.get(folded)
+        pk = pk_by_code.get(folded)
         rpjmd_target = rpjmd.target_for(year) if rpjmd and year else None
         target = pk.target if pk and _usable(pk.target) else (
             rpjmd_target if _usable(rpjmd_target) else None)

@@ -740,6 +740,7 @@ def fix_cmd(ctx: click.Context, path: Path, output: Path | None, unsafe: bool, d
             in_place: bool, force: bool, **settings: Any) -> None:
     """Exit 0 when written (or, with --diff, when nothing would change), 1 when --diff shows
     changes, 2 on bad input, a refusal or a failed write."""
+    _without_cycle_collector(ctx)
     from .config import ConfigError
     from .fixing import BACKUP_SUFFIX, default_output, prepare_fix, write_fix
     from .model import WorkbookError
@@ -838,6 +839,21 @@ def fix_cmd(ctx: click.Context, path: Path, output: Path | None, unsafe: bool, d
         line += " " + t("fix.unsafe_skipped_line", lang, n=plan.unsafe_skipped)
     click.echo(line)
     click.echo(_config_line(config, lang))  # the corrections depend on it
+
+
+def _without_cycle_collector(ctx: click.Context) -> None:
+    """Pause Python's cyclic garbage collector until the command's context closes. `fix`
+    of one workbook allocates a few hundred thousand objects (openpyxl's load, the
+    corrected sheets) and frees almost all by reference counting: the collector's ~170
+    passes freed about 540 objects and cost about 30 ms on the seed example (6 %), and the
+    peak memory is the same without them (52 MB on the seed and on a 300-kegiatan
+    workbook).
+    Re-enabled when the command ends, also for a caller running `cli.main` in-process."""
+    import gc
+
+    if gc.isenabled():
+        gc.disable()
+        ctx.call_on_close(gc.enable)
 
 
 def _refuse_unless_lkjip(ctx: click.Context, report: Any, path: Path) -> None:

@@ -27,10 +27,29 @@ from .schema import NegativeFormula, Polarity, RangeReading
 _WIDE = Context(prec=400)
 
 
+# The float fast path of `round_half_up` and `truncate`: value x 10^d is computed in binary
+# (an error of a few units in the last place), and the result is n / 10^d, which IEEE division
+# rounds to the same double as the decimal n x 10^-d. Used only where that error cannot change
+# n: |value x 10^d| below _FAST_LIMIT, and its fraction farther than _BAND (relative) from the
+# point where the rounding changes (a half for rounding, an integer for truncating); anything
+# else, a tie such as 1.005 (repr '1.005', binary 1.00499999...) above all, goes to Decimal.
+_SCALES = tuple(10.0 ** d for d in range(16))  # exact powers of ten
+_FAST_LIMIT = 1e12
+_BAND = 1e-12
+
+
 def round_half_up(value: float, decimals: int = 2) -> float:
     """93.0555 -> 93.06; uses the shortest repr so 1.005 rounds like a person expects."""
     if not math.isfinite(value):
         return value
+    if 0 <= decimals < 16:
+        scale = _SCALES[decimals]
+        x = abs(value) * scale
+        if x < _FAST_LIMIT:
+            n = math.floor(x)
+            frac = x - n
+            if abs(frac - 0.5) > _BAND * (x + 1.0):
+                return math.copysign((n + 1 if frac > 0.5 else n) / scale, value)
     if value == 0:  # -0.0 and 0.0 are equal keys of the cache but round to different zeros
         return float(Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals),
                                                    ROUND_HALF_UP, context=_WIDE))
@@ -40,6 +59,19 @@ def round_half_up(value: float, decimals: int = 2) -> float:
 def truncate(value: float, decimals: int = 2) -> float:
     if not math.isfinite(value):
         return value
+    if 0 <= decimals < 16:
+        scale = _SCALES[decimals]
+        x = abs(value) * scale
+        if x < _FAST_LIMIT:
+            n = math.floor(x)
+            frac = x - n
+            band = _BAND * (x + 1.0)
+            if band < frac < 1.0 - band:
+                return math.copysign(n / scale, value)
+            m = round(x)
+            if m / scale == abs(value):
+                # written with at most `decimals` decimals (repr '95.5'): cut, it is itself
+                return float(value)
     if value == 0:
         return float(Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), ROUND_DOWN,
                                                    context=_WIDE))
@@ -48,8 +80,8 @@ def truncate(value: float, decimals: int = 2) -> float:
 
 @lru_cache(maxsize=16384)
 def _rounded(value: float, decimals: int, mode: str) -> float:
-    """The rules round the same figures many times (each CAP rule classifies every derived
-    cell): cached. An int and the equal float round alike (repr '5' and '5.0')."""
+    """The decimal rounding (the reference the fast paths above agree with); cached. An int
+    and the equal float round alike (repr '5' and '5.0')."""
     return float(Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), mode,
                                                context=_WIDE))
 
@@ -90,6 +122,25 @@ class Computation:
     @property
     def ok(self) -> bool:
         return self.exact is not None
+
+
+_c_exact, _c_rounded, _c_formula, _c_reason, _c_uncapped, _c_uncapped_formula = (
+    Computation.__dict__[n].__set__ for n in (
+        "exact", "rounded", "formula", "reason", "uncapped", "uncapped_formula"))
+
+
+def _computed(exact: float, rounded: float, formula: str) -> Computation:
+    """`Computation(exact, rounded, formula)`, built by setting its slots: one per derived
+    cell of a report, and a frozen dataclass's __init__ sets each field through
+    object.__setattr__ (as `numbers.make_number`)."""
+    comp = object.__new__(Computation)
+    _c_exact(comp, exact)
+    _c_rounded(comp, rounded)
+    _c_formula(comp, formula)
+    _c_reason(comp, "")
+    _c_uncapped(comp, None)
+    _c_uncapped_formula(comp, "")
+    return comp
 
 
 def _fail(reason: str) -> Computation:
@@ -155,13 +206,57 @@ def _percent(part: Decimal, whole: Decimal) -> float:
     return float(part / whole * 100)
 
 
+# `percent_of`'s float path: both figures whole numbers of hundredths at most (as written), the
+# part times 100 below 2^53, the whole below _WHOLE_LIMIT (in units of its last decimal).
+_PART_LIMIT = 2.0 ** 53
+_WHOLE_LIMIT = 1e11
+
+
+def _as_integer(value: float, scale: float) -> float | None:
+    """value x scale when the value as written (its shortest repr) has at most that many
+    decimals (95.5 x 10, 0.29 x 100), else None."""
+    n = round(value * scale)
+    # copysign: -0.0 stays -0.0 (its percentage is -0.0 in Decimal too)
+    return math.copysign(n, value) if n / scale == value else None
+
+
+def percent_of(part: float, whole: float) -> float:
+    """part / whole x 100 of the figures as written: `_percent` of their shortest reprs.
+
+    Float division where it provably gives the same double: with the part a / 10^m and the
+    whole b / 10^m (m = 0, 1, 2: the figures' written decimals), the quotient is 100a / b,
+    which IEEE division rounds correctly once 100a and b are exact (below 2^53); the decimal
+    quotient, rounded to 28 digits (the default context), rounds to the same double unless a
+    midpoint between two doubles lies within that rounding of 100a / b: no such midpoint is
+    nearer than 2^-54 / b (relative), more than the rounding for b below 1.1e11, and 100a / b
+    is never one itself (its odd numerator would be below 25a < 2^53). Anything else goes
+    through Decimal."""
+    part, whole = float(part), float(whole)
+    if part.is_integer() and whole.is_integer():  # the usual case: counts, rupiah
+        if abs(part) * 100.0 < _PART_LIMIT and 0 < abs(whole) < _WHOLE_LIMIT:
+            return (part * 100.0) / whole
+        return _percent(_dec(part), _dec(whole))
+    for scale in ((10.0, 100.0) if abs(part) < _PART_LIMIT and abs(whole) < _PART_LIMIT
+                  else ()):
+        a = _as_integer(part, scale)
+        if a is None:
+            continue
+        b = _as_integer(whole, scale)
+        if b is None:
+            continue
+        if abs(a) * 100.0 < _PART_LIMIT and 0 < abs(b) < _WHOLE_LIMIT:
+            return (a * 100.0) / b
+        break
+    return _percent(_dec(part), _dec(whole))
+
+
 def _single(t: float, r: float, negative: bool, negative_formula: NegativeFormula,
             decimals: int) -> Computation:
     if negative and negative_formula is NegativeFormula.INVERSE:
         if r == 0:
             return _fail(NotComputable.ZERO_REALISATION)
-        exact = _percent(_dec(t), _dec(r))
-        return Computation(exact, round_half_up(exact, decimals), f"{fmt(t)} / {fmt(r)} x 100")
+        exact = percent_of(t, r)
+        return _computed(exact, round_half_up(exact, decimals), f"{fmt(t)} / {fmt(r)} x 100")
     if t == 0:
         if negative and r == 0:
             return Computation(100.0, 100.0, "T = 0, R = 0: 100")
@@ -172,8 +267,8 @@ def _single(t: float, r: float, negative: bool, negative_formula: NegativeFormul
         if (2 * t - r) < 0:
             formula += " (min. 0)"
         return Computation(exact, round_half_up(exact, decimals), formula)
-    exact = _percent(_dec(r), _dec(t))
-    return Computation(exact, round_half_up(exact, decimals), f"{fmt(r)} / {fmt(t)} x 100")
+    exact = percent_of(r, t)
+    return _computed(exact, round_half_up(exact, decimals), f"{fmt(r)} / {fmt(t)} x 100")
 
 
 def percentage(part: float | None, whole: float | None, decimals: int = 2) -> Computation:
@@ -184,8 +279,8 @@ def percentage(part: float | None, whole: float | None, decimals: int = 2) -> Co
         return _fail(NotComputable.NO_TARGET)
     if whole == 0:
         return _fail(NotComputable.ZERO_TARGET)
-    exact = _percent(_dec(part), _dec(whole))
-    return Computation(exact, round_half_up(exact, decimals), f"{fmt(part)} / {fmt(whole)} x 100")
+    exact = percent_of(part, whole)
+    return _computed(exact, round_half_up(exact, decimals), f"{fmt(part)} / {fmt(whole)} x 100")
 
 
 def mean(values: list[float], decimals: int = 2) -> Computation:

@@ -3062,10 +3062,12 @@ class Verbatim(str):
     __slots__ = ()
 
 
-@lru_cache(maxsize=8192)  # a workbook's messages repeat their numbers (seed: 856 for 270)
+@lru_cache(maxsize=4096)
 def localise_number(token: str, lang: str) -> str:
     """A number token written with a decimal point and no separators ('1697', '93.05'), as
-    the reader of `lang` writes it (`numtext.format_number`: 1.697 / 93,05; 1,697 / 93.05)."""
+    the reader of `lang` writes it (`numtext.format_number`: 1.697 / 93,05; 1,697 / 93.05).
+    Cached: the same figures recur in many messages (the seed's `fix` formats 2,239 tokens,
+    430 of them distinct), and the result depends on the token and the language only."""
     from .numtext import format_number, to_decimal
 
     value = to_decimal(token)

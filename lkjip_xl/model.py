@@ -6,10 +6,13 @@ Every value keeps where it came from (`Cell.ref`) and how it was written (`Cell.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections import deque
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import MISSING, dataclass, field, fields
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple, TypeVar
 
 from .numbers import EMPTY, Number
 from .schema import (
@@ -28,6 +31,8 @@ from .schema import (
     parse_trend,
 )
 
+_T = TypeVar("_T")
+
 
 @lru_cache(maxsize=1024)
 def column_letter(col: int) -> str:
@@ -39,9 +44,12 @@ def column_letter(col: int) -> str:
     return letters
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class CellRef:
-    """A cell address: sheet name as in the workbook, 1-based row and column."""
+class CellRef(NamedTuple):
+    """A cell address: sheet name as in the workbook, 1-based row and column.
+
+    Immutable, equal and ordered by (sheet, row, col), hashing as that tuple. A named tuple
+    rather than a frozen dataclass: the reader makes one per cell, a few thousand per
+    workbook, and a tuple is made in C (`make_cells`)."""
 
     sheet: str
     row: int
@@ -55,9 +63,11 @@ class CellRef:
         return f"{self.sheet}!{self.address}"
 
 
-@dataclass(frozen=True, slots=True)
-class Cell:
-    """One cell as read: its raw value, its text, and its parse as a number."""
+class Cell(NamedTuple):
+    """One cell as read: its raw value, its text, and its parse as a number.
+
+    Immutable, equal when ref, raw and number are, hashing as (ref, raw, number); a named
+    tuple for the reason CellRef is one."""
 
     ref: CellRef | None
     raw: object = None
@@ -85,14 +95,51 @@ class Cell:
 
 BLANK = Cell(None)
 
-# The reader builds a CellRef and a Cell for each of a few thousand cells per workbook; a
-# frozen dataclass's __init__ sets each field through object.__setattr__. Its hot loop
-# (report_reader._rows) builds the same objects (equal, hashing alike) by setting the slots
-# directly, at half the cost: object.__new__, then these slot setters.
 _new = object.__new__
-_ref_sheet, _ref_row, _ref_col = (CellRef.__dict__[n].__set__ for n in ("sheet", "row", "col"))
-_cell_ref, _cell_raw, _cell_number = (Cell.__dict__[n].__set__ for n in ("ref", "raw", "number"))
-CELL_SETTERS = (_new, (_ref_sheet, _ref_row, _ref_col), (_cell_ref, _cell_raw, _cell_number))
+_tuple_new = tuple.__new__
+_consume = deque(maxlen=0).extend  # runs an iterator to its end, keeping nothing
+
+
+def make_cells(sheet: str, rows: Sequence[int], col: int, raws: Iterable[object],
+               numbers: Iterable[Number]) -> list[Cell]:
+    """`[Cell(CellRef(sheet, r, col), raw, number) for r, raw, number in zip(rows, raws,
+    numbers)]`, the same objects built a column at a time, the loops in C (`raws` and
+    `numbers` at least as long as `rows`)."""
+    refs = map(_tuple_new, repeat(CellRef), zip(repeat(sheet), rows, repeat(col)))
+    return list(map(_tuple_new, repeat(Cell), zip(refs, raws, numbers, strict=False)))
+
+
+@lru_cache(maxsize=64)
+def _row_plan(cls: type) -> tuple[tuple[str, Callable[[object, object], None], object,
+                                        Callable[[], object] | None], ...]:
+    """Each field of the frozen, slotted dataclass `cls`: name, slot setter, default, factory."""
+    plan = []
+    for f in fields(cls):
+        factory = None if f.default_factory is MISSING else f.default_factory
+        plan.append((f.name, cls.__dict__[f.name].__set__, f.default, factory))
+    return tuple(plan)
+
+
+def make_rows(cls: type[_T], n: int, columns: Mapping[str, Iterable[object]]) -> list[_T]:
+    """`n` objects of the frozen, slotted dataclass `cls` (a table's rows: PkRow, BudgetRow,
+    ...) as `[cls(**{key: column[i] for key, column in columns.items()}) for i in range(n)]`
+    would build them, a field at a time. A field without a column takes its default; one
+    without a default must have a column (TypeError otherwise, as the constructor)."""
+    rows = list(map(_new, repeat(cls, n)))
+    unknown = columns.keys() - {name for name, *_ in _row_plan(cls)}
+    if unknown:
+        raise TypeError(f"{cls.__name__} has no field {sorted(unknown)[0]!r}")
+    for name, setter, default, factory in _row_plan(cls):
+        column = columns.get(name)
+        if column is not None:
+            _consume(map(setter, rows, column))
+        elif factory is not None:
+            _consume(setter(row, factory()) for row in rows)
+        elif default is not MISSING:
+            _consume(map(setter, rows, repeat(default, n)))
+        else:
+            raise TypeError(f"{cls.__name__} needs a column {name!r}")
+    return rows
 
 
 class ProblemKind:

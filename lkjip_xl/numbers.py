@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
+from itertools import repeat
+from typing import NamedTuple
 
 
 class NumberSource(StrEnum):
@@ -55,9 +57,12 @@ NOTE_BOOLEAN = "boolean"
 NOTE_DATE = "date"
 
 
-@dataclass(frozen=True, slots=True)
-class Number:
-    """A parsed number. `value` is None for blanks, ranges and anything not a number."""
+class Number(NamedTuple):
+    """A parsed number. `value` is None for blanks, ranges and anything not a number.
+
+    Immutable, equal when every field is, hashing as the tuple of its fields. A named tuple
+    rather than a frozen dataclass: the reader makes one per numeric cell, and a tuple is made
+    in C (`make_numbers`)."""
 
     value: float | None
     source: NumberSource
@@ -107,25 +112,23 @@ class Number:
 
 
 EMPTY = Number(None, NumberSource.EMPTY)
-(_n_value, _n_source, _n_low, _n_high, _n_unit, _n_prefix, _n_decimals,
- _n_notes) = (Number.__dict__[n].__set__ for n in (
-    "value", "source", "low", "high", "unit", "prefix", "decimals", "notes"))
+_tuple_new = tuple.__new__
 
 
 def make_number(value: float | None, source: NumberSource) -> Number:
-    """`Number(value, source)`, the other fields at their defaults, built by setting the
-    slots directly (the reader makes one per numeric cell; a frozen dataclass's __init__
-    goes through object.__setattr__ for each of the eight fields)."""
-    number = object.__new__(Number)
-    _n_value(number, value)
-    _n_source(number, source)
-    _n_low(number, None)
-    _n_high(number, None)
-    _n_unit(number, "")
-    _n_prefix(number, "")
-    _n_decimals(number, None)
-    _n_notes(number, ())
-    return number
+    """`Number(value, source)`, the other fields at their defaults."""
+    return _tuple_new(Number, (value, source, None, None, "", "", None, ()))
+
+
+def make_numbers(values: Iterable[float], source: NumberSource) -> list[Number]:
+    """`[Number(v, source) for v in values]`, made in C."""
+    return list(map(_tuple_new, repeat(Number), zip(values, repeat(source), *_DEFAULTS,
+                                                   strict=False)))
+
+
+# low, high, unit, prefix, decimals, notes: endless (a repeat without a count keeps no state)
+_DEFAULTS = tuple(map(repeat, (None, None, "", "", None, ())))
+
 RATIO_PREFIX = "1:"
 
 _DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2212"

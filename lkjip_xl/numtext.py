@@ -9,13 +9,18 @@ comments, Ringkasan, Temuan, rekap, `show` and `--diff`.
     format_number(2019, "id", year=True)     -> '2019'
     format_number(7015268631, "en")          -> '7,015,268,631'
 
-Separators come from Babel's CLDR data for the locale (`id` for Indonesian, `en` for English),
-never from hand-written replacements. Thousands are grouped from four integer digits on, as
-CLDR's Indonesian data does (1.697: the way the reports print it); a year is written with
-`year=True` (or `format_year`) and never reads 2.019. `min_grouping=2` groups from five
-digits only (1697, 12.345). Babel is imported on first use, so
-`import lkjip_xl` stays cheap (measured: about 12 ms to import `babel.numbers` and 15-30 ms
-to load the first locale, once per process).
+Separators are CLDR's for the locale (`id` for Indonesian, `en` for English), never
+hand-written replacements: the two locales' group and decimal symbols are kept in
+`CLDR_SYMBOLS`, which the tests compare with Babel's CLDR data, so that a process need not
+import Babel and load its locale data (about 30 ms) to write "1.697"; the digits are laid out
+exactly as Babel's `format_decimal` lays them out for the few patterns used (`_render`,
+compared with Babel in the tests), a few microseconds a number instead of Babel's ~20-40.
+Other patterns and locales go through Babel itself. Thousands are grouped
+from four integer digits on, as CLDR's Indonesian data does (1.697: the way the reports
+print it); a year is written with `year=True` (or `format_year`) and never reads 2.019.
+`min_grouping=2` groups from five digits only (1697, 12.345). Babel, when needed, is
+imported on first use, so `import lkjip_xl` stays cheap (measured: about 12 ms to import
+`babel.numbers` and 15-30 ms to load the first locale, once per process).
 
 A float is taken at its shortest round-trip value (`repr`), rounded to 10 decimal places and
 stripped of trailing zeros: 26787846626.65 reads 26.787.846.626,65, not ...626,6500015259, and
@@ -25,6 +30,7 @@ Cell values in sheets stay numbers with plain number formats; this module is for
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation, localcontext
 from functools import lru_cache
 
@@ -103,39 +109,74 @@ def format_year(value: object, lang: str = "id") -> str:
     return format_number(value, lang, year=True)
 
 
-# CLDR's decimal and group symbols of the locales above (`number_symbols['latn']`), which
-# is all Babel's `format_decimal` takes from the locale for the two patterns used here
-# ('#,##0' or '0', with exactly the Decimal's own decimal places: no rounding, grouping by
-# three, a leading '-'). Loading Babel and a locale costs 40-70 ms, most of a cold `check`
-# of one workbook, so these locales are written from this table; tests/test_numtext.py
-# checks the table against Babel's CLDR data and the output against `format_decimal` on
-# thousands of numbers. Any other locale goes through Babel.
-_SYMBOLS = {"id": (",", "."), "en": (".", ",")}
-
-
 def _format(d: Decimal, pattern: str, locale: str) -> str:
-    symbols = _SYMBOLS.get(locale)
-    if symbols is not None:
-        return _written(d, pattern.startswith("#,##0"), symbols)
     # Babel takes ~50 us a number and messages repeat their numbers: cached by the text of
     # the Decimal (equal Decimals such as 1.0 and 1.00 are written differently).
     return _format_text(str(d), pattern, locale)
 
 
-def _written(d: Decimal, grouping: bool, symbols: tuple[str, str]) -> str:
-    """`d` with its own decimal places, the integer digits grouped by three (`grouping`),
-    as `format_decimal` writes it with the locale's (decimal, group) `symbols`."""
-    whole, _, fraction = format(d.copy_abs(), "f").partition(".")
-    if grouping and len(whole) > 3:
-        head = len(whole) % 3 or 3
-        whole = symbols[1].join([whole[:head], *(whole[i:i + 3]
-                                                 for i in range(head, len(whole), 3))])
-    text = f"{whole}{symbols[0]}{fraction}" if fraction else whole
-    return "-" + text if d.is_signed() else text
-
-
 @lru_cache(maxsize=8192)
 def _format_text(text: str, pattern: str, locale: str) -> str:
+    match = _PATTERN.fullmatch(pattern)
+    d = Decimal(text)
+    if match is None or not d.is_finite() or (not match.group(1) and d.adjusted() >= 1000):
+        # not a pattern `_format_decimal` makes, not a number, or over 1,000 digits, which
+        # Babel groups even without a separator in the pattern: Babel's own formatting
+        return _babel_format(text, pattern, locale)
+    group, point = _symbols(locale)
+    return _render(d, bool(match.group(1)), len(match.group(2) or ""), group, point)
+
+
+# The patterns `_format_decimal` makes: grouped or not, a fixed number of decimal places.
+_PATTERN = re.compile(r"(#,##)?0(?:\.(0+))?")
+
+
+def _render(d: Decimal, grouped: bool, places: int, group: str, point: str) -> str:
+    """What Babel's `format_decimal(d, format=pattern, decimal_quantization=False)` writes
+    for a pattern of `_PATTERN` (Babel's `NumberPattern.apply` for it, step by step), with
+    the locale's group and decimal symbols: ~40 us a number in Babel, a few here. The same
+    text for every finite Decimal (`tests/test_numtext.py` compares them)."""
+    with localcontext(_CONTEXT):
+        negative = d.is_signed()
+        value = abs(d).normalize()
+        exponent = value.as_tuple().exponent
+        precision = 0 if exponent >= 0 else -exponent  # type: ignore[operator]
+        most = max(places, precision)
+        whole, _, frac = f"{value.quantize(Decimal(1).scaleb(-most)):f}".partition(".")
+    if grouped:
+        head = len(whole) % 3 or 3
+        whole = group.join([whole[:head], *(whole[i:i + 3] for i in range(head, len(whole), 3))])
+    frac = frac or "0"
+    if len(frac) < places:
+        frac += "0" * (places - len(frac))
+    if most == 0 or (places == 0 and int(frac) == 0):
+        frac = ""
+    else:
+        frac = frac[:places] + frac[places:].rstrip("0")
+    text = f"{whole}{point}{frac}" if frac else whole
+    return f"-{text}" if negative else text
+
+
+# CLDR's group and decimal symbols (Latin digits) of the locales in LOCALES, as Babel's data
+# has them: loading a locale's data costs 10 ms a locale, and importing Babel 9 ms, in every
+# `fix` and cold `check`. `tests/test_numtext.py` checks them against Babel's.
+CLDR_SYMBOLS = {"id": (".", ","), "en": (",", ".")}
+
+
+@lru_cache(maxsize=4)
+def _symbols(locale: str) -> tuple[str, str]:
+    """The locale's group and decimal symbols: CLDR's (`CLDR_SYMBOLS`), or Babel's data for
+    a locale not in the table."""
+    known = CLDR_SYMBOLS.get(locale)
+    if known is not None:
+        return known
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+
+    loc = _locale(locale)
+    return get_group_symbol(loc), get_decimal_symbol(loc)
+
+
+def _babel_format(text: str, pattern: str, locale: str) -> str:
     from babel.numbers import format_decimal
 
     with localcontext(_CONTEXT):

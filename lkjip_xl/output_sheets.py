@@ -176,9 +176,10 @@ EXCEL_MAX_TEXT = 32_767  # characters in one cell: Excel repairs a file with lon
 
 
 def cell(value: object = None, style: str = "", link: str = "", span: int = 1) -> OutCell:
-    value = neutralise(value)
-    if isinstance(value, str) and len(value) > EXCEL_MAX_TEXT:
-        value = value[:EXCEL_MAX_TEXT - 1] + "\u2026"
+    if isinstance(value, str):
+        value = neutralise(value)
+        if len(value) > EXCEL_MAX_TEXT:
+            value = value[:EXCEL_MAX_TEXT - 1] + "\u2026"
     return OutCell(value, style, link, span)
 
 
@@ -203,7 +204,8 @@ class _Grid:
         for c in cells:
             out = c if isinstance(c, OutCell) else cell(c)
             row.append(out)
-            row.extend(OutCell(None, out.style) for _ in range(out.span - 1))
+            if out.span > 1:
+                row.extend(OutCell(None, out.style) for _ in range(out.span - 1))
         self.rows.append(tuple(row))
         return len(self.rows)
 

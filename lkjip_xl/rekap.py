@@ -53,7 +53,7 @@ def summarise(report: Report, settings: Settings, findings: Sequence[Finding] = 
     workbook's findings (a flagged stated total is then not used)."""
     from .summary import build_summary
 
-    s = build_summary(report, findings, settings)
+    s = build_summary(report, findings, settings, full=False)
     total = s.budget_total
     return FileSummary(
         agency=s.agency,

@@ -65,6 +65,11 @@ def _normalise(text: str) -> str:
     return s
 
 
+# `normalise` of a str, without the check of its type: the header search calls it for every
+# text in a sheet's first rows.
+normalise_text = _normalise
+
+
 class RowRole(StrEnum):
     """The `Baris` column: what a row is."""
 

@@ -237,7 +237,10 @@ class Summary:
 
 
 def build_summary(report: Report, findings: Sequence[Finding],
-                  settings: Settings | None = None) -> Summary:
+                  settings: Settings | None = None, *, full: bool = True) -> Summary:
+    """The Ringkasan's figures. `full=False` (the rekap line, `rekap.summarise`): the
+    indicators, their overall mean, the programs and the budget total only; the sasaran
+    means, the efficiency readings and the multi-year table are left empty."""
     settings = settings or report.settings
     figures = indicator_figures(report, settings)
     lines = (*(_indicator_line(fig, report, settings, figures) for fig in figures.values()),
@@ -250,7 +253,8 @@ def build_summary(report: Report, findings: Sequence[Finding],
         key = normalise(line.sasaran)
         groups.setdefault(key, []).append(line)
         labels.setdefault(key, line.sasaran)
-    sasaran = tuple(_average(labels[k] or "-", group, settings) for k, group in groups.items())
+    sasaran = tuple(_average(labels[k] or "-", group, settings)
+                    for k, group in groups.items()) if full else ()
     overall = _average("", list(lines), settings)
 
     flagged = flagged_amounts(findings)
@@ -258,9 +262,10 @@ def build_summary(report: Report, findings: Sequence[Finding],
     if not any(p.pagu is not None or p.realisasi is not None for p in programs):
         programs = tuple(_indicator_budgets(report, settings, flagged)) or programs
     total = _total(programs, settings)
-    efficiency = tuple(_program_efficiency(p, by_code, settings) for p in programs)
+    efficiency = tuple(_program_efficiency(p, by_code, settings) for p in programs) \
+        if full else ()
     sasaran_eff = tuple(_sasaran_efficiency(avg, programs, settings) for avg in sasaran) \
-        if any(p.codes for p in programs) else ()
+        if full and any(p.codes for p in programs) else ()
     overall_eff = _efficiency("", overall.codes, overall.capaian, total.serapan,
                               overall.missing, settings.efficiency_method)
     budget_source = ("" if not programs else
@@ -268,7 +273,7 @@ def build_summary(report: Report, findings: Sequence[Finding],
                      else "indikator" if all(p.source == SOURCE_INDICATOR for p in programs)
                      else "programs")
 
-    multiyear, multiyear_years = _multiyear(report, settings)
+    multiyear, multiyear_years = _multiyear(report, settings) if full else ((), ())
     counts = Counter(f.severity.value for f in findings)
     ident = report.identity
     return Summary(

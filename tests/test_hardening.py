@@ -304,7 +304,10 @@ def test_bombs_are_refused_before_parsing_quickly_and_in_little_memory(
     baseline = _measure(good(tmp_path / "baik.xlsx"))
     reason, took, rss = _measure(corpus[name])
     assert reason == next(c.expected[1] for c in CASES if c.name == name)
-    assert took < 1.5, took  # measured: 0.3 s for the million rows, under 10 ms for the rest
+    # Not a speed target (those live in benchmarks/): a bound far above the 0.4 s measured for
+    # the million rows, so that only a parse of the bomb (or a hang) can exceed it on a busy
+    # machine; the memory bound below is the sharp proof that nothing was unpacked.
+    assert took < 10, took
     assert rss - baseline[2] < 50, (rss, baseline)
 
 
@@ -396,7 +399,7 @@ def test_no_parser_expands_entities_or_reads_external_files(case: Case,
                     for ws in wb.worksheets)
     except Exception as exc:  # defusedxml: EntitiesForbidden
         seen.append(f"{type(exc).__name__}: {exc}")
-    assert time.perf_counter() - start < 2
+    assert time.perf_counter() - start < 15  # an expansion would take minutes, not seconds
     assert not any(SECRET in s or "lollollol" in s for s in seen), seen
     for fmt in ("text", "json", "csv", "sarif"):
         _, out, err = run("check", "--format", fmt, str(path))

@@ -66,57 +66,92 @@ def test_a_long_quoted_text_is_cut_in_words():
     assert "436 characters long" in t("fix.comment.review", "en", message=long, code="INP001")
 
 
-def test_symbols_are_babels_cldr_data() -> None:
-    """The id/en symbols written without loading Babel are CLDR's, as Babel has them."""
-    from babel import Locale
+# --- the rendering of `numtext._format_text` is Babel's, done without Babel's per-number cost
 
-    from lkjip_xl import numtext
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
 
-    for lang, locale in numtext.LOCALES.items():
-        symbols = Locale.parse(locale).number_symbols["latn"]
-        assert numtext._SYMBOLS[locale] == (symbols["decimal"], symbols["group"]), lang
+from lkjip_xl import numtext  # noqa: E402
 
-
-def _numbers() -> list[object]:
-    import random
-
-    rng = random.Random(13)
-    values: list[object] = [0, -0.0, 1, -1, 7, 999, 1000, -1000, 1697, 9999, 10000, 123456,
-                            1234567, 10**15, -(10**21), 10**40 + 1, 0.5, -0.5, 0.005, 1e-10,
-                            1.5e-11, 95.125, 95.124, 93.05, 0.1 + 0.2, 26787846626.65, 1e20,
-                            -1e16, 2.5e300, Decimal("93.90"), Decimal("1E+5"), Decimal("-0"),
-                            Decimal("-0.000"), Decimal("1234.5000"), Decimal("12E-3"),
-                            "1.697", "-12345.678", " 42 ", "1e3", True, None, float("inf")]
-    for _ in range(1500):
-        digits = rng.randint(1, 18)
-        places = rng.randint(0, 6)
-        n = rng.randint(-(10**digits), 10**digits)
-        values.append(Decimal(n).scaleb(-places))
-        values.append(n / 10**places)
-        values.append(rng.uniform(-1e12, 1e12))
-    return values
+_DECIMALS = st.one_of(
+    st.decimals(allow_nan=False, allow_infinity=False),
+    st.decimals(allow_nan=False, allow_infinity=False, places=2),
+    st.decimals(min_value=-10**15, max_value=10**15, allow_nan=False, allow_infinity=False,
+                places=6),
+    st.builds(lambda m, e: Decimal(m).scaleb(e), st.integers(-10**30, 10**30),
+              st.integers(-40, 40)),
+    st.sampled_from([Decimal("0"), Decimal("-0"), Decimal("0.000"), Decimal("-0.00"),
+                     Decimal("1E+3"), Decimal("1697"), Decimal("93.90"), Decimal("999.9995"),
+                     Decimal("1E+310"), Decimal("1E-310"), Decimal("-1E+999"),
+                     Decimal("1E+1000"), Decimal("123456789012345678901234567890.5")]))
+_PATTERNS = st.builds(lambda grouped, places: ("#,##0" if grouped else "0")
+                      + ("." + "0" * places if places else ""),
+                      st.booleans(), st.integers(0, 14))
 
 
-@pytest.mark.parametrize("lang", ["id", "en"])
-def test_written_like_babels_format_decimal(lang: str) -> None:
-    """Every option of format_number gives Babel's bytes on thousands of numbers."""
-    from lkjip_xl import numtext
+@settings(max_examples=1500, deadline=None)
+@given(_DECIMALS, _PATTERNS, st.sampled_from(["id", "en"]))
+def test_rendering_is_babels(d: Decimal, pattern: str, locale: str) -> None:
+    """Every Decimal, every pattern `_format_decimal` makes, both locales: the text
+    Babel's `format_decimal` writes, character for character."""
+    assert _outcome(numtext._format_text.__wrapped__, str(d), pattern, locale) == \
+        _outcome(numtext._babel_format, str(d), pattern, locale)
 
-    def babel(d: Decimal, pattern: str, locale: str) -> str:
-        return numtext._format_text(str(d), pattern, locale)
 
-    options = [{}, {"decimals": 0}, {"decimals": 2}, {"decimals": 4}, {"group": False},
-               {"min_grouping": 2}, {"year": True}]
-    written = []
-    for value in _numbers():
-        for kw in options:
-            written.append(numtext.format_number(value, lang, **kw))
-    original = numtext._format
-    numtext._format = babel  # type: ignore[assignment]
+def _outcome(fn: object, *args: str) -> tuple[str, str]:
+    """The text, or the exception a value beyond the 400 digits of numtext's context
+    raises (the same either way)."""
     try:
-        by_babel = [numtext.format_number(value, lang, **kw)
-                    for value in _numbers() for kw in options]
-    finally:
-        numtext._format = original  # type: ignore[assignment]
-    assert written == by_babel
-    assert len(set(written)) > 5000
+        return "text", fn(*args)  # type: ignore[operator]
+    except ArithmeticError as exc:
+        return "error", type(exc).__name__
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.floats(allow_nan=False, allow_infinity=False), st.sampled_from(["id", "en"]),
+       st.sampled_from([None, 0, 1, 2, 4]), st.booleans(), st.integers(1, 2))
+def test_format_number_is_babels(value: float, lang: str, decimals: int | None, year: bool,
+                                 min_grouping: int) -> None:
+    """`format_number` of any float as it was when every number went through Babel."""
+    import unittest.mock
+
+    with unittest.mock.patch.object(numtext, "_format_text", numtext._babel_format):
+        expected = format_number(value, lang, decimals, year=year, min_grouping=min_grouping)
+    assert format_number(value, lang, decimals, year=year,
+                         min_grouping=min_grouping) == expected
+
+
+def test_other_patterns_and_values_go_to_babel() -> None:
+    assert numtext._format_text.__wrapped__("1234.5", "#,##0.0#", "id") == "1.234,5"
+    assert numtext._format_text.__wrapped__("NaN", "0", "en") == numtext._babel_format(
+        "NaN", "0", "en")
+    big = "9" * 1001  # beyond the context's 400 digits: the same error either way
+    assert _outcome(numtext._format_text.__wrapped__, big, "0", "id") == _outcome(
+        numtext._babel_format, big, "0", "id") == ("error", "InvalidOperation")
+
+
+@pytest.mark.parametrize("locale", sorted(numtext.LOCALES.values()))
+def test_cldr_symbols_are_babels(locale: str) -> None:
+    """The table that spares every process Babel's locale data holds what that data says."""
+    from babel import Locale
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+
+    loc = Locale.parse(locale)
+    assert numtext.CLDR_SYMBOLS[locale] == (get_group_symbol(loc), get_decimal_symbol(loc))
+
+
+def test_messages_need_no_babel() -> None:
+    """A message with numbers, in both languages, in a fresh process: Babel stays out."""
+    import subprocess
+    import sys
+
+    script = ("import sys\nfrom lkjip_xl.messages import t\n"
+              "print(t('fix.comment.changed_plain', 'id', old=81.41, new=1697, code='X'))\n"
+              "print(t('fix.comment.changed_plain', 'en', old=-7015268631.5, new=0.3,"
+              " code='X'))\n"
+              "print('babel' in sys.modules)\n")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                         check=True, timeout=60).stdout.splitlines()
+    assert "81,41" in out[0] and "1.697" in out[0]
+    assert "-7,015,268,631.5" in out[1] and "0.3" in out[1]
+    assert out[2] == "False"

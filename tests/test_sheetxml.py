@@ -141,7 +141,7 @@ def _fix_both(src: Path, tmp: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Pa
     prepared = prepare_fix(src)
     direct = write_fix(prepared, tmp / f"{src.stem}.direct.xlsx")
     with monkeypatch.context() as m:
-        m.setattr(sheets, "frame", lambda ws, sheet: None)  # openpyxl renders every cell
+        m.setattr(sheets, "frame", lambda ws, sheet, memo=None: None)  # openpyxl renders all
         full = write_fix(prepared, tmp / f"{src.stem}.full.xlsx")
     return direct, full
 

@@ -57,6 +57,8 @@ class Unpacked:
 
     sheet_parts: dict[str, str] | None = None  # sheet name -> part
     parts: dict[str, bytes] = field(default_factory=dict)  # part -> its bytes
+    # the parts of `parts` whose every cell start tag the survey found canonical
+    canonical: set[str] = field(default_factory=set)
 
 
 def scan_cell_meta(path: Path, sheet_names: tuple[str, ...], limits: Limits,
@@ -82,7 +84,10 @@ def scan_cell_meta(path: Path, sheet_names: tuple[str, ...], limits: Limits,
             zf = zipfile.ZipFile(path)
             parts = _sheet_parts(zf)
         percent_styles = _percent_styles_of(read)
-        style_needles = [f' s="{i}"'.encode() for i in sorted(percent_styles)]
+        # whether a sheet holds ' s="N"' for a percent style N: one search for them all (a
+        # pass over a large sheet costs as much for one needle as for several)
+        percent_style = re.compile(b' s="(?:%s)"' % b"|".join(
+            str(i).encode() for i in sorted(percent_styles))).search if percent_styles else None
         names: set[str] | None = None
         for name in sheet_names:
             part = parts.get(name)
@@ -96,12 +101,14 @@ def scan_cell_meta(path: Path, sheet_names: tuple[str, ...], limits: Limits,
                 if part not in names:
                     continue
             data = read(part)
+            # canonical: the survey found every cell tag canonical, and no prefixed <x:f>
+            canonical = unpacked is not None and part in unpacked.canonical and part in cached
             wanted = (
-                b't="e"' in data
-                or has_formula_tag(data)
-                or any(needle in data for needle in style_needles)
+                data.rfind(b't="e"') >= 0  # (from the end: its skip byte 't' is rarer than '"')
+                or has_formula_tag(data, prefixed=not canonical)
+                or (percent_style is not None and percent_style(data) is not None)
             )
-            if wanted and not _scan_sheet_fast(data, name, percent_styles, meta):
+            if wanted and not _scan_sheet_fast(data, name, percent_styles, meta, canonical):
                 _scan_sheet(data, name, percent_styles, meta)
     finally:
         if zf is not None:
@@ -109,20 +116,26 @@ def scan_cell_meta(path: Path, sheet_names: tuple[str, ...], limits: Limits,
     return meta
 
 
-def has_formula_tag(data: bytes) -> bool:
-    """`_FORMULA_TAG.search(data) is not None`, found with byte searches: the regex tries a
-    namespace prefix at every '<' of the sheet (1.4 ms for a sheet of 300 kegiatan)."""
-    at = data.find(b"<f")
-    while at >= 0:
-        if _FORMULA_TAG.match(data, at):
-            return True
-        at = data.find(b"<f", at + 2)
-    at = data.find(b":f")
-    while at >= 0:  # a prefixed <x:f>: the tag starts at the '<' before (a prefix has none)
+_PLAIN_FORMULA = re.compile(rb"<f[\s>/]")
+_PREFIXED_FORMULA_END = re.compile(rb":f[\s>/]")
+
+
+def has_formula_tag(data: bytes, prefixed: bool = True) -> bool:
+    """`_FORMULA_TAG.search(data) is not None`, found with two searches that stop only at a
+    '<f' or a ':' (the regex itself tries a namespace prefix at every '<' of the sheet: 1.4 ms
+    for a sheet of 300 kegiatan; `<formula1>` of a data validation is no formula).
+    `prefixed=False`: the caller knows `data` holds no ':f' followed by a space, '>' or '/'
+    (the limits survey's `_bounded` cleared it), so only the unprefixed tag is searched."""
+    if _PLAIN_FORMULA.search(data):
+        return True
+    if not prefixed:
+        return False
+    for hit in _PREFIXED_FORMULA_END.finditer(data):
+        # a prefixed <x:f>: the tag starts at the '<' before (a prefix holds none)
+        at = hit.start()
         start = data.rfind(b"<", 0, at)
         if start >= 0 and (m := _FORMULA_TAG.match(data, start)) and m.end() == at + 3:
             return True
-        at = data.find(b":f", at + 2)
     return False
 
 
@@ -132,8 +145,85 @@ def _parse(data: bytes):
     return fromstring(data, forbid_dtd=True)
 
 
-def _sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
-    """Sheet name -> zip part name, from workbook.xml and its relationships."""
+class _Declined(Exception):
+    """The handler parse met something only the full parser may judge (a DTD)."""
+
+
+def _elements(data: bytes, wanted: frozenset[str]) -> list[tuple[int, str, dict[str, str]]]:
+    """(depth, tag, attributes) of the elements named in `wanted` (expat's 'uri}local'
+    names; the root is at depth 0) and of every child of the root, in document order:
+    expat reads the XML in C and calls Python only at element boundaries, where the tree of
+    `_parse` costs a few objects per element. Raises on anything the full parser must see
+    (malformed XML, a DTD): the callers then fall back to `_parse`, which raises as it always
+    did."""
+    from xml.parsers import expat
+
+    parser = expat.ParserCreate(namespace_separator="}")
+    found: list[tuple[int, str, dict[str, str]]] = []
+    depth = 0
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        nonlocal depth
+        if name in wanted or depth == 1:
+            found.append((depth, name, attrs))
+        depth += 1
+
+    def end(name: str) -> None:
+        nonlocal depth
+        depth -= 1
+
+    def declined(*args: object) -> None:
+        raise _Declined
+
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    parser.StartDoctypeDeclHandler = declined
+    parser.EntityDeclHandler = declined
+    parser.UnparsedEntityDeclHandler = declined
+    parser.ExternalEntityRefHandler = declined
+    parser.Parse(data, True)
+    return found
+
+
+_MAIN, _PKG_REL = NS_MAIN[1:], NS_PKG_REL[1:]  # as expat names them: 'uri}'
+_WORKBOOK_TAGS = frozenset({f"{_MAIN}sheet"})
+_RELS_TAGS = frozenset({f"{_PKG_REL}Relationship"})
+_REL_ID = f"{NS_REL[1:]}id"
+
+
+def _sheet_parts(zf: zipfile.ZipFile, read: Callable[[str], bytes] | None = None
+                 ) -> dict[str, str]:
+    """Sheet name -> zip part name, from workbook.xml and its relationships (`read`: how to
+    unpack a part, `zf.read` by default)."""
+    read = read or zf.read
+    # in the order of `_sheet_parts_parsed`, which redoes it all on any doubt
+    try:
+        sheets = _elements(read("xl/workbook.xml"), _WORKBOOK_TAGS)
+    except Exception:  # malformed, a DTD, ...: the parser says what (or reads it after all)
+        return _sheet_parts_parsed(zf)
+    try:
+        rels_xml = read("xl/_rels/workbook.xml.rels")
+    except KeyError:
+        return {}
+    try:
+        rels = _elements(rels_xml, _RELS_TAGS)
+    except Exception:
+        return _sheet_parts_parsed(zf)
+    targets = {attrs.get("Id"): attrs.get("Target", "") for _, _, attrs in rels}
+    parts: dict[str, str] = {}
+    for _, _, attrs in sheets:
+        target = targets.get(attrs.get(_REL_ID), "")
+        if not target:
+            continue
+        part = target.lstrip("/") if target.startswith("/") else posixpath.normpath(
+            posixpath.join("xl", target)
+        )
+        parts[attrs.get("name", "")] = part
+    return parts
+
+
+def _sheet_parts_parsed(zf: zipfile.ZipFile) -> dict[str, str]:
+    """`_sheet_parts` with the full parser (defusedxml), for what `_elements` declines."""
     workbook = _parse(zf.read("xl/workbook.xml"))
     try:
         rels = _parse(zf.read("xl/_rels/workbook.xml.rels"))
@@ -159,11 +249,67 @@ def _percent_styles(zf: zipfile.ZipFile) -> set[int]:
     return _percent_styles_of(zf.read)
 
 
+_STYLE_TAGS = frozenset({f"{_MAIN}numFmt", f"{_MAIN}cellXfs", f"{_MAIN}xf"})
+
+
 def _percent_styles_of(read: Callable[[str], bytes]) -> set[int]:
     try:
-        styles = _parse(read("xl/styles.xml"))
+        data = read("xl/styles.xml")
     except KeyError:
         return set()
+    if _no_percent_style(data):
+        return set()
+    try:
+        found = _elements(data, _STYLE_TAGS)
+    except Exception:  # malformed, a DTD, ...: the parser says what (or reads it after all)
+        return _percent_styles_parsed(data)
+    # as `_percent_styles_parsed`: every numFmt, then the xf children of the root's first
+    # cellXfs child
+    percent_formats = set(PERCENT_BUILTIN_FORMATS)
+    for _, tag, attrs in found:
+        if tag == f"{_MAIN}numFmt":
+            code = _QUOTED.sub("", attrs.get("formatCode", ""))
+            if "%" in code:
+                percent_formats.add(int(attrs.get("numFmtId", "-1")))
+    result: set[int] = set()
+    xfs = next((at for at, (depth, tag, _) in enumerate(found)
+                if depth == 1 and tag == f"{_MAIN}cellXfs"), None)
+    if xfs is not None:
+        index = 0
+        for depth, tag, attrs in found[xfs + 1:]:
+            if depth <= 1:
+                break  # the cellXfs ended (the next element found is outside it)
+            if depth == 2 and tag == f"{_MAIN}xf":
+                if int(attrs.get("numFmtId", "0")) in percent_formats:
+                    result.add(index)
+                index += 1
+    return result
+
+
+_NUMFMT_ID = re.compile(rb"""numFmtId\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+
+
+def _no_percent_style(data: bytes) -> bool:
+    """Whether styles.xml certainly has no percent style, shown without walking its
+    elements: well-formed without a DTD (expat, no Python handler), no '%' (so no custom
+    percent format: a character reference could hide one, and is not allowed either), and
+    every numFmtId value in the part a number other than 9 and 10 (the built-in percent
+    formats) that the walk would read without error. False when any of it is not so: the
+    walk then decides (and raises what it raises)."""
+    if b"%" in data or b"&" in data:
+        return False
+    values = [a or b for a, b in _NUMFMT_ID.findall(data)]
+    try:
+        if any(int(value.decode("utf-8")) in PERCENT_BUILTIN_FORMATS for value in values):
+            return False
+    except ValueError:  # not a number (the walk raises), or not UTF-8
+        return False
+    return _well_formed(data, no_dtd=True)
+
+
+def _percent_styles_parsed(data: bytes) -> set[int]:
+    """`_percent_styles_of` with the full parser (defusedxml), for what `_elements` declines."""
+    styles = _parse(data)
     percent_formats = set(PERCENT_BUILTIN_FORMATS)
     for fmt in styles.iter(f"{NS_MAIN}numFmt"):
         code = _QUOTED.sub("", fmt.get("formatCode", ""))
@@ -232,19 +378,30 @@ def _text(raw: bytes | None) -> str | None:
     return raw.decode("utf-8")
 
 
-def _well_formed(data: bytes) -> bool:
+def _well_formed(data: bytes, no_dtd: bool = False) -> bool:
+    """Whether expat reads `data` without error (with `no_dtd`, and without a DTD)."""
     from xml.parsers import expat
 
     parser = expat.ParserCreate(namespace_separator="}")
+    if no_dtd:
+        def declined(*args: object) -> None:
+            raise _Declined
+
+        parser.StartDoctypeDeclHandler = declined
+        parser.EntityDeclHandler = declined
+        parser.UnparsedEntityDeclHandler = declined
+        parser.ExternalEntityRefHandler = declined
     try:
         parser.Parse(data, True)
-    except expat.ExpatError:
+    except (expat.ExpatError, _Declined):
         return False
     return True
 
 
-def _plain(data: bytes) -> bool:
-    """Whether the sheet is in the canonical form the fast path reads."""
+def _plain(data: bytes, cells_canonical: bool = False) -> bool:
+    """Whether the sheet is in the canonical form the fast path reads. `cells_canonical`:
+    the limits survey has shown every cell start tag canonical (`limits._bounded`, whose
+    pattern is stricter than `_C_TAG`), so the last checks would hold."""
     if any(marker in data for marker in _NOT_PLAIN) or _ODD_ENTITY.search(data):
         return False
     decl = _XML_DECL.match(data.lstrip(b"\xef\xbb\xbf"))
@@ -258,17 +415,19 @@ def _plain(data: bytes) -> bool:
     # every cell start tag is a canonical one (so that the byte searches below find every
     # cell with a formula, an error or a percent style)
     # (`<x:c` was excluded above)
+    if cells_canonical:
+        return True
     if any(tag in data for tag in (b"<c>", b"<c/", b"<c\t", b"<c\n")):
         return False
     cells = data.count(b'<c r="')
     return cells == data.count(b"<c ") == len(_C_TAG.findall(data))
 
 
-def _scan_sheet_fast(data: bytes, name: str, percent_styles: set[int], meta: CellMeta
-                     ) -> bool:
+def _scan_sheet_fast(data: bytes, name: str, percent_styles: set[int], meta: CellMeta,
+                     cells_canonical: bool = False) -> bool:
     """`_scan_sheet` for a sheet in the canonical form; False (and `meta` untouched) for any
     other, which the parser then reads."""
-    if not _plain(data):
+    if not _plain(data, cells_canonical):
         return False
     # Where a formula, an error or a percent style may be: the cells around those bytes.
     marks = [m.start() for m in _F_START.finditer(data)]

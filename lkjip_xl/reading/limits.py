@@ -4,7 +4,8 @@ XML). Everything here runs before python-calamine or openpyxl sees the file:
 1. the zip directory: the number of parts, each part's declared size, the total, and the
    compression ratio. Declared sizes can be trusted as upper bounds: python's zipfile and
    calamine both stop with an error when a part unpacks to more than it declares (measured);
-2. every XML part, unpacked as a stream in 1 MiB pieces, never whole:
+2. every XML part, unpacked as a stream in 1 MiB pieces, never whole (a part declared
+   smaller is unpacked in one piece, from the file's bytes when they are at hand):
    - a document type declaration (`<!DOCTYPE`, the door to entity-expansion bombs and external
      entities) is refused: Excel and LibreOffice never write one;
    - the cells that hold something are located with the rules calamine follows (a cell
@@ -12,7 +13,9 @@ XML). Everything here runs before python-calamine or openpyxl sees the file:
      after the previous row), so the grid calamine allocates, rows x columns from A1, is
      known before it is allocated. A sheet's `<dimension ref>` is not used: it can lie in
      both directions and calamine ignores it (measured), while two cells A1 and XFD1048576
-     in a 1 KB file make calamine ask for 512 GB and abort the process.
+     in a 1 KB file make calamine ask for 512 GB and abort the process. A sheet in the
+     canonical form whose cell addresses are all short is bounded without locating each
+     cell (`_bounded`, `_large_part`).
 
 A sheet longer than `max_rows` is still read, up to `max_rows` (rule INP015 says the rest was
 not read); one whose content goes below `max(max_sheet_rows, max_rows)`, or whose grid is
@@ -21,8 +24,10 @@ larger than `max_cells`, is refused before it is parsed.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
@@ -86,7 +91,8 @@ class Limits:
 
     def survey(self, path: Path, zf: zipfile.ZipFile, sheet_names: dict[str, str] | None = None,
                keep: set[str] | None = None, kept: dict[str, bytes] | None = None,
-               skip: set[str] | None = None) -> dict[str, tuple[int, int]]:
+               skip: set[str] | None = None, canonical: set[str] | None = None,
+               packed: bytes | None = None) -> dict[str, tuple[int, int]]:
         """The streaming checks (2) on every part that may be parsed as XML.
 
         `sheet_names` (part -> sheet name) only makes messages name the sheet. Returns each
@@ -94,11 +100,15 @@ class Limits:
         parts named in `keep` that unpack to at most KEEP_BYTES in all are put into `kept`
         whole, once surveyed, so that the cell-metadata scan does not unpack them a second
         time (`cellmeta.py`). The parts in `skip` (worksheets no parser will read) are left
-        packed.
+        packed. The parts whose every <c> start tag was found canonical (`_bounded`) are
+        added to `canonical`. A part cleared by `_bounded` gets a bound of its grid.
+        `packed`: the zip file's bytes when the caller has them (`whole_file`).
         """
         names = sheet_names or {}
         grids: dict[str, tuple[int, int]] = {}
         budget = KEEP_BYTES
+        if packed is None:
+            packed = whole_file(zf)
         for info in zf.infolist():
             if info.is_dir():
                 continue
@@ -111,7 +121,8 @@ class Limits:
                     and info.filename not in kept and info.file_size <= budget:
                 budget -= info.file_size
                 pieces = []
-            grid = self._survey_part(path, zf, info, names.get(info.filename), pieces)
+            grid = self._survey_part(path, zf, info, names.get(info.filename), pieces, packed,
+                                     canonical)
             if pieces is not None and kept is not None:
                 kept[info.filename] = b"".join(pieces)
             if grid != (0, 0):
@@ -119,14 +130,93 @@ class Limits:
         return grids
 
     def _survey_part(self, path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo,
-                     sheet: str | None, pieces: list[bytes] | None = None) -> tuple[int, int]:
-        where = f"'{sheet}'" if sheet else info.filename
-        grid = _Grid()
+                     sheet: str | None, pieces: list[bytes] | None = None,
+                     packed: bytes | None = None, canonical: set[str] | None = None
+                     ) -> tuple[int, int]:
+        whole: bytes | None = None
+        if info.file_size < CHUNK:
+            # A part that fits in one piece (its declared size is an upper bound): read whole
+            # (from the file's bytes when they are at hand), it goes through the piece by
+            # piece survey as before unless it is cleared here.
+            whole = unpack(packed, info) if packed is not None else None
+            if whole is None:
+                with zf.open(info) as fh:
+                    whole = fh.read(CHUNK)
+                    if fh.read(1):  # as the piece by piece read (never seen: it raises)
+                        return self._survey_stream(path, zf, info, sheet, pieces)
+            if pieces is not None:
+                pieces.append(whole)
+                pieces = None
+            bound = self._small_part(path, info, whole)
+            if bound is not None:
+                if bound != (0, 0) and canonical is not None:
+                    canonical.add(info.filename)
+                return bound
+        else:
+            bound = self._large_part(zf, info, pieces)
+            if bound is not None:
+                return bound
+            if pieces is not None:
+                pieces.clear()  # the piece by piece survey reads the part again
+        return self._survey_stream(path, zf, info, sheet, pieces, whole)
+
+    def _large_part(self, zf: zipfile.ZipFile, info: zipfile.ZipInfo,
+                    pieces: list[bytes] | None) -> tuple[int, int] | None:
+        """`_small_part` for a part of 1 MiB or more, read in the same pieces as the piece by
+        piece survey: every piece from the one holding <sheetData> on is cleared by
+        `_bounded`, and the bound of them all is within the limits. None as soon as a piece
+        is not (UTF-16, a '<!', an odd tag, a long address): the part is then surveyed again
+        from its start, piece by piece, as it always was."""
+        # the tiers of `_bounded` that clear every piece so far (one bound for the whole part)
+        alive = _allowed_tiers(self.row_limit, self.max_cells)
+        started = False
         carry = b""
         first = True
         with zf.open(info) as fh:
             while True:
                 chunk = fh.read(CHUNK)
+                if pieces is not None:
+                    pieces.append(chunk)
+                if first:
+                    first = False
+                    if _utf16(chunk):
+                        return None
+                data = carry + chunk
+                if chunk:  # cut as `_survey_stream` cuts
+                    cut = data.rfind(b"<")
+                    if cut <= 0:
+                        carry = data
+                        continue
+                    text, carry = data[:cut], data[cut:]
+                else:
+                    text, carry = data, b""
+                if b"!" in text and b"<!" in text:
+                    return None
+                started = started or b"sheetData" in text
+                if started:
+                    if _PREFIXED_CRF.search(text) or _ODD_ROW.search(text):
+                        return None
+                    alive = [tier for tier in alive if not tier[2].search(text)]
+                    if not alive:
+                        return None
+                if not chunk:
+                    break
+        return (alive[0][0], alive[0][1]) if started else (0, 0)
+
+    def _survey_stream(self, path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo,
+                       sheet: str | None, pieces: list[bytes] | None = None,
+                       whole: bytes | None = None) -> tuple[int, int]:
+        """The survey of a part, piece by piece (`whole`: the part, already read)."""
+        where = f"'{sheet}'" if sheet else info.filename
+        grid = _Grid()
+        carry = b""
+        first = True
+        with contextlib.nullcontext() if whole is not None else zf.open(info) as fh:
+            while True:
+                if whole is not None:
+                    chunk, whole = whole, b""
+                else:
+                    chunk = fh.read(CHUNK)  # type: ignore[union-attr]
                 if pieces is not None:
                     pieces.append(chunk)
                 if first:
@@ -144,13 +234,26 @@ class Limits:
                     text, carry = data[:cut], data[cut:]
                 else:
                     text, carry = data, b""
-                if b"<!DOCTYPE" in text or b"<!ENTITY" in text:
+                if b"!" in text and (b"<!DOCTYPE" in text or b"<!ENTITY" in text):
                     raise WorkbookError(path, "open.xml_dtd", info.filename)
                 grid.feed(path, info.filename, text)
                 self._check_grid(path, where, grid)
                 if not chunk:
                     break
         return grid.last_row, grid.last_col
+
+    def _small_part(self, path: Path, info: zipfile.ZipInfo, data: bytes
+                    ) -> tuple[int, int] | None:
+        """A part read whole that needs no cell-by-cell survey: one without a <sheetData>, or
+        a canonical sheet whose every cell address is bounded well within the limits
+        (`_bounded`). Returns its grid, or a bound of it; None leaves the part to the piece
+        by piece survey, which refuses what it must (a DTD, UTF-16, an odd tag, too many
+        cells) with the message it always gave."""
+        if _utf16(data) or (b"!" in data and b"<!" in data):
+            return None  # a DTD, a comment or CDATA (which may hide tags): the exact path
+        if b"sheetData" not in data:
+            return 0, 0
+        return _bounded(data, self.row_limit, self.max_cells)
 
     def _check_grid(self, path: Path, where: str, grid: _Grid) -> None:
         if grid.last_row > self.row_limit:
@@ -211,7 +314,98 @@ _CANON_CELL = re.compile(
 # false alarm only sends the piece to the exact path), without attributes, or followed by a
 # tab or a line break. Two passes that each stop only at a ':' or a '<'.
 _PREFIXED = re.compile(rb":(?:row|c)[\s/>]")
+# (and <x:f>: a sheet `_bounded` clears holds none, so the metadata scan need not look)
+_PREFIXED_CRF = re.compile(rb":(?:row|c|f)[\s/>]")
 _BARE = re.compile(rb"<(?:row|c)[\t\n\r>/]")
+
+
+# A sheet in the canonical form whose cells all lie within a small grid is cleared by a few
+# searches that stop only at a <c or a <row: every <c> start tag is canonical (as `_CANON_CELL`,
+# with at most `letters` column letters and `digits` row digits), every <row> too (one `r`,
+# digits), and no tag is prefixed. Each tier is (letters, digits): rows <= 10**digits - 1,
+# columns <= 26 (one letter) or 702 (two). A sheet that no tier clears takes the exact path.
+# (attribute values without '<', '>' nor '&', so that the tags also match the cell-metadata
+# scan's canonical form, `cellmeta._C_TAG`: it is then spared checking them again)
+_CANON_ATTRS = rb'(?: (?!r=)[A-Za-z_][\w.:-]*+="[^"<>&]*+")*+ ?/?>'
+_ODD_ROW = re.compile(rb'<row(?=[\s/>])(?! r="[0-9]{1,9}"' + _CANON_ATTRS + rb")")
+_TIERS = tuple(
+    (rows, cols, re.compile(rb'<c(?=[\s/>])(?! r="[A-Z]{1,%d}[0-9]{1,%d}"' % (letters, digits)
+                            + _CANON_ATTRS + rb")"))
+    for letters, digits, rows, cols in ((2, 3, 999, 702), (1, 5, 99_999, 26))
+)
+
+
+PACKED_MAX = 16 * MB  # a file up to this size is read once whole by the survey
+
+
+def whole_file(zf: zipfile.ZipFile) -> bytes | None:
+    """The zip file's bytes, when it is small enough to hold: the survey then unpacks each
+    small part from them (`unpack`) instead of opening it through zipfile."""
+    fp = zf.fp
+    try:
+        if fp is None or fp.seek(0, 2) > PACKED_MAX:
+            return None
+        fp.seek(0)
+        return fp.read(PACKED_MAX + 1)
+    except (OSError, ValueError, AttributeError):
+        return None
+
+
+def unpack(packed: bytes, info: zipfile.ZipInfo) -> bytes | None:
+    """The part `info`, unpacked from the zip file's bytes when nothing is unusual: a local
+    header that names the part, stored or deflated, no flag but the data descriptor's and
+    UTF-8's, a deflate stream that ends, the declared size and CRC. None otherwise: zipfile
+    then reads the part, and raises what it always raised."""
+    at = info.header_offset
+    head = packed[at:at + 30]
+    if len(head) < 30 or head[:4] != b"PK\x03\x04" or info.flag_bits & ~0x808 \
+            or info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+        return None
+    flags = int.from_bytes(head[6:8], "little")
+    name_len = int.from_bytes(head[26:28], "little")
+    start = at + 30 + name_len + int.from_bytes(head[28:30], "little")
+    try:
+        name = packed[at + 30:at + 30 + name_len].decode("utf-8" if flags & 0x800 else "cp437")
+    except UnicodeDecodeError:
+        return None
+    data = packed[start:start + info.compress_size]
+    if name != info.orig_filename or len(data) != info.compress_size:
+        return None
+    end = getattr(info, "_end_offset", None)  # newer zipfiles refuse overlapping entries
+    if end is not None and start + info.compress_size > end:
+        return None
+    if info.compress_type == zipfile.ZIP_DEFLATED:
+        try:
+            unpacker = zlib.decompressobj(-15)
+            data = unpacker.decompress(data, info.file_size + 1)
+        except zlib.error:
+            return None
+        if not unpacker.eof:
+            return None
+    if len(data) != info.file_size or zlib.crc32(data) != info.CRC:
+        return None
+    return data
+
+
+def _allowed_tiers(row_limit: int, max_cells: int) -> list[tuple[int, int, re.Pattern[bytes]]]:
+    """The tiers whose bound the limits allow."""
+    return [(rows, cols, odd) for rows, cols, odd in _TIERS
+            if rows <= row_limit and rows * cols <= max_cells]
+
+
+def _bounded(data: bytes, row_limit: int, max_cells: int) -> tuple[int, int] | None:
+    """A bound (rows, columns) of a whole sheet's grid when every <c> and <row> start tag is in
+    the canonical form and every cell address within a bound that the limits allow; None
+    when that cannot be shown so (the exact survey then decides). Under these conditions the
+    exact survey accepts the sheet (`_Grid._fast` takes every piece of it) and finds a grid
+    no larger than the bound."""
+    tiers = _allowed_tiers(row_limit, max_cells)
+    if not tiers or _PREFIXED_CRF.search(data) or _ODD_ROW.search(data):
+        return None
+    for rows, cols, odd_cell in tiers:
+        if not odd_cell.search(data):
+            return rows, cols
+    return None
 
 
 def _r_values(attrs: bytes) -> list[bytes]:

@@ -15,12 +15,13 @@ import zipfile
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import BinaryIO
 
 from ..model import WorkbookError
 from .cellmeta import CellMeta, Unpacked, _sheet_parts, scan_cell_meta
-from .limits import Limits
+from .limits import Limits, unpack, whole_file
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -102,15 +103,18 @@ def _check_container(path: Path, limits: Limits,
                 if "word/document.xml" in names:
                     raise WorkbookError(path, "open.document", "Word")
                 raise WorkbookError(path, "open.no_workbook_part")
-            sheet_parts = _sheet_map(zf)
+            packed = whole_file(zf)
+            sheet_parts = _sheet_map(zf, packed)
             names_of = {part: name for name, part in (sheet_parts or {}).items()}
             kept: dict[str, bytes] = {}
             # a worksheet no parser will read (pairing reads Identitas only) need not be
             # unpacked; without a sheet map every part is
             unread = {part for name, part in (sheet_parts or {}).items()
                       if wanted is not None and not wanted(name)}
-            limits.survey(path, zf, names_of, {*names_of, "xl/styles.xml"}, kept, unread)
-            return Unpacked(sheet_parts, kept)
+            canonical: set[str] = set()
+            limits.survey(path, zf, names_of, {*names_of, "xl/styles.xml"}, kept, unread,
+                          canonical, packed)
+            return Unpacked(sheet_parts, kept, canonical)
     except WorkbookError:
         raise
     except RuntimeError as exc:  # a zip entry encrypted with a password (not Excel's way)
@@ -207,15 +211,22 @@ def _looks_like(head: bytes) -> str:
     return "text/CSV"
 
 
-def _sheet_map(zf: zipfile.ZipFile) -> dict[str, str] | None:
+def _sheet_map(zf: zipfile.ZipFile, packed: bytes | None = None) -> dict[str, str] | None:
     """Sheet name -> part, to name the sheet in a message and for the cell-metadata scan; None
     when it cannot be known cheaply and safely (the survey checks the parts themselves, and
-    the scan reads the map again and says what is wrong)."""
+    the scan reads the map again and says what is wrong). `packed`: the zip file's bytes,
+    to unpack the two parts from."""
+
+    def read(name: str) -> bytes:
+        info = zf.getinfo(name)
+        data = unpack(packed, info) if packed is not None else None
+        return data if data is not None else zf.read(info)
+
     try:
         for part in ("xl/workbook.xml", "xl/_rels/workbook.xml.rels"):
             if zf.getinfo(part).file_size > 4 << 20:
                 return None
-        return _sheet_parts(zf)
+        return _sheet_parts(zf, read)
     except Exception:  # a DTD, bad XML, a missing part: the survey reports what is wrong
         return None
 
@@ -379,7 +390,13 @@ REPLACEMENT = "\ufffd"
 
 
 def _clean_text(rows: list[list[object]]) -> None:
-    """Control characters in text cells become U+FFFD, in place."""
+    """Control characters in text cells become U+FFFD, in place. The sheet's text is first
+    joined and tested whole (C-level passes, no Python step per cell): printable, or with a
+    line break or a non-breaking space but no control character, it is left as it is; only
+    a sheet that holds one is looked at cell by cell."""
+    text = "".join(filter(str.__instancecheck__, chain.from_iterable(rows)))
+    if text.isprintable() or not _CONTROL.search(text):
+        return
     for row in rows:
         for j, value in enumerate(row):
             if value.__class__ is str and not value.isprintable() \

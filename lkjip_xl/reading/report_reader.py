@@ -5,15 +5,18 @@ WorkbookError.
 
 from __future__ import annotations
 
-import math
+import gc
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import repeat
+from math import isfinite
+from operator import itemgetter
 from pathlib import Path
 
 from ..model import (
     BLANK,
-    CELL_SETTERS,
     DEFAULT_TOLERANCE,
     BudgetRow,
     Cell,
@@ -30,8 +33,10 @@ from ..model import (
     ScaleBand,
     Settings,
     column_letter,
+    make_cells,
+    make_rows,
 )
-from ..numbers import EMPTY, Number, NumberSource, make_number, parse_number, predicate
+from ..numbers import EMPTY, Number, NumberSource, make_numbers, parse_number, predicate
 from ..scales import DEFAULT_SCALE, builtin_scale, is_custom
 from ..schema import (
     BUDGET_TABLE,
@@ -51,11 +56,13 @@ from ..schema import (
     SHEET_MEASUREMENT,
     SHEET_PK,
     SHEET_RPJMD,
+    Column,
     NegativeFormula,
     RowRole,
     TableSpec,
     negative_formula_label,
     normalise,
+    normalise_text,
     parse_basis,
     parse_capping,
     parse_efficiency_method,
@@ -98,7 +105,23 @@ def read_identity(path: str | Path, *, limits: Limits | None = None) -> Identity
 
 
 def build_report(raw: RawWorkbook) -> Report:
-    """Build the Report from sheets already read (also used by the Excel layer)."""
+    """Build the Report from sheets already read (also used by the Excel layer).
+
+    The cyclic garbage collector is paused meanwhile (and left as it was found): the build
+    makes several thousand objects that all live as long as the Report, and the collections
+    their allocation would trigger (each walking the objects made so far, and every few files
+    the whole heap) cost a quarter of the build. None of them is garbage; any cyclic garbage
+    made meanwhile waits for the next collection."""
+    if not gc.isenabled():
+        return _build_report(raw)
+    gc.disable()
+    try:
+        return _build_report(raw)
+    finally:
+        gc.enable()
+
+
+def _build_report(raw: RawWorkbook) -> Report:
     ctx = _Context(raw)
     identity, settings, custom_scale = _read_identity(ctx)
     indicators, years = _read_rpjmd(ctx)
@@ -182,8 +205,10 @@ class _Context:
         predicate, a non-numeric target, not a reading problem. A ratio '1:40' is text by
         nature, not a number stored as text.
 
-        The hot path of reading: the cell metadata (errors, formulas, percent formats) is
-        looked up only for sheets that have any.
+        The reading of one cell, the reference for the tables' columnar build (`_table`),
+        which leaves to it every cell that is not a plain blank, text or finite number. The
+        cell metadata (errors, formulas, percent formats) is looked up only for sheets that
+        have any.
         """
         ref = CellRef(sheet.name, row, col)
         src_row, src_col = row, col
@@ -253,10 +278,10 @@ def _read_identity(ctx: _Context) -> tuple[Identity, Settings, Scale | None]:
     values: dict[str, Cell] = {}
     custom: Scale | None = None
     if sheet is not None:
-        labels = {normalise(name): col for col in IDENTITY_FIELDS for name in col.names()}
+        labels = _identity_labels()
         for r, row in enumerate(sheet.rows[:80], start=1):
             for c, value in enumerate(row, start=1):
-                field_ = labels.get(normalise(value)) if isinstance(value, str) else None
+                field_ = labels.get(normalise_text(value)) if isinstance(value, str) else None
                 if field_ is None or field_.key in values:
                     continue
                 values[field_.key] = ctx.cell(sheet, r, c + 1, field_.kind)
@@ -269,6 +294,12 @@ def _read_identity(ctx: _Context) -> tuple[Identity, Settings, Scale | None]:
                         where, col.header)
     identity = Identity(**values)
     return identity, _settings(ctx, identity, custom), custom
+
+
+@lru_cache(maxsize=1)
+def _identity_labels() -> dict[str, Column]:
+    """Each normalised label of an Identitas field -> the field."""
+    return {normalise(name): col for col in IDENTITY_FIELDS for name in col.names()}
 
 
 def _read_custom_scale(ctx: _Context, sheet: RawSheet) -> Scale | None:
@@ -407,78 +438,135 @@ def _layout(ctx: _Context, standard: str, spec: TableSpec, *, with_years: bool =
     return sheet, layout
 
 
-def _rows(ctx: _Context, sheet: RawSheet, layout: TableLayout, spec: TableSpec
-          ) -> list[tuple[int, dict[str, Cell]]]:
-    """Every non-blank data row as {key: Cell}.
+@dataclass(slots=True)
+class _Table:
+    """A table's non-blank data rows, a column at a time."""
+
+    rows: list[int]  # the row numbers, ascending
+    columns: dict[str, list[Cell]]  # key -> its cell in each row, in column order
+    # (year, column, cells) in year order; a cell is None where it must be read by
+    # `_Context.cell` when its row is visited (it may record a problem)
+    years: list[tuple[int, int, list[Cell | None]]]
+
+
+def _table(ctx: _Context, sheet: RawSheet, layout: TableLayout, spec: TableSpec) -> _Table:
+    """Every non-blank data row of the table, a column at a time.
 
     The hot path of reading (a few thousand cells per workbook): the common cells, a blank, a
-    text or a finite number, are built here without `_Context.cell`'s lookups; every other
-    cell (merged, an error or a formula without a value, a number in Excel's percent format,
-    text in a numeric column) goes through `_Context.cell`, in the same order, so the same
-    problems are recorded in the same order.
+    text or a finite number, are built a column at a time (`model.make_cells`, the loops in
+    C); every other cell (merged, an error or a formula without a value, a number in Excel's
+    percent format, text in a numeric column) goes through `_Context.cell`, row by row and
+    in column order, so the same problems are recorded in the same order as a reader that
+    visits each cell in turn. Year columns (Tabel VI.1's targets, Perbandingan's
+    realisations) are read as numbers whose words are predicates; their uncommon cells are
+    left to the caller, which reads them with the rest of each row.
     """
     kinds = {c.key: c.kind for c in spec.columns}
-    result = []
     cols = sorted(layout.columns.items(), key=lambda kv: kv[1])
     every_col = [c for _, c in cols] + list(layout.years.values())
-    plan = [(key, c, c - 1, kinds[key], kinds[key] in NUMERIC_KINDS, key in _WORDS_OK)
-            for key, c in cols]
-    grid = sheet.rows
     name = sheet.name
     meta = ctx.raw.meta
     blank_meta = name in meta.errors or name in meta.formulas  # a blank may be an error
-    percent = meta.percent.get(name)
+    first = layout.first_data_row
+    last = _last_row(ctx, sheet)
+    span: list[list[object] | tuple[()]] = list(sheet.rows[first - 1:last]) \
+        if last >= first else []
+    span.extend([()] * (last - first + 1 - len(span)))  # rows only the XML scan knows
+    narrowest = min(map(len, span), default=0)
+    values = {c: _column(span, c - 1, narrowest) for c in every_col}
+    width = len(every_col)
+    if width:
+        keep = [t.count(None) != width
+                for t in zip(*(values[c] for c in every_col), strict=True)]
+    else:
+        keep = [False] * len(span)
+    if blank_meta:
+        for j, kept in enumerate(keep):
+            if not kept and _has_meta(ctx, sheet, first + j, every_col):
+                keep[j] = True
+    if not any(keep):
+        return _Table([], {key: [] for key, _ in cols},
+                      [(year, c, []) for year, c in sorted(layout.years.items())])
+    if all(keep):
+        rows = list(range(first, first + len(keep)))
+    else:
+        at = [j for j, kept in enumerate(keep) if kept]
+        rows = [first + j for j in at]
+        values = {c: list(map(v.__getitem__, at)) for c, v in values.items()}
     merged = ctx.merged_cells(sheet)
-    slow = ctx.cell
-    number_source = NumberSource.NUMBER
-    isfinite = math.isfinite
-    new, (set_sheet, set_row, set_col), (set_ref, set_raw, set_number) = CELL_SETTERS
-    for r in range(layout.first_data_row, _last_row(ctx, sheet) + 1):
-        values = grid[r - 1] if r - 1 < len(grid) else ()
-        blank = all(_blank(values, c) for c in every_col)
-        if blank and not _has_meta(ctx, sheet, r, every_col):
-            continue
-        width = len(values)
-        cells: dict[str, Cell] = {}
-        for key, c, i, kind, numeric, words_ok in plan:
-            value = values[i] if i < width else None
-            cls = value.__class__
-            if value is None or value == "" or (cls is str and not value.strip()):  # type: ignore[union-attr]
-                if blank_meta or (merged and not numeric and (r, c) in merged):
-                    cells[key] = slow(sheet, r, c, kind, words_ok)
-                    continue
-                value, number = None, EMPTY
-            elif not numeric:
-                if merged and (r, c) in merged:
-                    cells[key] = slow(sheet, r, c, kind, words_ok)
-                    continue
-                number = EMPTY
-            elif (cls is float or cls is int) and isfinite(value) \
-                    and (percent is None or f"{column_letter(c)}{r}" not in percent):  # type: ignore[arg-type]
-                number = make_number(float(value), number_source)  # type: ignore[arg-type]
-            else:
-                cells[key] = slow(sheet, r, c, kind, words_ok)
-                continue
-            # Cell(CellRef(name, r, c), value, number), slot by slot (model.CELL_SETTERS)
-            ref = new(CellRef)
-            set_sheet(ref, name)
-            set_row(ref, r)
-            set_col(ref, c)
-            cell = new(Cell)
-            set_ref(cell, ref)
-            set_raw(cell, value)
-            set_number(cell, number)
-            cells[key] = cell
-        result.append((r, cells))
-    return result
+    percent = meta.percent.get(name)
+    slow: list[tuple[int, int, str, str, bool]] = []  # (index, column, key, kind, words_ok)
+    columns: dict[str, list[Cell]] = {}
+    for key, c in cols:
+        kind = kinds[key]
+        cells, uncommon = _column_cells(name, rows, c, values[c], kind, blank_meta, merged,
+                                        percent)
+        columns[key] = cells
+        slow.extend((j, c, key, kind, key in _WORDS_OK) for j in uncommon)
+    slow.sort()
+    for j, c, key, kind, words_ok in slow:
+        columns[key][j] = ctx.cell(sheet, rows[j], c, kind, words_ok)
+    years: list[tuple[int, int, list[Cell | None]]] = []
+    for year, c in sorted(layout.years.items()):
+        cells, uncommon = _column_cells(name, rows, c, values[c], "number", blank_meta, {},
+                                        percent)
+        year_cells: list[Cell | None] = list(cells)
+        for j in uncommon:
+            year_cells[j] = None
+        years.append((year, c, year_cells))
+    return _Table(rows, columns, years)
 
 
-def _blank(values: list[object] | tuple[()], col: int) -> bool:
-    """`_value_at(sheet, row, col) is None` for the row's `values`, without the lookups."""
-    if col - 1 >= len(values):
-        return True
-    value = values[col - 1]
-    return value is None or value == "" or (isinstance(value, str) and not value.strip())
+def _column(span: list[list[object] | tuple[()]], i: int, narrowest: int) -> list[object]:
+    """Column `i` (0-based) of the rows in `span`, a blank (None, '', spaces only) as None."""
+    raw = map(itemgetter(i), span) if i < narrowest \
+        else (row[i] if i < len(row) else None for row in span)
+    # not v.isspace(): not v.strip(), without making the stripped copy
+    return [v if (k := v.__class__) is float or k is int or (k is str and v and not v.isspace())
+            else (None if v is None or k is str else _nonblank(v))
+            for v in raw]
+
+
+def _nonblank(value: object) -> object:
+    """`value`, or None when a reader would take it for a blank (`_value_at`)."""
+    if value == "" or (isinstance(value, str) and not value.strip()):
+        return None
+    return value
+
+
+def _column_cells(name: str, rows: list[int], c: int, values: list[object], kind: str,
+                  blank_meta: bool, merged: dict[tuple[int, int], tuple[int, int]],
+                  percent: set[str] | None) -> tuple[list[Cell], list[int]]:
+    """The common cells of column `c` (`values`: one per row of `rows`, None for a blank),
+    and the indexes of the others, which `_Context.cell` must read (their place in the list
+    holds a placeholder)."""
+    uncommon: list[int] = []
+    numbers: Iterable[Number]
+    if kind in NUMERIC_KINDS:
+        plain = [j for j, v in enumerate(values)
+                 if ((k := v.__class__) is float or k is int) and isfinite(v)]  # type: ignore[arg-type]
+        if percent is not None:  # a number in Excel's percent format is read as a percentage
+            letter = column_letter(c)
+            formatted = {j for j in plain if f"{letter}{rows[j]}" in percent}
+            if formatted:
+                plain = [j for j in plain if j not in formatted]
+        blanks = values.count(None)
+        if len(plain) + blanks != len(values):  # text, an error, a date, a boolean ...
+            common = set(plain)
+            uncommon = [j for j, v in enumerate(values) if v is not None and j not in common]
+        if blank_meta and blanks:
+            uncommon.extend(j for j, v in enumerate(values) if v is None)
+        numbers = [EMPTY] * len(values)
+        for j, number in zip(plain, make_numbers([float(values[j]) for j in plain],  # type: ignore[arg-type]
+                                                 NumberSource.NUMBER), strict=True):
+            numbers[j] = number
+    else:
+        numbers = repeat(EMPTY)
+        if merged:  # a merged text cell (a Sasaran spanning rows) belongs to every row
+            uncommon = [j for j, r in enumerate(rows) if (r, c) in merged]
+        if blank_meta:
+            uncommon = sorted({*uncommon, *(j for j, v in enumerate(values) if v is None)})
+    return make_cells(name, rows, c, values, numbers), uncommon
 
 
 def _last_row(ctx: _Context, sheet: RawSheet) -> int:
@@ -501,8 +589,7 @@ def _has_meta(ctx: _Context, sheet: RawSheet, row: int, cols: list[int]) -> bool
     return False
 
 
-def _role(ctx: _Context, cells: dict[str, Cell], allowed: tuple[RowRole, ...]) -> RowRole | None:
-    baris = cells["baris"]
+def _role(ctx: _Context, baris: Cell, allowed: tuple[RowRole, ...]) -> RowRole | None:
     role = parse_role(baris.raw)
     if role is None or role not in allowed:
         ref = baris.ref
@@ -517,17 +604,22 @@ def _read_rpjmd(ctx: _Context) -> tuple[tuple[Indicator, ...], tuple[int, ...]]:
     if found is None:
         return (), ()
     sheet, layout = found
+    table = _table(ctx, sheet, layout, RPJMD_TABLE)
     indicators = []
-    for r, cells in _rows(ctx, sheet, layout, RPJMD_TABLE):
-        targets = tuple(
-            (year, ctx.cell(sheet, r, c, "number", True))
-            for year, c in sorted(layout.years.items())
-        )
+    for j, r in enumerate(table.rows):
+        cells = {key: column[j] for key, column in table.columns.items()}
+        targets = tuple((year, _year_cell(ctx, sheet, r, c, column[j]))
+                        for year, c, column in table.years)
         if all(cell.is_blank for cell in cells.values()) and all(t.is_blank for _, t in targets):
             continue
-        _check_polarity(ctx, cells)
+        _check_polarity(ctx, cells.get("polaritas", BLANK))
         indicators.append(Indicator(row=r, targets=targets, **cells))
     return tuple(indicators), tuple(sorted(layout.years))
+
+
+def _year_cell(ctx: _Context, sheet: RawSheet, row: int, col: int, cell: Cell | None) -> Cell:
+    """A year column's cell: the one `_table` built, or (None) read now."""
+    return cell if cell is not None else ctx.cell(sheet, row, col, "number", True)
 
 
 def _read_comparisons(ctx: _Context) -> tuple[tuple[ComparisonRow, ...], tuple[int, ...]]:
@@ -541,10 +633,12 @@ def _read_comparisons(ctx: _Context) -> tuple[tuple[ComparisonRow, ...], tuple[i
     if found is None:
         return (), ()
     sheet, layout = found
+    table = _table(ctx, sheet, layout, COMPARISON_TABLE)
     rows = []
-    for r, cells in _rows(ctx, sheet, layout, COMPARISON_TABLE):
-        by_year = {year: ctx.cell(sheet, r, c, "number", True)
-                   for year, c in sorted(layout.years.items())}
+    for j, r in enumerate(table.rows):
+        cells = {key: column[j] for key, column in table.columns.items()}
+        by_year = {year: _year_cell(ctx, sheet, r, c, column[j])
+                   for year, c, column in table.years}
         if all(cell.is_blank for cell in cells.values()) \
                 and all(c.is_blank for c in by_year.values()):
             continue
@@ -552,13 +646,19 @@ def _read_comparisons(ctx: _Context) -> tuple[tuple[ComparisonRow, ...], tuple[i
     return tuple(rows), tuple(sorted(layout.years))
 
 
-def _check_polarity(ctx: _Context, cells: dict[str, Cell]) -> None:
+def _check_polarity(ctx: _Context, polarity: Cell) -> None:
     """A Polaritas cell that is neither Positif nor Negatif is a reading problem."""
-    polarity = cells.get("polaritas", BLANK)
     if not polarity.is_blank and parse_polarity(polarity.raw) is None:
         assert polarity.ref is not None
         ctx.problem(ProblemKind.UNKNOWN_POLARITY, polarity.ref.sheet, polarity.ref.address,
                     polarity.text, polarity.raw)
+
+
+_PK_ROLES = (RowRole.INDIKATOR, RowRole.PROGRAM, RowRole.KEGIATAN, RowRole.JUMLAH,
+             RowRole.TOTAL)
+_MEASUREMENT_ROLES = (RowRole.INDIKATOR, RowRole.RATA_RATA)
+_BUDGET_ROLES = (RowRole.KELOMPOK, RowRole.PROGRAM, RowRole.RINCIAN, RowRole.JUMLAH,
+                 RowRole.TOTAL)
 
 
 def _read_pk(ctx: _Context) -> tuple[PkRow, ...]:
@@ -566,17 +666,22 @@ def _read_pk(ctx: _Context) -> tuple[PkRow, ...]:
     if found is None:
         return ()
     sheet, layout = found
-    rows = []
+    table = _table(ctx, sheet, layout, PK_TABLE)
+    columns = table.columns
+    roles: list[RowRole | None] = []
+    parents: list[int | None] = []
     program_row: int | None = None
-    for r, cells in _rows(ctx, sheet, layout, PK_TABLE):
-        role = _role(ctx, cells, (RowRole.INDIKATOR, RowRole.PROGRAM, RowRole.KEGIATAN,
-                                  RowRole.JUMLAH, RowRole.TOTAL))
+    polarities = columns.get("polaritas")
+    for j, (r, baris) in enumerate(zip(table.rows, columns["baris"], strict=True)):
+        role = _role(ctx, baris, _PK_ROLES)
         if role is RowRole.PROGRAM:
             program_row = r
-        parent = program_row if role in (RowRole.KEGIATAN, RowRole.JUMLAH) else None
-        _check_polarity(ctx, cells)
-        rows.append(PkRow(row=r, role=role, program_row=parent, **cells))
-    return tuple(rows)
+        parents.append(program_row if role in (RowRole.KEGIATAN, RowRole.JUMLAH) else None)
+        roles.append(role)
+        if polarities is not None:
+            _check_polarity(ctx, polarities[j])
+    return tuple(make_rows(PkRow, len(table.rows), {
+        "row": table.rows, "role": roles, "program_row": parents, **columns}))
 
 
 def _read_measurements(ctx: _Context) -> tuple[MeasurementRow, ...]:
@@ -584,17 +689,23 @@ def _read_measurements(ctx: _Context) -> tuple[MeasurementRow, ...]:
     if found is None:
         return ()
     sheet, layout = found
-    rows = []
-    for r, cells in _rows(ctx, sheet, layout, MEASUREMENT_TABLE):
-        role = _role(ctx, cells, (RowRole.INDIKATOR, RowRole.RATA_RATA))
-        _check_polarity(ctx, cells)
-        basis = cells.get("terhadap", BLANK)
-        if not basis.is_blank and parse_basis(basis.raw) is None:
-            assert basis.ref is not None
-            ctx.problem(ProblemKind.UNKNOWN_BASIS, sheet.name, basis.ref.address, basis.text,
-                        basis.raw)
-        rows.append(MeasurementRow(row=r, role=role, **cells))
-    return tuple(rows)
+    table = _table(ctx, sheet, layout, MEASUREMENT_TABLE)
+    columns = table.columns
+    roles: list[RowRole | None] = []
+    polarities = columns.get("polaritas")
+    bases = columns.get("terhadap")
+    for j, baris in enumerate(columns["baris"]):
+        roles.append(_role(ctx, baris, _MEASUREMENT_ROLES))
+        if polarities is not None:
+            _check_polarity(ctx, polarities[j])
+        if bases is not None:
+            basis = bases[j]
+            if not basis.is_blank and parse_basis(basis.raw) is None:
+                assert basis.ref is not None
+                ctx.problem(ProblemKind.UNKNOWN_BASIS, sheet.name, basis.ref.address,
+                            basis.text, basis.raw)
+    return tuple(make_rows(MeasurementRow, len(table.rows), {
+        "row": table.rows, "role": roles, **columns}))
 
 
 def _read_budget(ctx: _Context) -> tuple[BudgetRow, ...]:
@@ -602,22 +713,24 @@ def _read_budget(ctx: _Context) -> tuple[BudgetRow, ...]:
     if found is None:
         return ()
     sheet, layout = found
-    rows = []
+    table = _table(ctx, sheet, layout, BUDGET_TABLE)
+    columns = table.columns
+    roles: list[RowRole | None] = []
+    groups: list[int | None] = []
+    programs: list[int | None] = []
     group_row: int | None = None
     program_row: int | None = None
-    for r, cells in _rows(ctx, sheet, layout, BUDGET_TABLE):
-        role = _role(ctx, cells, (RowRole.KELOMPOK, RowRole.PROGRAM, RowRole.RINCIAN,
-                                  RowRole.JUMLAH, RowRole.TOTAL))
+    for r, baris in zip(table.rows, columns["baris"], strict=True):
+        role = _role(ctx, baris, _BUDGET_ROLES)
         if role is RowRole.KELOMPOK:
             group_row, program_row = r, None
         elif role is RowRole.PROGRAM:
             program_row = r
         elif role in (RowRole.JUMLAH, RowRole.TOTAL):
             program_row = None
-        rows.append(BudgetRow(
-            row=r, role=role,
-            group_row=group_row if role is not RowRole.KELOMPOK else None,
-            program_row=program_row if role is RowRole.RINCIAN else None,
-            **cells,
-        ))
-    return tuple(rows)
+        roles.append(role)
+        groups.append(group_row if role is not RowRole.KELOMPOK else None)
+        programs.append(program_row if role is RowRole.RINCIAN else None)
+    return tuple(make_rows(BudgetRow, len(table.rows), {
+        "row": table.rows, "role": roles, "group_row": groups, "program_row": programs,
+        **columns}))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..schema import RPJMD_YEAR_PREFIXES, Column, TableSpec, normalise
+from ..schema import RPJMD_YEAR_PREFIXES, Column, TableSpec, normalise, normalise_text
 
 HEADER_SEARCH_ROWS = 40  # a header row further down than this is not looked for
 
@@ -26,11 +26,21 @@ class TableLayout:
 
 
 def _alias_index(spec: TableSpec) -> dict[str, Column]:
+    """Each normalised header name and alias of `spec` -> its column (built once per spec)."""
+    cached = _ALIAS_INDEXES.get(id(spec))
+    if cached is not None and cached[0] is spec:
+        return cached[1]
     index: dict[str, Column] = {}
     for col in spec.columns:
         for name in col.names():
             index.setdefault(normalise(name), col)
+    if len(_ALIAS_INDEXES) > 64:  # specs made on the fly (tests, importers): keep it small
+        _ALIAS_INDEXES.clear()
+    _ALIAS_INDEXES[id(spec)] = (spec, index)
     return index
+
+
+_ALIAS_INDEXES: dict[int, tuple[TableSpec, dict[str, Column]]] = {}
 
 
 def _year_of(value: object, prefixes: tuple[str, ...] = RPJMD_YEAR_PREFIXES) -> int | None:
@@ -63,12 +73,15 @@ def find_table(rows: list[list[object]], spec: TableSpec, *, with_years: bool = 
     best: TableLayout | None = None
     best_score = 1
     partial: TableLayout | None = None
+    partial_score = 2
+    lookup = index.get
     for r, row in enumerate(rows[:HEADER_SEARCH_ROWS], start=1):
+        hits = [(c, value, col) for c, value in enumerate(row, start=1)
+                if isinstance(value, str) and (col := lookup(normalise_text(value))) is not None]
+        if len(hits) <= min(best_score, partial_score):
+            continue  # not better than a row already found (most rows: no header name)
         layout = TableLayout(header_row=r)
-        for c, value in enumerate(row, start=1):
-            col = index.get(normalise(value)) if isinstance(value, str) else None
-            if col is None:
-                continue
+        for c, value, col in hits:
             if col.key in layout.columns:
                 layout.duplicates.append((str(value).strip(), c))
                 continue
@@ -76,8 +89,8 @@ def find_table(rows: list[list[object]], spec: TableSpec, *, with_years: bool = 
         score = len(layout.columns)
         if score > best_score and required <= layout.columns.keys():
             best, best_score = layout, score
-        elif score >= 3 and (partial is None or score > len(partial.columns)):
-            partial = layout
+        elif score >= 3 and score > partial_score:
+            partial, partial_score = layout, score
     if best is None:
         if partial is None:
             return None

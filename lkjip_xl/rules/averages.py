@@ -191,6 +191,11 @@ def _averages(report: Report, settings: Settings) -> Iterator[AverageFigures]:
             yield average_figures(report, row, figures, settings)
 
 
+def _shared_averages(ctx: RuleContext) -> list[AverageFigures]:
+    """`_averages` once per report for AVG001, AVG002 and the KAT rules."""
+    return ctx.memo("averages.averages", lambda: list(_averages(ctx.report, ctx.settings)))
+
+
 def _wrong_divisor(stated: float, ds: int, terms: Terms, settings: Settings) -> int | None:
     n = len(terms.values)
     for k in range(1, n + _EXTRA_DIVISORS + 1):
@@ -243,7 +248,7 @@ def average_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     Fix: the computed mean, rounded to the decimals the average is printed with (never more
     than `Desimal`); none when a member is taken as stated.
     """
-    for avg in _averages(ctx.report, ctx.settings):
+    for avg in _shared_averages(ctx):
         finding = _check_average(ctx, avg)
         if finding is not None:
             yield finding
@@ -309,7 +314,7 @@ def average_truncated(ctx: RuleContext) -> Iterator[Finding]:
     84.17 for a mean of 84.175 (rounded half up: 84.18). Not an error, but worth knowing.
     Fix: the rounded mean, with the decimals it is printed with.
     """
-    for avg in _averages(ctx.report, ctx.settings):
+    for avg in _shared_averages(ctx):
         cell, reference = avg.row.capaian, avg.reference
         if cell.ref is None or cell.number.value is None or reference is None \
                 or not avg.computed_codes:
@@ -349,8 +354,12 @@ class CategoryCase:
     inputs: tuple[tuple[str, Value], ...]
 
 
-def _category_cases(report: Report, settings: Settings) -> Iterator[CategoryCase]:
+def _category_cases(report: Report, settings: Settings,
+                    averages: dict[int, AverageFigures] | None = None
+                    ) -> Iterator[CategoryCase]:
+    """`averages`: the Rata-rata rows' figures already computed, by id of the row."""
     figures = indicator_figures(report, settings)
+    averages = averages or {}
     for row in report.measurements:
         if row.kategori.ref is None:
             continue
@@ -361,12 +370,20 @@ def _category_cases(report: Report, settings: Settings) -> Iterator[CategoryCase
             else:
                 yield CategoryCase(row, None, "", ())
         elif row.role is RowRole.RATA_RATA:
-            avg = average_figures(report, row, figures, settings)
+            avg = averages.get(id(row)) or average_figures(report, row, figures, settings)
             ref, expected = avg.reference, avg.expected(settings.decimals)
             if ref is not None and expected is not None:
                 yield CategoryCase(row, expected, ref.formula(), ref.inputs)
             else:
                 yield CategoryCase(row, None, "", ())
+
+
+def _shared_cases(ctx: RuleContext) -> list[CategoryCase]:
+    """`_category_cases` once per report for KAT001, KAT002 and KAT003."""
+    def compute() -> list[CategoryCase]:
+        averages = {id(avg.row): avg for avg in _shared_averages(ctx)}
+        return list(_category_cases(ctx.report, ctx.settings, averages))
+    return ctx.memo("averages.category_cases", compute)
 
 
 @rule("KAT001", "category-mismatch", Severity.ERROR)
@@ -383,7 +400,7 @@ def category_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     KAT003's. Fix: the right category.
     """
     scale = ctx.settings.scale
-    for case in _category_cases(ctx.report, ctx.settings):
+    for case in _shared_cases(ctx):
         kat, capaian_cell = case.row.kategori, case.row.capaian
         if kat.is_blank or kat.ref is None or not _in_scale(kat.text, scale):
             continue
@@ -423,7 +440,7 @@ def category_blank(ctx: RuleContext) -> Iterator[Finding]:
     Fix: fills in the category the scale gives to the computed value.
     """
     scale = ctx.settings.scale
-    for case in _category_cases(ctx.report, ctx.settings):
+    for case in _shared_cases(ctx):
         kat = case.row.kategori
         if not kat.is_blank or kat.ref is None or case.computed is None:
             continue
@@ -448,7 +465,7 @@ def unknown_category(ctx: RuleContext) -> Iterator[Finding]:
     wrong, and a person must say which.
     """
     scale = ctx.settings.scale
-    for case in _category_cases(ctx.report, ctx.settings):
+    for case in _shared_cases(ctx):
         kat = case.row.kategori
         if kat.is_blank or kat.ref is None or _in_scale(kat.text, scale):
             continue

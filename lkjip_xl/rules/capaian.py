@@ -29,11 +29,11 @@ gives the fixer the cells CAP002 is about, with their correct values.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import StrEnum
 from functools import lru_cache
-from typing import Protocol
+from typing import Any, Protocol
 
 from ..analysis import (
     IndicatorFigures,
@@ -110,17 +110,21 @@ class Outcome(StrEnum):
     MISMATCH = "mismatch"  # CAP001 / CAP006
 
 
-def classify(stated: Number, exact: float, settings: Settings) -> Outcome:
-    """Sort a stated value against the exact computed one."""
+def classify(stated: Number, exact: float, settings: Settings,
+             rounded: float | None = None) -> Outcome:
+    """Sort a stated value against the exact computed one. `rounded`: `exact` rounded half up
+    to the workbook's decimals, when the caller has it (a Computation's `rounded`)."""
     assert stated.value is not None
     s, ds, dec = stated.value, stated_decimals(stated), settings.decimals
-    if _eq(s, round_half_up(exact, ds)):
-        if ds < dec and not _eq(round_half_up(exact, ds), round_half_up(exact, dec)):
+    r_dec = rounded if rounded is not None else round_half_up(exact, dec)
+    r_ds = r_dec if ds == dec else round_half_up(exact, ds)
+    if _eq(s, r_ds):
+        if ds < dec and not _eq(r_ds, r_dec):
             return Outcome.ROUNDED
         return Outcome.OK
     if _eq(s, truncate(exact, ds)):
         return Outcome.TRUNCATED
-    if abs(s - round_half_up(exact, dec)) <= settings.tolerance + 1e-9:
+    if abs(s - r_dec) <= settings.tolerance + 1e-9:
         return Outcome.OK
     return Outcome.MISMATCH
 
@@ -132,7 +136,10 @@ class Kind(StrEnum):
     PERCENTAGE = "percentage"
 
 
-@dataclass(frozen=True, slots=True)
+# Candidate and Check are read-only by convention but not frozen: a report has a check per
+# derived cell (hundreds), and a frozen dataclass's __init__ sets each field through
+# object.__setattr__ (about 8 times the cost of a plain one for Check's 18 fields).
+@dataclass(slots=True)
 class Candidate:
     """Another way the stated value may have been obtained (an explanation of a mismatch)."""
 
@@ -144,14 +151,14 @@ class Candidate:
     factor: float = 1.0  # 100 for "a fraction written for a percent"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Check:
     """One derived cell and how its value is computed."""
 
     kind: Kind
     cell: Cell  # the Capaian / Persentase cell (stated, or blank)
     computation: Computation
-    inputs: tuple[tuple[str, Value], ...]
+    input_cells: tuple[Cell, ...]  # the cells the computation reads (`inputs`)
     related: tuple[str, ...] = ()
     candidates: tuple[Candidate, ...] = ()
     fillable: bool = False  # a blank here may be filled (CAP004 / CAP007)
@@ -164,6 +171,16 @@ class Check:
     # The computation under every polarity, when the polarity is not known and the capaian
     # depends on it (a ratio '1:32'): `polarity_readings`.
     readings: tuple[Candidate, ...] = ()
+    # The outcome under the settings the check was built with (`checks`), which every CAP
+    # rule asks for: classified once (`_outcome`).
+    built_for: Settings | None = field(default=None, compare=False, repr=False)
+    built_outcome: Outcome | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def inputs(self) -> tuple[tuple[str, Value], ...]:
+        """The cells the computation reads and their values, ("Sheet!A1", value): for the
+        findings, so only worked out for cells that have one."""
+        return tuple(_input(c) for c in self.input_cells)
 
     @property
     def stated(self) -> Number:
@@ -174,17 +191,28 @@ class Check:
         return self.cell.number.value is not None
 
     def outcome(self, settings: Settings) -> Outcome | None:
-        if not self.has_value or self.computation.exact is None:
+        if settings is self.built_for:
+            return self.built_outcome
+        n = self.cell.number
+        if n.value is None or self.computation.exact is None:
             return None
-        return classify(self.stated, self.computation.exact, settings)
+        return classify(n, self.computation.exact, settings)
 
 
-def _to_explain(cell: Cell, comp: Computation, settings: Settings) -> bool:
-    """Whether the stated value is a mismatch, the only outcome whose message needs the
-    explanations (`explain`): they are worked out for those cells only."""
+def _outcome(cell: Cell, comp: Computation, settings: Settings) -> Outcome | None:
+    """How the stated value of `cell` compares with `comp`, computed with the workbook's
+    decimals (`settings.decimals`: its `rounded` is reused); None: nothing stated, or not
+    computable."""
     n = cell.number
-    return n.value is not None and comp.exact is not None \
-        and classify(n, comp.exact, settings) is Outcome.MISMATCH
+    s = n.value
+    if s is None or comp.exact is None:
+        return None
+    if s == comp.rounded and stated_decimals(n) <= settings.decimals:
+        # What classify says of a value equal to the rounded one, written with no more
+        # decimals (the usual case): rounded to its own decimals the exact value gives it too,
+        # since it is within half a unit of the workbook's last decimal.
+        return Outcome.OK
+    return classify(n, comp.exact, settings, comp.rounded)
 
 
 def _ref(cell: Cell | None) -> str:
@@ -201,6 +229,8 @@ def _bad(cell: Cell) -> bool:
     target or realisation column (a predicate: 'WTP') is not bad: CAP008 says why the capaian
     cannot be checked."""
     n = cell.number
+    if n.value is not None:
+        return False
     return not n.is_blank and not n.is_usable and not n.is_predicate
 
 
@@ -337,6 +367,7 @@ def matches_no_reading(check: Check, settings: Settings) -> bool:
 # --- Lampiran II ------------------------------------------------------------------------------
 
 def _pk_checks(report: Report, settings: Settings) -> Iterator[Check]:
+    conventions = settings.conventions  # a new dict at each call: taken once
     for row in report.pk_rows:
         if row.role is None or row.capaian.ref is None:
             continue
@@ -344,20 +375,24 @@ def _pk_checks(report: Report, settings: Settings) -> Iterator[Check]:
             continue  # only Kegiatan rows get a capaian filled in
         if _bad(row.target) or _bad(row.realisasi) or _bad(row.capaian):
             continue
-        yield _pk_check(report, settings, row)
+        yield _pk_check(report, settings, row, conventions)
 
 
-def _pk_check(report: Report, settings: Settings, row: PkRow) -> Check:
+def _pk_check(report: Report, settings: Settings, row: PkRow,
+              conventions: dict[str, Any] | None = None) -> Check:
     # An Indikator row takes its indicator's polarity; a Kegiatan row is Positif unless its
     # own Polaritas says otherwise (analysis.row_polarity).
     polarity, stated = row_polarity(report, row)
     comp = capaian(row.target.number, row.realisasi.number, polarity,
                    settings.negative_formula, settings.decimals, polarity_stated=stated,
-                   **settings.conventions)
+                   **(conventions if conventions is not None else settings.conventions))
+    outcome = _outcome(row.capaian, comp, settings)
+    # the explanations are worked out for mismatches only (the only message that uses them)
     candidates = [*_cap_explanations(comp, settings),
                   *_explanations(row.target.number, row.realisasi.number, polarity, settings,
-                                 comp.exact)] if _to_explain(row.capaian, comp, settings) else []
-    if row.role is RowRole.KEGIATAN and row.polarity is None and row.kode_indikator.text \
+                                 comp.exact)] if outcome is Outcome.MISMATCH else []
+    if candidates and row.role is RowRole.KEGIATAN and row.polarity is None \
+            and row.kode_indikator.text \
             and polarity_of(report, row.kode_indikator.text)[0] is not polarity:
         # the other formula is most likely the indicator's polarity wrongly carried over
         candidates = [replace(c, variant="polarity-kegiatan") if c.variant == "polarity" else c
@@ -366,7 +401,7 @@ def _pk_check(report: Report, settings: Settings, row: PkRow) -> Check:
         kind=Kind.CAPAIAN,
         cell=row.capaian,
         computation=comp,
-        inputs=(_input(row.target), _input(row.realisasi)),
+        input_cells=(row.target, row.realisasi),
         candidates=tuple(candidates),
         fillable=row.role is RowRole.KEGIATAN and row.target.number.is_usable
         and row.realisasi.number.is_usable,
@@ -374,6 +409,8 @@ def _pk_check(report: Report, settings: Settings, row: PkRow) -> Check:
         realisasi_cell=row.realisasi,
         polarity_stated=stated,
         readings=_readings_for(comp, row.target, row.realisasi, settings),
+        built_for=settings,
+        built_outcome=outcome,
     )
 
 
@@ -522,10 +559,11 @@ def _unknown_polarity_statement(row: MeasurementRow, fig: IndicatorFigures | Non
         return None
     assert fig.target is not None and fig.realisasi is not None
     return Check(kind=Kind.CAPAIAN, cell=row.capaian, computation=fig.computation,
-                 inputs=(_input(fig.target), _input(fig.realisasi)),
+                 input_cells=(fig.target, fig.realisasi),
                  related=(_ref(fig.target), _ref(fig.realisasi)),
                  target_cell=fig.target, realisasi_cell=fig.realisasi,
-                 polarity_stated=False, readings=readings)
+                 polarity_stated=False, readings=readings, built_for=settings,
+                 built_outcome=_outcome(row.capaian, fig.computation, settings))
 
 
 def _measurement_check(report: Report, settings: Settings, row: MeasurementRow,
@@ -544,13 +582,13 @@ def _measurement_check(report: Report, settings: Settings, row: MeasurementRow,
         comp = capaian(target.number, realisasi.number, polarity, settings.negative_formula,
                        settings.decimals, polarity_stated=polarity_stated,
                        **settings.conventions)
-    inputs = tuple(_input(c) for c in (target, realisasi) if c is not None)
     # Explanations, most specific first: the row's own (mistyped) target, the usual slips,
     # and last a realisation stated elsewhere (the weakest: a coincidence is easy).
     candidates: list[Candidate] = []
     related: list[str] = []
     plain_variant, plain_params = "plain", ()
-    explaining = _to_explain(row.capaian, comp, settings)
+    outcome = _outcome(row.capaian, comp, settings)
+    explaining = outcome is Outcome.MISMATCH
     if agreed is not None and realisasi is not None:
         related.append(_ref(agreed))
         own = row.target.number
@@ -583,7 +621,7 @@ def _measurement_check(report: Report, settings: Settings, row: MeasurementRow,
         kind=Kind.CAPAIAN,
         cell=row.capaian,
         computation=comp,
-        inputs=inputs,
+        input_cells=tuple(c for c in (target, realisasi) if c is not None),
         related=tuple(dict.fromkeys(related)),
         candidates=tuple(candidates),
         fillable=row.target.number.is_usable and row.realisasi.number.is_usable,
@@ -594,6 +632,8 @@ def _measurement_check(report: Report, settings: Settings, row: MeasurementRow,
         polarity_stated=polarity_stated,
         basis=row.basis.value,
         readings=_readings_for(comp, target, realisasi, settings),
+        built_for=settings,
+        built_outcome=outcome,
     )
 
 
@@ -628,12 +668,14 @@ def _budget_checks(report: Report, settings: Settings) -> Iterator[Check]:
             # missing an input but stated without any, so not checkable (CAP008), not CAP005
             yield Check(kind=Kind.PERCENTAGE, cell=cell,
                         computation=Computation(None, None, "", NotComputable.NO_FIGURES),
-                        inputs=(), candidates=(), fillable=False,
-                        target_cell=row.pagu, realisasi_cell=row.realisasi)
+                        input_cells=(), candidates=(), fillable=False,
+                        target_cell=row.pagu, realisasi_cell=row.realisasi,
+                        built_for=settings, built_outcome=None)
             continue
         comp = percentage(real.value, pagu.value, settings.decimals)
         candidates: list[Candidate] = []
-        if _to_explain(cell, comp, settings):  # comp.exact is known
+        outcome = _outcome(cell, comp, settings)
+        if outcome is Outcome.MISMATCH:  # comp.exact is known
             assert comp.exact is not None
             if pagu.value is not None and real.value:
                 inv = percentage(pagu.value, real.value)
@@ -645,11 +687,13 @@ def _budget_checks(report: Report, settings: Settings) -> Iterator[Check]:
             kind=Kind.PERCENTAGE,
             cell=cell,
             computation=comp,
-            inputs=(_input(row.pagu), _input(row.realisasi)),
+            input_cells=(row.pagu, row.realisasi),
             candidates=tuple(candidates),
             fillable=pagu.value is not None and real.value is not None,
             target_cell=row.pagu,
             realisasi_cell=row.realisasi,
+            built_for=settings,
+            built_outcome=outcome,
         )
 
 
@@ -666,6 +710,18 @@ def shared_checks(ctx: HasReport) -> list[Check]:
     if memo is None:
         return checks(ctx.report, ctx.settings)
     return memo("capaian.checks", lambda: checks(ctx.report, ctx.settings))
+
+
+def _notable_checks(ctx: RuleContext) -> list[Check]:
+    """The checks a CAP rule can report on, in order: every check but those whose stated value
+    is right (outcome OK) with nothing more to say (no cap cut the value, no polarity
+    readings, not blank). The CAP rules loop over these rather than every derived cell;
+    `sheet_precision` and `truncated_checks` still see them all."""
+    def compute() -> list[Check]:
+        return [c for c in shared_checks(ctx) if c.outcome(ctx.settings) is not Outcome.OK
+                or c.computation.uncapped is not None or c.readings
+                or c.cell.number.is_blank]
+    return ctx.memo("capaian.notable", compute)
 
 
 def _checks(report: Report, settings: Settings, figures: dict) -> list[Check]:
@@ -861,7 +917,7 @@ def capaian_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     right value depends on the polarity). When it matches one, CAP008 says it cannot be
     checked.
     """
-    for check in shared_checks(ctx):
+    for check in _notable_checks(ctx):
         if check.kind is Kind.CAPAIAN and check.outcome(ctx.settings) is Outcome.MISMATCH:
             yield _mismatch(ctx, check, "rule.CAP001")
         elif check.kind is Kind.CAPAIAN and matches_no_reading(check, ctx.settings):
@@ -898,7 +954,7 @@ def capaian_truncated(ctx: RuleContext) -> Iterator[Finding]:
     list and the values come from `capaian.truncated_cells`), each rounded with the decimals
     it is printed with (87,2 for 87,29 becomes 87,3).
     """
-    found = [c for c in shared_checks(ctx)
+    found = [c for c in _notable_checks(ctx)
              if c.outcome(ctx.settings) is Outcome.TRUNCATED and c.cell.ref is not None]
     if not found:
         return
@@ -923,7 +979,7 @@ def capaian_rounding(ctx: RuleContext) -> Iterator[Finding]:
     A value that is wrong at its own precision (87,3 for 87.24) is CAP001's, and its fix keeps
     the printed decimals.
     """
-    for check in shared_checks(ctx):
+    for check in _notable_checks(ctx):
         if check.outcome(ctx.settings) is not Outcome.ROUNDED or check.cell.ref is None:
             continue
         comp = check.computation
@@ -939,7 +995,7 @@ def capaian_rounding(ctx: RuleContext) -> Iterator[Finding]:
 
 
 def _blank_fill(ctx: RuleContext, kind: Kind, key: str) -> Iterator[Finding]:
-    for check in shared_checks(ctx):
+    for check in _notable_checks(ctx):
         comp = check.computation
         if (check.kind is not kind or not check.fillable or not check.cell.number.is_blank
                 or comp.rounded is None or check.cell.ref is None):
@@ -980,7 +1036,7 @@ def target_not_computable(ctx: RuleContext) -> Iterator[Finding]:
     blank is reported too (it cannot have been computed). A negative indicator with target 0
     and realisation 0 is 100, not a finding.
     """
-    for check in shared_checks(ctx):
+    for check in _notable_checks(ctx):
         comp = check.computation
         if comp.ok or check.cell.ref is None or comp.reason in NOT_CHECKABLE:
             continue
@@ -1032,7 +1088,7 @@ def capaian_not_checkable(ctx: RuleContext) -> Iterator[Finding]:
 
     Nothing is reported when no capaian is stated. INFO: the figures are not wrong.
     """
-    for check in shared_checks(ctx):
+    for check in _notable_checks(ctx):
         comp = check.computation
         if comp.reason not in NOT_CHECKABLE or not check.has_value or check.cell.ref is None:
             continue
@@ -1069,7 +1125,7 @@ def percentage_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     written for a percent when the stated value matches one. Truncated, fewer-decimals and
     within-tolerance values are not mismatches (CAP002, CAP003). Fix: the computed value.
     """
-    for check in shared_checks(ctx):
+    for check in _notable_checks(ctx):
         if check.kind is Kind.PERCENTAGE and check.outcome(ctx.settings) is Outcome.MISMATCH:
             yield _mismatch(ctx, check, "rule.CAP006")
 
@@ -1096,7 +1152,7 @@ def capaian_capped(ctx: RuleContext) -> Iterator[Finding]:
 
     INFO: nothing is wrong; no fix.
     """
-    for check in shared_checks(ctx):
+    for check in _notable_checks(ctx):
         comp = check.computation
         if check.kind is not Kind.CAPAIAN or comp.uncapped is None or check.cell.ref is None \
                 or check.outcome(ctx.settings) in (None, Outcome.MISMATCH):

@@ -219,10 +219,15 @@ def _capaian_statements(report: Report, settings: Settings, code: str, pk: PkRow
     """Every stated capaian of one indicator: Pengukuran Kinerja rows, then Lampiran II."""
     found = [_Statement(_sumber(m.sumber.text, f"Pengukuran Kinerja {m.row}"), m.capaian,
                         m.basis, _own(report, settings, m))
-             for m in measurement_rows(report, code)]
-    if pk is not None:
+             for m in measurement_rows(report, code) if _states(m.capaian)]
+    if pk is not None and _states(pk.capaian):
         found.append(_Statement("Lampiran II", pk.capaian, Basis.PK, _own(report, settings, pk)))
-    return [s for s in found if s.cell.ref is not None and s.cell.number.value is not None]
+    return found
+
+
+def _states(cell: Cell) -> bool:
+    """A capaian cell that states a value (only those are statements)."""
+    return cell.ref is not None and cell.number.value is not None
 
 
 def _basis_computation(report: Report, settings: Settings, fig: IndicatorFigures,

@@ -704,6 +704,11 @@ def _known_codes(report: Report) -> dict[str, str]:
     return known
 
 
+def _shared_known_codes(ctx: RuleContext) -> dict[str, str]:
+    """`_known_codes` once per report (INP016, INP018)."""
+    return ctx.memo("hygiene.known_codes", lambda: _known_codes(ctx.report))
+
+
 def _codes_by_name(report: Report) -> dict[str, list[str]]:
     """normalised indicator name -> the codes of the indicators with that name."""
     names: dict[str, list[str]] = {}
@@ -719,6 +724,11 @@ def _codes_by_name(report: Report) -> dict[str, list[str]]:
     return names
 
 
+def _shared_codes_by_name(ctx: RuleContext) -> dict[str, list[str]]:
+    """`_codes_by_name` once per report (INP016, INP022)."""
+    return ctx.memo("hygiene.codes_by_name", lambda: _codes_by_name(ctx.report))
+
+
 def _listed(codes: Iterable[str]) -> str:
     items = list(codes)
     text = ", ".join(items[:_MAX_LISTED_CODES])
@@ -729,6 +739,10 @@ def _unknown_code(ctx: RuleContext, cell: Cell, code: str, name: Cell | None,
                   known: dict[str, str], names: dict[str, list[str]]) -> Finding | None:
     """INP016 for a code (or a blank code) that joins to no indicator, None when it does."""
     if cell.ref is None:
+        return None
+    if code and (code_key(code) in known or not known):
+        # No table defines an indicator (Tabel VI.1 and the Lampiran II Indikator rows are
+        # empty): the code cannot be checked; INP023 says so once.
         return None
     matches = names.get(normalise(name.text), []) if name is not None else []
     params = {"code": code, "name": name.text if name is not None else "",
@@ -741,10 +755,6 @@ def _unknown_code(ctx: RuleContext, cell: Cell, code: str, name: Cell | None,
                                fix=Fix(cell.ref, matches[0], Action.FILL))
         variant = "blank-names" if matches else "blank"
         return ctx.finding(cell.ref, f"rule.INP016.{variant}", params=params, inputs=inputs)
-    if code_key(code) in known or not known:
-        # No table defines an indicator (Tabel VI.1 and the Lampiran II Indikator rows are
-        # empty): the code cannot be checked; INP023 says so once.
-        return None
     variant = "unknown-name" if matches else "unknown"
     return ctx.finding(cell.ref, f"rule.INP016.{variant}", params=params, stated=code,
                        expected=matches[0] if len(matches) == 1 else None, inputs=inputs)
@@ -772,8 +782,8 @@ def unknown_indicator_code(ctx: RuleContext) -> Iterator[Finding]:
     report = ctx.report
     if SHEET_RPJMD not in report.header_rows and SHEET_PK not in report.header_rows:
         return
-    known = _known_codes(report)
-    names = _codes_by_name(report)
+    known = _shared_known_codes(ctx)
+    names = _shared_codes_by_name(ctx)
     found: list[Finding | None] = []
     for ind in report.indicators:
         if not ind.code and _has_content((ind.indikator, *(c for _, c in ind.targets))):
@@ -840,18 +850,20 @@ def kegiatan_without_indicator(ctx: RuleContext) -> Iterator[Finding]:
     as in INP016. Not run when no indicator is known at all (a partial workbook: INP023).
     """
     report = ctx.report
-    known = _known_codes(report)
+    known = _shared_known_codes(ctx)
     if not known:
         return
     for row in report.pk_rows:
         cell = row.kode_indikator
         if row.role is not RowRole.KEGIATAN or cell.ref is None:
             continue
+        if cell.text and code_key(cell.text) in known:
+            continue
         name = row.program_kegiatan.text or row.indikator.text
         params = {"code": cell.text, "name": name, "known": _listed(known.values())}
         if not cell.text:
             yield ctx.finding(cell.ref, "rule.INP018.blank", params=params)
-        elif code_key(cell.text) not in known:
+        else:
             yield ctx.finding(cell.ref, "rule.INP018.unknown", params=params, stated=cell.text,
                               inputs=((str(cell.ref), cell.text),))
 
@@ -971,9 +983,9 @@ def measurement_without_code(ctx: RuleContext) -> Iterator[Finding]:
     all (a partial workbook, INP023): there is no code to enter.
     """
     report = ctx.report
-    if not _known_codes(report):
+    if not _shared_known_codes(ctx):
         return
-    names = _codes_by_name(report)
+    names = _shared_codes_by_name(ctx)
     for m in report.measurements:
         cell = m.kode_indikator
         if m.role is not RowRole.INDIKATOR or m.codes or cell.ref is None:

@@ -25,11 +25,11 @@ comparing (the hygiene rules report the cell itself).
 
 from __future__ import annotations
 
-import dataclasses
 import math
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from ..config import unit_key
 from ..model import BudgetRow, Cell, PkRow, Report, Settings
@@ -51,7 +51,9 @@ NO_UNIT_TERMS = "no_unit_terms"
 UNUSABLE = "unusable"
 
 
-@dataclass(frozen=True, slots=True)
+# Read-only by convention, not frozen: a report has one per stated total and quantity, and a
+# frozen dataclass's __init__ sets each of the 13 fields through object.__setattr__.
+@dataclass(slots=True)
 class Comparison:
     """One stated total and the cells it covers, ready to be judged."""
 
@@ -96,17 +98,22 @@ def _is_dash(cell: Cell) -> bool:
     return cell.number.source is NumberSource.DASH
 
 
+_EMPTY, _DASH = NumberSource.EMPTY, NumberSource.DASH
+
+
 def _add(cells: Iterable[Cell]) -> tuple[tuple[tuple[Cell, float], ...], tuple[Cell, ...]]:
     """(terms, unusable): blanks are left out, '-' counts as 0, ranges and text are unusable."""
     terms: list[tuple[Cell, float]] = []
     unusable: list[Cell] = []
     for cell in cells:
-        if _is_empty(cell):
+        number = cell.number
+        source = number.source
+        if source is _EMPTY:
             continue
-        if _is_dash(cell):
+        if source is _DASH:
             terms.append((cell, 0.0))
-        elif cell.number.value is not None:
-            terms.append((cell, cell.number.value))
+        elif number.value is not None:
+            terms.append((cell, number.value))
         else:
             unusable.append(cell)
     return tuple(terms), tuple(unusable)
@@ -138,6 +145,7 @@ def pk_comparisons(report: Report, settings: Settings) -> Iterator[Comparison]:
     by_program: dict[int | None, list[PkRow]] = {}  # Program row -> its Kegiatan, in order
     for k in kegiatan:
         by_program.setdefault(k.program_row, []).append(k)
+    unit_keys: dict[str, str] = {}  # unit as written -> config.unit_key (the same each time)
     for row in report.pk_rows:
         if row.role is RowRole.PROGRAM:
             covered = list(by_program.get(row.row, ()))
@@ -152,10 +160,12 @@ def pk_comparisons(report: Report, settings: Settings) -> Iterator[Comparison]:
             continue
         role = row.role.value
         for attr, quantity in _PK_COUNTS:
-            comp = _pk_count(row, covered, attr, quantity, role, label, settings)
+            comp = _pk_count(row, covered, attr, quantity, role, label, settings, unit_keys)
             if comp is not None:
                 yield comp
         for attr, quantity in _PK_MONEY:
+            if not _stated(getattr(row, attr)):
+                continue
             comp = _money("pk", getattr(row, attr), [getattr(k, attr) for k in covered],
                           quantity, role, label)
             if comp is not None:
@@ -163,45 +173,55 @@ def pk_comparisons(report: Report, settings: Settings) -> Iterator[Comparison]:
 
 
 def _pk_count(row: PkRow, covered: Sequence[PkRow], attr: str, quantity: str, role: str,
-              label: str, settings: Settings) -> Comparison | None:
-    """A Target or Realisasi total, added per Satuan."""
+              label: str, settings: Settings, unit_keys: dict[str, str] | None = None
+              ) -> Comparison | None:
+    """A Target or Realisasi total, added per Satuan. `unit_keys`: a cache of `unit_key`
+    for the units met so far."""
     stated: Cell = getattr(row, attr)
     if not _stated(stated):
         return None
     synonyms = settings.unit_synonyms
+    keys = unit_keys if unit_keys is not None else {}
+
+    def key_of(written: str) -> str:
+        key = keys.get(written)
+        if key is None:
+            key = keys[written] = unit_key(written, synonyms)
+        return key
+
     unit = _pk_unit(row, stated)
-    wanted = unit_key(unit, synonyms)
+    wanted = key_of(unit)
     # (unit key, unit as written, cell) of every covered figure that is not blank
-    figures = [(unit_key(_pk_unit(k, c), synonyms), _pk_unit(k, c), c)
+    figures = [(key_of(u := _pk_unit(k, c)), u, c)
                for k in covered if not _is_empty(c := getattr(k, attr))]
     if not figures:
         return None  # nothing listed under it: nothing to verify
-    base = Comparison("pk", stated, quantity, role, label, unit, money=False,
-                      covered=tuple(c for _, _, c in figures))
+    covered_cells = tuple(c for _, _, c in figures)
+
+    def comparison(**fields: Any) -> Comparison:
+        return Comparison("pk", stated, quantity, role, label, unit, money=False,
+                          covered=covered_cells, **fields)
+
     # Units seen, a '-' with no unit says nothing about units.
     seen: dict[str, str] = {}
     for k, u, c in figures:
         if not (_is_dash(c) and not k):
             seen.setdefault(k, u)
     units = tuple(dict.fromkeys(seen[k] or "-" for k in seen))
-    all_terms, all_unusable = _add(c for _, _, c in figures)
+    all_terms, all_unusable = _add(covered_cells)
     mixed = math.fsum(v for _, v in all_terms) if not all_unusable else None
     if wanted:
         cells = [c for k, _, c in figures if k == wanted]
         if not cells:
-            return _replace(base, problem=NO_UNIT_TERMS, units=units, mixed_sum=mixed)
+            return comparison(problem=NO_UNIT_TERMS, units=units, mixed_sum=mixed)
+        terms, unusable = _add(cells)
     else:
         if len(seen) > 1:
-            return _replace(base, problem=MIXED_UNITS, units=units, mixed_sum=mixed)
-        cells = [c for _, _, c in figures]
-    terms, unusable = _add(cells)
+            return comparison(problem=MIXED_UNITS, units=units, mixed_sum=mixed)
+        terms, unusable = all_terms, all_unusable  # every figure is of the one unit
     if unusable:
-        return _replace(base, problem=UNUSABLE, unusable=unusable)
-    return _replace(base, terms=terms, units=units, mixed_sum=mixed)
-
-
-def _replace(comp: Comparison, **changes: object) -> Comparison:
-    return dataclasses.replace(comp, **changes)  # type: ignore[arg-type]
+        return comparison(problem=UNUSABLE, unusable=unusable)
+    return comparison(terms=terms, units=units, mixed_sum=mixed)
 
 
 def _money(sheet: str, stated: Cell, cells: Sequence[Cell], quantity: str, role: str,
@@ -209,13 +229,13 @@ def _money(sheet: str, stated: Cell, cells: Sequence[Cell], quantity: str, role:
     """A money total: added regardless of unit."""
     if not _stated(stated):
         return None
-    if all(_is_empty(c) for c in cells):
-        return None  # nothing listed under it: nothing to verify
     terms, unusable = _add(cells)
-    base = Comparison(sheet, stated, quantity, role, label, "", money=True)
+    if not terms and not unusable:
+        return None  # nothing listed under it (all blank): nothing to verify
     if unusable:
-        return _replace(base, problem=UNUSABLE, unusable=unusable)
-    return _replace(base, terms=terms)
+        return Comparison(sheet, stated, quantity, role, label, "", money=True,
+                          problem=UNUSABLE, unusable=unusable)
+    return Comparison(sheet, stated, quantity, role, label, "", money=True, terms=terms)
 
 
 # --- Keuangan ---------------------------------------------------------------------------------
@@ -234,6 +254,9 @@ def budget_comparisons(report: Report) -> Iterator[Comparison]:
         if r.role is RowRole.RINCIAN and r.program_row is not None:
             rincian_of.setdefault(r.program_row, []).append(r)
     names = {r.row: r.uraian.text for r in rows if r.role is RowRole.KELOMPOK}
+    by_group: dict[int | None, list[BudgetRow]] = {}  # group_row -> its rows, in order
+    for r in rows:
+        by_group.setdefault(r.group_row, []).append(r)
 
     def is_item(r: BudgetRow) -> bool:
         return r.role is RowRole.RINCIAN or (r.role is RowRole.PROGRAM and r.row not in rincian_of)
@@ -250,7 +273,7 @@ def budget_comparisons(report: Report) -> Iterator[Comparison]:
                     yield comp
         elif row.role is RowRole.JUMLAH:
             start = last_jumlah.get(row.group_row, 0)
-            items = [r for r in rows if r.group_row == row.group_row and start < r.row < row.row
+            items = [r for r in by_group[row.group_row] if start < r.row < row.row
                      and is_item(r)]
             last_jumlah[row.group_row] = row.row
             label = names.get(row.group_row, "") if row.group_row else ""
@@ -273,13 +296,15 @@ def budget_comparisons(report: Report) -> Iterator[Comparison]:
 def _total_cells(window: Sequence[BudgetRow], attr: str,
                  is_item: Callable[[BudgetRow], bool]) -> list[Cell]:
     """What a Total adds: per Kelompok its stated Jumlah rows, else its items."""
-    groups: dict[int | None, None] = {}
+    groups: dict[int | None, list[BudgetRow]] = {}  # group -> its members in the window
     for r in window:
         if r.role is not RowRole.TOTAL:
-            groups.setdefault(_group_of(r), None)
+            groups.setdefault(_group_of(r), [])
+    for r in window:
+        if r.role is not RowRole.KELOMPOK and r.group_row in groups:
+            groups[r.group_row].append(r)
     cells: list[Cell] = []
-    for group in groups:
-        members = [r for r in window if r.group_row == group and r.role is not RowRole.KELOMPOK]
+    for members in groups.values():
         subtotals = [getattr(r, attr) for r in members
                      if r.role is RowRole.JUMLAH and not _is_empty(getattr(r, attr))]
         cells.extend(subtotals or [getattr(r, attr) for r in members if is_item(r)])

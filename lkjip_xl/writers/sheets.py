@@ -27,12 +27,14 @@ if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
 
-def render(ws: Worksheet, sheet: OutSheet, cells: bool = True) -> SheetBody | None:
+def render(ws: Worksheet, sheet: OutSheet, cells: bool = True,
+           memo: StyleMemo | None = None) -> SheetBody | None:
     """`sheet` into `ws`. `cells=False`: the cells are left to `sheetxml` (written straight
-    into the saved part, see there) and returned as a SheetBody; None when they are in `ws`."""
+    into the saved part, see there) and returned as a SheetBody; None when they are in `ws`.
+    `memo`: the looks worked out for the other sheets rendered into the same workbook."""
     from openpyxl.utils import get_column_letter
 
-    body = None if cells else frame(ws, sheet)
+    body = None if cells else frame(ws, sheet, memo)
     if body is None:
         _cells(ws, sheet)
     for col, width in sheet.widths.items():

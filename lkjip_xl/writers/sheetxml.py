@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
     from ..output_sheets import OutSheet
+    from .sheets import StyleMemo
 
 # A representative's role: ("look", style) for a cell on its own; (place, kind) for a cell
 # of a merged range, place "start", "mid" or "last", kind (first look, last look, width <= 3).
@@ -56,6 +58,7 @@ _AFTER_LINKS = (b"<printOptions", b"<pageMargins", b"<pageSetup", b"<headerFoote
                 b"<ignoredErrors", b"<smartTags", b"<drawing", b"<legacyDrawing",
                 b"<picture", b"<oleObjects", b"<controls", b"<webPublishItems",
                 b"<tableParts", b"<extLst", b"</worksheet>")
+_FOLLOWS_LINKS = re.compile(b"|".join(re.escape(tag) for tag in _AFTER_LINKS))  # the first
 
 
 @dataclass
@@ -72,22 +75,28 @@ class SheetBody:
     def xml(self, part: bytes) -> bytes:
         """The worksheet part openpyxl wrote for the frame, with every cell put in."""
         styles = _styles_written(part)
-        style_of = {role: styles.get(at) for role, at in self.reps.items()}
+        # each role's ' s="12"' (None: no style written), the part built as text, encoded once
+        style_of = {role: None if (s := styles.get(at)) is None else f' s="{s.decode()}"'
+                    for role, at in self.reps.items()}
         rows = _rows_written(part)
-        by_row: dict[int, list[bytes]] = {}
+        by_row: dict[int, list[str]] = {}
+        letters: dict[int, str] = {}
         for (r, c), (value, role) in sorted(self.cells.items()):
-            xml = _cell_xml(f"{column_letter(c)}{r}", value,
-                            None if role is None else style_of.get(role))
-            if xml:
-                by_row.setdefault(r, []).append(xml)
-        out = [b"<sheetData>"]
+            style = None if role is None else style_of.get(role)
+            if value is None and style is None:
+                continue  # a cell openpyxl would not write
+            letter = letters.get(c)
+            if letter is None:
+                letter = letters[c] = column_letter(c)
+            by_row.setdefault(r, []).append(_cell_text(f"{letter}{r}", value, style))
+        out = ["<sheetData>"]
         for r in sorted(by_row.keys() | rows.keys()):
-            attrs = rows.get(r, b' r="%d"' % r)
+            attrs = rows[r].decode() if r in rows else f' r="{r}"'
             cells = by_row.get(r)
-            out.append(b"<row%s>%s</row>" % (attrs, b"".join(cells)) if cells
-                       else b"<row%s />" % attrs)
-        out.append(b"</sheetData>")
-        part = _SHEET_DATA.sub(lambda _m: b"".join(out), part, count=1)
+            out.append(f"<row{attrs}>{''.join(cells)}</row>" if cells else f"<row{attrs} />")
+        out.append("</sheetData>")
+        data = "".join(out).encode()
+        part = _SHEET_DATA.sub(lambda _m: data, part, count=1)
         part = _DIMENSION.sub(b'<dimension ref="%s" />' % self._dimension().encode(),
                               part, count=1)
         merges = b""
@@ -105,7 +114,7 @@ class SheetBody:
                 b'<hyperlink ref="%s%d" location="%s" display="%s" />' % (
                     column_letter(c).encode(), r, _attr(location), _attr(display))
                 for r, c, location, display in self.links) + b"</hyperlinks>"
-            at = min(i for i in (part.find(tag) for tag in _AFTER_LINKS) if i >= 0)
+            at = _FOLLOWS_LINKS.search(part).start()  # type: ignore[union-attr]
             part = part[:at] + links + part[at:]
         self.written = True
         return part
@@ -120,11 +129,19 @@ class SheetBody:
                 f"{column_letter(max(cols))}{max(rows)}")
 
 
-def frame(ws: Worksheet, sheet: OutSheet) -> SheetBody | None:
+def frame(ws: Worksheet, sheet: OutSheet, memo: StyleMemo | None = None
+          ) -> SheetBody | None:
     """Put the representatives of `sheet`'s cells into `ws` (styled as `render` styles
     every cell, merged with openpyxl's `merge_cells`) and return the rest as a SheetBody;
-    None (nothing done) when a value is not one this writer writes as openpyxl would."""
-    from .sheets import apply_look
+    None (nothing done) when a value is not one this writer writes as openpyxl would.
+    `memo`: the looks already worked out in this workbook (`sheets.restyle`), shared by the
+    sheets framed in it (Ringkasan and Temuan have most of Temuan's looks in common)."""
+    from .sheets import apply_look, restyle
+
+    memo = {} if memo is None else memo
+
+    def styled(c: Any, key: str) -> None:
+        restyle(c, memo, ("look", key), lambda c: apply_look(c, look(key)))
     from .styles import look
 
     cells: dict[tuple[int, int], tuple[object, Role | None]] = {}
@@ -173,12 +190,12 @@ def frame(ws: Worksheet, sheet: OutSheet) -> SheetBody | None:
     for (r, c), (_value, role) in cells.items():
         if role is not None and role[0] == "look" and role[1] is not None \
                 and role not in body.reps:
-            apply_look(ws.cell(row=r, column=c), look(role[1]))
+            styled(ws.cell(row=r, column=c), role[1])
             body.reps[role] = (r, c)
     for kind, (r, first, last) in kinds.items():
         for c in (first, last):
             if keys.get((r, c)) is not None:
-                apply_look(ws.cell(row=r, column=c), look(keys[r, c] or ""))
+                styled(ws.cell(row=r, column=c), keys[r, c] or "")
         ws.merge_cells(start_row=r, start_column=first, end_row=r, end_column=last)
         if kind[0] == "pair":
             body.reps["start", kind] = (r, first)
@@ -228,45 +245,44 @@ def _rows_written(part: bytes) -> dict[int, bytes]:
     return result
 
 
-def _cell_xml(ref: str, value: object, style: bytes | None) -> bytes:
-    """One <c> element as openpyxl's cell writer writes it."""
-    s = b' s="%s"' % style if style is not None else b""
-    r = ref.encode()
+def _cell_text(ref: str, value: object, s: str | None) -> str:
+    """One <c> element as openpyxl's cell writer writes it; `s`: the style attribute
+    ' s="12"', or None. A value None with a style is an empty styled cell."""
+    s = s or ""
     if value is None:
-        return b'<c r="%s"%s t="n" />' % (r, s) if style is not None else b""
+        return f'<c r="{ref}"{s} t="n" />'
     if isinstance(value, str):
         if value == "":
-            return b'<c r="%s"%s t="inlineStr" />' % (r, s)
+            return f'<c r="{ref}"{s} t="inlineStr" />'
         stripped = value.strip()
-        # openpyxl marks a blank-only text too when it writes with lxml (see `_text`)
+        # openpyxl marks a blank-only text too when it writes with lxml (see `_escaped`)
         keep = stripped != value if _LXML else stripped and stripped != value
-        space = b' xml:space="preserve"' if keep else b""
-        return b'<c r="%s"%s t="inlineStr"><is><t%s>%s</t></is></c>' % (
-            r, s, space, _text(value))
+        space = ' xml:space="preserve"' if keep else ""
+        return f'<c r="{ref}"{s} t="inlineStr"><is><t{space}>{_escaped(value)}</t></is></c>'
     if isinstance(value, bool):
-        return b'<c r="%s"%s t="b"><v>%d</v></c>' % (r, s, int(value))
-    from openpyxl.compat import safe_string
-
-    return b'<c r="%s"%s t="n"><v>%s</v></c>' % (r, s, safe_string(value).encode())
+        return f'<c r="{ref}"{s} t="b"><v>{int(value)}</v></c>'
+    return f'<c r="{ref}"{s} t="n"><v>{_safe_string(value)}</v></c>'
 
 
-def _text(value: str) -> bytes:
+def _escaped(value: str) -> str:
     text = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     if _LXML and "\r" in text:
         # openpyxl writes with lxml when it is installed (the import extra brings it), and
         # lxml keeps a carriage return as '&#13;'; ElementTree writes it raw (read back as
         # a line feed). Written as openpyxl would in this process.
         text = text.replace("\r", "&#13;")
-    return text.encode()
+    return text
 
 
-def _lxml() -> bool:
+def _openpyxl_writing() -> tuple[bool, Callable[[object], str]]:
+    """Whether openpyxl writes with lxml in this process, and its number writer."""
+    from openpyxl.compat import safe_string
     from openpyxl.xml import LXML
 
-    return bool(LXML)
+    return bool(LXML), safe_string
 
 
-_LXML = _lxml()
+_LXML, _safe_string = _openpyxl_writing()
 
 
 def _attr(value: str) -> bytes:
