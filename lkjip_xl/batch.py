@@ -26,7 +26,7 @@ import glob
 import os
 import sys
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -88,12 +88,29 @@ def default_jobs(files: int) -> int:
 class _Task:
     """What every file of a batch is checked with (plain classes here: cheap to import)."""
 
-    __slots__ = ("config", "limits", "pairs", "summarise")
+    __slots__ = ("config", "limits", "pairs", "render", "summarise")
 
     def __init__(self, config: Config, limits: Limits, summarise: bool,
-                 pairs: Mapping[Path, Pairing] | None = None) -> None:
+                 pairs: Mapping[Path, Pairing] | None = None,
+                 render: Callable[[FileResult], Any] | None = None) -> None:
         self.config, self.limits, self.summarise = config, limits, summarise
         self.pairs = dict(pairs or {})
+        self.render = render
+
+
+def _rendered(result: FileResult, render: Callable[[FileResult], Any] | None) -> FileResult:
+    """`result` with its part of the output (`FileResult.output`) when the batch has a
+    renderer; a renderer that fails leaves the rendering to the main process, which then
+    fails the same way (a bug is reported where it always was)."""
+    if render is None or result.report is not None:
+        return result
+    try:
+        output = render(result)
+    except Exception:
+        return result
+    import dataclasses
+
+    return dataclasses.replace(result, output=output)
 
 
 def _check_one(path: Path, task: _Task) -> FileResult:
@@ -137,7 +154,7 @@ def _pack(result: FileResult) -> tuple[Any, ...]:
                      None if fix is None else (fix.ref.sheet, fix.ref.row, fix.ref.col,
                                                fix.value, fix.action.value)))
     return (str(result.path), rows, result.error, result.summary, result.imported,
-            result.previous, result.previous_error)
+            result.previous, result.previous_error, result.output)
 
 
 def _unpack(packed: tuple[Any, ...]) -> FileResult:
@@ -148,7 +165,7 @@ def _unpack(packed: tuple[Any, ...]) -> FileResult:
 
     severities = {s.value: s for s in Severity}
     actions = {a.value: a for a in Action}
-    path, rows, error, summary, imported, previous, previous_error = packed
+    path, rows, error, summary, imported, previous, previous_error, output = packed
     findings = []
     for row in rows:
         fix = row[15]
@@ -156,7 +173,7 @@ def _unpack(packed: tuple[Any, ...]) -> FileResult:
             fix = Fix(CellRef(fix[0], fix[1], fix[2]), fix[3], actions[fix[4]])
         findings.append(Finding(row[0], row[1], severities[row[2]], *row[3:15], fix))
     return FileResult(Path(path), tuple(findings), error, None, summary, imported, previous,
-                      previous_error)
+                      previous_error, output)
 
 
 def _worker_main(conn: Any, task: _Task, memory_bytes: int | None) -> None:
@@ -178,7 +195,7 @@ def _worker_main(conn: Any, task: _Task, memory_bytes: int | None) -> None:
         if message is None:
             return
         index, path = message
-        result = _check_one(Path(path), task)
+        result = _rendered(_check_one(Path(path), task), task.render)
         retire = result.error is not None and result.error.reason == REASON_MEMORY
         try:
             conn.send((index, _pack(result), retire))
@@ -336,17 +353,21 @@ def check_many(paths: Sequence[Path], config: Config, limits: Limits | None = No
                jobs: int = 1, *, timeout: float | None = DEFAULT_TIMEOUT,
                summarise: bool = False,
                memory_bytes: int | None = WORKER_MEMORY_BYTES,
-               pairs: Mapping[Path, Pairing] | None = None) -> Iterator[FileResult]:
+               pairs: Mapping[Path, Pairing] | None = None,
+               render: Callable[[FileResult], Any] | None = None) -> Iterator[FileResult]:
     """Results in the order of `paths`, each yielded as soon as it and those before it are in.
 
     `timeout` (seconds, None or 0 for none) and `memory_bytes` limit each file's worker;
     `summarise` adds each file's rekap figures (`FileResult.summary`); `pairs` (from
     `pairing.pair_files`, or a `--previous` given) says which files are also compared with
-    last year's report (the pair rules), in the same worker.
+    last year's report (the pair rules), in the same worker. `render` (a
+    `writers.formats.Renderer`, from the output stream's `renderer()`) has each worker
+    compute its file's part of the output too (`FileResult.output`): the main process then
+    only writes it. A file checked in this process is left to the stream to render.
     """
     if not paths:
         return
-    task = _Task(config, limits or Limits(), summarise, pairs)
+    task = _Task(config, limits or Limits(), summarise, pairs, render)
     if len(paths) == 1 and jobs <= 1:
         yield _in_process(paths[0], task, timeout or None, memory_bytes)
         return
@@ -374,6 +395,61 @@ def check_many(paths: Sequence[Path], config: Config, limits: Limits | None = No
                 next_yield += 1
     finally:
         pool.close()
+
+
+def map_in_processes(func: Callable[[Any, Any], Any], items: Sequence[Any], arg: Any,
+                     jobs: int) -> list[Any]:
+    """`[func(item, arg) for item in items]`, computed by `jobs` processes at once: this one
+    and `jobs - 1` forked children (each under the worker's memory cap), each taking every
+    `jobs`-th item; the order of `items` is kept. The items of a child that dies come back
+    as None. Where processes cannot be forked, everything is computed here. `func` must not
+    raise (what the pairing's Identitas read is: `pairing.pair_files`)."""
+    import multiprocessing
+
+    jobs = max(1, min(jobs, len(items)))
+    if jobs < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return [func(item, arg) for item in items]
+    _preload()
+    ctx = multiprocessing.get_context("fork")
+    for stream in (sys.stdout, sys.stderr):  # nothing buffered is written twice
+        with contextlib.suppress(AttributeError, OSError, ValueError):
+            stream.flush()
+    children = []
+    for k in range(1, jobs):
+        receiving, sending = ctx.Pipe(duplex=False)
+        process = ctx.Process(target=_map_child, daemon=True,
+                              args=(sending, func, items[k::jobs], arg, WORKER_MEMORY_BYTES))
+        process.start()
+        sending.close()
+        children.append((k, process, receiving))
+    results: list[Any] = [None] * len(items)
+    results[0::jobs] = [func(item, arg) for item in items[0::jobs]]
+    for k, process, receiving in children:
+        try:
+            part = receiving.recv()
+        except (EOFError, OSError):  # the child died (a crash, the memory cap)
+            part = None
+        receiving.close()
+        process.join()
+        if part is not None:
+            results[k::jobs] = part
+    return results
+
+
+def _map_child(conn: Any, func: Callable[[Any, Any], Any], items: Sequence[Any], arg: Any,
+               memory_bytes: int | None) -> None:
+    devnull = open(os.devnull, "w")  # noqa: SIM115 - for the child's whole life
+    sys.stdout = sys.stderr = devnull
+    _cap_memory(memory_bytes)
+    gc.freeze()
+    try:
+        conn.send([func(item, arg) for item in items])
+    except (OSError, EOFError):  # the main process is gone
+        pass
+    except Exception:  # a bug: nothing sent, the main process gets None for these items
+        pass
+    finally:
+        conn.close()
 
 
 class _TimeUp(BaseException):

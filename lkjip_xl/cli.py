@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import sys
 from collections.abc import Callable, Sequence
 from contextvars import ContextVar
@@ -551,13 +550,13 @@ def check_cmd(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: Path
     config, limits = _config_and_limits(ctx, settings)
     if report_path is not None and report_path.suffix.lower() not in (".xlsx", ".csv"):
         fail(ctx, "rekap.bad_suffix", path=report_path)
-    from .writers.rekap import rekap_paths
-
     files = expand_paths(paths)
     if not files:
         fail(ctx, "cli.no_files", paths=", ".join(paths), types=", ".join(SEARCHED_SUFFIXES))
     outputs = [output] if output is not None else []
     if report_path is not None:
+        from .writers.rekap import rekap_paths
+
         outputs.extend(rekap_paths(report_path))
     if previous is not None:
         if len(files) != 1:
@@ -568,7 +567,8 @@ def check_cmd(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: Path
         if any(_same_file(written, f) for f in (*files, *([previous] if previous else []))):
             fail(ctx, "cli.output_is_input", path=written)
     refuse_existing(*outputs, force=force)
-    pairs = _pairs(files, previous, no_pair, limits)
+    jobs = jobs or default_jobs(len(files))
+    pairs = _pairs(files, previous, no_pair, limits, jobs)
     threshold = Severity(fail_on).rank
     progress = fmt == "text" and len(files) > 1 and sys.stderr.isatty()
     stdout = _Echo()
@@ -588,9 +588,12 @@ def check_cmd(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: Path
 
             rekap = open_rekap(report_path, lang, config)
             stack.callback(_abort_unless_closed, rekap)
-        results = check_many(files, config, limits, jobs=jobs or default_jobs(len(files)),
+        # Several workers render their files' output (messages, JSON) themselves, so that
+        # this process, which receives and writes everything, does not hold them up; one
+        # worker leaves it here, where it runs while the worker checks the next file.
+        results = check_many(files, config, limits, jobs=jobs,
                              timeout=timeout or None, summarise=rekap is not None,
-                             pairs=pairs)
+                             pairs=pairs, render=stream.renderer() if jobs > 1 else None)
         for r in _with_progress(results, len(files), lang, progress):
             if r.error is None and (real := extension_mismatch(r.path)):
                 warning = t("cli.wrong_extension", lang, path=r.path, real=real,
@@ -623,6 +626,8 @@ def check_cmd(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: Path
             rekap = None
         if output is None:
             if out is not stdout:  # spooled while the progress bar was on screen
+                import shutil
+
                 out.seek(0)
                 shutil.copyfileobj(out, stdout)
             stdout.write("\n")
@@ -635,17 +640,18 @@ def check_cmd(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: Path
     ctx.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_OK)
 
 
-def _pairs(files: list[Path], previous: Path | None, no_pair: bool, limits: Any
-           ) -> dict[Path, Any]:
+def _pairs(files: list[Path], previous: Path | None, no_pair: bool, limits: Any,
+           jobs: int = 1) -> dict[Path, Any]:
     """Which file is compared with which earlier report: the `--previous` given, else, for
-    several files and unless `--no-pair`, the pairs their Identitas sheets make."""
+    several files and unless `--no-pair`, the pairs their Identitas sheets make (read by
+    `jobs` processes)."""
+    if previous is None and (no_pair or len(files) < 2):
+        return {}
     from .pairing import Pairing, pair_files
 
     if previous is not None:
         return {files[0]: Pairing(previous)}
-    if no_pair or len(files) < 2:
-        return {}
-    return pair_files(files, limits)
+    return pair_files(files, limits, jobs)
 
 
 class _Echo:

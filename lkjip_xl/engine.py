@@ -6,9 +6,9 @@ import contextlib
 import dataclasses
 import gc
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .config import Config, ConfigError
 from .model import Report, WorkbookError
@@ -71,6 +71,10 @@ class FileResult:
     # in a batch), and why it could not be compared (unreadable, another year or agency).
     previous: Path | None = None
     previous_error: WorkbookError | None = None
+    # This file's part of the output, rendered by the batch worker that checked it
+    # (`check_many(render=...)`, a `writers.formats.Renderer`): (renderer key, piece). Not
+    # part of the result's identity.
+    output: Any = field(default=None, compare=False, repr=False)
 
 
 @contextlib.contextmanager

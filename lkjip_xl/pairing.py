@@ -99,22 +99,22 @@ class Pairing:
     ambiguous: tuple[Path, ...] = ()
 
 
-def pair_files(paths: Sequence[Path], limits: Limits | None = None) -> dict[Path, Pairing]:
+def pair_files(paths: Sequence[Path], limits: Limits | None = None,
+               jobs: int = 1) -> dict[Path, Pairing]:
     """For each file whose Identitas names an agency and a year, last year's file of the same
     agency among `paths`. Files that cannot be read, or name no agency or year, are left out
-    (the check reports them); so are files with no candidate."""
+    (the check reports them); so are files with no candidate. With `jobs` > 1 the Identitas
+    sheets are read by that many processes at once (`batch.map_in_processes`): the same
+    pairs, sooner."""
     limits = limits or Limits()
-    known: dict[Path, tuple[tuple[str, str], int]] = {}
-    for path in paths:
-        try:
-            identity = read_identity(path, limits=limits)
-        except WorkbookError:
-            continue
-        except Exception:  # an odd file is the check's to report, never the pairing's
-            continue
-        key, year = agency_key(identity), identity.year
-        if key is not None and year is not None:
-            known[path] = (key, year)
+    paths = list(paths)
+    if jobs > 1 and len(paths) >= PARALLEL_FROM:
+        from .batch import map_in_processes
+
+        found = map_in_processes(_pairing_key, paths, limits, jobs)
+    else:
+        found = [_pairing_key(path, limits) for path in paths]
+    known = {path: key for path, key in zip(paths, found, strict=True) if key is not None}
     by_key: dict[tuple[tuple[str, str], int], list[Path]] = {}
     for path, (key, year) in known.items():
         by_key.setdefault((key, year), []).append(path)
@@ -126,6 +126,22 @@ def pair_files(paths: Sequence[Path], limits: Limits | None = None) -> dict[Path
         elif candidates:
             pairs[path] = Pairing(None, tuple(candidates))
     return pairs
+
+
+PARALLEL_FROM = 16  # files from which pair_files reads identities in several processes
+
+
+def _pairing_key(path: Path, limits: Limits) -> tuple[tuple[str, str], int] | None:
+    """(agency key, Tahun Laporan) of the workbook at `path`, or None when it cannot be read
+    or names no agency or no year."""
+    try:
+        identity = read_identity(path, limits=limits)
+    except WorkbookError:
+        return None
+    except Exception:  # an odd file is the check's to report, never the pairing's
+        return None
+    key, year = agency_key(identity), identity.year
+    return (key, year) if key is not None and year is not None else None
 
 
 def read_previous(report: Report, path: Path, limits: Limits | None = None

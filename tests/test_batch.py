@@ -353,3 +353,165 @@ def test_progress_helper_yields_everything() -> None:
 
     assert list(_with_progress(iter(range(5)), 5, "id", enabled=False)) == list(range(5))
     assert list(_with_progress(iter(range(1)), 1, "id", enabled=True)) == [0]
+
+
+# --- work done in the workers: the output's rendering, the pairing's Identitas read ---------------
+
+
+@pytest.mark.parametrize("fmt", ["json", "text", "csv", "sarif"])
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_worker_rendering_writes_what_the_stream_renders(mixed: Path, fmt: str,
+                                                         lang: str) -> None:
+    """Each worker renders its file's output (`FileResult.output`); written as it is, it
+    gives the same bytes as the stream rendering the result itself."""
+    import dataclasses
+    import io
+
+    files = expand_paths([str(mixed)])
+    probe = formats.open_stream(fmt, io.StringIO(), lang)
+    rendered = list(check_many(files, Config(), jobs=2, render=probe.renderer()))
+    assert all(r.output is not None and r.output[0] == probe.renderer().key
+               for r in rendered)
+    plain = [dataclasses.replace(r, output=None) for r in rendered]
+    assert plain == rendered  # the rendering is not part of a result's identity
+    outs = []
+    for results in (rendered, plain):
+        out = io.StringIO()
+        stream = formats.open_stream(fmt, out, lang)
+        for r in results:
+            stream.add(r)
+        stream.close()
+        outs.append(out.getvalue())
+    assert outs[0] == outs[1]
+    assert sum(len(r.findings) for r in rendered) > 0
+
+
+def test_a_rendering_for_other_options_is_not_written(mixed: Path) -> None:
+    """A result rendered for another format or language is rendered again by the stream."""
+    import io
+
+    files = expand_paths([str(mixed)])[:2]
+    english = list(check_many(files, Config(), jobs=2,
+                              render=formats.Renderer("json", "en")))
+    out = io.StringIO()
+    stream = formats.open_stream("json", out, "id")
+    for r in english:
+        stream.add(r)
+    stream.close()
+    assert out.getvalue() == formats.to_json(english, "id")
+    assert "Capaian" in out.getvalue() and out.getvalue() != formats.to_json(english, "en")
+
+
+class _FailingRenderer:
+    def __call__(self, result: FileResult) -> object:
+        raise RuntimeError("a bug in a renderer")
+
+
+def test_a_renderer_that_fails_leaves_the_rendering_to_the_stream(mixed: Path) -> None:
+    files = expand_paths([str(mixed)])
+    results = list(check_many(files, Config(), jobs=2, render=_FailingRenderer()))
+    assert [r.path for r in results] == files
+    assert all(r.output is None for r in results)
+    assert all(r.error is None or r.error.reason != "open.unreadable" for r in results)
+    assert formats.to_json(results) == formats.to_json(list(check_many(files, Config(),
+                                                                       jobs=1)))
+
+
+def _square_or_die(item: int, parent: int | None) -> int:
+    if parent is not None and item == 7 and os.getpid() != parent:
+        os._exit(3)  # a child dying under an item (a crash in a native library)
+    return item * item
+
+
+def test_map_in_processes_keeps_order_and_survives_a_dead_child() -> None:
+    items = list(range(10))
+    me = os.getpid()
+    assert batch.map_in_processes(_square_or_die, items, None, 1) == [i * i for i in items]
+    assert batch.map_in_processes(_square_or_die, items, None, 3) == [i * i for i in items]
+    assert batch.map_in_processes(_square_or_die, items, me, 1) == [i * i for i in items]
+    # item 7 goes to the first child (every third item from 1): its items come back None
+    got = batch.map_in_processes(_square_or_die, items, me, 3)
+    assert got == [None if i % 3 == 1 else i * i for i in items]
+    assert batch.map_in_processes(_square_or_die, [], me, 2) == []
+
+
+def test_pairing_read_in_several_processes_pairs_the_same(tmp_path: Path) -> None:
+    """The Identitas sheets read by two processes: the same pairs, ambiguities and order as
+    read by one, the files that cannot be read left out alike."""
+    from lkjip_xl import pairing
+
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    files = []
+    for i in range(pairing.PARALLEL_FROM + 4):
+        name = ("lkjip_2022_dinas_contoh.xlsx", "lkjip_2023_dinas_contoh.xlsx",
+                "lkjip_2019_dinsos_batam.xlsx")[i % 3]
+        target = tmp_path / f"{i:02d}_{name}"
+        target.write_bytes((examples / name).read_bytes())
+        files.append(target)
+    (tmp_path / "99_broken.xlsx").write_bytes(b"PK\x03\x04 not really")
+    files.append(tmp_path / "99_broken.xlsx")
+    for i in range(3):  # 2019 with exactly one 2018 of its agency
+        wrong_workbook(tmp_path / f"a{i}_2019.xlsx", nama_instansi=f"Dinas {i}", tahun=2019)
+        wrong_workbook(tmp_path / f"b{i}_2018.xlsx", nama_instansi=f"Dinas {i}", tahun=2018)
+        files += [tmp_path / f"a{i}_2019.xlsx", tmp_path / f"b{i}_2018.xlsx"]
+    one = pairing.pair_files(files, jobs=1)
+    two = pairing.pair_files(files, jobs=2)
+    assert list(one.items()) == list(two.items())
+    assert sum(1 for p in one.values() if p.previous is not None) == 3
+    assert sum(1 for p in one.values() if p.ambiguous) > 0
+
+
+def test_spool_rolls_over_to_disk_and_gives_everything_back(
+        mixed: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    spool = formats._Spool(limit=10)
+    spool.write("abc")
+    assert spool.file is None
+    spool.write("defghijkl")
+    assert spool.file is not None
+    spool.write("ü\n!")
+    out = io.StringIO()
+    spool.copy_to(out)
+    assert out.getvalue() == "abcdefghijklü\n!"
+    # the JSON document is the same whether its findings waited in memory or on disk
+    results = _results(mixed)
+    in_memory = formats.to_json(results)
+    monkeypatch.setattr(formats._Spool.__init__, "__defaults__", (100,))
+    assert formats._Spool().limit == 100
+    assert formats.to_json(results) == in_memory
+
+
+class _Count(int):
+    """An int of another class: json.dumps writes it, the fast encoders hand it over."""
+
+
+def test_finding_json_is_the_generic_encoders_bytes(mixed: Path) -> None:
+    """The JSON stream's writer of one finding (field by field) against the generic encoder,
+    on real findings and on every type a finding's values may take."""
+    from lkjip_xl.engine import check_file
+    from lkjip_xl.messages import Verbatim
+    from lkjip_xl.model import CellRef
+    from lkjip_xl.rules import Finding, Severity
+    from lkjip_xl.rules.base import Action, Fix
+
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    findings = [f for p in (*sorted(examples.glob("*.xlsx")), *expand_paths([str(mixed)]))
+                for f in check_file(p).findings]
+    assert len(findings) > 300
+    odd_values = [None, True, False, 0, -7, 2**70, 1.5, -0.0, float("nan"), float("inf"),
+                  float("-inf"), 1e-300, "", "teks \"kutip\" \\ \n\t\u00e9 \u2603 \x01",
+                  Verbatim("1.697"), _Count(3), {"a": [1, None]}, [1, 2]]
+    for i, value in enumerate(odd_values):
+        fix = Fix(CellRef("Lampiran II", 4, 8), value, Action.CORRECT) if i % 2 else None
+        findings.append(Finding(
+            "CAP001", "capaian", Severity.WARNING, "a \"b\".xlsx", "Lampiran II",
+            "H4" if i % 3 else "", "cap.mismatch" if i % 2 else "no.such.key",
+            (("stated", 81.41), ("expected", 90.0)), value, value,
+            value if not isinstance(value, str) else None, 0.005, "565 / 594 x 100",
+            tuple((f"Lampiran II!G{k}", value) for k in range(i % 3)),
+            tuple(f"Lampiran II!H{k}" for k in range(i % 4)), fix))
+    for lang in ("id", "en"):
+        for f in findings:
+            assert formats._finding_json(f, lang) == \
+                formats._dumps(formats.finding_to_dict(f, lang), 2), f

@@ -16,8 +16,9 @@ HEAVY = {"openpyxl", "pandas", "numpy", "xlwings"}
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def imported(*args: str, cwd: Path | None = None) -> set[str]:
-    """Top-level packages a fresh interpreter imports while running `args`."""
+def imported(*args: str, cwd: Path | None = None, modules: bool = False) -> set[str]:
+    """Top-level packages a fresh interpreter imports while running `args` (every module,
+    dotted, with `modules`)."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     env.pop("PYTHONPROFILEIMPORTTIME", None)
     proc = subprocess.run([sys.executable, "-X", "importtime", *args], capture_output=True,
@@ -27,7 +28,7 @@ def imported(*args: str, cwd: Path | None = None) -> set[str]:
         if line.startswith("import time:") and "|" in line:
             name = line.rsplit("|", 1)[1].strip()
             if name != "imported package":
-                names.add(name.split(".")[0])
+                names.add(name if modules else name.split(".")[0])
     assert "lkjip_xl" in names or args[0] == "-c", proc.stderr[-2000:]
     return names
 
@@ -44,6 +45,18 @@ def test_check_does_not_import_openpyxl_or_pandas(workbook: Path, fmt: str) -> N
     assert not names & HEAVY, names & HEAVY
     assert "rich" not in names  # the progress bar is for terminals only
     assert "xlsxwriter" not in names
+    # numbers in messages (id, en) are written without loading Babel's locale data
+    assert "babel" not in names
+
+
+def test_check_of_one_workbook_leaves_what_only_batches_need(workbook: Path) -> None:
+    """One workbook to standard output: no pairing, no rekap writer, no spool file, no CSV
+    module (the cold check of one file is ratio 3 of the benchmark)."""
+    names = imported("-m", "lkjip_xl", "check", str(workbook), "--format", "json",
+                     modules=True)
+    assert "lkjip_xl.engine" in names
+    assert not names & {"lkjip_xl.pairing", "lkjip_xl.writers.rekap", "tempfile", "csv",
+                        "multiprocessing"}, names & {"lkjip_xl.pairing", "tempfile", "csv"}
 
 
 def test_check_batch_with_csv_rekap_stays_lean(workbook: Path, tmp_path: Path) -> None:

@@ -10,13 +10,10 @@ The JSON schema is versioned (`SCHEMA_VERSION`) and documented in docs/output-fo
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import math
 import re
-import shutil
-import tempfile
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
@@ -472,7 +469,14 @@ class Stream:
 
     `add` each result in order, then `close` (which writes the end but leaves `out` open).
     Only a few numbers are kept between results, never the results themselves.
+
+    What a file adds to the output is computed from that file alone (`renderer()`), so a
+    batch's worker processes compute it (messages, numbers in words, JSON encoding) and the
+    main process only writes it: a result whose `output` came from this stream's renderer
+    is written as it is, any other is rendered here. Same bytes either way.
     """
+
+    fmt = ""
 
     def __init__(self, out: TextIO, lang: str = "id") -> None:
         self.out = out
@@ -480,6 +484,19 @@ class Stream:
         self.files = 0
         self.unreadable = 0
         self.counts: Counter[str] = Counter()
+        self._renderer = Renderer(self.fmt, lang)
+
+    def renderer(self) -> Renderer:
+        """What this stream writes of one file, as a picklable callable (for workers)."""
+        return self._renderer
+
+    def _piece(self, result: FileResult) -> Any:
+        """This file's part of the output: from the worker when it rendered it for this
+        stream, else rendered here."""
+        output = result.output
+        if output is not None and output[0] == self._renderer.key:
+            return output[1]
+        return self._renderer.render(result)
 
     def add(self, result: FileResult) -> None:
         self.files += 1
@@ -496,11 +513,14 @@ class Stream:
 
 
 class TextStream(Stream):
+    fmt = "text"
+
     def __init__(self, out: TextIO, lang: str = "id", color: bool = False,
                  show_info: bool = False) -> None:
         super().__init__(out, lang)
         self.color = color
         self.show_info = show_info
+        self._renderer = Renderer(self.fmt, lang, color, show_info)
         self._started = False
         self._last_block = False
         self._rules: Counter[tuple[str, str]] = Counter()  # (severity, code) over all files
@@ -523,7 +543,7 @@ class TextStream(Stream):
         super().add(result)
         self._rules.update((f.severity.value, f.code) for f in result.findings)
         self._with_findings += bool(result.findings)
-        self._write_file(_text_lines(result, self.lang, self.color, self.show_info))
+        self._write_file(list(self._piece(result)))
 
     def close(self) -> None:
         c = self.totals
@@ -537,14 +557,27 @@ class TextStream(Stream):
 
 
 class CsvStream(Stream):
+    fmt = "csv"
+
     def __init__(self, out: TextIO, lang: str = "id") -> None:
         super().__init__(out, lang)
+        import csv
+
         self.writer = csv.writer(out, lineterminator="\n")
         self.writer.writerow(CSV_COLUMNS)
 
     def add(self, result: FileResult) -> None:
         super().add(result)
-        self.writer.writerows(_csv_rows(result, self.lang))
+        self.out.write(self._piece(result))
+
+
+def _csv_text(rows: list[list[Any]]) -> str:
+    """`rows` as CsvStream's writer writes them (the same dialect, onto a string)."""
+    import csv
+
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows(rows)
+    return buf.getvalue()
 
 
 def _dumps(value: Any, level: int) -> str:
@@ -623,6 +656,56 @@ def _encode(value: Any, newline: str, out: list[str]) -> None:
         raise _Unusual
 
 
+_I1, _I2, _I3, _I4 = ("\n" + "  " * n for n in (2, 3, 4, 5))
+
+
+def _finding_json(f: Finding, lang: str = "id") -> str:
+    """`_dumps(finding_to_dict(f, lang), 2)`: a finding as an item of the JSON document's
+    `findings`, written field by field (every finding's dict has the same shape, and the
+    generic encoder's recursion was most of the cost of writing one). A value of another
+    type than the usual ones goes through the generic encoder."""
+    try:
+        out = ["{", _I2, '"file": ', _encode_str(f.file), ",", _I2, '"sheet": ',
+               _encode_str(f.sheet), ",", _I2, '"cell": ', _encode_str(f.cell), ",", _I2,
+               '"code": ', _encode_str(f.code), ",", _I2, '"name": ', _encode_str(f.name), ",",
+               _I2, '"severity": ', _encode_str(f.severity.value), ",", _I2, '"message": ',
+               _encode_str(f.message(lang)), ",", _I2, '"stated": ']
+        _encode(f.stated, _I2, out)
+        out += (",", _I2, '"expected": ')
+        _encode(f.expected, _I2, out)
+        out += (",", _I2, '"difference": ')
+        _encode(f.difference, _I2, out)
+        out += (",", _I2, '"tolerance": ')
+        _encode(f.tolerance, _I2, out)
+        out += (",", _I2, '"formula": ', _encode_str(f.formula), ",", _I2, '"inputs": ')
+        if f.inputs:
+            first = True
+            for ref, value in f.inputs:
+                out += ("[" if first else ",", _I3, "{", _I4, '"cell": ')
+                first = False
+                _encode(ref, _I4, out)
+                out += (",", _I4, '"value": ')
+                _encode(value, _I4, out)
+                out += (_I3, "}")
+            out += (_I2, "]")
+        else:
+            out.append("[]")
+        out += (",", _I2, '"related": ')
+        if f.related:
+            first = True
+            for ref in f.related:
+                out += ("[" if first else ",", _I3)
+                first = False
+                _encode(ref, _I3, out)
+            out += (_I2, "]")
+        else:
+            out.append("[]")
+        out += (",", _I2, '"action": ', _encode_str(f.action.value), _I1, "}")
+        return "".join(out)
+    except (_Unusual, TypeError):  # _encode_str takes str only
+        return _dumps(finding_to_dict(f, lang), 2)
+
+
 class _JsonList:
     """The items of one JSON array, written as they come (to `out`, or to a spool file)."""
 
@@ -636,13 +719,64 @@ class _JsonList:
         self.out.write(("\n" if self.count == 0 else ",\n") + pad + _dumps(value, self.level))
         self.count += 1
 
+    def extend_text(self, text: str, count: int) -> None:
+        """`count` items already encoded at this level and joined (`_join`, or the
+        findings joined by `Renderer.render`)."""
+        if count:
+            self.out.write(("\n" if self.count == 0 else ",\n") + text)
+            self.count += count
+
     def end(self) -> str:
         return "\n" + "  " * (self.level - 1) + "]" if self.count else "]"
+
+
+def _join(values: list[Any], level: int) -> str:
+    """`values` as consecutive items of a `_JsonList` of `level` write them, without the
+    line break before the first (for `_JsonList.extend_text`)."""
+    pad = "  " * level
+    return pad + (",\n" + pad).join([_dumps(v, level) for v in values])
+
+
+class _Spool:
+    """Text kept in memory up to `limit` characters, then in a temporary file on disk (what
+    SpooledTemporaryFile does; tempfile is imported only for a batch that needs the disk)."""
+
+    def __init__(self, limit: int = 4 << 20) -> None:
+        self.parts: list[str] = []
+        self.size = 0
+        self.limit = limit
+        self.file: TextIO | None = None
+
+    def write(self, text: str) -> None:
+        if self.file is not None:
+            self.file.write(text)
+            return
+        self.parts.append(text)
+        self.size += len(text)
+        if self.size > self.limit:
+            import tempfile
+
+            self.file = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115
+            self.file.write("".join(self.parts))
+            self.parts = []
+
+    def copy_to(self, out: TextIO) -> None:
+        """Everything written, onto `out`; the spool is closed."""
+        if self.file is None:
+            out.write("".join(self.parts))
+            self.parts = []
+            return
+        self.file.seek(0)
+        while chunk := self.file.read(1 << 20):
+            out.write(chunk)
+        self.file.close()
 
 
 class JsonStream(Stream):
     """The document of `to_json`: files are written as they come; findings and errors, which
     follow all files in the document, wait in temporary files (on disk beyond a few MB)."""
+
+    fmt = "json"
 
     def __init__(self, out: TextIO, lang: str = "id", config: str | None = None) -> None:
         super().__init__(out, lang)
@@ -651,26 +785,17 @@ class JsonStream(Stream):
                 "config": config}
         out.write(_dumps(head, 0)[:-2] + ',\n  "files": [')
         self._files = _JsonList(out, 2)
-        self._spools = [tempfile.SpooledTemporaryFile(4 << 20, "w+", encoding="utf-8")  # noqa: SIM115
-                        for _ in range(2)]
+        self._spools = [_Spool(), _Spool()]
         self._findings = _JsonList(self._spools[0], 2)  # type: ignore[arg-type]
         self._errors = _JsonList(self._spools[1], 2)  # type: ignore[arg-type]
 
     def add(self, result: FileResult) -> None:
         super().add(result)
-        entry = {"file": str(result.path), "status": _status(result),
-                 "counts": counts(result.findings) if result.error is None else None}
-        if result.imported is not None:  # a Word/PDF report, imported in memory
-            info = result.imported
-            entry["imported"] = {"kind": info.kind, "confidence": round(info.confidence, 2),
-                                 "tables_mapped": info.tables, "tables_found": info.found}
-        if result.previous is not None or result.previous_error is not None:
-            entry["previous"] = pairing_to_dict(result, self.lang)
-        self._files.append(entry)
-        for f in result.findings:
-            self._findings.append(finding_to_dict(f, self.lang))
-        if result.error is not None:
-            self._errors.append(error_to_dict(result, self.lang))
+        entry, findings, n, error = self._piece(result)
+        self._files.extend_text(entry, 1)
+        self._findings.extend_text(findings, n)
+        if error is not None:
+            self._errors.extend_text(error, 1)
 
     def close(self) -> None:
         out = self.out
@@ -678,15 +803,15 @@ class JsonStream(Stream):
         for key, items, spool in (("findings", self._findings, self._spools[0]),
                                   ("errors", self._errors, self._spools[1])):
             out.write(f',\n  "{key}": [')
-            spool.seek(0)
-            shutil.copyfileobj(spool, out)  # type: ignore[misc]
-            spool.close()
+            spool.copy_to(out)
             out.write(items.end())
         summary = {"files": self.files, "unreadable": self.unreadable, **self.totals}
         out.write(',\n  "summary": ' + _dumps(summary, 1) + "\n}")
 
 
 class SarifStream(Stream):
+    fmt = "sarif"
+
     def __init__(self, out: TextIO, lang: str = "id", config: str | None = None,
                  paired: bool = False) -> None:
         super().__init__(out, lang)
@@ -700,14 +825,62 @@ class SarifStream(Stream):
 
     def add(self, result: FileResult) -> None:
         super().add(result)
-        for item in _sarif_results(result, self.lang):
-            self._results.append(item)
-        if _paired(result):
-            self._artifacts.append(_sarif_artifact(result, self.lang))
+        items, n, artifact = self._piece(result)
+        self._results.extend_text(items, n)
+        if artifact is not None:
+            self._artifacts.append(artifact)
 
     def close(self) -> None:
         tail = self._tail.replace(_encode_str(_ARTIFACTS), _dumps(self._artifacts, 3))
         self.out.write(self._results.end() + tail)
+
+
+def _json_entry(result: FileResult, lang: str) -> dict[str, Any]:
+    """The file's entry in the JSON document's `files`."""
+    entry = {"file": str(result.path), "status": _status(result),
+             "counts": counts(result.findings) if result.error is None else None}
+    if result.imported is not None:  # a Word/PDF report, imported in memory
+        info = result.imported
+        entry["imported"] = {"kind": info.kind, "confidence": round(info.confidence, 2),
+                             "tables_mapped": info.tables, "tables_found": info.found}
+    if result.previous is not None or result.previous_error is not None:
+        entry["previous"] = pairing_to_dict(result, lang)
+    return entry
+
+
+class Renderer:
+    """One file's part of a stream's output, computed from the result alone: what a worker
+    process sends with its result so that the main process only writes (`Stream._piece`).
+    Plain and picklable; `key` names the format and options it renders for."""
+
+    __slots__ = ("key",)
+
+    def __init__(self, fmt: str, lang: str = "id", color: bool = False,
+                 show_info: bool = False) -> None:
+        self.key = (fmt, lang, color, show_info)
+
+    def __call__(self, result: FileResult) -> tuple[tuple[str, str, bool, bool], Any]:
+        """(key, piece): what `FileResult.output` holds."""
+        return self.key, self.render(result)
+
+    def render(self, result: FileResult) -> Any:
+        fmt, lang, color, show_info = self.key
+        if fmt == "json":
+            return (_join([_json_entry(result, lang)], 2),
+                    "    " + ",\n    ".join([_finding_json(f, lang)
+                                                for f in result.findings]),
+                    len(result.findings),
+                    None if result.error is None
+                    else _join([error_to_dict(result, lang)], 2))
+        if fmt == "text":
+            return tuple(_text_lines(result, lang, color, show_info))
+        if fmt == "csv":
+            return _csv_text(_csv_rows(result, lang))
+        if fmt == "sarif":
+            items = _sarif_results(result, lang)
+            return (_join(items, 4), len(items),
+                    _sarif_artifact(result, lang) if _paired(result) else None)
+        raise ValueError(fmt)
 
 
 def open_stream(fmt: str, out: TextIO, lang: str = "id", color: bool = False,
