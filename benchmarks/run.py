@@ -91,7 +91,7 @@ by = collections.defaultdict(list)
 for p in sorted(Path(sys.argv[1]).glob("pool_*.xlsx")):
     by[int(p.name.split("_")[2].rstrip("k"))].append(p)
 best = {}
-for _ in range(5):
+for _ in range(9):
     for size, files in by.items():
         t = time.process_time()
         for p in files:

@@ -149,6 +149,18 @@ class _Declined(Exception):
     """The handler parse met something only the full parser may judge (a DTD)."""
 
 
+def _declined(*args: object) -> None:
+    raise _Declined
+
+
+def _decline_dtd(parser: object) -> None:
+    """Make an expat parser stop at a DTD or an entity declaration (the caller then hands
+    the part to the defusedxml path, which refuses or reads it as before)."""
+    for handler in ("StartDoctypeDeclHandler", "EntityDeclHandler",
+                    "UnparsedEntityDeclHandler", "ExternalEntityRefHandler"):
+        setattr(parser, handler, _declined)
+
+
 def _elements(data: bytes, wanted: frozenset[str]) -> list[tuple[int, str, dict[str, str]]]:
     """(depth, tag, attributes) of the elements named in `wanted` (expat's 'uri}local'
     names; the root is at depth 0) and of every child of the root, in document order:
@@ -172,15 +184,9 @@ def _elements(data: bytes, wanted: frozenset[str]) -> list[tuple[int, str, dict[
         nonlocal depth
         depth -= 1
 
-    def declined(*args: object) -> None:
-        raise _Declined
-
     parser.StartElementHandler = start
     parser.EndElementHandler = end
-    parser.StartDoctypeDeclHandler = declined
-    parser.EntityDeclHandler = declined
-    parser.UnparsedEntityDeclHandler = declined
-    parser.ExternalEntityRefHandler = declined
+    _decline_dtd(parser)
     parser.Parse(data, True)
     return found
 
@@ -384,13 +390,7 @@ def _well_formed(data: bytes, no_dtd: bool = False) -> bool:
 
     parser = expat.ParserCreate(namespace_separator="}")
     if no_dtd:
-        def declined(*args: object) -> None:
-            raise _Declined
-
-        parser.StartDoctypeDeclHandler = declined
-        parser.EntityDeclHandler = declined
-        parser.UnparsedEntityDeclHandler = declined
-        parser.ExternalEntityRefHandler = declined
+        _decline_dtd(parser)
     try:
         parser.Parse(data, True)
     except (expat.ExpatError, _Declined):

@@ -181,15 +181,9 @@ class Limits:
                     first = False
                     if _utf16(chunk):
                         return None
-                data = carry + chunk
-                if chunk:  # cut as `_survey_stream` cuts
-                    cut = data.rfind(b"<")
-                    if cut <= 0:
-                        carry = data
-                        continue
-                    text, carry = data[:cut], data[cut:]
-                else:
-                    text, carry = data, b""
+                text, carry = _cut_at_last_tag(carry + chunk, chunk)
+                if text is None:
+                    continue
                 if b"!" in text and b"<!" in text:
                     return None
                 started = started or b"sheetData" in text
@@ -223,17 +217,9 @@ class Limits:
                     first = False
                     if _utf16(chunk):
                         raise WorkbookError(path, "open.corrupt", f"{info.filename}: UTF-16")
-                data = carry + chunk
-                if chunk:
-                    # Up to the last '<': no tag is cut in two. A piece without one is kept
-                    # whole until there is (it is bounded by the part's declared size).
-                    cut = data.rfind(b"<")
-                    if cut <= 0:
-                        carry = data
-                        continue
-                    text, carry = data[:cut], data[cut:]
-                else:
-                    text, carry = data, b""
+                text, carry = _cut_at_last_tag(carry + chunk, chunk)
+                if text is None:
+                    continue
                 if b"!" in text and (b"<!DOCTYPE" in text or b"<!ENTITY" in text):
                     raise WorkbookError(path, "open.xml_dtd", info.filename)
                 grid.feed(path, info.filename, text)
@@ -419,6 +405,19 @@ def column_number(letters: bytes) -> int:
     for ch in letters.upper():
         n = n * 26 + ch - 64
     return n
+
+
+def _cut_at_last_tag(data: bytes, chunk: bytes) -> tuple[bytes | None, bytes]:
+    """(text to survey, carry) of the bytes read so far, `chunk` the last piece read (empty at
+    the end of the part): up to the last '<', so that no tag is cut in two. A piece without
+    one gives no text and is carried whole until there is one (it is bounded by the part's
+    declared size)."""
+    if not chunk:
+        return data, b""
+    cut = data.rfind(b"<")
+    if cut <= 0:
+        return None, data
+    return data[:cut], data[cut:]
 
 
 def _utf16(head: bytes) -> bool:
