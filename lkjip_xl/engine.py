@@ -14,6 +14,7 @@ from .config import Config, ConfigError
 from .model import Report, WorkbookError
 from .reading import Limits, read_report
 from .rules import Finding, Rule, RuleContext, all_rules
+from .rules.base import sort_findings
 
 if TYPE_CHECKING:
     from .importing.checking import ImportInfo
@@ -54,7 +55,7 @@ def _run(rules: Iterable[Rule], report: Report, config: Config,
             if finding.severity is not severity and rule.code in config.severity:
                 finding = dataclasses.replace(finding, severity=severity)
             findings.append(finding)
-    return sorted(findings, key=lambda f: f.sort_key)
+    return sort_findings(findings)
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,8 +127,7 @@ def _check_file(path: Path, config: Config | None, limits: Limits | None, keep_r
 
             before, previous_error = read_previous(report, previous, limits)
             if before is not None:
-                findings = sorted([*findings, *check_pair(report, before, config)],
-                                  key=lambda f: f.sort_key)
+                findings = sort_findings([*findings, *check_pair(report, before, config)])
         summary = None
         if summarise:
             from .provenance import file_sha256
