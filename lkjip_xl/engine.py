@@ -120,6 +120,7 @@ def _check_file(path: Path, config: Config | None, limits: Limits | None, keep_r
     except WorkbookError as exc:
         return FileResult(path, error=exc)  # nothing was compared
     previous_error = None
+    before: Report | None = None
     try:
         findings = check_report(report, config)
         if previous is not None:
@@ -137,6 +138,13 @@ def _check_file(path: Path, config: Config | None, limits: Limits | None, keep_r
                                        findings, file_sha256(path))
     except ConfigError as exc:  # e.g. --scale Kustom on a workbook without a custom scale
         return FileResult(path, error=WorkbookError(path, "cli.bad_config", str(exc)))
+    finally:  # the analyses kept for reports nobody will see again: freed now
+        from .analysis import forget
+
+        if before is not None:
+            forget(before)
+        if not keep_report:
+            forget(report)
     return FileResult(path, tuple(findings), report=report if keep_report else None,
                       summary=summary, imported=imported, previous=previous,
                       previous_error=previous_error)

@@ -43,3 +43,23 @@ def test_ties_ordered_by_params_then_kept_stable() -> None:
         ordered = sort_findings(findings)
         assert [id(f) for f in ordered] == [id(f) for f in _reference(findings)]
     assert sort_findings([]) == []
+
+
+def test_check_file_leaves_no_report_behind() -> None:
+    """A report `check_file` does not return is freed at once (not kept alive by the shared
+    analyses' memo, where the collector would have to trace its thousands of cells)."""
+    import gc
+
+    from lkjip_xl.model import Report
+
+    def alive() -> int:
+        gc.collect()
+        return sum(type(o) is Report for o in gc.get_objects())
+
+    before = alive()
+    result = check_file(SEED)
+    assert result.findings and result.report is None
+    assert alive() == before
+    kept = check_file(SEED, keep_report=True)
+    assert kept.report is not None and kept.findings == result.findings
+    assert alive() == before + 1
