@@ -65,6 +65,14 @@ def _memo(name: str, report: Report, settings: object, compute: Callable[[], Any
     return value
 
 
+def forget(report: Report) -> None:
+    """Drop the analyses kept for `report` (a report nobody will ask about again, such as
+    the one `engine.check_file` read and did not return): it is freed at once, instead of
+    living on, with its thousands of cells, until newer reports push it out."""
+    _MEMO[:] = [entry for entry in _MEMO if entry[1] is not report]
+    _POLARITIES[:] = [entry for entry in _POLARITIES if entry[0] is not report]
+
+
 def _measurement_index(report: Report) -> dict[str, list[MeasurementRow]]:
     index: dict[str, list[MeasurementRow]] = {}
     for m in report.measurements:

@@ -14,6 +14,7 @@ from .config import Config, ConfigError
 from .model import Report, WorkbookError
 from .reading import Limits, read_report
 from .rules import Finding, Rule, RuleContext, all_rules
+from .rules.base import sort_findings
 
 if TYPE_CHECKING:
     from .importing.checking import ImportInfo
@@ -54,7 +55,7 @@ def _run(rules: Iterable[Rule], report: Report, config: Config,
             if finding.severity is not severity and rule.code in config.severity:
                 finding = dataclasses.replace(finding, severity=severity)
             findings.append(finding)
-    return sorted(findings, key=lambda f: f.sort_key)
+    return sort_findings(findings)
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +120,7 @@ def _check_file(path: Path, config: Config | None, limits: Limits | None, keep_r
     except WorkbookError as exc:
         return FileResult(path, error=exc)  # nothing was compared
     previous_error = None
+    before: Report | None = None
     try:
         findings = check_report(report, config)
         if previous is not None:
@@ -126,8 +128,7 @@ def _check_file(path: Path, config: Config | None, limits: Limits | None, keep_r
 
             before, previous_error = read_previous(report, previous, limits)
             if before is not None:
-                findings = sorted([*findings, *check_pair(report, before, config)],
-                                  key=lambda f: f.sort_key)
+                findings = sort_findings([*findings, *check_pair(report, before, config)])
         summary = None
         if summarise:
             from .provenance import file_sha256
@@ -137,6 +138,13 @@ def _check_file(path: Path, config: Config | None, limits: Limits | None, keep_r
                                        findings, file_sha256(path))
     except ConfigError as exc:  # e.g. --scale Kustom on a workbook without a custom scale
         return FileResult(path, error=WorkbookError(path, "cli.bad_config", str(exc)))
+    finally:  # the analyses kept for reports nobody will see again: freed now
+        from .analysis import forget
+
+        if before is not None:
+            forget(before)
+        if not keep_report:
+            forget(report)
     return FileResult(path, tuple(findings), report=report if keep_report else None,
                       summary=summary, imported=imported, previous=previous,
                       previous_error=previous_error)

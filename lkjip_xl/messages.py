@@ -3074,10 +3074,29 @@ def localise_number(token: str, lang: str) -> str:
     return token if value is None else format_number(value, lang)
 
 
+@lru_cache(maxsize=4096, typed=True)
+def _localise_figure(value: float | int, lang: str) -> str:
+    """`numtext.format_number(value, lang)` of a float or int, cached: a finding's figures
+    recur in its message, its formula and other findings. Only for values that no other
+    value equals unless it is written the same (not 0.0, equal to -0.0; not Decimal, where
+    1.0 equals 1.00): typed, so that 1 and 1.0 are kept apart."""
+    from .numtext import format_number
+
+    return format_number(value, lang)
+
+
 def localise(value: object, lang: str) -> object:
     """A numeric parameter as the reader writes it: numbers through `numtext.format_number`,
     and every number token of a text (a formula such as '565 / 594 x 100') likewise.
     `Verbatim` text is left as it is."""
+    kind = type(value)
+    if (kind is float or kind is int) and value:  # not 0 (-0.0); NaN: never found again
+        return _localise_figure(value, lang)  # type: ignore[arg-type]
+    if kind is str:  # plain text (not Verbatim): its number tokens
+        if "[" not in value:  # type: ignore[operator]
+            return _NUMBER_TOKEN.sub(_token_localiser(lang), value)  # type: ignore[arg-type]
+        return outside_workbook_names(
+            value, lambda part: _NUMBER_TOKEN.sub(_token_localiser(lang), part))  # type: ignore[arg-type]
     if isinstance(value, Verbatim | bool):
         return value
     if isinstance(value, int | float | Decimal):
@@ -3089,6 +3108,21 @@ def localise(value: object, lang: str) -> object:
             value, lambda part: _NUMBER_TOKEN.sub(lambda m: localise_number(m.group(0), lang),
                                                   part))
     return value
+
+
+_TOKEN_LOCALISERS: dict[str, Callable[[re.Match[str]], str]] = {}
+
+
+def _token_localiser(lang: str) -> Callable[[re.Match[str]], str]:
+    """The `_NUMBER_TOKEN.sub` replacement for `lang`, made once per language."""
+    localiser = _TOKEN_LOCALISERS.get(lang)
+    if localiser is None:
+        def localiser(match: re.Match[str]) -> str:
+            return localise_number(match.group(0), lang)
+
+        if len(_TOKEN_LOCALISERS) < 16:
+            _TOKEN_LOCALISERS[lang] = localiser
+    return localiser
 
 
 _WORKBOOK_NAME = re.compile(r"(\[[^\]\n]*\])")  # '[lkjip_2023.xlsx]Lampiran II!H4'
@@ -3124,10 +3158,11 @@ def t(key: str, lang: str = DEFAULT_LANG, /, **params: object) -> str:
         return key
     text = pair[1] if lang == "en" else pair[0]
     if params:
-        shown = {k: localise(v, lang) if k in NUMERIC_PARAMS else _clip(v, lang)
+        shown = {k: localise(v, lang) if k in NUMERIC_PARAMS
+                 else _clip(v, lang) if isinstance(v, str) and len(v) > MAX_QUOTED else v
                  for k, v in params.items()}
         try:
-            return text.format(**shown)
+            return text.format_map(shown)
         except (KeyError, IndexError, ValueError):
             return text
     return text

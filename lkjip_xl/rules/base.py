@@ -84,10 +84,43 @@ class Finding:
         return self.fix.action if self.fix else Action.REVIEW
 
 
-def _sheet_order(sheet: str) -> int:
-    from ..schema import INPUT_SHEETS
+def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
+    """`findings` in `Finding.sort_key` order, stably: the same list as
+    `sorted(findings, key=lambda f: f.sort_key)`, cheaper on finding-heavy reports. The
+    place of a finding (its sheet and cell) is worked out once per cell, and `str(params)`,
+    the key's last and dearest part, only for findings whose other parts tie."""
+    findings = list(findings)
+    places: dict[tuple[str, str], tuple[int, str, tuple[int, int]]] = {}
+    heads = []
+    for f in findings:
+        where = (f.sheet, f.cell)
+        place = places.get(where)
+        if place is None:
+            place = places[where] = (_sheet_order(f.sheet), f.sheet, _row_col(f.cell))
+        heads.append((f.file, place, f.code, f.message_key))
+    order = sorted(range(len(findings)), key=heads.__getitem__)
+    result = [findings[i] for i in order]
+    start = 0
+    for end in range(1, len(order) + 1):  # runs of equal heads: ordered by str(params)
+        if end == len(order) or heads[order[end]] != heads[order[start]]:
+            if end - start > 1:
+                result[start:end] = sorted(result[start:end], key=lambda f: str(f.params))
+            start = end
+    return result
 
-    return INPUT_SHEETS.index(sheet) if sheet in INPUT_SHEETS else len(INPUT_SHEETS)
+
+_SHEET_ORDER: dict[str, int] = {}
+
+
+def _sheet_order(sheet: str) -> int:
+    order = _SHEET_ORDER.get(sheet)
+    if order is None:
+        from ..schema import INPUT_SHEETS
+
+        order = INPUT_SHEETS.index(sheet) if sheet in INPUT_SHEETS else len(INPUT_SHEETS)
+        if len(_SHEET_ORDER) < 1024:  # sheet names come from workbooks: keep the cache small
+            _SHEET_ORDER[sheet] = order
+    return order
 
 
 def _row_col(address: str) -> tuple[int, int]:
