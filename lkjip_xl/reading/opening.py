@@ -50,7 +50,8 @@ def check_container(path: Path, limits: Limits,
     """Raise WorkbookError when `path` is not an .xlsx/.xlsm we can read safely: every check
     of `limits.py` runs here, before any parser sees the file. Returns what it unpacked that
     the cell-metadata scan needs again (the sheet map, the sheets and styles). With `wanted`,
-    only those worksheets will be parsed: the others are not unpacked (every other part is)."""
+    only those worksheets will be parsed: the others are not unpacked, nor the parts that
+    calamine never opens for values (`_UNREAD_BY_VALUES`; every other part is)."""
     try:
         return _check_container(path, limits, wanted)
     except WorkbookError:
@@ -108,9 +109,12 @@ def _check_container(path: Path, limits: Limits,
             names_of = {part: name for name, part in (sheet_parts or {}).items()}
             kept: dict[str, bytes] = {}
             # a worksheet no parser will read (pairing reads Identitas only) need not be
-            # unpacked; without a sheet map every part is
-            unread = {part for name, part in (sheet_parts or {}).items()
-                      if wanted is not None and not wanted(name)}
+            # unpacked; without a sheet map every part is. Nor, then, the parts that only the
+            # full check reads (`_UNREAD_BY_VALUES`): that check surveys them all the same.
+            unread: set[str] = set()
+            if wanted is not None:
+                unread = {part for name, part in (sheet_parts or {}).items() if not wanted(name)}
+                unread.update(n for n in names if n.lower().startswith(_UNREAD_BY_VALUES))
             canonical: set[str] = set()
             limits.survey(path, zf, names_of, {*names_of, "xl/styles.xml"}, kept, unread,
                           canonical, packed)
@@ -122,6 +126,17 @@ def _check_container(path: Path, limits: Limits,
     except (zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError,
             ValueError) as exc:
         raise WorkbookError(path, "open.corrupt", _short(exc)) from exc
+
+
+# Parts that calamine never opens when it opens a workbook and reads its sheets' values, nor
+# does our code when it reads some sheets' values only (`read_sheets`): found by putting
+# malformed XML in each part of generated and real workbooks in turn (python-calamine 0.9).
+# calamine opens _rels/.rels, xl/workbook.xml and its relationships, xl/styles.xml,
+# xl/sharedStrings.xml and the sheets it reads; every part not named here is surveyed.
+_UNREAD_BY_VALUES = ("[content_types].xml", "docprops/", "xl/theme/", "xl/comments",
+                     "xl/threadedcomments/", "xl/persons/", "xl/drawings/", "xl/charts/",
+                     "xl/printersettings/", "xl/worksheets/_rels/", "xl/calcchain.xml",
+                     "customxml/")
 
 
 def _check_directory(path: Path, limits: Limits) -> None:
