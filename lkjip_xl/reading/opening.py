@@ -105,7 +105,8 @@ def _check_container(path: Path, limits: Limits,
                     raise WorkbookError(path, "open.document", "Word")
                 raise WorkbookError(path, "open.no_workbook_part")
             packed = whole_file(zf)
-            sheet_parts = _sheet_map(zf, packed)
+            read: dict[str, bytes] = {}  # the parts the sheet map unpacked, for the survey
+            sheet_parts = _sheet_map(zf, packed, read)
             names_of = {part: name for name, part in (sheet_parts or {}).items()}
             kept: dict[str, bytes] = {}
             # a worksheet no parser will read (pairing reads Identitas only) need not be
@@ -117,7 +118,7 @@ def _check_container(path: Path, limits: Limits,
                 unread.update(n for n in names if n.lower().startswith(_UNREAD_BY_VALUES))
             canonical: set[str] = set()
             limits.survey(path, zf, names_of, {*names_of, "xl/styles.xml"}, kept, unread,
-                          canonical, packed)
+                          canonical, packed, read)
             return Unpacked(sheet_parts, kept, canonical)
     except WorkbookError:
         raise
@@ -226,16 +227,22 @@ def _looks_like(head: bytes) -> str:
     return "text/CSV"
 
 
-def _sheet_map(zf: zipfile.ZipFile, packed: bytes | None = None) -> dict[str, str] | None:
+def _sheet_map(zf: zipfile.ZipFile, packed: bytes | None = None,
+               read_parts: dict[str, bytes] | None = None) -> dict[str, str] | None:
     """Sheet name -> part, to name the sheet in a message and for the cell-metadata scan; None
     when it cannot be known cheaply and safely (the survey checks the parts themselves, and
     the scan reads the map again and says what is wrong). `packed`: the zip file's bytes,
-    to unpack the two parts from."""
+    to unpack the two parts from; `read_parts` gets the parts unpacked (whole, their size
+    and CRC checked), for the survey not to unpack them again."""
 
     def read(name: str) -> bytes:
         info = zf.getinfo(name)
         data = unpack(packed, info) if packed is not None else None
-        return data if data is not None else zf.read(info)
+        if data is None:
+            data = zf.read(info)
+        if read_parts is not None:
+            read_parts[name] = data
+        return data
 
     try:
         for part in ("xl/workbook.xml", "xl/_rels/workbook.xml.rels"):
