@@ -610,3 +610,27 @@ def test_the_identity_read_surveys_the_parts_calamine_opens(
         assert info.value.reason == "open.xml_dtd"
     else:
         assert read_identity(spoilt).year == 2023
+
+
+def test_a_sheet_stored_where_calamine_opens_nothing_else_is_surveyed(tmp_path: Path) -> None:
+    """The identity read leaves docProps/, themes, comments ... unsurveyed only when no
+    relationship calamine follows points there: an Identitas stored as docProps/x.xml is
+    surveyed (and refused) all the same."""
+    import re
+
+    from lkjip_xl.reading import read_identity
+    from tests.corpus import rezip, sheet_part
+
+    example = Path(lkjip_xl.__file__).parent.parent / "examples" / "lkjip_2023_dinas_contoh.xlsx"
+    with zipfile.ZipFile(example) as zf:
+        part = sheet_part(zf, SHEET_IDENTITY)
+        rels = zf.read("xl/_rels/workbook.xml.rels").decode()
+    target = part.removeprefix("xl/")
+    assert f'Target="{target}"' in rels or f'Target="/{part}"' in rels
+    rels = re.sub(rf'Target="/?(xl/)?{re.escape(target)}"', 'Target="/docProps/x.xml"', rels)
+    spoilt = rezip(tmp_path / "moved.xlsx", example, drop=(part,),
+                   replace={"xl/_rels/workbook.xml.rels": rels.encode()},
+                   add={"docProps/x.xml": _BOMB})
+    with pytest.raises(WorkbookError) as info:
+        read_identity(spoilt)
+    assert info.value.reason == "open.xml_dtd"

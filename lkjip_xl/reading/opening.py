@@ -115,7 +115,7 @@ def _check_container(path: Path, limits: Limits,
             unread: set[str] = set()
             if wanted is not None:
                 unread = {part for name, part in (sheet_parts or {}).items() if not wanted(name)}
-                unread.update(n for n in names if n.lower().startswith(_UNREAD_BY_VALUES))
+                unread.update(_unread_by_values(zf, packed, read, names))
             canonical: set[str] = set()
             limits.survey(path, zf, names_of, {*names_of, "xl/styles.xml"}, kept, unread,
                           canonical, packed, read)
@@ -133,11 +133,55 @@ def _check_container(path: Path, limits: Limits,
 # does our code when it reads some sheets' values only (`read_sheets`): found by putting
 # malformed XML in each part of generated and real workbooks in turn (python-calamine 0.9).
 # calamine opens _rels/.rels, xl/workbook.xml and its relationships, xl/styles.xml,
-# xl/sharedStrings.xml and the sheets it reads; every part not named here is surveyed.
+# xl/sharedStrings.xml and the sheets it reads; every part not named here is surveyed, and
+# so is one named here that a relationship calamine follows points to (`_unread_by_values`).
 _UNREAD_BY_VALUES = ("[content_types].xml", "docprops/", "xl/theme/", "xl/comments",
                      "xl/threadedcomments/", "xl/persons/", "xl/drawings/", "xl/charts/",
                      "xl/printersettings/", "xl/worksheets/_rels/", "xl/calcchain.xml",
                      "customxml/")
+
+# Relationships that calamine does not follow (the workbook's theme, the file's properties):
+# their targets may be left unsurveyed; a part any other relationship of the package or of
+# the workbook points to (the workbook, a sheet, the shared strings, ...) never is, wherever
+# it lies, so that a file naming, say, docProps/x.xml as a worksheet has it surveyed.
+_UNFOLLOWED_TYPES = ("/theme", "/metadata/core-properties", "/extended-properties",
+                     "/custom-properties", "/metadata/thumbnail", "/calcChain",
+                     "/customXml")
+
+
+def _unread_by_values(zf: zipfile.ZipFile, packed: bytes | None, read: dict[str, bytes],
+                      names: set[str]) -> set[str]:
+    """The parts of `_UNREAD_BY_VALUES` that no relationship calamine follows points to (by
+    file name, case aside, wherever the relationship resolves). None at all when the two
+    relationship parts cannot be read cheaply, or a target is percent-encoded: every part is
+    then surveyed as before. The relationship parts unpacked go into `read`."""
+    from .cellmeta import _RELS_TAGS, _elements
+
+    followed: set[str] = set()
+    for part in ("_rels/.rels", "xl/_rels/workbook.xml.rels"):
+        try:
+            data = read.get(part)
+            if data is None:
+                info = zf.getinfo(part)
+                if info.file_size > 4 << 20:
+                    return set()
+                data = unpack(packed, info) if packed is not None else None
+                if data is None:
+                    data = zf.read(info)
+                read[part] = data
+            rels = _elements(data, _RELS_TAGS)
+        except Exception:  # missing, damaged, a DTD: the survey says what is wrong
+            return set()
+        for _, tag, attrs in rels:
+            if tag not in _RELS_TAGS:
+                continue
+            target = attrs.get("Target", "")
+            if "%" in target:
+                return set()
+            if not attrs.get("Type", "").endswith(_UNFOLLOWED_TYPES):
+                followed.add(target.rstrip("/").rpartition("/")[2].lower())
+    return {n for n in names if n.lower().startswith(_UNREAD_BY_VALUES)
+            and n.rstrip("/").rpartition("/")[2].lower() not in followed}
 
 
 def _check_directory(path: Path, limits: Limits) -> None:
