@@ -567,3 +567,70 @@ def test_the_identity_read_unpacks_only_identitas(tmp_path: Path) -> None:
     with pytest.raises(WorkbookError) as info:
         read_identity(own)
     assert info.value.reason == "open.corrupt"
+
+
+_BOMB = (b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">'
+         b'<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><x>&b;</x>')
+
+
+@pytest.mark.parametrize(("part", "read"), [
+    ("xl/theme/theme1.xml", False),  # parts calamine never opens: the check's to refuse
+    ("docProps/core.xml", False),
+    ("[Content_Types].xml", False),
+    ("xl/comments/comment1.xml", False),
+    ("xl/worksheets/_rels/sheet3.xml.rels", False),
+    ("xl/styles.xml", True),  # parts calamine opens with any sheet: refused by both
+    ("xl/workbook.xml", True),
+    ("xl/_rels/workbook.xml.rels", True),
+    ("_rels/.rels", True),
+    ("xl/sharedStrings.xml", True),
+])
+def test_the_identity_read_surveys_the_parts_calamine_opens(
+        tmp_path: Path, part: str, read: bool) -> None:
+    """The identity read skips the survey of parts neither calamine nor the reader opens for
+    one sheet's values; a bomb there is refused by the full read of the same file, while a
+    bomb in a part the identity read opens stops it too."""
+    from lkjip_xl.reading import read_identity
+    from tests.corpus import rezip
+
+    example = Path(lkjip_xl.__file__).parent.parent / "examples" / "lkjip_2023_dinas_contoh.xlsx"
+    with zipfile.ZipFile(example) as zf:
+        names = set(zf.namelist())
+    spoilt = tmp_path / "bomb.xlsx"
+    if part in names:
+        rezip(spoilt, example, replace={part: _BOMB})
+    else:
+        rezip(spoilt, example, add={part: _BOMB})
+    with pytest.raises(WorkbookError) as info:
+        read_report(spoilt)
+    assert info.value.reason == "open.xml_dtd"
+    if read:
+        with pytest.raises(WorkbookError) as info:
+            read_identity(spoilt)
+        assert info.value.reason == "open.xml_dtd"
+    else:
+        assert read_identity(spoilt).year == 2023
+
+
+def test_a_sheet_stored_where_calamine_opens_nothing_else_is_surveyed(tmp_path: Path) -> None:
+    """The identity read leaves docProps/, themes, comments ... unsurveyed only when no
+    relationship calamine follows points there: an Identitas stored as docProps/x.xml is
+    surveyed (and refused) all the same."""
+    import re
+
+    from lkjip_xl.reading import read_identity
+    from tests.corpus import rezip, sheet_part
+
+    example = Path(lkjip_xl.__file__).parent.parent / "examples" / "lkjip_2023_dinas_contoh.xlsx"
+    with zipfile.ZipFile(example) as zf:
+        part = sheet_part(zf, SHEET_IDENTITY)
+        rels = zf.read("xl/_rels/workbook.xml.rels").decode()
+    target = part.removeprefix("xl/")
+    assert f'Target="{target}"' in rels or f'Target="/{part}"' in rels
+    rels = re.sub(rf'Target="/?(xl/)?{re.escape(target)}"', 'Target="/docProps/x.xml"', rels)
+    spoilt = rezip(tmp_path / "moved.xlsx", example, drop=(part,),
+                   replace={"xl/_rels/workbook.xml.rels": rels.encode()},
+                   add={"docProps/x.xml": _BOMB})
+    with pytest.raises(WorkbookError) as info:
+        read_identity(spoilt)
+    assert info.value.reason == "open.xml_dtd"

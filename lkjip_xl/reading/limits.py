@@ -92,7 +92,8 @@ class Limits:
     def survey(self, path: Path, zf: zipfile.ZipFile, sheet_names: dict[str, str] | None = None,
                keep: set[str] | None = None, kept: dict[str, bytes] | None = None,
                skip: set[str] | None = None, canonical: set[str] | None = None,
-               packed: bytes | None = None) -> dict[str, tuple[int, int]]:
+               packed: bytes | None = None, read: dict[str, bytes] | None = None
+               ) -> dict[str, tuple[int, int]]:
         """The streaming checks (2) on every part that may be parsed as XML.
 
         `sheet_names` (part -> sheet name) only makes messages name the sheet. Returns each
@@ -102,7 +103,8 @@ class Limits:
         time (`cellmeta.py`). The parts in `skip` (worksheets no parser will read) are left
         packed. The parts whose every <c> start tag was found canonical (`_bounded`) are
         added to `canonical`. A part cleared by `_bounded` gets a bound of its grid.
-        `packed`: the zip file's bytes when the caller has them (`whole_file`).
+        `packed`: the zip file's bytes when the caller has them (`whole_file`); `read`: parts
+        the caller has unpacked already (whole, size and CRC checked), by name.
         """
         names = sheet_names or {}
         grids: dict[str, tuple[int, int]] = {}
@@ -122,7 +124,7 @@ class Limits:
                 budget -= info.file_size
                 pieces = []
             grid = self._survey_part(path, zf, info, names.get(info.filename), pieces, packed,
-                                     canonical)
+                                     canonical, read.get(info.filename) if read else None)
             if pieces is not None and kept is not None:
                 kept[info.filename] = b"".join(pieces)
             if grid != (0, 0):
@@ -131,14 +133,15 @@ class Limits:
 
     def _survey_part(self, path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo,
                      sheet: str | None, pieces: list[bytes] | None = None,
-                     packed: bytes | None = None, canonical: set[str] | None = None
-                     ) -> tuple[int, int]:
+                     packed: bytes | None = None, canonical: set[str] | None = None,
+                     done: bytes | None = None) -> tuple[int, int]:
         whole: bytes | None = None
         if info.file_size < CHUNK:
             # A part that fits in one piece (its declared size is an upper bound): read whole
-            # (from the file's bytes when they are at hand), it goes through the piece by
-            # piece survey as before unless it is cleared here.
-            whole = unpack(packed, info) if packed is not None else None
+            # (from the file's bytes when they are at hand, or as `done`, unpacked already),
+            # it goes through the piece by piece survey as before unless it is cleared here.
+            whole = done if done is not None else \
+                unpack(packed, info) if packed is not None else None
             if whole is None:
                 with zf.open(info) as fh:
                     whole = fh.read(CHUNK)

@@ -50,7 +50,8 @@ def check_container(path: Path, limits: Limits,
     """Raise WorkbookError when `path` is not an .xlsx/.xlsm we can read safely: every check
     of `limits.py` runs here, before any parser sees the file. Returns what it unpacked that
     the cell-metadata scan needs again (the sheet map, the sheets and styles). With `wanted`,
-    only those worksheets will be parsed: the others are not unpacked (every other part is)."""
+    only those worksheets will be parsed: the others are not unpacked, nor the parts that
+    calamine never opens for values (`_UNREAD_BY_VALUES`; every other part is)."""
     try:
         return _check_container(path, limits, wanted)
     except WorkbookError:
@@ -104,16 +105,20 @@ def _check_container(path: Path, limits: Limits,
                     raise WorkbookError(path, "open.document", "Word")
                 raise WorkbookError(path, "open.no_workbook_part")
             packed = whole_file(zf)
-            sheet_parts = _sheet_map(zf, packed)
+            read: dict[str, bytes] = {}  # the parts the sheet map unpacked, for the survey
+            sheet_parts = _sheet_map(zf, packed, read)
             names_of = {part: name for name, part in (sheet_parts or {}).items()}
             kept: dict[str, bytes] = {}
             # a worksheet no parser will read (pairing reads Identitas only) need not be
-            # unpacked; without a sheet map every part is
-            unread = {part for name, part in (sheet_parts or {}).items()
-                      if wanted is not None and not wanted(name)}
+            # unpacked; without a sheet map every part is. Nor, then, the parts that only the
+            # full check reads (`_UNREAD_BY_VALUES`): that check surveys them all the same.
+            unread: set[str] = set()
+            if wanted is not None:
+                unread = {part for name, part in (sheet_parts or {}).items() if not wanted(name)}
+                unread.update(_unread_by_values(zf, packed, read, names))
             canonical: set[str] = set()
             limits.survey(path, zf, names_of, {*names_of, "xl/styles.xml"}, kept, unread,
-                          canonical, packed)
+                          canonical, packed, read)
             return Unpacked(sheet_parts, kept, canonical)
     except WorkbookError:
         raise
@@ -122,6 +127,61 @@ def _check_container(path: Path, limits: Limits,
     except (zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError,
             ValueError) as exc:
         raise WorkbookError(path, "open.corrupt", _short(exc)) from exc
+
+
+# Parts that calamine never opens when it opens a workbook and reads its sheets' values, nor
+# does our code when it reads some sheets' values only (`read_sheets`): found by putting
+# malformed XML in each part of generated and real workbooks in turn (python-calamine 0.9).
+# calamine opens _rels/.rels, xl/workbook.xml and its relationships, xl/styles.xml,
+# xl/sharedStrings.xml and the sheets it reads; every part not named here is surveyed, and
+# so is one named here that a relationship calamine follows points to (`_unread_by_values`).
+_UNREAD_BY_VALUES = ("[content_types].xml", "docprops/", "xl/theme/", "xl/comments",
+                     "xl/threadedcomments/", "xl/persons/", "xl/drawings/", "xl/charts/",
+                     "xl/printersettings/", "xl/worksheets/_rels/", "xl/calcchain.xml",
+                     "customxml/")
+
+# Relationships that calamine does not follow (the workbook's theme, the file's properties):
+# their targets may be left unsurveyed; a part any other relationship of the package or of
+# the workbook points to (the workbook, a sheet, the shared strings, ...) never is, wherever
+# it lies, so that a file naming, say, docProps/x.xml as a worksheet has it surveyed.
+_UNFOLLOWED_TYPES = ("/theme", "/metadata/core-properties", "/extended-properties",
+                     "/custom-properties", "/metadata/thumbnail", "/calcChain",
+                     "/customXml")
+
+
+def _unread_by_values(zf: zipfile.ZipFile, packed: bytes | None, read: dict[str, bytes],
+                      names: set[str]) -> set[str]:
+    """The parts of `_UNREAD_BY_VALUES` that no relationship calamine follows points to (by
+    file name, case aside, wherever the relationship resolves). None at all when the two
+    relationship parts cannot be read cheaply, or a target is percent-encoded: every part is
+    then surveyed as before. The relationship parts unpacked go into `read`."""
+    from .cellmeta import _RELS_TAGS, _elements
+
+    followed: set[str] = set()
+    for part in ("_rels/.rels", "xl/_rels/workbook.xml.rels"):
+        try:
+            data = read.get(part)
+            if data is None:
+                info = zf.getinfo(part)
+                if info.file_size > 4 << 20:
+                    return set()
+                data = unpack(packed, info) if packed is not None else None
+                if data is None:
+                    data = zf.read(info)
+                read[part] = data
+            rels = _elements(data, _RELS_TAGS)
+        except Exception:  # missing, damaged, a DTD: the survey says what is wrong
+            return set()
+        for _, tag, attrs in rels:
+            if tag not in _RELS_TAGS:
+                continue
+            target = attrs.get("Target", "")
+            if "%" in target:
+                return set()
+            if not attrs.get("Type", "").endswith(_UNFOLLOWED_TYPES):
+                followed.add(target.rstrip("/").rpartition("/")[2].lower())
+    return {n for n in names if n.lower().startswith(_UNREAD_BY_VALUES)
+            and n.rstrip("/").rpartition("/")[2].lower() not in followed}
 
 
 def _check_directory(path: Path, limits: Limits) -> None:
@@ -211,16 +271,22 @@ def _looks_like(head: bytes) -> str:
     return "text/CSV"
 
 
-def _sheet_map(zf: zipfile.ZipFile, packed: bytes | None = None) -> dict[str, str] | None:
+def _sheet_map(zf: zipfile.ZipFile, packed: bytes | None = None,
+               read_parts: dict[str, bytes] | None = None) -> dict[str, str] | None:
     """Sheet name -> part, to name the sheet in a message and for the cell-metadata scan; None
     when it cannot be known cheaply and safely (the survey checks the parts themselves, and
     the scan reads the map again and says what is wrong). `packed`: the zip file's bytes,
-    to unpack the two parts from."""
+    to unpack the two parts from; `read_parts` gets the parts unpacked (whole, their size
+    and CRC checked), for the survey not to unpack them again."""
 
     def read(name: str) -> bytes:
         info = zf.getinfo(name)
         data = unpack(packed, info) if packed is not None else None
-        return data if data is not None else zf.read(info)
+        if data is None:
+            data = zf.read(info)
+        if read_parts is not None:
+            read_parts[name] = data
+        return data
 
     try:
         for part in ("xl/workbook.xml", "xl/_rels/workbook.xml.rels"):
