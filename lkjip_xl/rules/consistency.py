@@ -583,8 +583,16 @@ def _match_program(row: BudgetRow, programs: Sequence[PkRow], index: _Programs |
         return _Match(row, contained[0], BY_CONTAINMENT)
     if contained:
         return None
-    similar = [p for p, k in named
-               if difflib.SequenceMatcher(None, k, key).ratio() >= NAME_SIMILARITY]
+    similar: list[PkRow] = []
+    matcher = difflib.SequenceMatcher(None, "", key)  # `key`'s index built once, not per name
+    for p, k in named:
+        matcher.set_seq1(k)
+        # real_quick_ratio and quick_ratio are upper bounds of ratio: a name below them is
+        # below the threshold without the full comparison (the same names are taken)
+        if matcher.real_quick_ratio() >= NAME_SIMILARITY \
+                and matcher.quick_ratio() >= NAME_SIMILARITY \
+                and matcher.ratio() >= NAME_SIMILARITY:
+            similar.append(p)
     if len(similar) == 1:
         return _Match(row, similar[0], BY_SIMILARITY)
     return None
