@@ -24,6 +24,7 @@ import contextlib
 import gc
 import glob
 import os
+import pickle
 import sys
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -37,6 +38,7 @@ from .reading import Limits
 
 if TYPE_CHECKING:
     from .pairing import Pairing
+    from .rules.base import Finding
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 # What a folder is searched for: the workbooks, the published reports (Word, PDF), and old
@@ -142,9 +144,25 @@ _FINDING_FIELDS = ("code", "name", "severity", "file", "sheet", "cell", "message
 
 
 def _pack(result: FileResult) -> tuple[Any, ...]:
-    """`result` as plain values (a FileResult holding a Report goes as it is)."""
+    """`result` as plain values (a FileResult holding a Report goes as it is). When the
+    worker rendered the file's output, the findings go as one pickled blob with their
+    (severity, code) tally: the main process, which only writes the output, does not
+    rebuild them unless something reads them (`_Findings`)."""
     if result.report is not None:
         return (result,)
+    rows = _rows(result)
+    findings: Any = rows
+    if result.output is not None:
+        tally: dict[tuple[str, str], int] = {}
+        for row in rows:
+            key = (row[2], row[0])
+            tally[key] = tally.get(key, 0) + 1
+        findings = (pickle.dumps(rows, pickle.HIGHEST_PROTOCOL), len(rows), tally)
+    return (str(result.path), findings, result.error, result.summary, result.imported,
+            result.previous, result.previous_error, result.output)
+
+
+def _rows(result: FileResult) -> list[tuple[Any, ...]]:
     rows = []
     for f in result.findings:
         fix = f.fix
@@ -153,26 +171,72 @@ def _pack(result: FileResult) -> tuple[Any, ...]:
                      f.inputs, f.related,
                      None if fix is None else (fix.ref.sheet, fix.ref.row, fix.ref.col,
                                                fix.value, fix.action.value)))
-    return (str(result.path), rows, result.error, result.summary, result.imported,
-            result.previous, result.previous_error, result.output)
+    return rows
 
 
-def _unpack(packed: tuple[Any, ...]) -> FileResult:
-    if len(packed) == 1:
-        return packed[0]  # type: ignore[no-any-return]
+def _findings(rows: Sequence[tuple[Any, ...]]) -> tuple[Finding, ...]:
     from .model import CellRef
     from .rules.base import Action, Finding, Fix, Severity
 
     severities = {s.value: s for s in Severity}
     actions = {a.value: a for a in Action}
-    path, rows, error, summary, imported, previous, previous_error, output = packed
     findings = []
     for row in rows:
         fix = row[15]
         if fix is not None:
             fix = Fix(CellRef(fix[0], fix[1], fix[2]), fix[3], actions[fix[4]])
         findings.append(Finding(row[0], row[1], severities[row[2]], *row[3:15], fix))
-    return FileResult(Path(path), tuple(findings), error, None, summary, imported, previous,
+    return tuple(findings)
+
+
+class _Findings(Sequence["Finding"]):
+    """A file's findings as its worker sent them with the rendered output: built on first
+    use (by a rekap, or a caller reading them), never if the main process only writes the
+    output and counts. `tally`: (severity, code) -> findings, in order of first appearance
+    (what the streams and the exit code need: `writers.formats.severity_code_counts`)."""
+
+    __slots__ = ("_blob", "_count", "_items", "tally")
+
+    def __init__(self, blob: bytes, count: int, tally: dict[tuple[str, str], int]) -> None:
+        self._blob, self._count, self.tally = blob, count, tally
+        self._items: tuple[Finding, ...] | None = None
+
+    def _decoded(self) -> tuple[Finding, ...]:
+        if self._items is None:
+            self._items = _findings(pickle.loads(self._blob))
+            self._blob = b""
+        return self._items
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __bool__(self) -> bool:
+        return self._count > 0
+
+    def __getitem__(self, index: Any) -> Any:
+        return self._decoded()[index]
+
+    def __iter__(self) -> Iterator[Finding]:
+        return iter(self._decoded())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, _Findings):
+            other = other._decoded()
+        return self._decoded() == other
+
+    def __hash__(self) -> int:
+        return hash(self._decoded())
+
+    def __repr__(self) -> str:
+        return repr(self._decoded())
+
+
+def _unpack(packed: tuple[Any, ...]) -> FileResult:
+    if len(packed) == 1:
+        return packed[0]  # type: ignore[no-any-return]
+    path, rows, error, summary, imported, previous, previous_error, output = packed
+    findings: Any = _Findings(*rows) if isinstance(rows, tuple) else _findings(rows)
+    return FileResult(Path(path), findings, error, None, summary, imported, previous,
                       previous_error, output)
 
 

@@ -619,7 +619,8 @@ def check_cmd(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: Path
                     click.echo(f"{r.path}: {t(r.error.reason, lang, detail=r.error.detail)}",
                                err=True)
             elif not failing:
-                failing = any(f.severity.rank >= threshold for f in r.findings)
+                failing = any(Severity(severity).rank >= threshold
+                              for severity, _ in formats.severity_code_counts(r.findings))
         stream.close()
         if rekap is not None:
             rekap.close()

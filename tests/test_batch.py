@@ -515,3 +515,26 @@ def test_finding_json_is_the_generic_encoders_bytes(mixed: Path) -> None:
         for f in findings:
             assert formats._finding_json(f, lang) == \
                 formats._dumps(formats.finding_to_dict(f, lang), 2), f
+
+
+def test_findings_sent_with_a_rendering_are_built_only_when_read(mixed: Path) -> None:
+    """With the output rendered in the worker, the main process gets the findings packed
+    with their (severity, code) tally: counts and the exit code come from the tally, the
+    findings are built on first use and are those a check in one process finds."""
+    from collections import Counter
+
+    files = expand_paths([str(mixed)])
+    rendered = list(check_many(files, Config(), jobs=2, render=formats.Renderer("json")))
+    alone = list(check_many(files, Config(), jobs=1))
+    packed = [r for r in rendered if isinstance(r.findings, batch._Findings)]
+    assert packed and any(r.findings for r in packed)
+    for r in packed:
+        assert r.findings._items is None  # nothing built yet
+        tally = formats.severity_code_counts(r.findings)
+        assert r.findings._items is None and len(r.findings) == sum(tally.values())
+    for r, one in zip(rendered, alone, strict=True):
+        expected = Counter((f.severity.value, f.code) for f in one.findings)
+        assert dict(formats.severity_code_counts(r.findings)) == dict(expected)
+        assert formats.counts(r.findings) == formats.counts(one.findings)
+        assert tuple(r.findings) == one.findings and r.findings == one.findings
+        assert list(r.findings[:2]) == list(one.findings[:2])
