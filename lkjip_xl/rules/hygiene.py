@@ -130,18 +130,22 @@ def _cell_index(report: Report) -> dict[tuple[str, str], _Located]:
     few of them and thousands of cells)."""
     index: dict[tuple[str, str], _Located] = {}
     kinds = (ProblemKind.NUMBER_AS_TEXT, ProblemKind.AMBIGUOUS_NUMBER, ProblemKind.NOT_A_NUMBER)
-    wanted = {(p.sheet, p.cell) for p in report.problems if p.kind in kinds}
+    # the wanted cells as CellRefs (compared as tuples, no address built per cell), each
+    # with the address its problem gives; a non-canonical address matches no cell
+    wanted: dict[CellRef, str] = {}
+    for p in report.problems:
+        if p.kind in kinds:
+            ref = _ref(p.sheet, p.cell)
+            if ref is not None and ref.address == p.cell:
+                wanted[ref] = p.cell
     if not wanted:
         return index
-    wanted_rows = {(sheet, int(cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")))
-            for sheet, cell in wanted if cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ").isdigit()}
+    wanted_rows = {(ref.sheet, ref.row) for ref in wanted}
 
     def add(table: str, key: str, cell: Cell, kind: str, satuan: str = "") -> None:
         ref = cell.ref
-        if ref is not None and (ref.sheet, ref.row) in wanted_rows:
-            where = (ref.sheet, ref.address)
-            if where in wanted:
-                index.setdefault(where, _Located(table, key, cell, kind, satuan))
+        if ref is not None and ref in wanted:
+            index.setdefault((ref.sheet, wanted[ref]), _Located(table, key, cell, kind, satuan))
 
     for col in IDENTITY_FIELDS:
         add(SHEET_IDENTITY, col.key, getattr(report.identity, col.key), col.kind)
@@ -220,15 +224,27 @@ def _how_keys(number: Number, text: str) -> list[str]:
     return list(dict.fromkeys(keys))
 
 
+_HOW: dict[tuple[str, ...], tuple[str, str]] = {}  # message keys -> the notes, id and en
+
+
 def _how(keys: list[str]) -> dict[str, str]:
     """The reading notes in both languages (params are language-neutral otherwise)."""
-    return {"how_id": "; ".join(t(k, "id") for k in keys),
-            "how_en": "; ".join(t(k, "en") for k in keys)}
+    pair = _HOW.get(tuple(keys))
+    if pair is None:
+        pair = _HOW[tuple(keys)] = ("; ".join(t(k, "id") for k in keys),
+                                    "; ".join(t(k, "en") for k in keys))
+    return {"how_id": pair[0], "how_en": pair[1]}
 
 
-def _at(ctx: RuleContext, problem: ReadingProblem, key: str, **fields) -> Finding:
-    """A finding at the problem's cell, or on its sheet when it has no cell."""
-    ref = _ref(problem.sheet, problem.cell)
+_NO_REF = CellRef("", 0, 0)  # `_at`'s default: the ref is still to be read from the problem
+
+
+def _at(ctx: RuleContext, problem: ReadingProblem, key: str, ref: CellRef | None = _NO_REF,
+        **fields) -> Finding:
+    """A finding at the problem's cell, or on its sheet when it has no cell. `ref`: the
+    problem's cell when the caller has read it already."""
+    if ref is _NO_REF:
+        ref = _ref(problem.sheet, problem.cell)
     if ref is not None and problem.raw is not None and "inputs" not in fields:
         fields["inputs"] = ((str(ref), _value(problem.raw)),)
     return ctx.finding(ref, key, sheet=problem.sheet, **fields)
@@ -352,7 +368,7 @@ def number_as_text(ctx: RuleContext) -> Iterator[Finding]:
             variant = certain
         else:
             variant = "fix" if keys else "plain"
-        yield _at(ctx, problem, f"rule.INP001.{variant}", params=params, stated=text,
+        yield _at(ctx, problem, f"rule.INP001.{variant}", ref, params=params, stated=text,
                   expected=number.value, fix=fix)
 
 
