@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import functools
 import re
 from collections.abc import Iterable, Iterator
 
@@ -101,6 +102,7 @@ class _Located:
     satuan: str = ""  # the row's Satuan, for a number column
 
 
+@functools.lru_cache(maxsize=4096)
 def _ref(sheet: str, address: str) -> CellRef | None:
     m = _ADDRESS.match(address or "")
     if not m:
@@ -158,13 +160,18 @@ def _cell_index(report: Report) -> dict[tuple[str, str], _Located]:
     )
     for table, spec, rows in tables:
         sheet = report.sheet_names.get(table)
+        columns = [(col.key, col.kind) for col in spec.columns]
         for row in rows:
             if (sheet, row.row) not in wanted_rows:
                 continue  # every cell of a table row is on the table's sheet, in its row
             satuan = getattr(row, "satuan", None)
-            for col in spec.columns:
-                add(table, col.key, getattr(row, col.key), col.kind,
-                    satuan.text if satuan is not None else "")
+            satuan_text = satuan.text if satuan is not None else ""
+            for key, kind in columns:
+                cell = getattr(row, key)
+                ref = cell.ref
+                if ref is not None and ref in wanted:
+                    index.setdefault((ref.sheet, wanted[ref]),
+                                     _Located(table, key, cell, kind, satuan_text))
     for ind in report.indicators:
         for _, cell in ind.targets:
             add(SHEET_RPJMD, "target", cell, "number", ind.satuan.text)
