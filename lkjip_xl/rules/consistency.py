@@ -7,6 +7,7 @@ indicator); budget programs by Kode, else by normalised name.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -370,8 +371,13 @@ def _explains(text: str, words: Sequence[str]) -> bool:
         return False
     if not words:
         return True
-    pattern = r"\b(?:" + "|".join(re.escape(w.casefold()) for w in words) + ")"
-    return re.search(pattern, text.casefold()) is not None
+    return _explanation_pattern(tuple(words)).search(text.casefold()) is not None
+
+
+@functools.lru_cache(maxsize=64)
+def _explanation_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of `words` starting a word (compiled once per list of words, not per text)."""
+    return re.compile(r"\b(?:" + "|".join(re.escape(w.casefold()) for w in words) + ")")
 
 
 def _explanation_words(ctx: RuleContext) -> tuple[str, ...]:
