@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
-import functools
 import re
 from collections.abc import Iterable, Iterator
 
@@ -102,7 +101,6 @@ class _Located:
     satuan: str = ""  # the row's Satuan, for a number column
 
 
-@functools.lru_cache(maxsize=4096)
 def _ref(sheet: str, address: str) -> CellRef | None:
     m = _ADDRESS.match(address or "")
     if not m:
@@ -125,11 +123,23 @@ def _problems(report: Report, *kinds: str) -> list[ReadingProblem]:
     return result
 
 
-def _cell_index(report: Report) -> dict[tuple[str, str], _Located]:
+def _index(ctx: RuleContext) -> dict[tuple[str, str], _Located]:
+    """`_cell_index` of the report, once per check (`_refs` gets the problems' refs)."""
+    index = ctx.memo("hygiene.cell_index", lambda: _cell_index(ctx.report, _refs(ctx)))
+    return index
+
+
+def _refs(ctx: RuleContext) -> dict[tuple[str, str], CellRef | None]:
+    """(sheet, address) -> `_ref` of it, for the number problems: read once per check."""
+    return ctx.memo("hygiene.refs", dict)
+
+
+def _cell_index(report: Report, refs: dict[tuple[str, str], CellRef | None] | None = None
+                ) -> dict[tuple[str, str], _Located]:
     """(sheet, address) -> the report cell there, so a problem can be read with its column.
 
     Only the cells of the number problems the INP rules look up are indexed (a report has a
-    few of them and thousands of cells)."""
+    few of them and thousands of cells). `refs` gets each problem cell's `_ref`."""
     index: dict[tuple[str, str], _Located] = {}
     kinds = (ProblemKind.NUMBER_AS_TEXT, ProblemKind.AMBIGUOUS_NUMBER, ProblemKind.NOT_A_NUMBER)
     # the wanted cells as CellRefs (compared as tuples, no address built per cell), each
@@ -138,6 +148,8 @@ def _cell_index(report: Report) -> dict[tuple[str, str], _Located]:
     for p in report.problems:
         if p.kind in kinds:
             ref = _ref(p.sheet, p.cell)
+            if refs is not None:
+                refs[(p.sheet, p.cell)] = ref
             if ref is not None and ref.address == p.cell:
                 wanted[ref] = p.cell
     if not wanted:
@@ -348,7 +360,8 @@ def number_as_text(ctx: RuleContext) -> Iterator[Finding]:
     ('93,05%' -> 93.05). Ranges ('80-90') in target columns are legitimate and not reported;
     elsewhere INP003 reports them.
     """
-    index = ctx.memo("hygiene.cell_index", lambda: _cell_index(ctx.report))
+    index = _index(ctx)
+    refs = _refs(ctx)
     kinds = (ProblemKind.NUMBER_AS_TEXT, ProblemKind.AMBIGUOUS_NUMBER)
     for problem in _problems(ctx.report, *kinds):
         located = index.get((problem.sheet, problem.cell))
@@ -365,7 +378,8 @@ def number_as_text(ctx: RuleContext) -> Iterator[Finding]:
             shown = Verbatim(format_year(number.value))  # a year reads 2019, never 2.019
         params = {"raw": text, "value": shown, "unit": number.unit,
                   "satuan": located.satuan if located else "", **_how(keys)}
-        ref = _ref(problem.sheet, problem.cell)
+        where = (problem.sheet, problem.cell)
+        ref = refs[where] if where in refs else _ref(*where)
         fix = Fix(ref, number.value, Action.CORRECT) if ref and _fixable(number, text) else None
         if number.unit:
             variant = "unit"
@@ -402,7 +416,7 @@ def ambiguous_number(ctx: RuleContext) -> Iterator[Finding]:
     inside a number ('95, 12') may separate two numbers. No fix: a person must confirm the
     reading, best by typing the cell as a real number.
     """
-    index = ctx.memo("hygiene.cell_index", lambda: _cell_index(ctx.report))
+    index = _index(ctx)
     for problem in _problems(ctx.report, ProblemKind.AMBIGUOUS_NUMBER):
         located = index.get((problem.sheet, problem.cell))
         number = _number_of(problem, located)
@@ -444,7 +458,7 @@ def not_a_number(ctx: RuleContext) -> Iterator[Finding]:
     absorption), and nothing else follows from the cell. A lone '-' is a blank (nothing
     stated) and is not reported here.
     """
-    index = ctx.memo("hygiene.cell_index", lambda: _cell_index(ctx.report))
+    index = _index(ctx)
     settings_cells = {(p.sheet, p.cell) for p in _problems(ctx.report, ProblemKind.UNKNOWN_SETTING)}
     kinds = (ProblemKind.NOT_A_NUMBER, ProblemKind.NUMBER_AS_TEXT, ProblemKind.AMBIGUOUS_NUMBER)
     for problem in _problems(ctx.report, *kinds):
