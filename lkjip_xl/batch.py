@@ -24,6 +24,7 @@ import contextlib
 import gc
 import glob
 import os
+import pickle
 import sys
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -37,6 +38,7 @@ from .reading import Limits
 
 if TYPE_CHECKING:
     from .pairing import Pairing
+    from .rules.base import Finding
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 # What a folder is searched for: the workbooks, the published reports (Word, PDF), and old
@@ -88,14 +90,16 @@ def default_jobs(files: int) -> int:
 class _Task:
     """What every file of a batch is checked with (plain classes here: cheap to import)."""
 
-    __slots__ = ("config", "limits", "pairs", "render", "summarise")
+    __slots__ = ("config", "findings", "limits", "pairs", "render", "summarise")
 
     def __init__(self, config: Config, limits: Limits, summarise: bool,
                  pairs: Mapping[Path, Pairing] | None = None,
-                 render: Callable[[FileResult], Any] | None = None) -> None:
+                 render: Callable[[FileResult], Any] | None = None,
+                 findings: bool = True) -> None:
         self.config, self.limits, self.summarise = config, limits, summarise
         self.pairs = dict(pairs or {})
         self.render = render
+        self.findings = findings
 
 
 def _rendered(result: FileResult, render: Callable[[FileResult], Any] | None) -> FileResult:
@@ -141,10 +145,29 @@ _FINDING_FIELDS = ("code", "name", "severity", "file", "sheet", "cell", "message
                    "related", "fix")
 
 
-def _pack(result: FileResult) -> tuple[Any, ...]:
-    """`result` as plain values (a FileResult holding a Report goes as it is)."""
+def _pack(result: FileResult, keep: bool = True) -> tuple[Any, ...]:
+    """`result` as plain values (a FileResult holding a Report goes as it is). When the
+    worker rendered the file's output, the findings go as one pickled blob with their
+    (severity, code) tally: the main process, which only writes the output, does not
+    rebuild them unless something reads them (`_Findings`); with `keep` False (a batch
+    told that nothing reads them: `check_many(findings=False)`) only the tally goes."""
     if result.report is not None:
         return (result,)
+    findings: Any
+    if result.output is not None:
+        tally: dict[tuple[str, str], int] = {}
+        for f in result.findings:
+            key = (f.severity.value, f.code)
+            tally[key] = tally.get(key, 0) + 1
+        blob = pickle.dumps(_rows(result), pickle.HIGHEST_PROTOCOL) if keep else None
+        findings = (blob, len(result.findings), tally)
+    else:
+        findings = _rows(result)
+    return (str(result.path), findings, result.error, result.summary, result.imported,
+            result.previous, result.previous_error, result.output)
+
+
+def _rows(result: FileResult) -> list[tuple[Any, ...]]:
     rows = []
     for f in result.findings:
         fix = f.fix
@@ -153,26 +176,75 @@ def _pack(result: FileResult) -> tuple[Any, ...]:
                      f.inputs, f.related,
                      None if fix is None else (fix.ref.sheet, fix.ref.row, fix.ref.col,
                                                fix.value, fix.action.value)))
-    return (str(result.path), rows, result.error, result.summary, result.imported,
-            result.previous, result.previous_error, result.output)
+    return rows
 
 
-def _unpack(packed: tuple[Any, ...]) -> FileResult:
-    if len(packed) == 1:
-        return packed[0]  # type: ignore[no-any-return]
+def _findings(rows: Sequence[tuple[Any, ...]]) -> tuple[Finding, ...]:
     from .model import CellRef
     from .rules.base import Action, Finding, Fix, Severity
 
     severities = {s.value: s for s in Severity}
     actions = {a.value: a for a in Action}
-    path, rows, error, summary, imported, previous, previous_error, output = packed
     findings = []
     for row in rows:
         fix = row[15]
         if fix is not None:
             fix = Fix(CellRef(fix[0], fix[1], fix[2]), fix[3], actions[fix[4]])
         findings.append(Finding(row[0], row[1], severities[row[2]], *row[3:15], fix))
-    return FileResult(Path(path), tuple(findings), error, None, summary, imported, previous,
+    return tuple(findings)
+
+
+class _Findings(Sequence["Finding"]):
+    """A file's findings as its worker sent them with the rendered output: built on first
+    use (by a rekap, or a caller reading them), never if the main process only writes the
+    output and counts. `tally`: (severity, code) -> findings, in order of first appearance
+    (what the streams and the exit code need: `writers.formats.severity_code_counts`)."""
+
+    __slots__ = ("_blob", "_count", "_items", "tally")
+
+    def __init__(self, blob: bytes | None, count: int, tally: dict[tuple[str, str], int]
+                 ) -> None:
+        self._blob, self._count, self.tally = blob, count, tally
+        self._items: tuple[Finding, ...] | None = None
+
+    def _decoded(self) -> tuple[Finding, ...]:
+        if self._items is None:
+            if self._blob is None:
+                raise RuntimeError("check_many(findings=False): the findings were not kept")
+            self._items = _findings(pickle.loads(self._blob))
+            self._blob = b""
+        return self._items
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __bool__(self) -> bool:
+        return self._count > 0
+
+    def __getitem__(self, index: Any) -> Any:
+        return self._decoded()[index]
+
+    def __iter__(self) -> Iterator[Finding]:
+        return iter(self._decoded())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, _Findings):
+            other = other._decoded()
+        return self._decoded() == other
+
+    def __hash__(self) -> int:
+        return hash(self._decoded())
+
+    def __repr__(self) -> str:
+        return repr(self._decoded())
+
+
+def _unpack(packed: tuple[Any, ...]) -> FileResult:
+    if len(packed) == 1:
+        return packed[0]  # type: ignore[no-any-return]
+    path, rows, error, summary, imported, previous, previous_error, output = packed
+    findings: Any = _Findings(*rows) if isinstance(rows, tuple) else _findings(rows)
+    return FileResult(Path(path), findings, error, None, summary, imported, previous,
                       previous_error, output)
 
 
@@ -206,7 +278,7 @@ def _worker_main(conn: Any, task: _Task, memory_bytes: int | None) -> None:
         result = _rendered(_check_one(Path(path), task), task.render)
         retire = result.error is not None and result.error.reason == REASON_MEMORY
         try:
-            conn.send((index, _pack(result), retire))
+            conn.send((index, _pack(result, task.findings), retire))
         except (OSError, EOFError):  # the main process is gone
             return
         except Exception as exc:  # a result that cannot be pickled: a bug, reported as such
@@ -365,7 +437,8 @@ def check_many(paths: Sequence[Path], config: Config, limits: Limits | None = No
                summarise: bool = False,
                memory_bytes: int | None = WORKER_MEMORY_BYTES,
                pairs: Mapping[Path, Pairing] | None = None,
-               render: Callable[[FileResult], Any] | None = None) -> Iterator[FileResult]:
+               render: Callable[[FileResult], Any] | None = None,
+               findings: bool = True) -> Iterator[FileResult]:
     """Results in the order of `paths`, each yielded as soon as it and those before it are in.
 
     `timeout` (seconds, None or 0 for none) and `memory_bytes` limit each file's worker;
@@ -375,10 +448,13 @@ def check_many(paths: Sequence[Path], config: Config, limits: Limits | None = No
     `writers.formats.Renderer`, from the output stream's `renderer()`) has each worker
     compute its file's part of the output too (`FileResult.output`): the main process then
     only writes it. A file checked in this process is left to the stream to render.
+    `findings` False (with `render`): the caller reads of a rendered file's findings only
+    how many there are of each severity and code (`writers.formats.severity_code_counts`),
+    so the workers send only that; reading the findings themselves then raises.
     """
     if not paths:
         return
-    task = _Task(config, limits or Limits(), summarise, pairs, render)
+    task = _Task(config, limits or Limits(), summarise, pairs, render, findings)
     if len(paths) == 1 and jobs <= 1:
         yield _in_process(paths[0], task, timeout or None, memory_bytes)
         return

@@ -593,7 +593,8 @@ def check_cmd(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: Path
         # worker leaves it here, where it runs while the worker checks the next file.
         results = check_many(files, config, limits, jobs=jobs,
                              timeout=timeout or None, summarise=rekap is not None,
-                             pairs=pairs, render=stream.renderer() if jobs > 1 else None)
+                             pairs=pairs, render=stream.renderer() if jobs > 1 else None,
+                             findings=rekap is not None)  # else only counted
         for r in _with_progress(results, len(files), lang, progress):
             if r.error is None and (real := extension_mismatch(r.path)):
                 warning = t("cli.wrong_extension", lang, path=r.path, real=real,
@@ -619,7 +620,8 @@ def check_cmd(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: Path
                     click.echo(f"{r.path}: {t(r.error.reason, lang, detail=r.error.detail)}",
                                err=True)
             elif not failing:
-                failing = any(f.severity.rank >= threshold for f in r.findings)
+                failing = any(Severity(severity).rank >= threshold
+                              for severity, _ in formats.severity_code_counts(r.findings))
         stream.close()
         if rekap is not None:
             rekap.close()

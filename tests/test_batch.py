@@ -515,3 +515,66 @@ def test_finding_json_is_the_generic_encoders_bytes(mixed: Path) -> None:
         for f in findings:
             assert formats._finding_json(f, lang) == \
                 formats._dumps(formats.finding_to_dict(f, lang), 2), f
+
+
+def test_findings_sent_with_a_rendering_are_built_only_when_read(mixed: Path) -> None:
+    """With the output rendered in the worker, the main process gets the findings packed
+    with their (severity, code) tally: counts and the exit code come from the tally, the
+    findings are built on first use and are those a check in one process finds."""
+    from collections import Counter
+
+    files = expand_paths([str(mixed)])
+    rendered = list(check_many(files, Config(), jobs=2, render=formats.Renderer("json")))
+    alone = list(check_many(files, Config(), jobs=1))
+    packed = [r for r in rendered if isinstance(r.findings, batch._Findings)]
+    assert packed and any(r.findings for r in packed)
+    for r in packed:
+        assert r.findings._items is None  # nothing built yet
+        tally = formats.severity_code_counts(r.findings)
+        assert r.findings._items is None and len(r.findings) == sum(tally.values())
+    for r, one in zip(rendered, alone, strict=True):
+        expected = Counter((f.severity.value, f.code) for f in one.findings)
+        assert dict(formats.severity_code_counts(r.findings)) == dict(expected)
+        assert formats.counts(r.findings) == formats.counts(one.findings)
+        assert tuple(r.findings) == one.findings and r.findings == one.findings
+        assert list(r.findings[:2]) == list(one.findings[:2])
+
+
+def test_findings_not_kept_are_still_counted(mixed: Path) -> None:
+    """`check_many(findings=False)`: a rendered file's findings are counted from the tally;
+    reading the findings themselves is refused, not silently empty."""
+    files = expand_paths([str(mixed)])
+    counted = list(check_many(files, Config(), jobs=2, render=formats.Renderer("json"),
+                              findings=False))
+    alone = list(check_many(files, Config(), jobs=1))
+    assert any(r.findings for r in counted)
+    for r, one in zip(counted, alone, strict=True):
+        assert formats.counts(r.findings) == formats.counts(one.findings)
+        assert len(r.findings) == len(one.findings)
+        if r.findings:
+            with pytest.raises(RuntimeError):
+                list(r.findings)
+
+
+@pytest.mark.parametrize("fail_on", ["error", "warning", "info"])
+def test_exit_code_and_rekap_do_not_depend_on_jobs(tmp_path: Path, fail_on: str) -> None:
+    """The exit code (from the findings' severities) and the rekap (from the findings
+    themselves) are the same whether the workers rendered the output or not."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(3):
+        wrong_workbook(folder / f"{i}a_wrong.xlsx", capaian=80 + i)
+        clean_workbook(folder / f"{i}b_clean.xlsx")
+    outs = []
+    for jobs in ("1", "2"):
+        rekap = tmp_path / f"rekap{jobs}.csv"
+        plain = run("check", "--format", "json", "--fail-on", fail_on, "-j", jobs, str(folder))
+        with_rekap = run("check", "--format", "text", "--fail-on", fail_on, "-j", jobs,
+                         "--report", str(rekap), str(folder))
+        outs.append((plain[0], plain[1], with_rekap[0], with_rekap[1], rekap.read_bytes()))
+    assert outs[0] == outs[1]
+    summary = json.loads(outs[0][1])["summary"]
+    ranked = ["info", "warning", "error"]
+    failing = any(summary[s] for s in ranked[ranked.index(fail_on):])
+    assert outs[0][0] == outs[0][2] == (1 if failing else 0)
+    assert summary["warning"] or summary["error"]  # the wrong workbooks fail some threshold

@@ -7,6 +7,7 @@ indicator); budget programs by Kode, else by normalised name.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -370,8 +371,13 @@ def _explains(text: str, words: Sequence[str]) -> bool:
         return False
     if not words:
         return True
-    pattern = r"\b(?:" + "|".join(re.escape(w.casefold()) for w in words) + ")"
-    return re.search(pattern, text.casefold()) is not None
+    return _explanation_pattern(tuple(words)).search(text.casefold()) is not None
+
+
+@functools.lru_cache(maxsize=64)
+def _explanation_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of `words` starting a word (compiled once per list of words, not per text)."""
+    return re.compile(r"\b(?:" + "|".join(re.escape(w.casefold()) for w in words) + ")")
 
 
 def _explanation_words(ctx: RuleContext) -> tuple[str, ...]:
@@ -583,8 +589,16 @@ def _match_program(row: BudgetRow, programs: Sequence[PkRow], index: _Programs |
         return _Match(row, contained[0], BY_CONTAINMENT)
     if contained:
         return None
-    similar = [p for p, k in named
-               if difflib.SequenceMatcher(None, k, key).ratio() >= NAME_SIMILARITY]
+    similar: list[PkRow] = []
+    matcher = difflib.SequenceMatcher(None, "", key)  # `key`'s index built once, not per name
+    for p, k in named:
+        matcher.set_seq1(k)
+        # real_quick_ratio and quick_ratio are upper bounds of ratio: a name below them is
+        # below the threshold without the full comparison (the same names are taken)
+        if matcher.real_quick_ratio() >= NAME_SIMILARITY \
+                and matcher.quick_ratio() >= NAME_SIMILARITY \
+                and matcher.ratio() >= NAME_SIMILARITY:
+            similar.append(p)
     if len(similar) == 1:
         return _Match(row, similar[0], BY_SIMILARITY)
     return None

@@ -123,25 +123,43 @@ def _problems(report: Report, *kinds: str) -> list[ReadingProblem]:
     return result
 
 
-def _cell_index(report: Report) -> dict[tuple[str, str], _Located]:
+def _index(ctx: RuleContext) -> dict[tuple[str, str], _Located]:
+    """`_cell_index` of the report, once per check (`_refs` gets the problems' refs)."""
+    index = ctx.memo("hygiene.cell_index", lambda: _cell_index(ctx.report, _refs(ctx)))
+    return index
+
+
+def _refs(ctx: RuleContext) -> dict[tuple[str, str], CellRef | None]:
+    """(sheet, address) -> `_ref` of it, for the number problems: read once per check."""
+    return ctx.memo("hygiene.refs", dict)
+
+
+def _cell_index(report: Report, refs: dict[tuple[str, str], CellRef | None] | None = None
+                ) -> dict[tuple[str, str], _Located]:
     """(sheet, address) -> the report cell there, so a problem can be read with its column.
 
     Only the cells of the number problems the INP rules look up are indexed (a report has a
-    few of them and thousands of cells)."""
+    few of them and thousands of cells). `refs` gets each problem cell's `_ref`."""
     index: dict[tuple[str, str], _Located] = {}
     kinds = (ProblemKind.NUMBER_AS_TEXT, ProblemKind.AMBIGUOUS_NUMBER, ProblemKind.NOT_A_NUMBER)
-    wanted = {(p.sheet, p.cell) for p in report.problems if p.kind in kinds}
+    # the wanted cells as CellRefs (compared as tuples, no address built per cell), each
+    # with the address its problem gives; a non-canonical address matches no cell
+    wanted: dict[CellRef, str] = {}
+    for p in report.problems:
+        if p.kind in kinds:
+            ref = _ref(p.sheet, p.cell)
+            if refs is not None:
+                refs[(p.sheet, p.cell)] = ref
+            if ref is not None and ref.address == p.cell:
+                wanted[ref] = p.cell
     if not wanted:
         return index
-    wanted_rows = {(sheet, int(cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")))
-            for sheet, cell in wanted if cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ").isdigit()}
+    wanted_rows = {(ref.sheet, ref.row) for ref in wanted}
 
     def add(table: str, key: str, cell: Cell, kind: str, satuan: str = "") -> None:
         ref = cell.ref
-        if ref is not None and (ref.sheet, ref.row) in wanted_rows:
-            where = (ref.sheet, ref.address)
-            if where in wanted:
-                index.setdefault(where, _Located(table, key, cell, kind, satuan))
+        if ref is not None and ref in wanted:
+            index.setdefault((ref.sheet, wanted[ref]), _Located(table, key, cell, kind, satuan))
 
     for col in IDENTITY_FIELDS:
         add(SHEET_IDENTITY, col.key, getattr(report.identity, col.key), col.kind)
@@ -154,13 +172,18 @@ def _cell_index(report: Report) -> dict[tuple[str, str], _Located]:
     )
     for table, spec, rows in tables:
         sheet = report.sheet_names.get(table)
+        columns = [(col.key, col.kind) for col in spec.columns]
         for row in rows:
             if (sheet, row.row) not in wanted_rows:
                 continue  # every cell of a table row is on the table's sheet, in its row
             satuan = getattr(row, "satuan", None)
-            for col in spec.columns:
-                add(table, col.key, getattr(row, col.key), col.kind,
-                    satuan.text if satuan is not None else "")
+            satuan_text = satuan.text if satuan is not None else ""
+            for key, kind in columns:
+                cell = getattr(row, key)
+                ref = cell.ref
+                if ref is not None and ref in wanted:
+                    index.setdefault((ref.sheet, wanted[ref]),
+                                     _Located(table, key, cell, kind, satuan_text))
     for ind in report.indicators:
         for _, cell in ind.targets:
             add(SHEET_RPJMD, "target", cell, "number", ind.satuan.text)
@@ -220,15 +243,27 @@ def _how_keys(number: Number, text: str) -> list[str]:
     return list(dict.fromkeys(keys))
 
 
+_HOW: dict[tuple[str, ...], tuple[str, str]] = {}  # message keys -> the notes, id and en
+
+
 def _how(keys: list[str]) -> dict[str, str]:
     """The reading notes in both languages (params are language-neutral otherwise)."""
-    return {"how_id": "; ".join(t(k, "id") for k in keys),
-            "how_en": "; ".join(t(k, "en") for k in keys)}
+    pair = _HOW.get(tuple(keys))
+    if pair is None:
+        pair = _HOW[tuple(keys)] = ("; ".join(t(k, "id") for k in keys),
+                                    "; ".join(t(k, "en") for k in keys))
+    return {"how_id": pair[0], "how_en": pair[1]}
 
 
-def _at(ctx: RuleContext, problem: ReadingProblem, key: str, **fields) -> Finding:
-    """A finding at the problem's cell, or on its sheet when it has no cell."""
-    ref = _ref(problem.sheet, problem.cell)
+_NO_REF = CellRef("", 0, 0)  # `_at`'s default: the ref is still to be read from the problem
+
+
+def _at(ctx: RuleContext, problem: ReadingProblem, key: str, ref: CellRef | None = _NO_REF,
+        **fields) -> Finding:
+    """A finding at the problem's cell, or on its sheet when it has no cell. `ref`: the
+    problem's cell when the caller has read it already."""
+    if ref is _NO_REF:
+        ref = _ref(problem.sheet, problem.cell)
     if ref is not None and problem.raw is not None and "inputs" not in fields:
         fields["inputs"] = ((str(ref), _value(problem.raw)),)
     return ctx.finding(ref, key, sheet=problem.sheet, **fields)
@@ -325,7 +360,8 @@ def number_as_text(ctx: RuleContext) -> Iterator[Finding]:
     ('93,05%' -> 93.05). Ranges ('80-90') in target columns are legitimate and not reported;
     elsewhere INP003 reports them.
     """
-    index = ctx.memo("hygiene.cell_index", lambda: _cell_index(ctx.report))
+    index = _index(ctx)
+    refs = _refs(ctx)
     kinds = (ProblemKind.NUMBER_AS_TEXT, ProblemKind.AMBIGUOUS_NUMBER)
     for problem in _problems(ctx.report, *kinds):
         located = index.get((problem.sheet, problem.cell))
@@ -342,7 +378,8 @@ def number_as_text(ctx: RuleContext) -> Iterator[Finding]:
             shown = Verbatim(format_year(number.value))  # a year reads 2019, never 2.019
         params = {"raw": text, "value": shown, "unit": number.unit,
                   "satuan": located.satuan if located else "", **_how(keys)}
-        ref = _ref(problem.sheet, problem.cell)
+        where = (problem.sheet, problem.cell)
+        ref = refs[where] if where in refs else _ref(*where)
         fix = Fix(ref, number.value, Action.CORRECT) if ref and _fixable(number, text) else None
         if number.unit:
             variant = "unit"
@@ -352,7 +389,7 @@ def number_as_text(ctx: RuleContext) -> Iterator[Finding]:
             variant = certain
         else:
             variant = "fix" if keys else "plain"
-        yield _at(ctx, problem, f"rule.INP001.{variant}", params=params, stated=text,
+        yield _at(ctx, problem, f"rule.INP001.{variant}", ref, params=params, stated=text,
                   expected=number.value, fix=fix)
 
 
@@ -379,7 +416,7 @@ def ambiguous_number(ctx: RuleContext) -> Iterator[Finding]:
     inside a number ('95, 12') may separate two numbers. No fix: a person must confirm the
     reading, best by typing the cell as a real number.
     """
-    index = ctx.memo("hygiene.cell_index", lambda: _cell_index(ctx.report))
+    index = _index(ctx)
     for problem in _problems(ctx.report, ProblemKind.AMBIGUOUS_NUMBER):
         located = index.get((problem.sheet, problem.cell))
         number = _number_of(problem, located)
@@ -421,7 +458,7 @@ def not_a_number(ctx: RuleContext) -> Iterator[Finding]:
     absorption), and nothing else follows from the cell. A lone '-' is a blank (nothing
     stated) and is not reported here.
     """
-    index = ctx.memo("hygiene.cell_index", lambda: _cell_index(ctx.report))
+    index = _index(ctx)
     settings_cells = {(p.sheet, p.cell) for p in _problems(ctx.report, ProblemKind.UNKNOWN_SETTING)}
     kinds = (ProblemKind.NOT_A_NUMBER, ProblemKind.NUMBER_AS_TEXT, ProblemKind.AMBIGUOUS_NUMBER)
     for problem in _problems(ctx.report, *kinds):

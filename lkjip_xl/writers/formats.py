@@ -15,7 +15,7 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TextIO
 
 from .. import __version__
@@ -92,8 +92,24 @@ def _paired(result: FileResult) -> bool:
 
 
 def counts(findings: Iterable[Finding]) -> dict[str, int]:
-    c = Counter(f.severity.value for f in findings)
+    tally = getattr(findings, "tally", None)
+    if tally is None:
+        c = Counter(f.severity.value for f in findings)
+    else:
+        c = Counter()
+        for (severity, _), n in tally.items():
+            c[severity] += n
     return {s.value: c.get(s.value, 0) for s in Severity}
+
+
+def severity_code_counts(findings: Iterable[Finding]) -> Mapping[tuple[str, str], int]:
+    """(severity, code) -> number of findings, in order of first appearance. Findings a batch
+    worker sent with its rendered output carry it ready (`batch._Findings.tally`), so the
+    main process counts without building them."""
+    tally = getattr(findings, "tally", None)
+    if tally is not None:
+        return tally  # type: ignore[no-any-return]
+    return Counter((f.severity.value, f.code) for f in findings)
 
 
 def to_json(results: Sequence[FileResult], lang: str = "id") -> str:
@@ -502,7 +518,8 @@ class Stream:
         self.files += 1
         if result.error is not None:
             self.unreadable += 1
-        self.counts.update(f.severity.value for f in result.findings)
+        for (severity, _), n in severity_code_counts(result.findings).items():
+            self.counts[severity] += n
 
     def close(self) -> None:
         pass
@@ -541,7 +558,7 @@ class TextStream(Stream):
 
     def add(self, result: FileResult) -> None:
         super().add(result)
-        self._rules.update((f.severity.value, f.code) for f in result.findings)
+        self._rules.update(severity_code_counts(result.findings))
         self._with_findings += bool(result.findings)
         self._write_file(list(self._piece(result)))
 
