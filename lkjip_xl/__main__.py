@@ -42,6 +42,9 @@ class _OpenpyxlWithoutNumpy:
 def run() -> None:
     if "numpy" not in sys.modules and "openpyxl" not in sys.modules:
         sys.meta_path.insert(0, _OpenpyxlWithoutNumpy())
+    from lkjip_xl import cli
+
+    cli.ENDS_PROCESS = True
     try:
         main()
     finally:
