@@ -745,7 +745,7 @@ def fix_cmd(ctx: click.Context, path: Path, output: Path | None, unsafe: bool, d
     from .fixing import BACKUP_SUFFIX, default_output, prepare_fix, write_fix
     from .model import WorkbookError
     from .writers.atomic import copy_to_backup, is_locked, refuse_existing
-    from .writers.preserve import describe
+    from .writers.preserve import describe, may_hold_pictures
 
     lang = _lang(ctx)
     from .reading.opening import extension_mismatch
@@ -783,6 +783,10 @@ def fix_cmd(ctx: click.Context, path: Path, output: Path | None, unsafe: bool, d
     plan = prepared.plan
     if not diff:  # --diff writes nothing: it may show that nothing would change
         _refuse_unless_lkjip(ctx, prepared.report, path)
+        if ENDS_PROCESS and not may_hold_pictures(path):  # no picture: no Pillow to load
+            from .optional_imports import without_pillow
+
+            without_pillow()
     if diff:
         for change in plan.changes:
             old = _diff_value(change.old, lang, change.old_percent_format)
