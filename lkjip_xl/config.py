@@ -6,7 +6,6 @@ the current folder or its parents.
 from __future__ import annotations
 
 import dataclasses
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -215,6 +214,8 @@ def find_config_file(start: Path | None = None) -> Path | None:
 
 
 def _load(path: Path) -> dict[str, Any]:
+    import tomllib  # only when there is a file: 2 ms of every command without one
+
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:

@@ -110,6 +110,49 @@ def test_fix_program_keeps_numpy_out_and_importable(workbook: Path, tmp_path: Pa
     assert proc.stdout.splitlines()[-1:] == ["True"], proc.stderr[-2000:]
 
 
+def _program_fix(src: Path, out: Path) -> list[str]:
+    script = (
+        "import sys\n"
+        "from lkjip_xl.__main__ import run\n"
+        f"sys.argv = ['lkjip-xl', 'fix', {str(src)!r}, '-o', {str(out)!r}, '--force']\n"
+        "try:\n    run()\nexcept SystemExit as e:\n    assert not e.code, e.code\n"
+        "import openpyxl.drawing.image\n"
+        "print('PIL' in sys.modules, bool(openpyxl.drawing.image.PILImage))\n"
+        "import PIL.Image\n"
+        "print(PIL.Image.new('RGB', (2, 1)).size)\n")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          env=env, timeout=120, stdin=subprocess.DEVNULL)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert out.exists()
+    return proc.stdout.splitlines()[-2:]
+
+
+def test_fix_program_loads_pillow_only_for_a_workbook_with_pictures(workbook: Path,
+                                                                    tmp_path: Path) -> None:
+    """openpyxl needs Pillow only to keep pictures: the program's `fix` of a workbook without
+    any does without it (Pillow stays importable); one with a picture keeps it."""
+    pytest.importorskip("PIL")
+    import zipfile
+
+    from openpyxl import load_workbook
+    from openpyxl.drawing.image import Image
+    from PIL import Image as PILImage
+
+    assert _program_fix(workbook, tmp_path / "plain.xlsx") == ["False False", "(2, 1)"]
+
+    logo = tmp_path / "logo.png"
+    PILImage.new("RGB", (40, 20), "red").save(logo)
+    wb = load_workbook(workbook)
+    wb.worksheets[0].add_image(Image(str(logo)), "P2")
+    pictured = tmp_path / "pictured.xlsx"
+    wb.save(pictured)
+    out = tmp_path / "pictured_fixed.xlsx"
+    assert _program_fix(pictured, out) == ["True True", "(2, 1)"]
+    with zipfile.ZipFile(out) as z:
+        assert [n for n in z.namelist() if n.startswith("xl/media/")]
+
+
 def test_check_of_a_workbook_never_loads_the_document_readers(workbook: Path) -> None:
     """`check` of .xlsx files does not pay for the import extra (python-docx, pdfplumber,
     lxml): they load only when a .docx or .pdf is checked or imported."""

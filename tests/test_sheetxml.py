@@ -280,3 +280,54 @@ def test_notes_vml_is_what_openpyxl_writes(src: Path, tmp_path: Path,
     vml = [n for n in direct if n.endswith(".vml")]
     if prepared.plan.changes or prepared.plan.marks:
         assert vml and all(b"<ns2:Anchor>" in direct[n] for n in vml)
+
+
+@pytest.mark.parametrize("src", WORKBOOKS, ids=lambda p: p.name)
+def test_comments_part_is_what_openpyxl_writes(src: Path, tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """The notes' part written as text (`workbook.comments_xml`) is, byte for byte, what
+    openpyxl's CommentSheet writes; so is every other part of the corrected workbook."""
+    from lkjip_xl.fixing import prepare_fix, write_fix
+    from lkjip_xl.writers import workbook
+
+    prepared = prepare_fix(src)
+    direct = _parts(write_fix(prepared, tmp_path / "direct.xlsx"))
+    monkeypatch.setattr(workbook, "DIRECT_COMMENTS", False)
+    built = _parts(write_fix(prepared, tmp_path / "built.xlsx"))
+    assert direct.keys() == built.keys()
+    assert [n for n in direct if direct[n] != built[n]] == []
+    if prepared.plan.changes or prepared.plan.marks:
+        assert any(n.startswith("xl/comments/") for n in direct)
+
+
+NOTE_TEXTS = [
+    "Semula 81,41; dihitung 95,12 = 565 / 594 x 100 (aturan CAP001)",
+    "two\nlines\twith a tab",
+    "a & b < c > d \"quoted\" 'single'",
+    "Rp 1.697 – ≥ 90 % ✓ 😀 ﻿ zero-width\u200bspace",
+    "--- lkjip-xl ---\nPeriksa: x",
+    # openpyxl writes these itself (None from comments_xml), with the same result
+    " leading space", "trailing space ", "", "carriage\r\nreturn", "\n",
+]
+
+
+@pytest.mark.parametrize("text", NOTE_TEXTS)
+@pytest.mark.parametrize("author", ["lkjip-xl", "Ana & Budi <staf>", "Rénata"])
+def test_comments_xml_matches_openpyxl(text: str, author: str) -> None:
+    from openpyxl import Workbook
+    from openpyxl.comments import Comment
+    from openpyxl.comments.comment_sheet import CommentRecord, CommentSheet
+    from openpyxl.xml.functions import tostring
+
+    from lkjip_xl.writers.workbook import comments_xml
+
+    ws = Workbook().active
+    ws["B3"].comment = Comment(text, author)
+    ws["A10"].comment = Comment("other", "lkjip-xl")
+    ws["AB7"].comment = Comment(text, "lkjip-xl")
+    records = [CommentRecord.from_cell(c) for c in (ws["B3"], ws["A10"], ws["AB7"])]
+    direct = comments_xml(records)
+    plain = text and text == text.strip() and "\r" not in text
+    assert (direct is not None) == bool(plain)
+    if direct is not None:
+        assert direct == tostring(CommentSheet.from_comments(records).to_tree())

@@ -105,6 +105,23 @@ def pillow_available() -> bool:
     return True
 
 
+def _may_hold_pictures(names: list[str]) -> bool:
+    """Whether a workbook with these parts may hold a picture openpyxl keeps only with
+    Pillow: a picture part, or a drawing (the notes' VML drawings are not)."""
+    return any(n.startswith("xl/media/") or (n.startswith("xl/drawings/") and not
+                                              n.endswith((".vml", ".rels")))
+               for n in names)
+
+
+def may_hold_pictures(path: Path | str) -> bool:
+    """`_may_hold_pictures` of the workbook at `path`; True for a file that is no zip."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            return _may_hold_pictures(zf.namelist())
+    except (OSError, zipfile.BadZipFile):
+        return True
+
+
 def droppable_parts(path: Path | str, keep_vba: bool | None = None) -> list[DroppedPart]:
     """What saving `path` with openpyxl would lose. `keep_vba` defaults to: the file is .xlsm."""
     path = Path(path)
@@ -113,7 +130,8 @@ def droppable_parts(path: Path | str, keep_vba: bool | None = None) -> list[Drop
     found: list[DroppedPart] = []
     with zipfile.ZipFile(path) as zf:
         names = zf.namelist()
-        images_ok = pillow_available()
+        # asked only where it matters: importing Pillow costs about 8 ms
+        images_ok = pillow_available() if _may_hold_pictures(names) else True
         for name in names:
             if name.endswith("/"):
                 continue

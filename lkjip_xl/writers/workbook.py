@@ -465,6 +465,7 @@ def _sheets_in_memory() -> Iterator[None]:
 
 
 DIRECT_VML = True  # False: openpyxl builds the notes' VML (tests compare the two)
+DIRECT_COMMENTS = True  # False: openpyxl builds the notes' part (tests compare the two)
 
 
 @contextmanager
@@ -485,7 +486,11 @@ def _anchored_comments() -> Iterator[None]:
     def write_comment(self: Any, ws: Any) -> None:
         current["ws"] = ws
         try:
-            original_write(self, ws)
+            part = comments_xml(ws._comments) if DIRECT_COMMENTS else None
+            if part is None:
+                original_write(self, ws)
+            else:
+                _write_comment_part(self, ws, part)
         finally:
             current.pop("ws", None)
 
@@ -520,6 +525,68 @@ def _anchored_comments() -> Iterator[None]:
         shape_writer._shape_factory = original_factory
         shape_writer.ShapeWriter.write = original_shapes
         excel.ExcelWriter._write_comment = original_write
+
+
+def _write_comment_part(writer: Any, ws: Any, part: bytes) -> None:
+    """openpyxl's `ExcelWriter._write_comment` with the comments part already written as
+    text (`comments_xml`): the same part, manifest entry, VML drawing and relationship."""
+    from openpyxl.comments.comment_sheet import CommentSheet
+    from openpyxl.packaging.relationship import Relationship
+    from openpyxl.xml.functions import fromstring
+
+    cs = CommentSheet.from_comments(ws._comments)  # numbers the authors, as openpyxl does
+    writer._comments.append(cs)
+    cs._id = len(writer._comments)
+    writer._archive.writestr(cs.path[1:], part)
+    writer.manifest.append(cs)
+    if ws.legacy_drawing is None or writer.workbook.vba_archive is None:
+        ws.legacy_drawing = f"xl/drawings/commentsDrawing{cs._id}.vml"
+        vml = None
+    else:
+        vml = fromstring(writer.workbook.vba_archive.read(ws.legacy_drawing))
+    writer._archive.writestr(ws.legacy_drawing, cs.write_shapes(vml))
+    writer.vba_modified.add(ws.legacy_drawing)
+    ws._rels.append(Relationship(Id="comments", type=cs._rel_type, Target=cs.path))
+
+
+_COMMENTS_HEAD = '<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+# Text openpyxl's serialiser (lxml's or the standard library's) writes with only &, < and >
+# escaped: no carriage return (lxml writes &#13;, the standard library keeps it), no other
+# control character (refused), no surrogate or U+FFFE/U+FFFF (refused).
+_PLAIN_TEXT = re.compile("[^\x00-\x08\x0b-\x1f\r\ud800-\udfff\ufffe\uffff]+")
+_REF = re.compile(r"[A-Z]{1,3}[1-9][0-9]{0,6}")
+
+
+def _escaped(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def comments_xml(records: Sequence[Any]) -> bytes | None:
+    """A sheet's comments part (xl/comments/commentN.xml) written as text: byte for byte what
+    openpyxl's `CommentSheet.to_tree` serialises, for notes of plain text (the notes `fix`
+    writes and those read from the input). None, for openpyxl to write it, when a note or
+    author needs more than escaping &, < and > (a carriage return, a control character, an
+    empty text, spaces around it: `xml:space`), or a record carries more than a reference,
+    an author and a text."""
+    authors: dict[str, int] = {}
+    body = []
+    for record in records:
+        author, text = record.author, record.text
+        content = text.t
+        if (type(author) is not str or type(content) is not str or record.guid is not None
+                or record.commentPr is not None or record.shapeId != 0 or text.r
+                or text.rPh or text.phoneticPr is not None
+                or _REF.fullmatch(record.ref) is None):
+            return None
+        for value in (author, content):
+            if value != value.strip() or _PLAIN_TEXT.fullmatch(value) is None:
+                return None
+        index = authors.setdefault(author, len(authors))
+        body.append(f'<comment ref="{record.ref}" authorId="{index}" shapeId="0"><text><t>'
+                    f'{_escaped(content)}</t></text></comment>')
+    head = "".join(f"<author>{_escaped(a)}</author>" for a in authors)
+    return (f"{_COMMENTS_HEAD}<authors>{head}</authors><commentList>{''.join(body)}"
+            "</commentList></comments>").encode()
 
 
 _VML_HEAD = (
