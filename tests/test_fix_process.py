@@ -27,6 +27,13 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "examples" / "lkjip_2019_dinsos_batam.xlsx"
 
 
+def _python(script: str) -> subprocess.CompletedProcess[str]:
+    """`script` run by a fresh Python, as the program runs (the collector as Python starts)."""
+    return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120,
+                          stdin=subprocess.DEVNULL)
+
+
 def _fix(out: Path) -> None:
     result = CliRunner().invoke(cli, ["fix", str(SEED), "-o", str(out), "--force"])
     assert result.exit_code == 0, result.output
@@ -81,9 +88,7 @@ def test_program_freezes_only_at_its_end(tmp_path: Path) -> None:
         "before = gc.get_freeze_count()\n"
         "try:\n    run()\nexcept SystemExit as e:\n    assert not e.code, e.code\n"
         "print(before, gc.get_freeze_count() > 0, gc.isenabled())\n")
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                          env=env, timeout=120, stdin=subprocess.DEVNULL)
+    proc = _python(script)
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert proc.stdout.splitlines()[-1].split() == ["0", "True", "True"]
     with zipfile.ZipFile(out) as z:
@@ -103,9 +108,7 @@ def test_program_never_traces_what_fix_allocated(tmp_path: Path) -> None:
         "    info['collected']))\n"
         "try:\n    run()\nexcept SystemExit as e:\n    assert not e.code, e.code\n"
         "print(max(seen, default=0))\n")
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                          env=env, timeout=120, stdin=subprocess.DEVNULL)
+    proc = _python(script)
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert int(proc.stdout.splitlines()[-1]) < 5000
     assert out.exists()
@@ -186,7 +189,5 @@ def test_importing_the_program_leaves_the_collector_as_it_was(enabled: bool) -> 
               f"{'gc.enable()' if enabled else 'gc.disable()'}\n"
               "import lkjip_xl.__main__\n"
               "print(gc.isenabled(), gc.get_freeze_count())\n")
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                          env=env, timeout=60, stdin=subprocess.DEVNULL)
+    proc = _python(script)
     assert proc.stdout.split() == [str(enabled), "0"], proc.stderr[-2000:]

@@ -221,11 +221,14 @@ def _sheet_parts(zf: zipfile.ZipFile, read: Callable[[str], bytes] | None = None
         target = targets.get(attrs.get(_REL_ID), "")
         if not target:
             continue
-        part = target.lstrip("/") if target.startswith("/") else posixpath.normpath(
-            posixpath.join("xl", target)
-        )
-        parts[attrs.get("name", "")] = part
+        parts[attrs.get("name", "")] = _part_of(target)
     return parts
+
+
+def _part_of(target: str) -> str:
+    """The zip part a workbook relationship's Target names (absolute, or relative to xl/)."""
+    return target.lstrip("/") if target.startswith("/") else posixpath.normpath(
+        posixpath.join("xl", target))
 
 
 def _sheet_parts_parsed(zf: zipfile.ZipFile) -> dict[str, str]:
@@ -243,10 +246,7 @@ def _sheet_parts_parsed(zf: zipfile.ZipFile) -> dict[str, str]:
         target = targets.get(sheet.get(f"{NS_REL}id"), "")
         if not target:
             continue
-        part = target.lstrip("/") if target.startswith("/") else posixpath.normpath(
-            posixpath.join("xl", target)
-        )
-        parts[sheet.get("name", "")] = part
+        parts[sheet.get("name", "")] = _part_of(target)
     return parts
 
 
