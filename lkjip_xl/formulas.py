@@ -51,8 +51,7 @@ def round_half_up(value: float, decimals: int = 2) -> float:
             if abs(frac - 0.5) > _BAND * (x + 1.0):
                 return math.copysign((n + 1 if frac > 0.5 else n) / scale, value)
     if value == 0:  # -0.0 and 0.0 are equal keys of the cache but round to different zeros
-        return float(Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals),
-                                                   ROUND_HALF_UP, context=_WIDE))
+        return _rounded.__wrapped__(value, decimals, ROUND_HALF_UP)
     return _rounded(value, decimals, ROUND_HALF_UP)
 
 
@@ -72,9 +71,8 @@ def truncate(value: float, decimals: int = 2) -> float:
             if m / scale == abs(value):
                 # written with at most `decimals` decimals (repr '95.5'): cut, it is itself
                 return float(value)
-    if value == 0:
-        return float(Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), ROUND_DOWN,
-                                                   context=_WIDE))
+    if value == 0:  # uncached, as in round_half_up
+        return _rounded.__wrapped__(value, decimals, ROUND_DOWN)
     return _rounded(value, decimals, ROUND_DOWN)
 
 
