@@ -463,20 +463,29 @@ def check_many(paths: Sequence[Path], config: Config, limits: Limits | None = No
     window = pool.size * WINDOW_PER_JOB
     waiting: dict[int, FileResult] = {}
     next_send = next_yield = 0
+
+    def dispatch() -> None:
+        """Give every idle worker its next file, within the window."""
+        nonlocal next_send
+        while next_send < len(paths) and next_send < next_yield + window:
+            worker = pool.idle()
+            if worker is None:
+                return
+            try:
+                pool.send(worker, next_send, paths[next_send])
+            except OSError:  # the worker is gone already: let the next round replace it
+                pool.retire(worker, kill=True)
+                continue
+            next_send += 1
+
     try:
         while next_yield < len(paths):
-            while next_send < len(paths) and next_send < next_yield + window:
-                worker = pool.idle()
-                if worker is None:
-                    break
-                try:
-                    pool.send(worker, next_send, paths[next_send])
-                except OSError:  # the worker is gone already: let the next round replace it
-                    pool.retire(worker, kill=True)
-                    continue
-                next_send += 1
+            dispatch()
             for index, result in pool.collect():
                 waiting[index] = result
+            # Workers get their next files before the caller handles these results (writes
+            # them, or renders them with one worker): the two then overlap.
+            dispatch()
             while next_yield in waiting:
                 yield waiting.pop(next_yield)
                 next_yield += 1
