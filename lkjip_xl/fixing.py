@@ -25,6 +25,7 @@ from .model import Report, Settings
 from .provenance import Provenance, provenance, settings_text
 from .reading import Limits, build_report
 from .reading.opening import open_workbook
+from .reading.report_reader import is_report_sheet
 from .rules.base import Finding
 from .summary import Summary, build_summary
 from .writers.preserve import DroppedPart, droppable_parts
@@ -117,7 +118,8 @@ class PreparedFix:
 def prepare_fix(src: Path, config: Config | None = None, *, unsafe: bool = False,
                 limits: Limits | None = None) -> PreparedFix:
     """Read, check and plan. Raises WorkbookError (unreadable file) or ConfigError."""
-    raw = open_workbook(src, limits)  # `read_report`, keeping what the cell scan found
+    # `read_report`, keeping what the cell scan found
+    raw = open_workbook(src, limits, sheets=is_report_sheet)
     report = build_report(raw)
     # The formula cells of the sheets read (the only ones the plan can touch), found by the
     # scan of the read: the zip is not read again (`preserve.formula_cells` gives the same).

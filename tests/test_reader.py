@@ -634,3 +634,31 @@ def test_a_sheet_stored_where_calamine_opens_nothing_else_is_surveyed(tmp_path: 
     with pytest.raises(WorkbookError) as info:
         read_identity(spoilt)
     assert info.value.reason == "open.xml_dtd"
+
+
+def test_a_sheet_the_report_is_not_built_from_is_not_read(tmp_path: Path) -> None:
+    """Only the input sheets (by name or alias) are read for values: a user's own sheet is
+    surveyed like every part, but its values and merged ranges do not count. Its merges,
+    read, would spread over 45,000 cells: above the limit set here, so that reading it would
+    refuse the workbook (as the same merges on an input sheet still do)."""
+    path = make_workbook(tmp_path / "catatan.xlsx", **simple_indicator_rows())
+    wb = openpyxl.load_workbook(path)
+    notes = wb.create_sheet("Catatan Staf")
+    notes["A1"] = "catatan"
+    for k in range(5):  # side by side from row 1 (merges below the last row read are skipped)
+        notes.merge_cells(start_row=1, start_column=100 + 90 * k, end_row=100,
+                          end_column=189 + 90 * k)
+    wb.save(path)
+    small = Limits(max_cells=20_000)
+    report = read_report(path, limits=small)
+    assert "Catatan Staf" not in report.sheet_names.values()
+    assert not [p for p in report.problems if p.sheet == "Catatan Staf"]
+
+    wb = openpyxl.load_workbook(path)
+    for k in range(5):
+        wb[SHEET_PK].merge_cells(start_row=1, start_column=100 + 90 * k, end_row=100,
+                                 end_column=189 + 90 * k)
+    wb.save(path)
+    with pytest.raises(WorkbookError) as info:
+        read_report(path, limits=small)
+    assert info.value.reason == "limit.cells"

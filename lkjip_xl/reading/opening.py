@@ -297,15 +297,18 @@ def _sheet_map(zf: zipfile.ZipFile, packed: bytes | None = None,
         return None
 
 
-def open_workbook(path: str | Path, limits: Limits | None = None) -> RawWorkbook:
-    """Read every worksheet's values. Raises WorkbookError with a message key on failure."""
+def open_workbook(path: str | Path, limits: Limits | None = None,
+                  sheets: Callable[[str], bool] | None = None) -> RawWorkbook:
+    """Read every worksheet's values (with `sheets`, of the worksheets whose name it accepts;
+    every part is checked all the same). Raises WorkbookError with a message key on
+    failure."""
     import python_calamine  # noqa: F401 - imported before file descriptor 2 is silenced
 
     path = Path(path)
     limits = limits or Limits()
     unpacked = check_container(path, limits)
     with _native_stderr_silenced():
-        raw = _read_values(path, limits)
+        raw = _read_values(path, limits, sheets)
     try:
         raw.meta = scan_cell_meta(path, tuple(raw.sheets), limits, unpacked)
     except WorkbookError:

@@ -89,8 +89,20 @@ _TEXT_SOURCES_TO_REPORT = {
 
 def read_report(path: str | Path, *, limits: Limits | None = None) -> Report:
     """Read the workbook at `path` into a Report (raises WorkbookError if it cannot be opened)."""
-    raw = open_workbook(path, limits)
+    raw = open_workbook(path, limits, sheets=is_report_sheet)
     return build_report(raw)
+
+
+def is_report_sheet(name: str) -> bool:
+    """Whether a worksheet of this name is one the Report is built from (an input sheet, by
+    its standard name or an alias): the others (Petunjuk, a fixed workbook's Ringkasan and
+    Temuan, a user's own sheets) are surveyed like every part but their values not read."""
+    return normalise(name) in _REPORT_SHEET_KEYS
+
+
+_REPORT_SHEET_KEYS = frozenset(
+    normalise(name) for standard in (*INPUT_SHEETS, *OPTIONAL_SHEETS)
+    for name in (standard, *SHEET_ALIASES.get(standard, ())))
 
 
 def read_identity(path: str | Path, *, limits: Limits | None = None) -> Identity:
