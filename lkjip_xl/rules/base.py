@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from ..messages import t
+from ..messages import message, t
 from ..model import CellRef, Report, Settings
 
 
@@ -68,7 +68,7 @@ class Finding:
     fix: Fix | None = None
 
     def message(self, lang: str = "id") -> str:
-        return t(self.message_key, lang, **dict(self.params))
+        return message(self.message_key, lang, dict(self.params))
 
     @property
     def location(self) -> str:
