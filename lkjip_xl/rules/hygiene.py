@@ -61,7 +61,7 @@ from ..schema import (
     normalise,
     parse_role,
 )
-from .base import Action, Finding, Fix, RuleContext, Severity
+from .base import Action, Finding, Fix, RuleContext, Severity, new_finding
 from .define import rule
 
 # --- shared helpers ------------------------------------------------------------------------
@@ -226,21 +226,23 @@ def _how_keys(number: Number, text: str) -> list[str]:
     """Message keys that say how the text was read: separators first, then the other notes."""
     keys: list[str] = []
     m = _NUMBER_TEXT.search(text)
-    seps = [c for c in m.group() if c in ".,"] if m and not number.is_range else []
-    notes = set(number.notes)
-    decimal_noted = notes & {NOTE_LAST_GROUP_DECIMAL, NOTE_DECIMAL_DOT_3, NOTE_DECIMAL_COMMA_3}
-    if seps:
+    written = m.group() if m and not number.is_range else ""
+    if "." in written or "," in written:
+        seps = [c for c in written if c in ".,"]
         thousands = seps[:-1] if number.decimals else seps
         for sep in dict.fromkeys(thousands):
             keys.append("num.thousands-dot" if sep == "." else "num.thousands-comma")
-        if number.decimals and not decimal_noted:
+        if number.decimals and not set(number.notes) & _DECIMAL_NOTES:
             keys.append("rule.INP.decimal-dot" if seps[-1] == "." else "rule.INP.decimal-comma")
     for note in number.notes:
         key = f"num.{note}"
         if note in (NOTE_THOUSANDS_DOT, NOTE_THOUSANDS_COMMA) and key in keys:
             continue
         keys.append(key)
-    return list(dict.fromkeys(keys))
+    return list(dict.fromkeys(keys)) if len(keys) > 1 else keys
+
+
+_DECIMAL_NOTES = frozenset({NOTE_LAST_GROUP_DECIMAL, NOTE_DECIMAL_DOT_3, NOTE_DECIMAL_COMMA_3})
 
 
 _HOW: dict[tuple[str, ...], tuple[str, str]] = {}  # message keys -> the notes, id and en
@@ -248,11 +250,18 @@ _HOW: dict[tuple[str, ...], tuple[str, str]] = {}  # message keys -> the notes, 
 
 def _how(keys: list[str]) -> dict[str, str]:
     """The reading notes in both languages (params are language-neutral otherwise)."""
-    pair = _HOW.get(tuple(keys))
+    how_id, how_en = _how_pair(keys)
+    return {"how_id": how_id, "how_en": how_en}
+
+
+def _how_pair(keys: list[str]) -> tuple[str, str]:
+    """`_how(keys)` as (id, en)."""
+    key = tuple(keys)
+    pair = _HOW.get(key)
     if pair is None:
-        pair = _HOW[tuple(keys)] = ("; ".join(t(k, "id") for k in keys),
-                                    "; ".join(t(k, "en") for k in keys))
-    return {"how_id": pair[0], "how_en": pair[1]}
+        pair = _HOW[key] = ("; ".join(t(k, "id") for k in keys),
+                            "; ".join(t(k, "en") for k in keys))
+    return pair
 
 
 _NO_REF = CellRef("", 0, 0)  # `_at`'s default: the ref is still to be read from the problem
@@ -362,25 +371,36 @@ def number_as_text(ctx: RuleContext) -> Iterator[Finding]:
     """
     index = _index(ctx)
     refs = _refs(ctx)
-    kinds = (ProblemKind.NUMBER_AS_TEXT, ProblemKind.AMBIGUOUS_NUMBER)
-    for problem in _problems(ctx.report, *kinds):
-        located = index.get((problem.sheet, problem.cell))
+    report = ctx.report
+    # the findings are made here field by field (what `_at` and `ctx.finding` make): a
+    # finding-heavy report has hundreds of them
+    code, name, severity, file = ctx.rule.code, ctx.rule.name, ctx.severity, ctx.file
+    identity_sheet = report.sheet_names.get(SHEET_IDENTITY, SHEET_IDENTITY)
+    ambiguous = ProblemKind.AMBIGUOUS_NUMBER
+    for problem in _problems(report, ProblemKind.NUMBER_AS_TEXT, ambiguous):
+        sheet, address = where = (problem.sheet, problem.cell)
+        located = index.get(where)
         number = _number_of(problem, located)
-        certain = _certain_thousands(located, number)
-        if problem.kind == ProblemKind.AMBIGUOUS_NUMBER and not certain:
+        notes = number.notes
+        certain = _certain_thousands(located, number) if notes else ""
+        if not certain and problem.kind == ambiguous:
             continue  # INP002
-        if number.is_range or number.value is None:
+        value = number.value
+        if value is None or number.is_range:
             continue  # ranges: allowed in target columns, INP003 elsewhere
-        text = _raw_text(problem.raw)
+        raw = problem.raw
+        text = _raw_text(raw)
         keys = _how_keys(number, text)
         shown: object = _show(number)
-        if _is_year_cell(ctx.report, problem) and number.value is not None:
-            shown = Verbatim(format_year(number.value))  # a year reads 2019, never 2.019
-        params = {"raw": text, "value": shown, "unit": number.unit,
-                  "satuan": located.satuan if located else "", **_how(keys)}
-        where = (problem.sheet, problem.cell)
-        ref = refs[where] if where in refs else _ref(*where)
-        fix = Fix(ref, number.value, Action.CORRECT) if ref and _fixable(number, text) else None
+        if sheet == identity_sheet and _is_year_cell(report, problem):
+            shown = Verbatim(format_year(value))  # a year reads 2019, never 2.019
+        how_id, how_en = _how_pair(keys)
+        params = (("raw", text), ("value", shown), ("unit", number.unit),
+                  ("satuan", located.satuan if located else ""), ("how_id", how_id),
+                  ("how_en", how_en))
+        ref = refs[where] if where in refs else _ref(sheet, address)
+        fixable = _fixable(number, text) if notes else not number.unit
+        fix = Fix(ref, value, Action.CORRECT) if ref and fixable else None
         if number.unit:
             variant = "unit"
         elif fix is None:
@@ -389,8 +409,14 @@ def number_as_text(ctx: RuleContext) -> Iterator[Finding]:
             variant = certain
         else:
             variant = "fix" if keys else "plain"
-        yield _at(ctx, problem, f"rule.INP001.{variant}", ref, params=params, stated=text,
-                  expected=number.value, fix=fix)
+        if ref is None:
+            yield new_finding(code, name, severity, file, sheet, "", f"rule.INP001.{variant}",
+                              params, text, value, fix=fix)
+            continue
+        cell = ref.address
+        inputs = () if raw is None else ((f"{ref.sheet}!{cell}", _value(raw)),)
+        yield new_finding(code, name, severity, file, ref.sheet, cell, f"rule.INP001.{variant}",
+                          params, text, value, inputs=inputs, fix=fix)
 
 
 def _alternative(problem: ReadingProblem, located: _Located | None, number: Number
