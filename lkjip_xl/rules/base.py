@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -186,7 +187,16 @@ def _sheet_order(sheet: str) -> int:
     return order
 
 
+_PLAIN_ADDRESS = re.compile(r"([A-Z]+)([0-9]+)")
+
+
 def _row_col(address: str) -> tuple[int, int]:
+    plain = _PLAIN_ADDRESS.fullmatch(address)
+    if plain is not None:  # "J12", as nearly every cell is: what the general way gives
+        col = 0
+        for ch in plain.group(1):
+            col = col * 26 + ord(ch) - 64
+        return (int(plain.group(2)), col)
     letters = "".join(ch for ch in address if ch.isalpha())
     digits = "".join(ch for ch in address if ch.isdigit())
     col = 0

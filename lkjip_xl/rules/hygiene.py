@@ -8,10 +8,10 @@ report year and the polarity, which every later rule relies on.
 
 from __future__ import annotations
 
-import dataclasses
 import difflib
 import re
 from collections.abc import Iterable, Iterator
+from typing import NamedTuple
 
 from ..analysis import code_key
 from ..conventions import DEFAULT_PRESET, PRESET_CHOICES
@@ -90,9 +90,9 @@ _COUNT_UNITS = frozenset({
 })
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class _Located:
-    """A cell of the report with the table and column it belongs to."""
+class _Located(NamedTuple):
+    """A cell of the report with the table and column it belongs to (a named tuple: the
+    index makes one per number problem, hundreds in a report typed as text)."""
 
     table: str  # standard sheet name
     key: str  # column key ("target" for a Tabel VI.1 year column)
@@ -111,16 +111,26 @@ def _ref(sheet: str, address: str) -> CellRef | None:
     return CellRef(sheet, int(m.group(2)), col)
 
 
-def _problems(report: Report, *kinds: str) -> list[ReadingProblem]:
+def _problems(ctx: RuleContext, *kinds: str) -> list[ReadingProblem]:
     """The reader's problems of these kinds, each once, in reading order."""
+    by_kind = ctx.memo("hygiene.problems", lambda: _problems_by_kind(ctx.report))
+    if len(kinds) == 1:
+        return [p for _, p in by_kind.get(kinds[0], ())]
+    found = [item for kind in dict.fromkeys(kinds) for item in by_kind.get(kind, ())]
+    return [p for _, p in sorted(found, key=lambda item: item[0])]
+
+
+def _problems_by_kind(report: Report) -> dict[str, list[tuple[int, ReadingProblem]]]:
+    """kind -> (place in `report.problems`, problem) of that kind, each problem once: the
+    problems are gone through once per check, not once per rule."""
     seen: set[tuple[str, str, str, str]] = set()
-    result = []
-    for p in report.problems:
+    by_kind: dict[str, list[tuple[int, ReadingProblem]]] = {}
+    for i, p in enumerate(report.problems):
         key = (p.kind, p.sheet, p.cell, p.detail)
-        if p.kind in kinds and key not in seen:
+        if key not in seen:
             seen.add(key)
-            result.append(p)
-    return result
+            by_kind.setdefault(p.kind, []).append((i, p))
+    return by_kind
 
 
 def _index(ctx: RuleContext) -> dict[tuple[str, str], _Located]:
@@ -186,10 +196,16 @@ def _cell_index(report: Report, refs: dict[tuple[str, str], CellRef | None] | No
                                      _Located(table, key, cell, kind, satuan_text))
     for ind in report.indicators:
         for _, cell in ind.targets:
-            add(SHEET_RPJMD, "target", cell, "number", ind.satuan.text)
+            ref = cell.ref
+            if ref is not None and ref in wanted:
+                index.setdefault((ref.sheet, wanted[ref]), _Located(
+                    SHEET_RPJMD, "target", cell, "number", ind.satuan.text))
     for row in report.comparisons:
         for cell in row.realisasi_by_year.values():
-            add(SHEET_COMPARISON, "realisasi", cell, "number", row.satuan.text)
+            ref = cell.ref
+            if ref is not None and ref in wanted:
+                index.setdefault((ref.sheet, wanted[ref]), _Located(
+                    SHEET_COMPARISON, "realisasi", cell, "number", row.satuan.text))
     return index
 
 
@@ -377,7 +393,7 @@ def number_as_text(ctx: RuleContext) -> Iterator[Finding]:
     code, name, severity, file = ctx.rule.code, ctx.rule.name, ctx.severity, ctx.file
     identity_sheet = report.sheet_names.get(SHEET_IDENTITY, SHEET_IDENTITY)
     ambiguous = ProblemKind.AMBIGUOUS_NUMBER
-    for problem in _problems(report, ProblemKind.NUMBER_AS_TEXT, ambiguous):
+    for problem in _problems(ctx, ProblemKind.NUMBER_AS_TEXT, ambiguous):
         sheet, address = where = (problem.sheet, problem.cell)
         located = index.get(where)
         number = _number_of(problem, located)
@@ -443,7 +459,7 @@ def ambiguous_number(ctx: RuleContext) -> Iterator[Finding]:
     reading, best by typing the cell as a real number.
     """
     index = _index(ctx)
-    for problem in _problems(ctx.report, ProblemKind.AMBIGUOUS_NUMBER):
+    for problem in _problems(ctx, ProblemKind.AMBIGUOUS_NUMBER):
         located = index.get((problem.sheet, problem.cell))
         number = _number_of(problem, located)
         if number.is_range and not _range_allowed(located):
@@ -485,9 +501,9 @@ def not_a_number(ctx: RuleContext) -> Iterator[Finding]:
     stated) and is not reported here.
     """
     index = _index(ctx)
-    settings_cells = {(p.sheet, p.cell) for p in _problems(ctx.report, ProblemKind.UNKNOWN_SETTING)}
+    settings_cells = {(p.sheet, p.cell) for p in _problems(ctx, ProblemKind.UNKNOWN_SETTING)}
     kinds = (ProblemKind.NOT_A_NUMBER, ProblemKind.NUMBER_AS_TEXT, ProblemKind.AMBIGUOUS_NUMBER)
-    for problem in _problems(ctx.report, *kinds):
+    for problem in _problems(ctx, *kinds):
         located = index.get((problem.sheet, problem.cell))
         number = _number_of(problem, located)
         text = _raw_text(problem.raw)
@@ -537,7 +553,7 @@ def error_value(ctx: RuleContext) -> Iterator[Finding]:
     Usually a formula that divides by an empty cell or refers to a deleted one. The cell is
     left out of every computation; correct the formula or type the value.
     """
-    for problem in _problems(ctx.report, ProblemKind.ERROR_VALUE):
+    for problem in _problems(ctx, ProblemKind.ERROR_VALUE):
         error = problem.detail or _raw_text(problem.raw)
         yield _at(ctx, problem, "rule.INP004.error", params={"error": error}, stated=error)
 
@@ -550,7 +566,7 @@ def formula_no_value(ctx: RuleContext) -> Iterator[Finding]:
     but no result, so every reader sees an empty cell. Open the file in Excel or LibreOffice
     and save it: the values are computed and stored.
     """
-    for problem in _problems(ctx.report, ProblemKind.FORMULA_NO_VALUE):
+    for problem in _problems(ctx, ProblemKind.FORMULA_NO_VALUE):
         yield _at(ctx, problem, "rule.INP005.formula", params={"formula": problem.detail},
                   formula=f"={problem.detail}")
 
@@ -565,7 +581,7 @@ def missing_sheet(ctx: RuleContext) -> Iterator[Finding]:
     Sheets are found by name, case-, space- and punctuation-insensitively and with aliases
     (the message lists them); a renamed sheet must be renamed back.
     """
-    for problem in _problems(ctx.report, ProblemKind.MISSING_SHEET):
+    for problem in _problems(ctx, ProblemKind.MISSING_SHEET):
         name = problem.detail or problem.sheet
         aliases = ", ".join(SHEET_ALIASES.get(name, ()))
         variant = "aliases" if aliases else "plain"
@@ -580,7 +596,7 @@ def missing_header(ctx: RuleContext) -> Iterator[Finding]:
     The header row is looked for in the first 40 rows: the row naming the most known columns
     (at least two, including the required ones). Nothing of that sheet is checked.
     """
-    for problem in _problems(ctx.report, ProblemKind.MISSING_HEADER):
+    for problem in _problems(ctx, ProblemKind.MISSING_HEADER):
         yield ctx.finding(None, "rule.INP007.header", sheet=problem.sheet,
                           params={"sheet": problem.sheet, "names": problem.detail})
 
@@ -592,7 +608,7 @@ def missing_column(ctx: RuleContext) -> Iterator[Finding]:
     Without it the table cannot be read: none of its rows is checked. Located at the first
     cell of the header row.
     """
-    for problem in _problems(ctx.report, ProblemKind.MISSING_COLUMN):
+    for problem in _problems(ctx, ProblemKind.MISSING_COLUMN):
         ref = _ref(problem.sheet, problem.cell)
         yield _at(ctx, problem, "rule.INP008.column",
                   params={"column": problem.detail, "row": ref.row if ref else ""})
@@ -605,7 +621,7 @@ def duplicate_column(ctx: RuleContext) -> Iterator[Finding]:
     The first one is used and the second ignored, which may not be what was meant ('Pagu' and
     'Anggaran (Rp)' are the same column on Keuangan). Located at the ignored header.
     """
-    for problem in _problems(ctx.report, ProblemKind.DUPLICATE_COLUMN):
+    for problem in _problems(ctx, ProblemKind.DUPLICATE_COLUMN):
         yield _at(ctx, problem, "rule.INP009.column", params={"column": problem.detail})
 
 
@@ -623,7 +639,7 @@ def unknown_row_role(ctx: RuleContext) -> Iterator[Finding]:
     Total). A row without a known role takes part in no check. A near miss ('Kegiatn') gets a
     suggestion.
     """
-    for problem in _problems(ctx.report, ProblemKind.UNKNOWN_ROLE):
+    for problem in _problems(ctx, ProblemKind.UNKNOWN_ROLE):
         allowed = _SHEET_ROLES.get(_standard_sheet(ctx.report, problem.sheet), ())
         names = [r.value for r in allowed]
         params = {"value": problem.detail, "allowed": ", ".join(names)}
@@ -654,10 +670,10 @@ def unknown_polarity(ctx: RuleContext) -> Iterator[Finding]:
     Terhadap value on Pengukuran Kinerja that names no known basis (the row is then taken as
     measured against the Target PK).
     """
-    for problem in _problems(ctx.report, ProblemKind.UNKNOWN_POLARITY):
+    for problem in _problems(ctx, ProblemKind.UNKNOWN_POLARITY):
         yield _at(ctx, problem, "rule.INP011.polarity", params={"value": problem.detail},
                   stated=problem.detail, expected="Positif")
-    for problem in _problems(ctx.report, ProblemKind.UNKNOWN_BASIS):
+    for problem in _problems(ctx, ProblemKind.UNKNOWN_BASIS):
         yield _at(ctx, problem, "rule.INP011.basis", params={"value": problem.detail},
                   stated=problem.detail, expected="Target PK")
 
@@ -692,7 +708,7 @@ def unknown_setting(ctx: RuleContext) -> Iterator[Finding]:
     named = {"preset": PRESET_CHOICES, "batas_capaian": tuple(c.value for c in Capping),
              "target_rentang": tuple(r.value for r in RangeReading),
              "metode_efisiensi": tuple(m.value for m in EfficiencyMethod)}
-    for problem in _problems(ctx.report, ProblemKind.UNKNOWN_SETTING):
+    for problem in _problems(ctx, ProblemKind.UNKNOWN_SETTING):
         key = _setting_key(ctx.report, problem)
         value = _raw_text(problem.raw)
         if key == "skala" and is_custom(problem.raw):
@@ -721,7 +737,7 @@ def missing_identity(ctx: RuleContext) -> Iterator[Finding]:
     """
     if SHEET_IDENTITY not in ctx.report.sheet_names:
         return
-    for problem in _problems(ctx.report, ProblemKind.MISSING_VALUE):
+    for problem in _problems(ctx, ProblemKind.MISSING_VALUE):
         if problem.detail in _IDENTITY_LABELS:
             variant = "blank" if problem.cell else "absent"
         else:
@@ -735,7 +751,7 @@ def hidden_sheet(ctx: RuleContext) -> Iterator[Finding]:
 
     Unhide it so that reviewers see what is checked.
     """
-    for problem in _problems(ctx.report, ProblemKind.HIDDEN_SHEET):
+    for problem in _problems(ctx, ProblemKind.HIDDEN_SHEET):
         yield ctx.finding(None, "rule.INP014.hidden", sheet=problem.sheet,
                           params={"sheet": problem.sheet})
 
@@ -747,7 +763,7 @@ def sheet_too_large(ctx: RuleContext) -> Iterator[Finding]:
     The limit is 100,000 rows per sheet. Totals and codes further down are not checked.
     Usually formatting or stray content far below the table: delete the empty rows.
     """
-    for problem in _problems(ctx.report, ProblemKind.TOO_LARGE):
+    for problem in _problems(ctx, ProblemKind.TOO_LARGE):
         rows = problem.detail.rstrip("+")
         yield ctx.finding(None, "rule.INP015.rows", sheet=problem.sheet,
                           params={"sheet": problem.sheet, "rows": rows})
