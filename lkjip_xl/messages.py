@@ -7,7 +7,7 @@ Sections are grouped by prefix: cli., open., problem., num., rule., fix., excel.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
@@ -3162,11 +3162,12 @@ def _clip(value: object, lang: str = DEFAULT_LANG) -> object:
 
 def t(key: str, lang: str = DEFAULT_LANG, /, **params: object) -> str:
     """The message `key` in `lang`, formatted with `params`. Unknown keys come back as is."""
-    return message(key, lang, params)
+    return message(key, lang, params.items())
 
 
-def message(key: str, lang: str, params: dict[str, object]) -> str:
-    """`t(key, lang, **params)`, with the params in a dict (a finding's `message`).
+def message(key: str, lang: str, params: Iterable[tuple[str, object]]) -> str:
+    """`t(key, lang, **dict(params))`, the params given as (name, value) pairs (a finding's
+    `params`); a later pair wins over an earlier one of the same name.
 
     Only the params the text names are localised: a finding's params serve both languages
     (`how_id` and `how_en`) and often more messages than the one shown."""
@@ -3180,11 +3181,15 @@ def message(key: str, lang: str, params: dict[str, object]) -> str:
     if names is _UNSEEN:
         names = _FIELDS[text] = _field_names(text)
     shown = {}
-    for k in params if names is None else names:  # None: the fields cannot be told
-        if k in params:
-            v = params[k]
-            shown[k] = localise(v, lang) if k in NUMERIC_PARAMS \
-                else _clip(v, lang) if isinstance(v, str) and len(v) > MAX_QUOTED else v
+    for k, v in params:
+        if names is not None and k not in names:
+            continue  # not in the text (None: the text's fields cannot be told)
+        if k in NUMERIC_PARAMS:
+            shown[k] = _localise_text(v, lang) if v.__class__ is str else localise(v, lang)
+        elif isinstance(v, str) and len(v) > MAX_QUOTED:
+            shown[k] = _clip(v, lang)
+        else:
+            shown[k] = v
     try:
         return text.format_map(shown)
     except (KeyError, IndexError, ValueError):
@@ -3192,17 +3197,17 @@ def message(key: str, lang: str, params: dict[str, object]) -> str:
 
 
 # A catalogue text -> the params its fields name (`_field_names`), filled as texts are used.
-_FIELDS: dict[str, tuple[str, ...] | None] = {}
+_FIELDS: dict[str, frozenset[str] | None] = {}
 _UNSEEN: Any = object()
 
 
-def _field_names(text: str) -> tuple[str, ...] | None:
+def _field_names(text: str) -> frozenset[str] | None:
     """The names of the params `text`'s replacement fields use ('{value:.2f}', '{x[0]}' and
-    '{x.y}' use value, x), each once; None when that cannot be told (a positional field, a
+    '{x.y}' use value, x); None when that cannot be told (a positional field, a
     field inside a format spec, a malformed text): then every param is localised."""
     from string import Formatter
 
-    names: dict[str, None] = {}
+    names: set[str] = set()
     try:
         for _, field, spec, _ in Formatter().parse(text):
             if field is None:
@@ -3210,7 +3215,7 @@ def _field_names(text: str) -> tuple[str, ...] | None:
             name = re.split(r"[.\[]", field, maxsplit=1)[0]
             if not name.isidentifier() or (spec and "{" in spec):
                 return None
-            names[name] = None
+            names.add(name)
     except ValueError:
         return None
-    return tuple(names)
+    return frozenset(names)

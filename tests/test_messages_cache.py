@@ -58,11 +58,16 @@ def test_only_the_params_a_text_names_are_read(monkeypatch) -> None:
                  how_id=Unshowable()) == "1,697.5 of 'x' (dot: thousands)"
     # the figures of the other language's text, or of another message, are not localised
     seen: list[object] = []
-    real = messages.localise
-    monkeypatch.setattr(messages, "localise", lambda v, lang: seen.append(v) or real(v, lang))
-    assert t("test.fields", "id", value="2", raw="2", how_id="", expected="3", formula="4") \
+    def spy(real):
+        return lambda v, lang: seen.append(v) or real(v, lang)
+
+    for name in ("localise", "_localise_text"):
+        monkeypatch.setattr(messages, name, spy(getattr(messages, name)))
+    assert t("test.fields", "id", value="2", raw="2", how_id="", expected="3", formula=4.5) \
         == "2 dari '2' () {tetap}"
-    assert seen == ["2"]
+    assert t("test.fields", "id", value=2.5, raw="2", how_id="", expected=3.5) \
+        == "2,5 dari '2' () {tetap}"
+    assert seen == ["2", 2.5]
     # a param the text names but the call lacks: the text as it is, as before
     assert t("test.fields", "en", value="1") == "{value} of {raw!r} ({how_en})"
 
@@ -82,11 +87,11 @@ def test_texts_whose_fields_cannot_be_told_format_every_param(monkeypatch) -> No
         monkeypatch.setitem(messages.MESSAGES, key, (text, text))
         for _ in range(2):
             assert t(key, "id", value=value, items=["a"], width=7, obj=2j) == want, key
-    assert messages._field_names("{value.real} {items[0]} {value}") == ("value", "items")
+    assert messages._field_names("{value.real} {items[0]} {value}") == {"value", "items"}
     assert messages._field_names("{value:>{width}}") is None
     assert messages._field_names("{0}") is None
     assert messages._field_names("{value") is None
-    assert messages._field_names("tanpa isian {{x}}") == ()
+    assert messages._field_names("tanpa isian {{x}}") == frozenset()
 
 
 def test_plain_text_localised_through_the_cache_as_without_it() -> None:

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from ..messages import message, t
+from ..messages import message as _message
+from ..messages import t
 from ..model import CellRef, Report, Settings
 
 
@@ -69,7 +70,7 @@ class Finding:
     fix: Fix | None = None
 
     def message(self, lang: str = "id") -> str:
-        return message(self.message_key, lang, dict(self.params))
+        return _message(self.message_key, lang, self.params)
 
     @property
     def location(self) -> str:

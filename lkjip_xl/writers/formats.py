@@ -707,6 +707,7 @@ _FINDING = ("{" + "".join(f"{_I2}\"{name}\": %s," for name in (
     "file", "sheet", "cell", "code", "name", "severity", "message", "stated", "expected",
     "difference", "tolerance", "formula", "inputs", "related")) + f"{_I2}\"action\": %s{_I1}}}")
 _INPUT = f"{_I3}{{{_I4}\"cell\": %s,{_I4}\"value\": %s{_I3}}}"
+_ONE_INPUT = f"[{_INPUT}{_I2}]"
 _REVIEW = _encode_str(Action.REVIEW.value)
 
 
@@ -716,16 +717,28 @@ def _finding_json(f: Finding, lang: str = "id") -> str:
     generic encoder's recursion was most of the cost of writing one). A value of another
     type than the usual ones goes through the generic encoder."""
     try:
+        stated, expected, difference, tolerance = f.stated, f.expected, f.difference, f.tolerance
         inputs = f.inputs
         related = f.related
         fix = f.fix
+        if not inputs:
+            inputs_json = "[]"
+        elif len(inputs) == 1:
+            ref, value = inputs[0]
+            inputs_json = _ONE_INPUT % (_scalar(ref), _scalar(value))
+        else:
+            inputs_json = "[" + ",".join([_INPUT % (_scalar(ref), _scalar(value))
+                                          for ref, value in inputs]) + _I2 + "]"
         return _FINDING % (
             _encode_str(f.file), _encode_str(f.sheet), _encode_str(f.cell),
             _encode_str(f.code), _encode_str(f.name), _encode_str(f.severity),
-            _encode_str(f.message(lang)), _scalar(f.stated), _scalar(f.expected),
-            _scalar(f.difference), _scalar(f.tolerance), _encode_str(f.formula),
-            "[" + ",".join([_INPUT % (_scalar(ref), _scalar(value)) for ref, value in inputs])
-            + _I2 + "]" if inputs else "[]",
+            _encode_str(f.message(lang)),
+            _encode_str(stated) if stated.__class__ is str else _scalar(stated),
+            float.__repr__(expected) if expected.__class__ is float
+            and -_INFINITY < expected < _INFINITY else _scalar(expected),
+            "null" if difference is None else _scalar(difference),
+            "null" if tolerance is None else _scalar(tolerance),
+            _encode_str(f.formula), inputs_json,
             "[" + ",".join([_I3 + _scalar(ref) for ref in related]) + _I2 + "]"
             if related else "[]",
             _REVIEW if fix is None else _encode_str(fix.action))
