@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable, Iterator
+from operator import attrgetter
 from typing import NamedTuple
 
 from ..analysis import code_key
@@ -183,17 +184,20 @@ def _cell_index(report: Report, refs: dict[tuple[str, str], CellRef | None] | No
     for table, spec, rows in tables:
         sheet = report.sheet_names.get(table)
         columns = [(col.key, col.kind) for col in spec.columns]
+        cells_of = attrgetter(*[key for key, _ in columns])  # a row's cells in one call
         for row in rows:
             if (sheet, row.row) not in wanted_rows:
                 continue  # every cell of a table row is on the table's sheet, in its row
-            satuan = getattr(row, "satuan", None)
-            satuan_text = satuan.text if satuan is not None else ""
-            for key, kind in columns:
-                cell = getattr(row, key)
+            cells = cells_of(row)
+            if len(columns) == 1:
+                cells = (cells,)
+            for i, cell in enumerate(cells):
                 ref = cell.ref
                 if ref is not None and ref in wanted:
-                    index.setdefault((ref.sheet, wanted[ref]),
-                                     _Located(table, key, cell, kind, satuan_text))
+                    satuan = getattr(row, "satuan", None)
+                    key, kind = columns[i]
+                    index.setdefault((ref.sheet, wanted[ref]), _Located(
+                        table, key, cell, kind, satuan.text if satuan is not None else ""))
     for ind in report.indicators:
         for _, cell in ind.targets:
             ref = cell.ref
@@ -240,22 +244,40 @@ def _show(number: Number) -> str:
 
 def _how_keys(number: Number, text: str) -> list[str]:
     """Message keys that say how the text was read: separators first, then the other notes."""
+    seps = ""  # the separators of the first number written, in order
+    if ("." in text or "," in text) and not number.is_range:
+        m = _NUMBER_TEXT.search(text)
+        seps = _NOT_SEPARATOR.sub("", m.group()) if m else ""
+    notes = tuple(number.notes)
+    how = (seps, bool(number.decimals), notes)  # all that the keys depend on
+    keys = _HOW_KEYS.get(how)
+    if keys is None:
+        keys = _how_keys_of(*how)
+        if len(_HOW_KEYS) < 4096:  # separators come from workbooks: keep the cache small
+            _HOW_KEYS[how] = keys
+    return list(keys)
+
+
+_NOT_SEPARATOR = re.compile(r"[^.,]")
+_HOW_KEYS: dict[tuple[str, bool, tuple[str, ...]], tuple[str, ...]] = {}
+
+
+def _how_keys_of(seps: str, decimals: bool, notes: tuple[str, ...]) -> tuple[str, ...]:
+    """`_how_keys` of a number written with these separators ('..,' for '1.697.000,50'),
+    with decimals or not, read with these notes."""
     keys: list[str] = []
-    m = _NUMBER_TEXT.search(text)
-    written = m.group() if m and not number.is_range else ""
-    if "." in written or "," in written:
-        seps = [c for c in written if c in ".,"]
-        thousands = seps[:-1] if number.decimals else seps
+    if seps:
+        thousands = seps[:-1] if decimals else seps
         for sep in dict.fromkeys(thousands):
             keys.append("num.thousands-dot" if sep == "." else "num.thousands-comma")
-        if number.decimals and not set(number.notes) & _DECIMAL_NOTES:
+        if decimals and not set(notes) & _DECIMAL_NOTES:
             keys.append("rule.INP.decimal-dot" if seps[-1] == "." else "rule.INP.decimal-comma")
-    for note in number.notes:
+    for note in notes:
         key = f"num.{note}"
         if note in (NOTE_THOUSANDS_DOT, NOTE_THOUSANDS_COMMA) and key in keys:
             continue
         keys.append(key)
-    return list(dict.fromkeys(keys)) if len(keys) > 1 else keys
+    return tuple(dict.fromkeys(keys))
 
 
 _DECIMAL_NOTES = frozenset({NOTE_LAST_GROUP_DECIMAL, NOTE_DECIMAL_DOT_3, NOTE_DECIMAL_COMMA_3})
