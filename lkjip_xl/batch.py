@@ -181,7 +181,7 @@ def _rows(result: FileResult) -> list[tuple[Any, ...]]:
 
 def _findings(rows: Sequence[tuple[Any, ...]]) -> tuple[Finding, ...]:
     from .model import CellRef
-    from .rules.base import Action, Fix, Severity, new_finding
+    from .rules.base import Action, Severity, new_finding, new_fix
 
     severities = {s.value: s for s in Severity}
     actions = {a.value: a for a in Action}
@@ -189,7 +189,7 @@ def _findings(rows: Sequence[tuple[Any, ...]]) -> tuple[Finding, ...]:
     for row in rows:
         fix = row[15]
         if fix is not None:
-            fix = Fix(CellRef(fix[0], fix[1], fix[2]), fix[3], actions[fix[4]])
+            fix = new_fix(CellRef(fix[0], fix[1], fix[2]), fix[3], actions[fix[4]])
         findings.append(new_finding(row[0], row[1], severities[row[2]], *row[3:15], fix))
     return tuple(findings)
 

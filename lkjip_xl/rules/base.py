@@ -90,7 +90,7 @@ class _Unfrozen:
     """A Finding's slots without the frozen dataclass's guard, for `new_finding`: a frozen
     dataclass sets each of its 16 fields through `object.__setattr__` (2-3 us a finding,
     most of the cost of making one), plain slots are set in a tenth of that. Keep the
-    fields, their order and defaults those of Finding (`_can_be_fast` checks at import)."""
+    fields, their order and defaults those of Finding (`_maker` checks at import)."""
 
     __slots__ = Finding.__slots__  # type: ignore[attr-defined]
 
@@ -118,35 +118,51 @@ class _Unfrozen:
         self.fix = fix
 
 
-def _fast_finding(*args: Any, **fields: Any) -> Finding:
-    finding = _Unfrozen(*args, **fields)
-    finding.__class__ = Finding  # type: ignore[assignment]  # the same slots: allowed
-    return finding  # type: ignore[return-value]
+class _UnfrozenFix:
+    """A Fix's slots without the frozen guard (see `_Unfrozen`), for `new_fix`."""
+
+    __slots__ = Fix.__slots__  # type: ignore[attr-defined]
+
+    def __init__(self, ref: CellRef, value: float | str, action: Action = Action.CORRECT
+                 ) -> None:
+        self.ref = ref
+        self.value = value
+        self.action = action
 
 
-def _can_be_fast() -> bool:
-    """Whether `_fast_finding` makes what Finding makes (the same slots, fields and defaults,
-    and an interpreter that lets an object take a class of the same layout)."""
+def _maker(frozen: type, unfrozen: type, *sample: Any) -> Callable[..., Any]:
+    """A function that makes `frozen(*args, **fields)` as an `unfrozen` given the `frozen`
+    class after; `frozen` itself unless that makes the same object (the same slots, fields
+    and defaults, checked on `sample`, and an interpreter that lets an object take a class
+    of the same layout)."""
     import dataclasses
     import inspect
 
-    names = [f.name for f in dataclasses.fields(Finding)]
-    if list(Finding.__slots__) != names:  # type: ignore[attr-defined]
-        return False
-    unfrozen = inspect.signature(_Unfrozen.__init__).parameters
-    if [(p.name, p.default) for p in list(unfrozen.values())[1:]] != [
-            (f.name, f.default if f.default is not dataclasses.MISSING else inspect.Parameter.empty)
-            for f in dataclasses.fields(Finding)]:
-        return False
+    def make(*args: Any, **fields: Any) -> Any:
+        made = unfrozen(*args, **fields)
+        made.__class__ = frozen  # the same slots: allowed
+        return made
+
+    names = [f.name for f in dataclasses.fields(frozen)]
+    if list(frozen.__slots__) != names or list(unfrozen.__slots__) != names:
+        return frozen
+    params = list(inspect.signature(unfrozen.__init__).parameters.values())[1:]
+    if [(p.name, p.default) for p in params] != [
+            (f.name, inspect.Parameter.empty if f.default is dataclasses.MISSING else f.default)
+            for f in dataclasses.fields(frozen)]:
+        return frozen
     try:
-        made = _fast_finding("C", "n", Severity.INFO, "f", "s", "A1", "k")
+        made = make(*sample)
     except TypeError:
-        return False
-    return type(made) is Finding and made == Finding("C", "n", Severity.INFO, "f", "s", "A1", "k")
+        return frozen
+    return make if type(made) is frozen and made == frozen(*sample) else frozen
 
 
-new_finding: Callable[..., Finding] = _fast_finding if _can_be_fast() else Finding
+new_finding: Callable[..., Finding] = _maker(
+    Finding, _Unfrozen, "C", "n", Severity.INFO, "f", "s", "A1", "k")
 """`Finding(*args, **fields)`, made faster (the rules make thousands)."""
+new_fix: Callable[..., Fix] = _maker(Fix, _UnfrozenFix, CellRef("s", 1, 1), 1.0)
+"""`Fix(*args, **fields)`, made faster."""
 
 
 def sort_findings(findings: Iterable[Finding]) -> list[Finding]:

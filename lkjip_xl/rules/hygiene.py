@@ -62,7 +62,7 @@ from ..schema import (
     normalise,
     parse_role,
 )
-from .base import Action, Finding, Fix, RuleContext, Severity, new_finding
+from .base import Action, Finding, Fix, RuleContext, Severity, new_finding, new_fix
 from .define import rule
 
 # --- shared helpers ------------------------------------------------------------------------
@@ -438,7 +438,7 @@ def number_as_text(ctx: RuleContext) -> Iterator[Finding]:
                   ("how_en", how_en))
         ref = refs[where] if where in refs else _ref(sheet, address)
         fixable = _fixable(number, text) if notes else not number.unit
-        fix = Fix(ref, value, Action.CORRECT) if ref and fixable else None
+        fix = new_fix(ref, value, Action.CORRECT) if ref and fixable else None
         if number.unit:
             variant = "unit"
         elif fix is None:
