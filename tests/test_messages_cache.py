@@ -104,3 +104,32 @@ def test_plain_text_localised_through_the_cache_as_without_it() -> None:
                 messages._NUMBER_TOKEN.sub(lambda m: format_number(
                     Decimal(m.group(0)), lang), part)))
             assert localise(text, lang) == want == localise(text, lang), (text, lang)
+
+
+def test_every_catalogue_text_formats_as_with_every_param_localised() -> None:
+    """For each text of the catalogue, both languages: `t` (which localises only the params
+    the text names) gives what formatting it with every param localised gives."""
+    from string import Formatter
+
+    from lkjip_xl import messages
+
+    def reference(key: str, lang: str, params: dict[str, object]) -> str:
+        text = messages.MESSAGES[key][1 if lang == "en" else 0]
+        shown = {k: messages.localise(v, lang) if k in messages.NUMERIC_PARAMS
+                 else messages._clip(v, lang) if isinstance(v, str) and len(v) > 300 else v
+                 for k, v in params.items()}
+        try:
+            return text.format_map(shown)
+        except (KeyError, IndexError, ValueError):
+            return text
+
+    checked = 0
+    for key, pair in messages.MESSAGES.items():
+        for lang, text in zip(("id", "en"), pair, strict=True):
+            names = {field.split(".")[0].split("[")[0]
+                     for _, field, _, _ in Formatter().parse(text) if field}
+            params: dict[str, object] = {name: f"{len(name)}.5 dari 1697" for name in names}
+            params.update(expected=93.05, formula="565 / 594 x 100", raw="x" * 301)
+            assert t(key, lang, **params) == reference(key, lang, params), (key, lang)
+            checked += 1
+    assert checked == 2 * len(messages.MESSAGES)
