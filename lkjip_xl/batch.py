@@ -181,7 +181,7 @@ def _rows(result: FileResult) -> list[tuple[Any, ...]]:
 
 def _findings(rows: Sequence[tuple[Any, ...]]) -> tuple[Finding, ...]:
     from .model import CellRef
-    from .rules.base import Action, Finding, Fix, Severity
+    from .rules.base import Action, Severity, new_finding, new_fix
 
     severities = {s.value: s for s in Severity}
     actions = {a.value: a for a in Action}
@@ -189,8 +189,8 @@ def _findings(rows: Sequence[tuple[Any, ...]]) -> tuple[Finding, ...]:
     for row in rows:
         fix = row[15]
         if fix is not None:
-            fix = Fix(CellRef(fix[0], fix[1], fix[2]), fix[3], actions[fix[4]])
-        findings.append(Finding(row[0], row[1], severities[row[2]], *row[3:15], fix))
+            fix = new_fix(CellRef(fix[0], fix[1], fix[2]), fix[3], actions[fix[4]])
+        findings.append(new_finding(row[0], row[1], severities[row[2]], *row[3:15], fix))
     return tuple(findings)
 
 

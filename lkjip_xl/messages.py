@@ -7,9 +7,10 @@ Sections are grouped by prefix: cli., open., problem., num., rule., fix., excel.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from functools import lru_cache
+from typing import Any
 
 LANGS = ("id", "en")
 DEFAULT_LANG = "id"
@@ -3093,10 +3094,7 @@ def localise(value: object, lang: str) -> object:
     if (kind is float or kind is int) and value:  # not 0 (-0.0); NaN: never found again
         return _localise_figure(value, lang)  # type: ignore[arg-type]
     if kind is str:  # plain text (not Verbatim): its number tokens
-        if "[" not in value:  # type: ignore[operator]
-            return _NUMBER_TOKEN.sub(_token_localiser(lang), value)  # type: ignore[arg-type]
-        return outside_workbook_names(
-            value, lambda part: _NUMBER_TOKEN.sub(_token_localiser(lang), part))  # type: ignore[arg-type]
+        return _localise_text(value, lang)  # type: ignore[arg-type]
     if isinstance(value, Verbatim | bool):
         return value
     if isinstance(value, int | float | Decimal):
@@ -3108,6 +3106,17 @@ def localise(value: object, lang: str) -> object:
             value, lambda part: _NUMBER_TOKEN.sub(lambda m: localise_number(m.group(0), lang),
                                                   part))
     return value
+
+
+@lru_cache(maxsize=4096)
+def _localise_text(text: str, lang: str) -> str:
+    """`localise` of a plain str: its number tokens as the reader of `lang` writes them.
+    Cached: a finding's figures come pre-formatted as text ('93.05', '565 / 594 x 100'),
+    and the same ones recur across its findings (a report's many '100' and '10')."""
+    if "[" not in text:
+        return _NUMBER_TOKEN.sub(_token_localiser(lang), text)
+    return outside_workbook_names(text, lambda part: _NUMBER_TOKEN.sub(_token_localiser(lang),
+                                                                         part))
 
 
 _TOKEN_LOCALISERS: dict[str, Callable[[re.Match[str]], str]] = {}
@@ -3153,16 +3162,60 @@ def _clip(value: object, lang: str = DEFAULT_LANG) -> object:
 
 def t(key: str, lang: str = DEFAULT_LANG, /, **params: object) -> str:
     """The message `key` in `lang`, formatted with `params`. Unknown keys come back as is."""
+    return message(key, lang, params.items())
+
+
+def message(key: str, lang: str, params: Iterable[tuple[str, object]]) -> str:
+    """`t(key, lang, **dict(params))`, the params given as (name, value) pairs (a finding's
+    `params`); a later pair wins over an earlier one of the same name.
+
+    Only the params the text names are localised: a finding's params serve both languages
+    (`how_id` and `how_en`) and often more messages than the one shown."""
     pair = MESSAGES.get(key)
     if pair is None:
         return key
     text = pair[1] if lang == "en" else pair[0]
-    if params:
-        shown = {k: localise(v, lang) if k in NUMERIC_PARAMS
-                 else _clip(v, lang) if isinstance(v, str) and len(v) > MAX_QUOTED else v
-                 for k, v in params.items()}
-        try:
-            return text.format_map(shown)
-        except (KeyError, IndexError, ValueError):
-            return text
-    return text
+    if not params:
+        return text
+    names = _FIELDS.get(text, _UNSEEN)
+    if names is _UNSEEN:
+        names = _FIELDS[text] = _field_names(text)
+    shown = {}
+    for k, v in params:
+        if names is not None and k not in names:
+            continue  # not in the text (None: the text's fields cannot be told)
+        if k in NUMERIC_PARAMS:
+            shown[k] = _localise_text(v, lang) if v.__class__ is str else localise(v, lang)
+        elif isinstance(v, str) and len(v) > MAX_QUOTED:
+            shown[k] = _clip(v, lang)
+        else:
+            shown[k] = v
+    try:
+        return text.format_map(shown)
+    except (KeyError, IndexError, ValueError):
+        return text
+
+
+# A catalogue text -> the params its fields name (`_field_names`), filled as texts are used.
+_FIELDS: dict[str, frozenset[str] | None] = {}
+_UNSEEN: Any = object()
+
+
+def _field_names(text: str) -> frozenset[str] | None:
+    """The names of the params `text`'s replacement fields use ('{value:.2f}', '{x[0]}' and
+    '{x.y}' use value, x); None when that cannot be told (a positional field, a
+    field inside a format spec, a malformed text): then every param is localised."""
+    from string import Formatter
+
+    names: set[str] = set()
+    try:
+        for _, field, spec, _ in Formatter().parse(text):
+            if field is None:
+                continue
+            name = re.split(r"[.\[]", field, maxsplit=1)[0]
+            if not name.isidentifier() or (spec and "{" in spec):
+                return None
+            names.add(name)
+    except ValueError:
+        return None
+    return frozenset(names)

@@ -63,3 +63,24 @@ def test_check_file_leaves_no_report_behind() -> None:
     kept = check_file(SEED, keep_report=True)
     assert kept.report is not None and kept.findings == result.findings
     assert alive() == before + 1
+
+
+def test_row_col_of_plain_addresses_as_of_any_other() -> None:
+    """`_row_col`'s fast path for 'J12' gives what its general path gives (letters and
+    digits wherever they are), and the general path still reads the odd ones."""
+    from lkjip_xl.rules import base
+
+    def general(address: str) -> tuple[int, int]:
+        letters = "".join(ch for ch in address if ch.isalpha())
+        digits = "".join(ch for ch in address if ch.isdigit())
+        col = 0
+        for ch in letters.upper():
+            col = col * 26 + ord(ch) - 64
+        return (int(digits) if digits else 0, col)
+
+    addresses = ["A1", "J12", "Z9", "AA10", "XFD1048576", "A01", "$A$1", "a1", "AA", "12",
+                 "", "A1B2", "ÄB3", "B 7"]
+    assert base._PLAIN_ADDRESS.fullmatch("J12") and not base._PLAIN_ADDRESS.fullmatch("$A$1")
+    for address in addresses:
+        assert base._row_col(address) == general(address), address
+    assert base._row_col("AA10") == (10, 27) and base._row_col("$C$4") == (4, 3)

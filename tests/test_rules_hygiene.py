@@ -841,3 +841,45 @@ def test_inp022_measurement_without_code(tmp_path: Path) -> None:
         "ini mengukur satu indikator")
     assert check(path, "INP016") == [("INP016", "Pengukuran Kinerja!B5")]
     assert check(build(tmp_path, "clean.xlsx"), "INP022") == []
+
+
+def test_how_a_number_was_read_through_its_cache() -> None:
+    """INP001/INP002's reading notes (`_how_keys`, cached by separators, decimals and notes)
+    are those worked out from the text each time, for texts of every shape."""
+    import re
+
+    from lkjip_xl.numbers import parse_number
+    from lkjip_xl.rules import hygiene
+
+    def reference(number, text: str) -> list[str]:  # the notes as they were first written
+        keys: list[str] = []
+        m = re.search(r"\d+(?:\s?[.,]\s?\d+)*", text)
+        seps = [c for c in m.group() if c in ".,"] if m and not number.is_range else []
+        notes = set(number.notes)
+        noted = notes & {"last-group-decimal", "decimal-dot-3", "decimal-comma-3"}
+        if seps:
+            thousands = seps[:-1] if number.decimals else seps
+            for sep in dict.fromkeys(thousands):
+                keys.append("num.thousands-dot" if sep == "." else "num.thousands-comma")
+            if number.decimals and not noted:
+                keys.append("rule.INP.decimal-dot" if seps[-1] == "." else
+                            "rule.INP.decimal-comma")
+        for note in number.notes:
+            key = f"num.{note}"
+            if note in ("thousands-dot", "thousands-comma") and key in keys:
+                continue
+            keys.append(key)
+        return list(dict.fromkeys(keys))
+
+    texts = ["10 %", "1.697", "1,697", "93,05", "93.05", "6.910.387.000", "6,910,387,000.50",
+             "Rp. 18.685.267.564,00", "Rp 1.000.000,-", "8,102,579,062,65", "95, 12", "80-90",
+             "80 - 90,5", "21,378 KPM", "2.109 Org", "1,063", "≥ 80 %", "100", "0,5", "1 : 40",
+             "745,520,000,00-", "1.23.4", "12,5%", "Rp.1.500,5", "٣٫٥", "1.000 (2.000)"]
+    seen = 0
+    for _ in range(2):  # the second round reads the cache
+        for text in texts:
+            for percent in (False, True):
+                number = parse_number(text, percent_column=percent)
+                assert hygiene._how_keys(number, text) == reference(number, text), text
+                seen += 1
+    assert seen == 4 * len(texts) and hygiene._HOW_KEYS

@@ -8,10 +8,11 @@ report year and the polarity, which every later rule relies on.
 
 from __future__ import annotations
 
-import dataclasses
 import difflib
 import re
 from collections.abc import Iterable, Iterator
+from operator import attrgetter
+from typing import NamedTuple
 
 from ..analysis import code_key
 from ..conventions import DEFAULT_PRESET, PRESET_CHOICES
@@ -61,7 +62,7 @@ from ..schema import (
     normalise,
     parse_role,
 )
-from .base import Action, Finding, Fix, RuleContext, Severity
+from .base import Action, Finding, Fix, RuleContext, Severity, new_finding, new_fix
 from .define import rule
 
 # --- shared helpers ------------------------------------------------------------------------
@@ -90,9 +91,9 @@ _COUNT_UNITS = frozenset({
 })
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class _Located:
-    """A cell of the report with the table and column it belongs to."""
+class _Located(NamedTuple):
+    """A cell of the report with the table and column it belongs to (a named tuple: the
+    index makes one per number problem, hundreds in a report typed as text)."""
 
     table: str  # standard sheet name
     key: str  # column key ("target" for a Tabel VI.1 year column)
@@ -111,16 +112,26 @@ def _ref(sheet: str, address: str) -> CellRef | None:
     return CellRef(sheet, int(m.group(2)), col)
 
 
-def _problems(report: Report, *kinds: str) -> list[ReadingProblem]:
+def _problems(ctx: RuleContext, *kinds: str) -> list[ReadingProblem]:
     """The reader's problems of these kinds, each once, in reading order."""
+    by_kind = ctx.memo("hygiene.problems", lambda: _problems_by_kind(ctx.report))
+    if len(kinds) == 1:
+        return [p for _, p in by_kind.get(kinds[0], ())]
+    found = [item for kind in dict.fromkeys(kinds) for item in by_kind.get(kind, ())]
+    return [p for _, p in sorted(found, key=lambda item: item[0])]
+
+
+def _problems_by_kind(report: Report) -> dict[str, list[tuple[int, ReadingProblem]]]:
+    """kind -> (place in `report.problems`, problem) of that kind, each problem once: the
+    problems are gone through once per check, not once per rule."""
     seen: set[tuple[str, str, str, str]] = set()
-    result = []
-    for p in report.problems:
+    by_kind: dict[str, list[tuple[int, ReadingProblem]]] = {}
+    for i, p in enumerate(report.problems):
         key = (p.kind, p.sheet, p.cell, p.detail)
-        if p.kind in kinds and key not in seen:
+        if key not in seen:
             seen.add(key)
-            result.append(p)
-    return result
+            by_kind.setdefault(p.kind, []).append((i, p))
+    return by_kind
 
 
 def _index(ctx: RuleContext) -> dict[tuple[str, str], _Located]:
@@ -173,23 +184,32 @@ def _cell_index(report: Report, refs: dict[tuple[str, str], CellRef | None] | No
     for table, spec, rows in tables:
         sheet = report.sheet_names.get(table)
         columns = [(col.key, col.kind) for col in spec.columns]
+        cells_of = attrgetter(*[key for key, _ in columns])  # a row's cells in one call
         for row in rows:
             if (sheet, row.row) not in wanted_rows:
                 continue  # every cell of a table row is on the table's sheet, in its row
-            satuan = getattr(row, "satuan", None)
-            satuan_text = satuan.text if satuan is not None else ""
-            for key, kind in columns:
-                cell = getattr(row, key)
+            cells = cells_of(row)
+            if len(columns) == 1:
+                cells = (cells,)
+            for i, cell in enumerate(cells):
                 ref = cell.ref
                 if ref is not None and ref in wanted:
-                    index.setdefault((ref.sheet, wanted[ref]),
-                                     _Located(table, key, cell, kind, satuan_text))
+                    satuan = getattr(row, "satuan", None)
+                    key, kind = columns[i]
+                    index.setdefault((ref.sheet, wanted[ref]), _Located(
+                        table, key, cell, kind, satuan.text if satuan is not None else ""))
     for ind in report.indicators:
         for _, cell in ind.targets:
-            add(SHEET_RPJMD, "target", cell, "number", ind.satuan.text)
+            ref = cell.ref
+            if ref is not None and ref in wanted:
+                index.setdefault((ref.sheet, wanted[ref]), _Located(
+                    SHEET_RPJMD, "target", cell, "number", ind.satuan.text))
     for row in report.comparisons:
         for cell in row.realisasi_by_year.values():
-            add(SHEET_COMPARISON, "realisasi", cell, "number", row.satuan.text)
+            ref = cell.ref
+            if ref is not None and ref in wanted:
+                index.setdefault((ref.sheet, wanted[ref]), _Located(
+                    SHEET_COMPARISON, "realisasi", cell, "number", row.satuan.text))
     return index
 
 
@@ -224,23 +244,43 @@ def _show(number: Number) -> str:
 
 def _how_keys(number: Number, text: str) -> list[str]:
     """Message keys that say how the text was read: separators first, then the other notes."""
+    seps = ""  # the separators of the first number written, in order
+    if ("." in text or "," in text) and not number.is_range:
+        m = _NUMBER_TEXT.search(text)
+        seps = _NOT_SEPARATOR.sub("", m.group()) if m else ""
+    notes = tuple(number.notes)
+    how = (seps, bool(number.decimals), notes)  # all that the keys depend on
+    keys = _HOW_KEYS.get(how)
+    if keys is None:
+        keys = _how_keys_of(*how)
+        if len(_HOW_KEYS) < 4096:  # separators come from workbooks: keep the cache small
+            _HOW_KEYS[how] = keys
+    return list(keys)
+
+
+_NOT_SEPARATOR = re.compile(r"[^.,]")
+_HOW_KEYS: dict[tuple[str, bool, tuple[str, ...]], tuple[str, ...]] = {}
+
+
+def _how_keys_of(seps: str, decimals: bool, notes: tuple[str, ...]) -> tuple[str, ...]:
+    """`_how_keys` of a number written with these separators ('..,' for '1.697.000,50'),
+    with decimals or not, read with these notes."""
     keys: list[str] = []
-    m = _NUMBER_TEXT.search(text)
-    seps = [c for c in m.group() if c in ".,"] if m and not number.is_range else []
-    notes = set(number.notes)
-    decimal_noted = notes & {NOTE_LAST_GROUP_DECIMAL, NOTE_DECIMAL_DOT_3, NOTE_DECIMAL_COMMA_3}
     if seps:
-        thousands = seps[:-1] if number.decimals else seps
+        thousands = seps[:-1] if decimals else seps
         for sep in dict.fromkeys(thousands):
             keys.append("num.thousands-dot" if sep == "." else "num.thousands-comma")
-        if number.decimals and not decimal_noted:
+        if decimals and not set(notes) & _DECIMAL_NOTES:
             keys.append("rule.INP.decimal-dot" if seps[-1] == "." else "rule.INP.decimal-comma")
-    for note in number.notes:
+    for note in notes:
         key = f"num.{note}"
         if note in (NOTE_THOUSANDS_DOT, NOTE_THOUSANDS_COMMA) and key in keys:
             continue
         keys.append(key)
-    return list(dict.fromkeys(keys))
+    return tuple(dict.fromkeys(keys))
+
+
+_DECIMAL_NOTES = frozenset({NOTE_LAST_GROUP_DECIMAL, NOTE_DECIMAL_DOT_3, NOTE_DECIMAL_COMMA_3})
 
 
 _HOW: dict[tuple[str, ...], tuple[str, str]] = {}  # message keys -> the notes, id and en
@@ -248,11 +288,18 @@ _HOW: dict[tuple[str, ...], tuple[str, str]] = {}  # message keys -> the notes, 
 
 def _how(keys: list[str]) -> dict[str, str]:
     """The reading notes in both languages (params are language-neutral otherwise)."""
-    pair = _HOW.get(tuple(keys))
+    how_id, how_en = _how_pair(keys)
+    return {"how_id": how_id, "how_en": how_en}
+
+
+def _how_pair(keys: list[str]) -> tuple[str, str]:
+    """`_how(keys)` as (id, en)."""
+    key = tuple(keys)
+    pair = _HOW.get(key)
     if pair is None:
-        pair = _HOW[tuple(keys)] = ("; ".join(t(k, "id") for k in keys),
-                                    "; ".join(t(k, "en") for k in keys))
-    return {"how_id": pair[0], "how_en": pair[1]}
+        pair = _HOW[key] = ("; ".join(t(k, "id") for k in keys),
+                            "; ".join(t(k, "en") for k in keys))
+    return pair
 
 
 _NO_REF = CellRef("", 0, 0)  # `_at`'s default: the ref is still to be read from the problem
@@ -362,25 +409,36 @@ def number_as_text(ctx: RuleContext) -> Iterator[Finding]:
     """
     index = _index(ctx)
     refs = _refs(ctx)
-    kinds = (ProblemKind.NUMBER_AS_TEXT, ProblemKind.AMBIGUOUS_NUMBER)
-    for problem in _problems(ctx.report, *kinds):
-        located = index.get((problem.sheet, problem.cell))
+    report = ctx.report
+    # the findings are made here field by field (what `_at` and `ctx.finding` make): a
+    # finding-heavy report has hundreds of them
+    code, name, severity, file = ctx.rule.code, ctx.rule.name, ctx.severity, ctx.file
+    identity_sheet = report.sheet_names.get(SHEET_IDENTITY, SHEET_IDENTITY)
+    ambiguous = ProblemKind.AMBIGUOUS_NUMBER
+    for problem in _problems(ctx, ProblemKind.NUMBER_AS_TEXT, ambiguous):
+        sheet, address = where = (problem.sheet, problem.cell)
+        located = index.get(where)
         number = _number_of(problem, located)
-        certain = _certain_thousands(located, number)
-        if problem.kind == ProblemKind.AMBIGUOUS_NUMBER and not certain:
+        notes = number.notes
+        certain = _certain_thousands(located, number) if notes else ""
+        if not certain and problem.kind == ambiguous:
             continue  # INP002
-        if number.is_range or number.value is None:
+        value = number.value
+        if value is None or number.is_range:
             continue  # ranges: allowed in target columns, INP003 elsewhere
-        text = _raw_text(problem.raw)
+        raw = problem.raw
+        text = _raw_text(raw)
         keys = _how_keys(number, text)
         shown: object = _show(number)
-        if _is_year_cell(ctx.report, problem) and number.value is not None:
-            shown = Verbatim(format_year(number.value))  # a year reads 2019, never 2.019
-        params = {"raw": text, "value": shown, "unit": number.unit,
-                  "satuan": located.satuan if located else "", **_how(keys)}
-        where = (problem.sheet, problem.cell)
-        ref = refs[where] if where in refs else _ref(*where)
-        fix = Fix(ref, number.value, Action.CORRECT) if ref and _fixable(number, text) else None
+        if sheet == identity_sheet and _is_year_cell(report, problem):
+            shown = Verbatim(format_year(value))  # a year reads 2019, never 2.019
+        how_id, how_en = _how_pair(keys)
+        params = (("raw", text), ("value", shown), ("unit", number.unit),
+                  ("satuan", located.satuan if located else ""), ("how_id", how_id),
+                  ("how_en", how_en))
+        ref = refs[where] if where in refs else _ref(sheet, address)
+        fixable = _fixable(number, text) if notes else not number.unit
+        fix = new_fix(ref, value, Action.CORRECT) if ref and fixable else None
         if number.unit:
             variant = "unit"
         elif fix is None:
@@ -389,8 +447,14 @@ def number_as_text(ctx: RuleContext) -> Iterator[Finding]:
             variant = certain
         else:
             variant = "fix" if keys else "plain"
-        yield _at(ctx, problem, f"rule.INP001.{variant}", ref, params=params, stated=text,
-                  expected=number.value, fix=fix)
+        if ref is None:
+            yield new_finding(code, name, severity, file, sheet, "", f"rule.INP001.{variant}",
+                              params, text, value, fix=fix)
+            continue
+        cell = ref.address
+        inputs = () if raw is None else ((f"{ref.sheet}!{cell}", _value(raw)),)
+        yield new_finding(code, name, severity, file, ref.sheet, cell, f"rule.INP001.{variant}",
+                          params, text, value, inputs=inputs, fix=fix)
 
 
 def _alternative(problem: ReadingProblem, located: _Located | None, number: Number
@@ -417,7 +481,7 @@ def ambiguous_number(ctx: RuleContext) -> Iterator[Finding]:
     reading, best by typing the cell as a real number.
     """
     index = _index(ctx)
-    for problem in _problems(ctx.report, ProblemKind.AMBIGUOUS_NUMBER):
+    for problem in _problems(ctx, ProblemKind.AMBIGUOUS_NUMBER):
         located = index.get((problem.sheet, problem.cell))
         number = _number_of(problem, located)
         if number.is_range and not _range_allowed(located):
@@ -459,9 +523,9 @@ def not_a_number(ctx: RuleContext) -> Iterator[Finding]:
     stated) and is not reported here.
     """
     index = _index(ctx)
-    settings_cells = {(p.sheet, p.cell) for p in _problems(ctx.report, ProblemKind.UNKNOWN_SETTING)}
+    settings_cells = {(p.sheet, p.cell) for p in _problems(ctx, ProblemKind.UNKNOWN_SETTING)}
     kinds = (ProblemKind.NOT_A_NUMBER, ProblemKind.NUMBER_AS_TEXT, ProblemKind.AMBIGUOUS_NUMBER)
-    for problem in _problems(ctx.report, *kinds):
+    for problem in _problems(ctx, *kinds):
         located = index.get((problem.sheet, problem.cell))
         number = _number_of(problem, located)
         text = _raw_text(problem.raw)
@@ -511,7 +575,7 @@ def error_value(ctx: RuleContext) -> Iterator[Finding]:
     Usually a formula that divides by an empty cell or refers to a deleted one. The cell is
     left out of every computation; correct the formula or type the value.
     """
-    for problem in _problems(ctx.report, ProblemKind.ERROR_VALUE):
+    for problem in _problems(ctx, ProblemKind.ERROR_VALUE):
         error = problem.detail or _raw_text(problem.raw)
         yield _at(ctx, problem, "rule.INP004.error", params={"error": error}, stated=error)
 
@@ -524,7 +588,7 @@ def formula_no_value(ctx: RuleContext) -> Iterator[Finding]:
     but no result, so every reader sees an empty cell. Open the file in Excel or LibreOffice
     and save it: the values are computed and stored.
     """
-    for problem in _problems(ctx.report, ProblemKind.FORMULA_NO_VALUE):
+    for problem in _problems(ctx, ProblemKind.FORMULA_NO_VALUE):
         yield _at(ctx, problem, "rule.INP005.formula", params={"formula": problem.detail},
                   formula=f"={problem.detail}")
 
@@ -539,7 +603,7 @@ def missing_sheet(ctx: RuleContext) -> Iterator[Finding]:
     Sheets are found by name, case-, space- and punctuation-insensitively and with aliases
     (the message lists them); a renamed sheet must be renamed back.
     """
-    for problem in _problems(ctx.report, ProblemKind.MISSING_SHEET):
+    for problem in _problems(ctx, ProblemKind.MISSING_SHEET):
         name = problem.detail or problem.sheet
         aliases = ", ".join(SHEET_ALIASES.get(name, ()))
         variant = "aliases" if aliases else "plain"
@@ -554,7 +618,7 @@ def missing_header(ctx: RuleContext) -> Iterator[Finding]:
     The header row is looked for in the first 40 rows: the row naming the most known columns
     (at least two, including the required ones). Nothing of that sheet is checked.
     """
-    for problem in _problems(ctx.report, ProblemKind.MISSING_HEADER):
+    for problem in _problems(ctx, ProblemKind.MISSING_HEADER):
         yield ctx.finding(None, "rule.INP007.header", sheet=problem.sheet,
                           params={"sheet": problem.sheet, "names": problem.detail})
 
@@ -566,7 +630,7 @@ def missing_column(ctx: RuleContext) -> Iterator[Finding]:
     Without it the table cannot be read: none of its rows is checked. Located at the first
     cell of the header row.
     """
-    for problem in _problems(ctx.report, ProblemKind.MISSING_COLUMN):
+    for problem in _problems(ctx, ProblemKind.MISSING_COLUMN):
         ref = _ref(problem.sheet, problem.cell)
         yield _at(ctx, problem, "rule.INP008.column",
                   params={"column": problem.detail, "row": ref.row if ref else ""})
@@ -579,7 +643,7 @@ def duplicate_column(ctx: RuleContext) -> Iterator[Finding]:
     The first one is used and the second ignored, which may not be what was meant ('Pagu' and
     'Anggaran (Rp)' are the same column on Keuangan). Located at the ignored header.
     """
-    for problem in _problems(ctx.report, ProblemKind.DUPLICATE_COLUMN):
+    for problem in _problems(ctx, ProblemKind.DUPLICATE_COLUMN):
         yield _at(ctx, problem, "rule.INP009.column", params={"column": problem.detail})
 
 
@@ -597,7 +661,7 @@ def unknown_row_role(ctx: RuleContext) -> Iterator[Finding]:
     Total). A row without a known role takes part in no check. A near miss ('Kegiatn') gets a
     suggestion.
     """
-    for problem in _problems(ctx.report, ProblemKind.UNKNOWN_ROLE):
+    for problem in _problems(ctx, ProblemKind.UNKNOWN_ROLE):
         allowed = _SHEET_ROLES.get(_standard_sheet(ctx.report, problem.sheet), ())
         names = [r.value for r in allowed]
         params = {"value": problem.detail, "allowed": ", ".join(names)}
@@ -628,10 +692,10 @@ def unknown_polarity(ctx: RuleContext) -> Iterator[Finding]:
     Terhadap value on Pengukuran Kinerja that names no known basis (the row is then taken as
     measured against the Target PK).
     """
-    for problem in _problems(ctx.report, ProblemKind.UNKNOWN_POLARITY):
+    for problem in _problems(ctx, ProblemKind.UNKNOWN_POLARITY):
         yield _at(ctx, problem, "rule.INP011.polarity", params={"value": problem.detail},
                   stated=problem.detail, expected="Positif")
-    for problem in _problems(ctx.report, ProblemKind.UNKNOWN_BASIS):
+    for problem in _problems(ctx, ProblemKind.UNKNOWN_BASIS):
         yield _at(ctx, problem, "rule.INP011.basis", params={"value": problem.detail},
                   stated=problem.detail, expected="Target PK")
 
@@ -666,7 +730,7 @@ def unknown_setting(ctx: RuleContext) -> Iterator[Finding]:
     named = {"preset": PRESET_CHOICES, "batas_capaian": tuple(c.value for c in Capping),
              "target_rentang": tuple(r.value for r in RangeReading),
              "metode_efisiensi": tuple(m.value for m in EfficiencyMethod)}
-    for problem in _problems(ctx.report, ProblemKind.UNKNOWN_SETTING):
+    for problem in _problems(ctx, ProblemKind.UNKNOWN_SETTING):
         key = _setting_key(ctx.report, problem)
         value = _raw_text(problem.raw)
         if key == "skala" and is_custom(problem.raw):
@@ -695,7 +759,7 @@ def missing_identity(ctx: RuleContext) -> Iterator[Finding]:
     """
     if SHEET_IDENTITY not in ctx.report.sheet_names:
         return
-    for problem in _problems(ctx.report, ProblemKind.MISSING_VALUE):
+    for problem in _problems(ctx, ProblemKind.MISSING_VALUE):
         if problem.detail in _IDENTITY_LABELS:
             variant = "blank" if problem.cell else "absent"
         else:
@@ -709,7 +773,7 @@ def hidden_sheet(ctx: RuleContext) -> Iterator[Finding]:
 
     Unhide it so that reviewers see what is checked.
     """
-    for problem in _problems(ctx.report, ProblemKind.HIDDEN_SHEET):
+    for problem in _problems(ctx, ProblemKind.HIDDEN_SHEET):
         yield ctx.finding(None, "rule.INP014.hidden", sheet=problem.sheet,
                           params={"sheet": problem.sheet})
 
@@ -721,7 +785,7 @@ def sheet_too_large(ctx: RuleContext) -> Iterator[Finding]:
     The limit is 100,000 rows per sheet. Totals and codes further down are not checked.
     Usually formatting or stray content far below the table: delete the empty rows.
     """
-    for problem in _problems(ctx.report, ProblemKind.TOO_LARGE):
+    for problem in _problems(ctx, ProblemKind.TOO_LARGE):
         rows = problem.detail.rstrip("+")
         yield ctx.finding(None, "rule.INP015.rows", sheet=problem.sheet,
                           params={"sheet": problem.sheet, "rows": rows})

@@ -22,6 +22,7 @@ from .. import __version__
 from ..engine import FileResult
 from ..messages import localise, t
 from ..rules import Finding, Severity
+from ..rules.base import Action
 
 SCHEMA_VERSION = 1
 CSV_COLUMNS = ("file", "sheet", "cell", "code", "name", "severity", "message", "stated",
@@ -676,49 +677,71 @@ def _encode(value: Any, newline: str, out: list[str]) -> None:
 _I1, _I2, _I3, _I4 = ("\n" + "  " * n for n in (2, 3, 4, 5))
 
 
+def _scalar(value: Any) -> str:
+    """`value` as `_encode` writes a str, None, bool, int or float; `_Unusual` otherwise."""
+    cls = value.__class__
+    if cls is str:
+        return _encode_str(value)
+    if value is None:
+        return "null"
+    if cls is float:
+        if value != value:
+            return "NaN"
+        if value == _INFINITY:
+            return "Infinity"
+        if value == -_INFINITY:
+            return "-Infinity"
+        return float.__repr__(value)
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if cls is int:
+        return int.__repr__(value)
+    raise _Unusual
+
+
+# One finding as an item of the JSON document's `findings` (`_finding_json`): its fields in
+# `finding_to_dict`'s order, each line indented as `_dumps(..., 2)` indents it.
+_FINDING = ("{" + "".join(f"{_I2}\"{name}\": %s," for name in (
+    "file", "sheet", "cell", "code", "name", "severity", "message", "stated", "expected",
+    "difference", "tolerance", "formula", "inputs", "related")) + f"{_I2}\"action\": %s{_I1}}}")
+_INPUT = f"{_I3}{{{_I4}\"cell\": %s,{_I4}\"value\": %s{_I3}}}"
+_ONE_INPUT = f"[{_INPUT}{_I2}]"
+_REVIEW = _encode_str(Action.REVIEW.value)
+
+
 def _finding_json(f: Finding, lang: str = "id") -> str:
     """`_dumps(finding_to_dict(f, lang), 2)`: a finding as an item of the JSON document's
-    `findings`, written field by field (every finding's dict has the same shape, and the
+    `findings`, written into one template (every finding's dict has the same shape, and the
     generic encoder's recursion was most of the cost of writing one). A value of another
     type than the usual ones goes through the generic encoder."""
     try:
-        out = ["{", _I2, '"file": ', _encode_str(f.file), ",", _I2, '"sheet": ',
-               _encode_str(f.sheet), ",", _I2, '"cell": ', _encode_str(f.cell), ",", _I2,
-               '"code": ', _encode_str(f.code), ",", _I2, '"name": ', _encode_str(f.name), ",",
-               _I2, '"severity": ', _encode_str(f.severity.value), ",", _I2, '"message": ',
-               _encode_str(f.message(lang)), ",", _I2, '"stated": ']
-        _encode(f.stated, _I2, out)
-        out += (",", _I2, '"expected": ')
-        _encode(f.expected, _I2, out)
-        out += (",", _I2, '"difference": ')
-        _encode(f.difference, _I2, out)
-        out += (",", _I2, '"tolerance": ')
-        _encode(f.tolerance, _I2, out)
-        out += (",", _I2, '"formula": ', _encode_str(f.formula), ",", _I2, '"inputs": ')
-        if f.inputs:
-            first = True
-            for ref, value in f.inputs:
-                out += ("[" if first else ",", _I3, "{", _I4, '"cell": ')
-                first = False
-                _encode(ref, _I4, out)
-                out += (",", _I4, '"value": ')
-                _encode(value, _I4, out)
-                out += (_I3, "}")
-            out += (_I2, "]")
+        stated, expected, difference, tolerance = f.stated, f.expected, f.difference, f.tolerance
+        inputs = f.inputs
+        related = f.related
+        fix = f.fix
+        if not inputs:
+            inputs_json = "[]"
+        elif len(inputs) == 1:
+            ref, value = inputs[0]
+            inputs_json = _ONE_INPUT % (_scalar(ref), _scalar(value))
         else:
-            out.append("[]")
-        out += (",", _I2, '"related": ')
-        if f.related:
-            first = True
-            for ref in f.related:
-                out += ("[" if first else ",", _I3)
-                first = False
-                _encode(ref, _I3, out)
-            out += (_I2, "]")
-        else:
-            out.append("[]")
-        out += (",", _I2, '"action": ', _encode_str(f.action.value), _I1, "}")
-        return "".join(out)
+            inputs_json = "[" + ",".join([_INPUT % (_scalar(ref), _scalar(value))
+                                          for ref, value in inputs]) + _I2 + "]"
+        return _FINDING % (
+            _encode_str(f.file), _encode_str(f.sheet), _encode_str(f.cell),
+            _encode_str(f.code), _encode_str(f.name), _encode_str(f.severity),
+            _encode_str(f.message(lang)),
+            _encode_str(stated) if stated.__class__ is str else _scalar(stated),
+            float.__repr__(expected) if expected.__class__ is float
+            and -_INFINITY < expected < _INFINITY else _scalar(expected),
+            "null" if difference is None else _scalar(difference),
+            "null" if tolerance is None else _scalar(tolerance),
+            _encode_str(f.formula), inputs_json,
+            "[" + ",".join([_I3 + _scalar(ref) for ref in related]) + _I2 + "]"
+            if related else "[]",
+            _REVIEW if fix is None else _encode_str(fix.action))
     except (_Unusual, TypeError):  # _encode_str takes str only
         return _dumps(finding_to_dict(f, lang), 2)
 
