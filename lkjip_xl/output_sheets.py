@@ -129,15 +129,29 @@ class OutSheet:
         """Row heights (points) so wrapped text shows whole: spreadsheet programs do not
         always fit rows on opening. Rows that need one line are left alone."""
         result: dict[int, float] = dict(self.tall_rows)
+        # (style, column, span) -> the characters a line of wrapped text holds; 0: no wrap
+        # (Temuan repeats a few of them over some 5,000 cells)
+        line_chars: dict[tuple[str, int, int], float] = {}
         for r, row in enumerate(self.rows, start=1):
             lines = 1
             for col, out in enumerate(row, start=1):
-                lk = look(out.style)
-                if isinstance(out.value, str) and lk.wrap:
-                    chars = max(4.0, self._width(col, out.span) * WIDTH_TO_CHARS
-                                * (BOLD_CHARS if lk.bold else 1.0))
-                    lines = max(lines, sum(wrapped_lines(part, chars)
-                                           for part in out.value.splitlines() or [""]))
+                value = out.value
+                if not isinstance(value, str):
+                    continue
+                key = (out.style, col, out.span)
+                chars = line_chars.get(key)
+                if chars is None:
+                    lk = look(out.style)
+                    chars = line_chars[key] = max(
+                        4.0, self._width(col, out.span) * WIDTH_TO_CHARS
+                        * (BOLD_CHARS if lk.bold else 1.0)) if lk.wrap else 0.0
+                if not chars:
+                    continue
+                parts = value.splitlines()
+                if len(value) <= chars:  # no line of it is wrapped: one line each
+                    lines = max(lines, len(parts) or 1)
+                else:
+                    lines = max(lines, sum(wrapped_lines(part, chars) for part in parts or [""]))
             if lines > 1:
                 result[r] = max(result.get(r, 0.0), round(LINE_HEIGHT * lines + 3, 1))
         return result
