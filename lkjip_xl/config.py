@@ -201,24 +201,41 @@ class Config:
 
 
 def find_config_file(start: Path | None = None) -> Path | None:
+    """The nearest `lkjip-xl.toml`, or `pyproject.toml` with a `[tool.lkjip-xl]` table, in
+    `start` (the current folder) or a parent. A pyproject.toml whose text never names
+    lkjip-xl cannot hold the table: it is not parsed (a project's own pyproject.toml, about
+    3 ms of every command run in its folder, TOML parser included), so it is also not
+    refused when it is not valid TOML."""
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
         candidate = folder / "lkjip-xl.toml"
         if candidate.is_file():
             return candidate
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and "tool" in (data := _load(pyproject)) \
+        if pyproject.is_file() and "lkjip-xl" in (text := _text(pyproject)) \
+                and "tool" in (data := _parsed(pyproject, text)) \
                 and "lkjip-xl" in data["tool"]:
             return pyproject
     return None
 
 
 def _load(path: Path) -> dict[str, Any]:
+    return _parsed(path, _text(path))
+
+
+def _text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: {exc}") from exc
+
+
+def _parsed(path: Path, text: str) -> dict[str, Any]:
     import tomllib  # only when there is a file: 2 ms of every command without one
 
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: {exc}") from exc
 
 

@@ -134,6 +134,24 @@ def test_config_file_selects_rules(wrong: Path, tmp_path: Path) -> None:
     assert "CAP001" not in {f["code"] for f in json.loads(out)["findings"]}
 
 
+def test_pyproject_found_only_with_its_lkjip_xl_table(tmp_path: Path) -> None:
+    """A project's pyproject.toml holds the settings under [tool.lkjip-xl]; one that never
+    names lkjip-xl is passed over unparsed, even when it is not valid TOML, and the search
+    goes on to the folders above. A broken one that does name it is refused."""
+    from lkjip_xl.config import ConfigError, find_config_file, load_config
+
+    inner = tmp_path / "project" / "sub"
+    inner.mkdir(parents=True)
+    (tmp_path / "project" / "pyproject.toml").write_text('[tool.ruff]\nline = [\n')  # broken
+    assert find_config_file(inner) is None
+    (tmp_path / "pyproject.toml").write_text('[tool.lkjip-xl]\ntolerance = 0.5\n')
+    assert find_config_file(inner) == tmp_path / "pyproject.toml"
+    assert load_config(tmp_path / "pyproject.toml").tolerance == 0.5
+    (inner / "pyproject.toml").write_text('[project]\nname = "x"\n[tool."lkjip-xl"]\nscale=\n')
+    with pytest.raises(ConfigError, match=r"pyproject\.toml"):
+        find_config_file(inner)
+
+
 def test_rules_lists_every_family() -> None:
     code, out, _ = run("rules")
     assert code == 0
