@@ -174,6 +174,9 @@ class CellMark:
 
 @dataclass(frozen=True, slots=True)
 class CorrectionPlan:
+    """What `fix` does to a workbook: the cells it changes, the cells it marks for review,
+    what became of each finding, and how many unsafe corrections it left out."""
+
     changes: tuple[CellChange, ...] = ()
     marks: tuple[CellMark, ...] = ()
     outcomes: tuple[Outcome, ...] = ()  # one per finding given, in that order
@@ -304,6 +307,8 @@ def _finish(report: Report, changes: list[CellChange], marks: list[CellMark],
 
 @dataclass(frozen=True, slots=True)
 class _Proposal:
+    """A value one finding proposes for one cell, before the proposals are weighed."""
+
     index: int  # the finding's index
     ref: CellRef
     value: float | str

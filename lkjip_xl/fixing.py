@@ -96,6 +96,8 @@ def plan_fix(report: Report, config: Config | None = None, *, unsafe: bool = Fal
 
 @dataclass(frozen=True, slots=True)
 class PreparedFix:
+    """A workbook read, checked and planned (`prepare_fix`): ready for `write_fix`."""
+
     src: Path
     report: Report
     settings: Settings

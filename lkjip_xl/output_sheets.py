@@ -40,6 +40,8 @@ ROW_HEIGHT = 15.0  # a row left at the workbook's default height (11 pt body fon
 
 @dataclass(frozen=True, slots=True)
 class OutCell:
+    """One cell of an output sheet: its value, style key, link and column span."""
+
     value: object = None
     style: str = ""
     link: str = ""  # a place in the workbook: "'Lampiran II'!J12"
@@ -99,6 +101,8 @@ def column_points(width: float) -> float:
 
 @dataclass(frozen=True, slots=True)
 class OutSheet:
+    """An output sheet (Ringkasan, Temuan) as cells and layout, before it is written."""
+
     name: str
     rows: tuple[tuple[OutCell, ...], ...]
     widths: dict[int, float] = field(default_factory=dict)  # 1-based column -> width

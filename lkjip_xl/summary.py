@@ -77,6 +77,8 @@ MULTIYEAR_MAX_YEARS = 7  # year columns of the Ringkasan's multi-year table (the
 
 @dataclass(frozen=True, slots=True)
 class IndicatorLine:
+    """One indicator on the Ringkasan: its figures, capaian and category."""
+
     code: str
     name: str
     sasaran: str
@@ -126,6 +128,8 @@ class Average:
 
 @dataclass(frozen=True, slots=True)
 class ProgramBudget:
+    """One program's budget (pagu, realisasi, serapan) and where it was read."""
+
     name: str
     kode: str
     source: str  # SOURCE_PK or SOURCE_BUDGET
@@ -141,6 +145,8 @@ class ProgramBudget:
 
 @dataclass(frozen=True, slots=True)
 class Efficiency:
+    """Capaian against serapan for a program, a sasaran or the whole, read both ways."""
+
     label: str
     codes: tuple[str, ...]
     capaian: float | None
@@ -198,6 +204,8 @@ class MultiYearLine:
 
 @dataclass(frozen=True, slots=True)
 class Summary:
+    """Everything the Ringkasan shows, computed from a Report and its findings."""
+
     agency: str
     region: str
     year: int | None
