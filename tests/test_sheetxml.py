@@ -331,3 +331,22 @@ def test_comments_xml_matches_openpyxl(text: str, author: str) -> None:
     assert (direct is not None) == bool(plain)
     if direct is not None:
         assert direct == tostring(CommentSheet.from_comments(records).to_tree())
+
+
+def test_row_heights_go_into_the_rows_openpyxl_wrote_without_attributes() -> None:
+    """The layout's row heights are written on the <row> elements (openpyxl is not given
+    them); a row openpyxl wrote with attributes of its own is never overwritten."""
+    from lkjip_xl.writers.sheetxml import SheetBody
+
+    part = (b'<worksheet><dimension ref="A1:A1" /><sheetData><row r="1"><c r="A1" s="3" '
+            b't="n" /></row></sheetData></worksheet>')
+    body = SheetBody(None, {(1, 1): ("x", ("look", "a")), (3, 1): ("y", ("look", "a"))}, [],
+                     [], reps={("look", "a"): (1, 1)}, heights={1: 43.5, 2: 22.0, 3: 30})
+    xml = body.xml(part)
+    assert (b'<row r="1" ht="43.5" customHeight="1"><c r="A1" s="3" t="inlineStr">'
+            b'<is><t>x</t></is></c></row><row r="2" ht="22" customHeight="1" />'
+            b'<row r="3" ht="30" customHeight="1"><c r="A3" s="3" t="inlineStr">') in xml
+    own = part.replace(b'<row r="1">', b'<row r="1" hidden="1">')
+    with pytest.raises(ValueError, match="row 1"):
+        SheetBody(None, {(1, 1): ("x", ("look", "a"))}, [], [], reps={("look", "a"): (1, 1)},
+                  heights={1: 30.0}).xml(own)

@@ -39,8 +39,11 @@ def render(ws: Worksheet, sheet: OutSheet, cells: bool = True,
         _cells(ws, sheet)
     for col, width in sheet.widths.items():
         ws.column_dimensions[get_column_letter(col)].width = width
-    for row, height in sheet.heights().items():
-        ws.row_dimensions[row].height = height
+    if body is not None:  # written with the cells (a row dimension each: 5 ms for Temuan)
+        body.heights = sheet.heights()
+    else:
+        for row, height in sheet.heights().items():
+            ws.row_dimensions[row].height = height
     page_setup(ws, sheet)
     if sheet.freeze:
         ws.freeze_panes = sheet.freeze

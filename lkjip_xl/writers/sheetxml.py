@@ -16,6 +16,8 @@ How it stays what openpyxl would have written:
   every cell of the layout, each with the style index openpyxl gave its representative (a
   merged range's cells take those of the same place in the representative range), the
   `<dimension>` by the whole range, and `<mergeCells>` and `<hyperlinks>` by all of them;
+- row heights are not given to openpyxl either (a row dimension object each): each row's
+  `<row>` carries them as openpyxl's row writer does (`ht`, then `customHeight="1"`);
 - cells are written as openpyxl writes them: inline strings (`xml:space="preserve"` where it
   would), numbers through openpyxl's own `safe_string`, empty styled cells as `t="n"`.
 
@@ -71,6 +73,7 @@ class SheetBody:
     links: list[tuple[int, int, str, str]]  # row, col, location, display
     reps: dict[Role, tuple[int, int]] = field(default_factory=dict)  # role -> its cell
     written: bool = False
+    heights: dict[int, float] = field(default_factory=dict)  # row -> height (points)
 
     def xml(self, part: bytes) -> bytes:
         """The worksheet part openpyxl wrote for the frame, with every cell put in."""
@@ -79,6 +82,13 @@ class SheetBody:
         style_of = {role: None if (s := styles.get(at)) is None else f' s="{s.decode()}"'
                     for role, at in self.reps.items()}
         rows = _rows_written(part)
+        for r, height in self.heights.items():
+            # what openpyxl writes for a row dimension with only a height: no other
+            # attribute is set on the frame's rows (a representative's row has only r)
+            if rows.get(r, b' r="%d"' % r) != b' r="%d"' % r:
+                raise ValueError(f"row {r} written with attributes of its own")
+            ht = b' ht="%s"' % _safe_string(float(height)).encode() if height else b""
+            rows[r] = b' r="%d"%s customHeight="1"' % (r, ht)
         by_row: dict[int, list[str]] = {}
         letters: dict[int, str] = {}
         for (r, c), (value, role) in sorted(self.cells.items()):
