@@ -34,6 +34,8 @@ def code_key(code: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class IndicatorFigures:
+    """One indicator's figures resolved across the sheets (RPJMD, PK, measurement)."""
+
     code: str
     name: str
     sasaran: str

@@ -99,6 +99,8 @@ def check_codes(codes: tuple[str, ...], where: str, known: tuple[str, ...] | Non
 
 @dataclass(frozen=True, slots=True)
 class Config:
+    """Settings from a config file and the command line (rules, scale, conventions)."""
+
     select: tuple[str, ...] = ()  # code prefixes; empty means every rule
     ignore: tuple[str, ...] = ()
     severity: dict[str, Severity] = field(default_factory=dict)  # code -> level

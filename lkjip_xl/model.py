@@ -301,6 +301,8 @@ class Settings:
 
 @dataclass(frozen=True, slots=True)
 class Identity:
+    """The Identitas sheet: who reports, for which year and period, and the settings."""
+
     nama_instansi: Cell = BLANK
     pemerintah_daerah: Cell = BLANK
     tahun: Cell = BLANK

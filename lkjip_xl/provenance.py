@@ -20,6 +20,8 @@ from . import __version__
 
 @dataclass(frozen=True, slots=True)
 class Provenance:
+    """Where an output came from: the source file, its SHA-256, time, version, settings."""
+
     file_name: str  # the source workbook's file name (no folder)
     sha256: str  # of the source file's bytes, hex
     time: str  # UTC, ISO 8601 to the second: 2026-11-29T20:11:45Z

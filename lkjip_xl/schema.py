@@ -381,6 +381,8 @@ class Column:
 
 @dataclass(frozen=True, slots=True)
 class TableSpec:
+    """One input sheet's table: its sheet name and its columns, in order."""
+
     sheet: str
     columns: tuple[Column, ...]
 
