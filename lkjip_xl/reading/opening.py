@@ -8,8 +8,10 @@ of the sheet XML (`cellmeta.py`) that only runs where the raw bytes show it is n
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import re
+import stat
 import sys
 import zipfile
 import zlib
@@ -21,7 +23,7 @@ from typing import BinaryIO
 
 from ..model import WorkbookError
 from .cellmeta import CellMeta, Unpacked, _sheet_parts, scan_cell_meta
-from .limits import Limits, unpack, whole_file
+from .limits import PACKED_MAX, Limits, unpack, whole_file
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -62,17 +64,16 @@ def check_container(path: Path, limits: Limits,
 
 def _check_container(path: Path, limits: Limits,
                      wanted: Callable[[str], bool] | None = None) -> Unpacked:
-    if not path.exists():
-        raise WorkbookError(path, "open.not_found")
-    if path.is_dir():
-        raise WorkbookError(path, "open.is_directory")
-    size = path.stat().st_size
-    if size == 0:
-        raise WorkbookError(path, "open.empty")
-    if size > limits.max_file_bytes:
-        raise WorkbookError(path, "limit.file_size", f"{size:,} > {limits.max_file_bytes:,}")
+    size = _size(path, limits)
+    data: bytes | None = None  # the whole file, when it is small enough to hold (`PACKED_MAX`)
     with path.open("rb") as fh:
-        head = fh.read(8)
+        if size <= PACKED_MAX:
+            data = fh.read(PACKED_MAX + 1)
+            head = data[:8]
+            if len(data) > PACKED_MAX:  # it grew meanwhile: read from the file as before
+                data = None
+        else:
+            head = fh.read(8)
         if head == OLE2_MAGIC:
             fh.seek(0)
             if _holds(fh, ENCRYPTED_PACKAGE):
@@ -80,7 +81,10 @@ def _check_container(path: Path, limits: Limits,
             if path.suffix.lower() != ".xls":  # an old .xls renamed: say what it really is
                 raise WorkbookError(path, "open.legacy_xls_renamed", path.suffix or "-")
             raise WorkbookError(path, "open.legacy_xls")
-    if not zipfile.is_zipfile(path):
+    # The zip is read from the bytes in hand (a file that fits in `PACKED_MAX`) rather than
+    # opened three times more (its end record, its directory, the parts): the same bytes.
+    source: Path | io.BytesIO = io.BytesIO(data) if data is not None else path
+    if not zipfile.is_zipfile(source):
         # A zip whose end was cut off (an interrupted download or copy) still starts with a
         # local file header: it is a damaged workbook, not some other kind of file.
         if head.startswith(ZIP_MAGIC):
@@ -89,9 +93,9 @@ def _check_container(path: Path, limits: Limits,
         if kind == "PDF":  # a published report: the import makes a workbook of it
             raise WorkbookError(path, "open.document", "PDF")
         raise WorkbookError(path, "open.not_zip", kind)
-    _check_directory(path, limits)
+    _check_directory(path, limits, source)
     try:
-        with zipfile.ZipFile(path) as zf:
+        with zipfile.ZipFile(source) as zf:
             limits.check_zip(path, zf)  # before a single byte is unpacked
             names = set(zf.namelist())
             if "mimetype" in names:
@@ -104,7 +108,7 @@ def _check_container(path: Path, limits: Limits,
                 if "word/document.xml" in names:
                     raise WorkbookError(path, "open.document", "Word")
                 raise WorkbookError(path, "open.no_workbook_part")
-            packed = whole_file(zf)
+            packed = data if data is not None else whole_file(zf)
             read: dict[str, bytes] = {}  # the parts the sheet map unpacked, for the survey
             sheet_parts = _sheet_map(zf, packed, read)
             names_of = {part: name for name, part in (sheet_parts or {}).items()}
@@ -184,11 +188,38 @@ def _unread_by_values(zf: zipfile.ZipFile, packed: bytes | None, read: dict[str,
             and n.rstrip("/").rpartition("/")[2].lower() not in followed}
 
 
-def _check_directory(path: Path, limits: Limits) -> None:
-    """The number of parts, from the zip's end record, before zipfile builds an object for
-    each (a 100 MB file can list two million parts)."""
+def _size(path: Path, limits: Limits) -> int:
+    """The size of the file at `path`; WorkbookError when there is none, or it is a folder,
+    empty or too large. One `stat`; when it fails, the questions are asked one by one as
+    they always were (which error, in which order)."""
     try:
-        with path.open("rb") as fh:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        st = None
+    if st is None:
+        if not path.exists():
+            raise WorkbookError(path, "open.not_found")
+        if path.is_dir():
+            raise WorkbookError(path, "open.is_directory")
+        size = path.stat().st_size
+    else:
+        if stat.S_ISDIR(st.st_mode):
+            raise WorkbookError(path, "open.is_directory")
+        size = st.st_size
+    if size == 0:
+        raise WorkbookError(path, "open.empty")
+    if size > limits.max_file_bytes:
+        raise WorkbookError(path, "limit.file_size", f"{size:,} > {limits.max_file_bytes:,}")
+    return size
+
+
+def _check_directory(path: Path, limits: Limits, source: Path | BinaryIO | None = None
+                     ) -> None:
+    """The number of parts, from the zip's end record, before zipfile builds an object for
+    each (a 100 MB file can list two million parts). `source`: the file's bytes in hand."""
+    try:
+        with path.open("rb") if not isinstance(source, io.BytesIO) \
+                else contextlib.nullcontext(source) as fh:
             end = zipfile._EndRecData(fh)  # type: ignore[attr-defined]
     except Exception:  # a private helper of zipfile: if it changes, ZipFile itself decides
         return
