@@ -110,7 +110,8 @@ def _check_container(path: Path, limits: Limits,
                 raise WorkbookError(path, "open.no_workbook_part")
             packed = data if data is not None else whole_file(zf)
             read: dict[str, bytes] = {}  # the parts the sheet map unpacked, for the survey
-            sheet_parts = _sheet_map(zf, packed, read)
+            parsed: dict[str, list[tuple[int, str, dict[str, str]]]] = {}  # and parsed
+            sheet_parts = _sheet_map(zf, packed, read, parsed)
             names_of = {part: name for name, part in (sheet_parts or {}).items()}
             kept: dict[str, bytes] = {}
             # a worksheet no parser will read (pairing reads Identitas only) need not be
@@ -119,7 +120,7 @@ def _check_container(path: Path, limits: Limits,
             unread: set[str] = set()
             if wanted is not None:
                 unread = {part for name, part in (sheet_parts or {}).items() if not wanted(name)}
-                unread.update(_unread_by_values(zf, packed, read, names))
+                unread.update(_unread_by_values(zf, packed, read, names, parsed))
             canonical: set[str] = set()
             limits.survey(path, zf, names_of, {*names_of, "xl/styles.xml"}, kept, unread,
                           canonical, packed, read)
@@ -154,26 +155,32 @@ _UNFOLLOWED_TYPES = ("/theme", "/metadata/core-properties", "/extended-propertie
 
 
 def _unread_by_values(zf: zipfile.ZipFile, packed: bytes | None, read: dict[str, bytes],
-                      names: set[str]) -> set[str]:
+                      names: set[str],
+                      parsed: dict[str, list[tuple[int, str, dict[str, str]]]] | None = None
+                      ) -> set[str]:
     """The parts of `_UNREAD_BY_VALUES` that no relationship calamine follows points to (by
     file name, case aside, wherever the relationship resolves). None at all when the two
     relationship parts cannot be read cheaply, or a target is percent-encoded: every part is
-    then surveyed as before. The relationship parts unpacked go into `read`."""
+    then surveyed as before. The relationship parts unpacked go into `read`; those parsed
+    already (by the sheet map) are taken from `parsed`."""
     from .cellmeta import _RELS_TAGS, _elements
 
     followed: set[str] = set()
     for part in ("_rels/.rels", "xl/_rels/workbook.xml.rels"):
         try:
-            data = read.get(part)
-            if data is None:
-                info = zf.getinfo(part)
-                if info.file_size > 4 << 20:
-                    return set()
-                data = unpack(packed, info) if packed is not None else None
+            # the sheet map read and parsed it (then it is not too large)
+            rels = parsed.get(part) if parsed else None
+            if rels is None:
+                data = read.get(part)
                 if data is None:
-                    data = zf.read(info)
-                read[part] = data
-            rels = _elements(data, _RELS_TAGS)
+                    info = zf.getinfo(part)
+                    if info.file_size > 4 << 20:
+                        return set()
+                    data = unpack(packed, info) if packed is not None else None
+                    if data is None:
+                        data = zf.read(info)
+                    read[part] = data
+                rels = _elements(data, _RELS_TAGS)
         except Exception:  # missing, damaged, a DTD: the survey says what is wrong
             return set()
         for _, tag, attrs in rels:
@@ -303,12 +310,15 @@ def _looks_like(head: bytes) -> str:
 
 
 def _sheet_map(zf: zipfile.ZipFile, packed: bytes | None = None,
-               read_parts: dict[str, bytes] | None = None) -> dict[str, str] | None:
+               read_parts: dict[str, bytes] | None = None,
+               parsed: dict[str, list[tuple[int, str, dict[str, str]]]] | None = None
+               ) -> dict[str, str] | None:
     """Sheet name -> part, to name the sheet in a message and for the cell-metadata scan; None
     when it cannot be known cheaply and safely (the survey checks the parts themselves, and
     the scan reads the map again and says what is wrong). `packed`: the zip file's bytes,
     to unpack the two parts from; `read_parts` gets the parts unpacked (whole, their size
-    and CRC checked), for the survey not to unpack them again."""
+    and CRC checked), for the survey not to unpack them again; `parsed` the relationships'
+    elements (`_unread_by_values` needs them too)."""
 
     def read(name: str) -> bytes:
         info = zf.getinfo(name)
@@ -323,7 +333,7 @@ def _sheet_map(zf: zipfile.ZipFile, packed: bytes | None = None,
         for part in ("xl/workbook.xml", "xl/_rels/workbook.xml.rels"):
             if zf.getinfo(part).file_size > 4 << 20:
                 return None
-        return _sheet_parts(zf, read)
+        return _sheet_parts(zf, read, parsed)
     except Exception:  # a DTD, bad XML, a missing part: the survey reports what is wrong
         return None
 
