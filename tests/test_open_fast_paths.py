@@ -466,3 +466,18 @@ def test_the_zip_read_from_the_bytes_in_hand_refuses_as_read_from_disk(
             seen.add(in_hand[0])
     assert {"open.not_found", "open.is_directory", "open.empty", "open.not_zip",
             "open.corrupt", "open.legacy_xls", "limit.parts", ""} <= seen
+
+
+def test_a_markup_declaration_is_found_from_the_exclamation_marks() -> None:
+    """`limits._declares` (which sends a part with a DTD, a comment or CDATA to the exact
+    survey) answers as `b"<!" in data` does, for few '!'s and for many, at either end."""
+    import random
+
+    rng = random.Random(13)
+    cases = [b"", b"!", b"<", b"<!", b"!<", b"!<!", b"a!" * 40 + b"<!", b"<!" + b"a!" * 40,
+             b"a!" * 16 + b"<!", b"a!" * 15 + b"<!", b"!" * 17, b"<" + b"!" * 17]
+    for _ in range(3000):
+        cases.append(bytes(rng.choice(b"<!a>") for _ in range(rng.randint(0, 60))))
+    assert {limits._declares(c) for c in cases} == {True, False}
+    for data in cases:
+        assert limits._declares(data) == (b"<!" in data), data
