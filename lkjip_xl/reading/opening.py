@@ -68,9 +68,10 @@ def _check_container(path: Path, limits: Limits,
     data: bytes | None = None  # the whole file, when it is small enough to hold (`PACKED_MAX`)
     with path.open("rb") as fh:
         if size <= PACKED_MAX:
-            data = fh.read(PACKED_MAX + 1)
+            # (asked for its size: a read of PACKED_MAX bytes allocates that much first)
+            data = fh.read(size + 1)
             head = data[:8]
-            if len(data) > PACKED_MAX:  # it grew meanwhile: read from the file as before
+            if len(data) > size:  # it grew meanwhile: read from the file as before
                 data = None
         else:
             head = fh.read(8)
