@@ -68,13 +68,15 @@ def _check_container(path: Path, limits: Limits,
     data: bytes | None = None  # the whole file, when it is small enough to hold (`PACKED_MAX`)
     with path.open("rb") as fh:
         if size <= PACKED_MAX:
-            # (asked for its size: a read of PACKED_MAX bytes allocates that much first)
-            data = fh.read(size + 1)
-            head = data[:8]
-            if len(data) > size:  # it grew meanwhile: read from the file as before
+            try:  # (asked for its size: a read of PACKED_MAX bytes allocates that much first)
+                data = fh.read(size + 1)
+            except OSError:  # a disk error past the head: the reads from the file say what
                 data = None
-        else:
-            head = fh.read(8)
+            if data is not None and len(data) > size:  # it grew meanwhile: from the file
+                data = None
+            if data is None:
+                fh.seek(0)
+        head = data[:8] if data is not None else fh.read(8)
         if head == OLE2_MAGIC:
             fh.seek(0)
             if _holds(fh, ENCRYPTED_PACKAGE):
