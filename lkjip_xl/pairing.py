@@ -29,7 +29,8 @@ from pathlib import Path
 
 from .analysis import code_key
 from .model import Cell, Identity, Report, WorkbookError
-from .reading import Limits, read_identity, read_report
+from .reading import Limits, read_report
+from .reading.report_reader import read_pairing_identity
 from .schema import RowRole, normalise
 
 # Words written in several ways in agency and government names (normalised, whole words).
@@ -133,9 +134,10 @@ PARALLEL_FROM = 16  # files from which pair_files reads identities in several pr
 
 def _pairing_key(path: Path, limits: Limits) -> tuple[tuple[str, str], int] | None:
     """(agency key, Tahun Laporan) of the workbook at `path`, or None when it cannot be read
-    or names no agency or no year."""
+    or names no agency or no year (`read_pairing_identity`: the fields of `read_identity`
+    that these are made of, read alone)."""
     try:
-        identity = read_identity(path, limits=limits)
+        identity = read_pairing_identity(path, limits=limits)
     except WorkbookError:
         return None
     except Exception:  # an odd file is the check's to report, never the pairing's

@@ -426,3 +426,63 @@ def test_the_survey_hands_canonical_sheets_to_the_metadata_scan(
     monkeypatch.setattr(cellmeta, "_plain", spy)
     assert repr(_outcome(path, Limits())) == repr(read)
     assert sorted(calls) == [False, False, False, True]
+
+
+# --- the file read once, the zip opened from its bytes ---------------------------------------
+
+def _refusal(path: Path, lim: Limits, wanted: object = None) -> tuple[str, str]:
+    try:
+        opening.check_container(path, lim, wanted)  # type: ignore[arg-type]
+    except WorkbookError as exc:
+        return exc.reason, exc.detail
+    return "", ""
+
+
+def test_the_zip_read_from_the_bytes_in_hand_refuses_as_read_from_disk(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file that fits in PACKED_MAX is read once and its zip opened from those bytes; a
+    larger one is opened from disk as it always was: every case of the hardening corpus
+    (not a zip, truncated, a bomb, an .xls renamed, ...) is refused alike, with the same
+    detail, and a folder, a missing file and a link to itself as well."""
+    from .corpus import CASES, build_all
+
+    files = build_all(tmp_path / "corpus")
+    loop = tmp_path / "loop.xlsx"
+    loop.symlink_to(loop)
+    (tmp_path / "folder.xlsx").mkdir()
+    files.update({"loop": loop, "missing": tmp_path / "tidak_ada.xlsx",
+                  "folder": tmp_path / "folder.xlsx"})
+    limits_of = {c.name: Limits().replace(**dict(c.limits)) for c in CASES}
+    wanted = {"all sheets": None, "Identitas only": lambda name: name == "Identitas"}
+    seen = set()
+    for name, path in files.items():
+        for how, sheets in wanted.items():
+            lim = limits_of.get(name, Limits())
+            in_hand = _refusal(path, lim, sheets)
+            with monkeypatch.context() as m:
+                m.setattr(opening, "PACKED_MAX", 0)  # every file too large to hold: from disk
+                from_disk = _refusal(path, lim, sheets)
+            assert in_hand == from_disk, (name, how)
+            if in_hand[0] not in ("open.not_found", "open.is_directory", "open.empty"):
+                with monkeypatch.context() as m:  # the file grew after its size was taken
+                    m.setattr(opening, "_size", lambda p, lim, size=opening._size:
+                              size(p, lim) - 1)
+                    assert _refusal(path, lim, sheets) == from_disk, (name, how, "grown")
+            seen.add(in_hand[0])
+    assert {"open.not_found", "open.is_directory", "open.empty", "open.not_zip",
+            "open.corrupt", "open.legacy_xls", "limit.parts", ""} <= seen
+
+
+def test_a_markup_declaration_is_found_from_the_exclamation_marks() -> None:
+    """`limits._declares` (which sends a part with a DTD, a comment or CDATA to the exact
+    survey) answers as `b"<!" in data` does, for few '!'s and for many, at either end."""
+    import random
+
+    rng = random.Random(13)
+    cases = [b"", b"!", b"<", b"<!", b"!<", b"!<!", b"a!" * 40 + b"<!", b"<!" + b"a!" * 40,
+             b"a!" * 16 + b"<!", b"a!" * 15 + b"<!", b"!" * 17, b"<" + b"!" * 17]
+    for _ in range(3000):
+        cases.append(bytes(rng.choice(b"<!a>") for _ in range(rng.randint(0, 60))))
+    assert {limits._declares(c) for c in cases} == {True, False}
+    for data in cases:
+        assert limits._declares(data) == (b"<!" in data), data

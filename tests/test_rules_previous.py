@@ -623,3 +623,77 @@ def test_without_names_a_shared_code_is_the_indicator_in_common(tmp_path: Path) 
     other = check_file(this, previous=nameless("2019b.xlsx", 2019, "IK-7"))
     assert other.previous_error is not None
     assert other.previous_error.reason == "prv.nothing_shared"
+
+
+_HEAD: list[list[Any]] = [["Identitas"], []]
+
+
+def _identity_grids() -> dict[str, list[list[Any]]]:
+    """Identitas sheets as people type them: what the pairing's lean read must read as the
+    full identity read does (the label scan takes a row's first label, the first row of
+    each field; the settings and the custom scale that it skips only record problems)."""
+    return {
+        "a label twice, the first row wins": [
+            *_HEAD,
+            ["Nama Instansi", "Dinas Sosial"], ["Instansi", "Dinas Lain"],
+            ["Pemerintah Daerah", "Kab. Contoh"], ["Tahun Laporan", 2024]],
+        "a row with two labels gives the first": [
+            *_HEAD,
+            ["Tahun", 2023, "Nama Instansi", "Dinas Sosial"], ["OPD", "Badan Lain"],
+            ["Pemda", "Kota Contoh"]],
+        "every setting written wrong, and a custom scale half filled": [
+            *_HEAD,
+            ["Nama Instansi", "Dinas Sosial"], ["Pemerintah Daerah", "Prov. Contoh"],
+            ["Tahun Laporan", "2.024"], ["Skala Penilaian", "Kustom"],
+            ["Rumus Indikator Negatif", 12], ["Toleransi", "x"], ["Desimal", -3.5],
+            ["Preset Konvensi", "tidak ada"], ["Batas Capaian", True],
+            ["Target Rentang", 0.5], ["Metode Efisiensi", "?"], [],
+            ["Kategori", "Batas Bawah", "Batas Atas"], ["Baik", "x"], ["", 50]],
+        "a year in words, a percent and a blank agency": [
+            *_HEAD,
+            ["Nama Instansi", "   "], ["Pemerintah Daerah", "Kab Contoh"],
+            ["Tahun Laporan", "dua ribu"], ["Periode Awal", "50%"]],
+        "labels out of column A, a value beyond the 80th row": [
+            *_HEAD,
+            ["", "", "Nama OPD", "Dinas Sosial"], ["", "Kabupaten/Kota", "Kab. Contoh"],
+            *[[]] * 80, ["Tahun Laporan", 2024]],
+        "no label at all": [*_HEAD, ["Dinas Sosial", 2024]],
+    }
+
+
+@pytest.mark.parametrize("name", list(_identity_grids()))
+def test_the_pairing_reads_the_identity_fields_as_the_identity_read(
+        tmp_path: Path, name: str) -> None:
+    """`read_pairing_identity` (what a batch pairs its files by) gives the fields it reads
+    exactly as `read_identity` does, and the same pairing key."""
+    from lkjip_xl.pairing import _pairing_key
+    from lkjip_xl.reading import Limits
+    from lkjip_xl.reading.report_reader import PAIRING_FIELDS, read_pairing_identity
+
+    from .builders import replace_sheet
+
+    path = replace_sheet(make_workbook(tmp_path / "w.xlsx"), "Identitas",
+                         _identity_grids()[name])
+    full, lean = read_identity(path), read_pairing_identity(path)
+    for field in ("nama_instansi", "pemerintah_daerah", "tahun", "skala", "desimal"):
+        if field in PAIRING_FIELDS:
+            assert getattr(lean, field) == getattr(full, field), field
+        else:
+            assert getattr(lean, field).is_blank
+    key = agency_key(full), full.year
+    assert _pairing_key(path, Limits()) == (key if None not in key else None)
+
+
+def test_the_pairing_reads_the_examples_as_the_identity_read() -> None:
+    from lkjip_xl.pairing import _pairing_key
+    from lkjip_xl.reading import Limits
+    from lkjip_xl.reading.report_reader import PAIRING_FIELDS, read_pairing_identity
+
+    paths = sorted([*EXAMPLES.glob("*.xlsx"), *(EXAMPLES / "real").glob("*.xlsx")])
+    assert len(paths) > 5
+    for path in paths:
+        full, lean = read_identity(path), read_pairing_identity(path)
+        assert [getattr(lean, f) for f in sorted(PAIRING_FIELDS)] == \
+            [getattr(full, f) for f in sorted(PAIRING_FIELDS)], path
+        key = agency_key(full), full.year
+        assert _pairing_key(path, Limits()) == (key if None not in key else None)

@@ -197,10 +197,12 @@ _RELS_TAGS = frozenset({f"{_PKG_REL}Relationship"})
 _REL_ID = f"{NS_REL[1:]}id"
 
 
-def _sheet_parts(zf: zipfile.ZipFile, read: Callable[[str], bytes] | None = None
+def _sheet_parts(zf: zipfile.ZipFile, read: Callable[[str], bytes] | None = None,
+                 parsed: dict[str, list[tuple[int, str, dict[str, str]]]] | None = None
                  ) -> dict[str, str]:
     """Sheet name -> zip part name, from workbook.xml and its relationships (`read`: how to
-    unpack a part, `zf.read` by default)."""
+    unpack a part, `zf.read` by default; `parsed` gets the relationships' elements, when
+    they were read so)."""
     read = read or zf.read
     # in the order of `_sheet_parts_parsed`, which redoes it all on any doubt
     try:
@@ -215,6 +217,8 @@ def _sheet_parts(zf: zipfile.ZipFile, read: Callable[[str], bytes] | None = None
         rels = _elements(rels_xml, _RELS_TAGS)
     except Exception:
         return _sheet_parts_parsed(zf)
+    if parsed is not None:
+        parsed["xl/_rels/workbook.xml.rels"] = rels
     targets = {attrs.get("Id"): attrs.get("Target", "") for _, _, attrs in rels}
     parts: dict[str, str] = {}
     for _, _, attrs in sheets:

@@ -8,8 +8,10 @@ of the sheet XML (`cellmeta.py`) that only runs where the raw bytes show it is n
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import re
+import stat
 import sys
 import zipfile
 import zlib
@@ -21,7 +23,7 @@ from typing import BinaryIO
 
 from ..model import WorkbookError
 from .cellmeta import CellMeta, Unpacked, _sheet_parts, scan_cell_meta
-from .limits import Limits, unpack, whole_file
+from .limits import PACKED_MAX, Limits, unpack, whole_file
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -62,17 +64,19 @@ def check_container(path: Path, limits: Limits,
 
 def _check_container(path: Path, limits: Limits,
                      wanted: Callable[[str], bool] | None = None) -> Unpacked:
-    if not path.exists():
-        raise WorkbookError(path, "open.not_found")
-    if path.is_dir():
-        raise WorkbookError(path, "open.is_directory")
-    size = path.stat().st_size
-    if size == 0:
-        raise WorkbookError(path, "open.empty")
-    if size > limits.max_file_bytes:
-        raise WorkbookError(path, "limit.file_size", f"{size:,} > {limits.max_file_bytes:,}")
+    size = _size(path, limits)
+    data: bytes | None = None  # the whole file, when it is small enough to hold (`PACKED_MAX`)
     with path.open("rb") as fh:
-        head = fh.read(8)
+        if size <= PACKED_MAX:
+            try:  # (asked for its size: a read of PACKED_MAX bytes allocates that much first)
+                data = fh.read(size + 1)
+            except OSError:  # a disk error past the head: the reads from the file say what
+                data = None
+            if data is not None and len(data) > size:  # it grew meanwhile: from the file
+                data = None
+            if data is None:
+                fh.seek(0)
+        head = data[:8] if data is not None else fh.read(8)
         if head == OLE2_MAGIC:
             fh.seek(0)
             if _holds(fh, ENCRYPTED_PACKAGE):
@@ -80,7 +84,10 @@ def _check_container(path: Path, limits: Limits,
             if path.suffix.lower() != ".xls":  # an old .xls renamed: say what it really is
                 raise WorkbookError(path, "open.legacy_xls_renamed", path.suffix or "-")
             raise WorkbookError(path, "open.legacy_xls")
-    if not zipfile.is_zipfile(path):
+    # The zip is read from the bytes in hand (a file that fits in `PACKED_MAX`) rather than
+    # opened three times more (its end record, its directory, the parts): the same bytes.
+    source: Path | io.BytesIO = io.BytesIO(data) if data is not None else path
+    if not zipfile.is_zipfile(source):
         # A zip whose end was cut off (an interrupted download or copy) still starts with a
         # local file header: it is a damaged workbook, not some other kind of file.
         if head.startswith(ZIP_MAGIC):
@@ -89,9 +96,9 @@ def _check_container(path: Path, limits: Limits,
         if kind == "PDF":  # a published report: the import makes a workbook of it
             raise WorkbookError(path, "open.document", "PDF")
         raise WorkbookError(path, "open.not_zip", kind)
-    _check_directory(path, limits)
+    _check_directory(path, limits, source)
     try:
-        with zipfile.ZipFile(path) as zf:
+        with zipfile.ZipFile(source) as zf:
             limits.check_zip(path, zf)  # before a single byte is unpacked
             names = set(zf.namelist())
             if "mimetype" in names:
@@ -104,9 +111,10 @@ def _check_container(path: Path, limits: Limits,
                 if "word/document.xml" in names:
                     raise WorkbookError(path, "open.document", "Word")
                 raise WorkbookError(path, "open.no_workbook_part")
-            packed = whole_file(zf)
+            packed = data if data is not None else whole_file(zf)
             read: dict[str, bytes] = {}  # the parts the sheet map unpacked, for the survey
-            sheet_parts = _sheet_map(zf, packed, read)
+            parsed: dict[str, list[tuple[int, str, dict[str, str]]]] = {}  # and parsed
+            sheet_parts = _sheet_map(zf, packed, read, parsed)
             names_of = {part: name for name, part in (sheet_parts or {}).items()}
             kept: dict[str, bytes] = {}
             # a worksheet no parser will read (pairing reads Identitas only) need not be
@@ -115,7 +123,7 @@ def _check_container(path: Path, limits: Limits,
             unread: set[str] = set()
             if wanted is not None:
                 unread = {part for name, part in (sheet_parts or {}).items() if not wanted(name)}
-                unread.update(_unread_by_values(zf, packed, read, names))
+                unread.update(_unread_by_values(zf, packed, read, names, parsed))
             canonical: set[str] = set()
             limits.survey(path, zf, names_of, {*names_of, "xl/styles.xml"}, kept, unread,
                           canonical, packed, read)
@@ -150,26 +158,32 @@ _UNFOLLOWED_TYPES = ("/theme", "/metadata/core-properties", "/extended-propertie
 
 
 def _unread_by_values(zf: zipfile.ZipFile, packed: bytes | None, read: dict[str, bytes],
-                      names: set[str]) -> set[str]:
+                      names: set[str],
+                      parsed: dict[str, list[tuple[int, str, dict[str, str]]]] | None = None
+                      ) -> set[str]:
     """The parts of `_UNREAD_BY_VALUES` that no relationship calamine follows points to (by
     file name, case aside, wherever the relationship resolves). None at all when the two
     relationship parts cannot be read cheaply, or a target is percent-encoded: every part is
-    then surveyed as before. The relationship parts unpacked go into `read`."""
+    then surveyed as before. The relationship parts unpacked go into `read`; those parsed
+    already (by the sheet map) are taken from `parsed`."""
     from .cellmeta import _RELS_TAGS, _elements
 
     followed: set[str] = set()
     for part in ("_rels/.rels", "xl/_rels/workbook.xml.rels"):
         try:
-            data = read.get(part)
-            if data is None:
-                info = zf.getinfo(part)
-                if info.file_size > 4 << 20:
-                    return set()
-                data = unpack(packed, info) if packed is not None else None
+            # the sheet map read and parsed it (then it is not too large)
+            rels = parsed.get(part) if parsed else None
+            if rels is None:
+                data = read.get(part)
                 if data is None:
-                    data = zf.read(info)
-                read[part] = data
-            rels = _elements(data, _RELS_TAGS)
+                    info = zf.getinfo(part)
+                    if info.file_size > 4 << 20:
+                        return set()
+                    data = unpack(packed, info) if packed is not None else None
+                    if data is None:
+                        data = zf.read(info)
+                    read[part] = data
+                rels = _elements(data, _RELS_TAGS)
         except Exception:  # missing, damaged, a DTD: the survey says what is wrong
             return set()
         for _, tag, attrs in rels:
@@ -184,11 +198,38 @@ def _unread_by_values(zf: zipfile.ZipFile, packed: bytes | None, read: dict[str,
             and n.rstrip("/").rpartition("/")[2].lower() not in followed}
 
 
-def _check_directory(path: Path, limits: Limits) -> None:
-    """The number of parts, from the zip's end record, before zipfile builds an object for
-    each (a 100 MB file can list two million parts)."""
+def _size(path: Path, limits: Limits) -> int:
+    """The size of the file at `path`; WorkbookError when there is none, or it is a folder,
+    empty or too large. One `stat`; when it fails, the questions are asked one by one as
+    they always were (which error, in which order)."""
     try:
-        with path.open("rb") as fh:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        st = None
+    if st is None:
+        if not path.exists():
+            raise WorkbookError(path, "open.not_found")
+        if path.is_dir():
+            raise WorkbookError(path, "open.is_directory")
+        size = path.stat().st_size
+    else:
+        if stat.S_ISDIR(st.st_mode):
+            raise WorkbookError(path, "open.is_directory")
+        size = st.st_size
+    if size == 0:
+        raise WorkbookError(path, "open.empty")
+    if size > limits.max_file_bytes:
+        raise WorkbookError(path, "limit.file_size", f"{size:,} > {limits.max_file_bytes:,}")
+    return size
+
+
+def _check_directory(path: Path, limits: Limits, source: Path | BinaryIO | None = None
+                     ) -> None:
+    """The number of parts, from the zip's end record, before zipfile builds an object for
+    each (a 100 MB file can list two million parts). `source`: the file's bytes in hand."""
+    try:
+        with path.open("rb") if not isinstance(source, io.BytesIO) \
+                else contextlib.nullcontext(source) as fh:
             end = zipfile._EndRecData(fh)  # type: ignore[attr-defined]
     except Exception:  # a private helper of zipfile: if it changes, ZipFile itself decides
         return
@@ -272,12 +313,15 @@ def _looks_like(head: bytes) -> str:
 
 
 def _sheet_map(zf: zipfile.ZipFile, packed: bytes | None = None,
-               read_parts: dict[str, bytes] | None = None) -> dict[str, str] | None:
+               read_parts: dict[str, bytes] | None = None,
+               parsed: dict[str, list[tuple[int, str, dict[str, str]]]] | None = None
+               ) -> dict[str, str] | None:
     """Sheet name -> part, to name the sheet in a message and for the cell-metadata scan; None
     when it cannot be known cheaply and safely (the survey checks the parts themselves, and
     the scan reads the map again and says what is wrong). `packed`: the zip file's bytes,
     to unpack the two parts from; `read_parts` gets the parts unpacked (whole, their size
-    and CRC checked), for the survey not to unpack them again."""
+    and CRC checked), for the survey not to unpack them again; `parsed` the relationships'
+    elements (`_unread_by_values` needs them too)."""
 
     def read(name: str) -> bytes:
         info = zf.getinfo(name)
@@ -292,7 +336,7 @@ def _sheet_map(zf: zipfile.ZipFile, packed: bytes | None = None,
         for part in ("xl/workbook.xml", "xl/_rels/workbook.xml.rels"):
             if zf.getinfo(part).file_size > 4 << 20:
                 return None
-        return _sheet_parts(zf, read)
+        return _sheet_parts(zf, read, parsed)
     except Exception:  # a DTD, bad XML, a missing part: the survey reports what is wrong
         return None
 

@@ -109,11 +109,29 @@ def read_identity(path: str | Path, *, limits: Limits | None = None) -> Identity
     """Only the Identitas values of the workbook at `path` (agency, year, period): what a
     batch pairs its files by, read without the other sheets. The file passes the same safety
     checks as `read_report`; raises WorkbookError when it cannot be opened."""
+    return _read_identity(_Context(_identity_sheet(path, limits)))[0]
+
+
+# The Identitas fields a batch pairs its files by (`pairing.agency_key`, `Identity.year`).
+PAIRING_FIELDS = frozenset({"nama_instansi", "pemerintah_daerah", "tahun"})
+
+
+def read_pairing_identity(path: str | Path, *, limits: Limits | None = None) -> Identity:
+    """`read_identity` with only the fields of `PAIRING_FIELDS` (the others blank): the same
+    values, read the same way from the same cells, without the settings, the custom scale
+    and the other fields, which nothing in the pairing looks at (and whose reading records
+    problems but never raises)."""
+    ctx = _Context(_identity_sheet(path, limits))
+    sheet = ctx.sheet(SHEET_IDENTITY)
+    return Identity(**_identity_values(ctx, sheet, PAIRING_FIELDS)) if sheet is not None \
+        else Identity()
+
+
+def _identity_sheet(path: str | Path, limits: Limits | None) -> RawWorkbook:
     from .opening import read_sheets
 
     names = {normalise(n) for n in (SHEET_IDENTITY, *SHEET_ALIASES.get(SHEET_IDENTITY, ()))}
-    raw = read_sheets(Path(path), limits or Limits(), lambda name: normalise(name) in names)
-    return _read_identity(_Context(raw))[0]
+    return read_sheets(Path(path), limits or Limits(), lambda name: normalise(name) in names)
 
 
 def build_report(raw: RawWorkbook) -> Report:
@@ -290,14 +308,7 @@ def _read_identity(ctx: _Context) -> tuple[Identity, Settings, Scale | None]:
     values: dict[str, Cell] = {}
     custom: Scale | None = None
     if sheet is not None:
-        labels = _identity_labels()
-        for r, row in enumerate(sheet.rows[:80], start=1):
-            for c, value in enumerate(row, start=1):
-                field_ = labels.get(normalise_text(value)) if isinstance(value, str) else None
-                if field_ is None or field_.key in values:
-                    continue
-                values[field_.key] = ctx.cell(sheet, r, c + 1, field_.kind)
-                break
+        values = _identity_values(ctx, sheet)
         custom = _read_custom_scale(ctx, sheet)
     for col in IDENTITY_FIELDS:
         if col.required and (col.key not in values or values[col.key].is_blank):
@@ -306,6 +317,26 @@ def _read_identity(ctx: _Context) -> tuple[Identity, Settings, Scale | None]:
                         where, col.header)
     identity = Identity(**values)
     return identity, _settings(ctx, identity, custom), custom
+
+
+def _identity_values(ctx: _Context, sheet: RawSheet, only: frozenset[str] | None = None
+                     ) -> dict[str, Cell]:
+    """Each Identitas field's value: the cell right of its label's first row (in the first 80
+    rows; a row holds one label, its first). With `only`, the other fields' cells are found
+    but not read (`read_pairing_identity`)."""
+    values: dict[str, Cell] = {}
+    labels = _identity_labels()
+    for r, row in enumerate(sheet.rows[:80], start=1):
+        for c, value in enumerate(row, start=1):
+            field_ = labels.get(normalise_text(value)) if isinstance(value, str) else None
+            if field_ is None or field_.key in values:
+                continue
+            values[field_.key] = ctx.cell(sheet, r, c + 1, field_.kind) \
+                if only is None or field_.key in only else BLANK
+            break
+    if only is not None:
+        return {key: cell for key, cell in values.items() if key in only}
+    return values
 
 
 @lru_cache(maxsize=1)
