@@ -104,9 +104,44 @@ def make_cells(sheet: str, rows: Sequence[int], col: int, raws: Iterable[object]
                numbers: Iterable[Number]) -> list[Cell]:
     """`[Cell(CellRef(sheet, r, col), raw, number) for r, raw, number in zip(rows, raws,
     numbers)]`, the same objects built a column at a time, the loops in C (`raws` and
-    `numbers` at least as long as `rows`)."""
-    refs = map(_tuple_new, repeat(CellRef), zip(repeat(sheet), rows, repeat(col)))
-    return list(map(_tuple_new, repeat(Cell), zip(refs, raws, numbers, strict=False)))
+    `numbers` at least as long as `rows`). The CellRefs come from `cell_refs`."""
+    return list(map(_tuple_new, repeat(Cell), zip(cell_refs(sheet, rows, col), raws, numbers,
+                                                   strict=False)))
+
+
+# (sheet, column) -> [CellRef(sheet, r, column) for r in range(len(list))]: a column's cell
+# references, shared by every Report that reads a sheet of that name (a CellRef is immutable).
+# A batch reads the same sheets, columns and rows file after file: after the first, a table's
+# references are looked up rather than made. Bounded: cleared past _REFS_MAX references.
+_REFS: dict[tuple[str, int], list[CellRef]] = {}
+_REFS_MAX = 250_000
+_refs_held = 0
+
+
+def cell_refs(sheet: str, rows: Sequence[int], col: int) -> Iterable[CellRef]:
+    """`CellRef(sheet, r, col)` for each r of `rows`, shared where they were made before."""
+    global _refs_held
+    if not rows:
+        return ()
+    high = max(rows)
+    if min(rows) < 1 or high >= _REFS_MAX // 16 or sheet.__class__ is not str:
+        return map(_tuple_new, repeat(CellRef), zip(repeat(sheet), rows, repeat(col)))
+    key = (sheet, col)
+    refs = _REFS.get(key)
+    if refs is None or len(refs) <= high:
+        # a new list, never one extended in place: a reader of the old one keeps its indexes
+        start = 0 if refs is None else len(refs)
+        more = list(map(_tuple_new, repeat(CellRef),
+                        zip(repeat(sheet), range(start, high + 1), repeat(col))))
+        if _refs_held + len(more) > _REFS_MAX:
+            _REFS.clear()
+            _refs_held = 0
+            refs, more = None, list(map(_tuple_new, repeat(CellRef),
+                                        zip(repeat(sheet), range(high + 1), repeat(col))))
+        refs = more if refs is None else refs + more
+        _refs_held += len(more)
+        _REFS[key] = refs
+    return map(refs.__getitem__, rows)
 
 
 @lru_cache(maxsize=64)

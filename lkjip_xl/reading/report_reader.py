@@ -488,8 +488,8 @@ def _table(ctx: _Context, sheet: RawSheet, layout: TableLayout, spec: TableSpec)
     values = {c: _column(span, c - 1, narrowest) for c in every_col}
     width = len(every_col)
     if width:
-        keep = [t.count(None) != width
-                for t in zip(*(values[c] for c in every_col), strict=True)]
+        keep = list(map(width.__ne__, map(tuple.count, zip(*(values[c] for c in every_col),
+                                                           strict=True), repeat(None))))
     else:
         keep = [False] * len(span)
     if blank_meta:
