@@ -14,6 +14,7 @@ from itertools import repeat
 from math import isfinite
 from operator import itemgetter
 from pathlib import Path
+from typing import TypeVar
 
 from ..model import (
     BLANK,
@@ -75,6 +76,7 @@ from .limits import Limits
 from .opening import RawSheet, RawWorkbook, open_workbook
 from .tables import TableLayout, find_table, header_names
 
+_T = TypeVar("_T")
 NUMERIC_KINDS = ("number", "percent", "money")
 _ROW_DIGITS = re.compile(r"\d+$")
 # Columns where a value in words is a predicate ('WTP', 'Baik'), not a reading problem.
@@ -601,14 +603,11 @@ def _has_meta(ctx: _Context, sheet: RawSheet, row: int, cols: list[int]) -> bool
     return False
 
 
-def _role(ctx: _Context, baris: Cell, allowed: tuple[RowRole, ...]) -> RowRole | None:
-    role = parse_role(baris.raw)
-    if role is None or role not in allowed:
-        ref = baris.ref
-        assert ref is not None
-        ctx.problem(ProblemKind.UNKNOWN_ROLE, ref.sheet, ref.address, baris.text, baris.raw)
-        return None
-    return role
+def _unknown_role(ctx: _Context, baris: Cell) -> None:
+    """The problem of a Baris cell that names no role the table allows."""
+    ref = baris.ref
+    assert ref is not None
+    ctx.problem(ProblemKind.UNKNOWN_ROLE, ref.sheet, ref.address, baris.text, baris.raw)
 
 
 def _read_rpjmd(ctx: _Context) -> tuple[tuple[Indicator, ...], tuple[int, ...]]:
@@ -666,11 +665,12 @@ def _check_polarity(ctx: _Context, polarity: Cell) -> None:
                     polarity.text, polarity.raw)
 
 
-_PK_ROLES = (RowRole.INDIKATOR, RowRole.PROGRAM, RowRole.KEGIATAN, RowRole.JUMLAH,
-             RowRole.TOTAL)
-_MEASUREMENT_ROLES = (RowRole.INDIKATOR, RowRole.RATA_RATA)
-_BUDGET_ROLES = (RowRole.KELOMPOK, RowRole.PROGRAM, RowRole.RINCIAN, RowRole.JUMLAH,
-                 RowRole.TOTAL)
+# The roles each table allows (a Baris cell naming another is an unknown role).
+_PK_ALLOWED = frozenset({RowRole.INDIKATOR, RowRole.PROGRAM, RowRole.KEGIATAN, RowRole.JUMLAH,
+                         RowRole.TOTAL})
+_MEASUREMENT_ALLOWED = frozenset({RowRole.INDIKATOR, RowRole.RATA_RATA})
+_BUDGET_ALLOWED = frozenset({RowRole.KELOMPOK, RowRole.PROGRAM, RowRole.RINCIAN,
+                             RowRole.JUMLAH, RowRole.TOTAL})
 
 
 def _read_pk(ctx: _Context) -> tuple[PkRow, ...]:
@@ -680,18 +680,14 @@ def _read_pk(ctx: _Context) -> tuple[PkRow, ...]:
     sheet, layout = found
     table = _table(ctx, sheet, layout, PK_TABLE)
     columns = table.columns
-    roles: list[RowRole | None] = []
+    roles = _roles(ctx, columns, _PK_ALLOWED, ("polaritas", _unknown_polarity))
     parents: list[int | None] = []
     program_row: int | None = None
-    polarities = columns.get("polaritas")
-    for j, (r, baris) in enumerate(zip(table.rows, columns["baris"], strict=True)):
-        role = _role(ctx, baris, _PK_ROLES)
+    for r, role in zip(table.rows, roles, strict=True):
         if role is RowRole.PROGRAM:
             program_row = r
-        parents.append(program_row if role in (RowRole.KEGIATAN, RowRole.JUMLAH) else None)
-        roles.append(role)
-        if polarities is not None:
-            _check_polarity(ctx, polarities[j])
+        parents.append(program_row if role is RowRole.KEGIATAN or role is RowRole.JUMLAH
+                       else None)
     return tuple(make_rows(PkRow, len(table.rows), {
         "row": table.rows, "role": roles, "program_row": parents, **columns}))
 
@@ -703,21 +699,85 @@ def _read_measurements(ctx: _Context) -> tuple[MeasurementRow, ...]:
     sheet, layout = found
     table = _table(ctx, sheet, layout, MEASUREMENT_TABLE)
     columns = table.columns
-    roles: list[RowRole | None] = []
-    polarities = columns.get("polaritas")
-    bases = columns.get("terhadap")
-    for j, baris in enumerate(columns["baris"]):
-        roles.append(_role(ctx, baris, _MEASUREMENT_ROLES))
-        if polarities is not None:
-            _check_polarity(ctx, polarities[j])
-        if bases is not None:
-            basis = bases[j]
-            if not basis.is_blank and parse_basis(basis.raw) is None:
-                assert basis.ref is not None
-                ctx.problem(ProblemKind.UNKNOWN_BASIS, sheet.name, basis.ref.address,
-                            basis.text, basis.raw)
+    roles = _roles(ctx, columns, _MEASUREMENT_ALLOWED, ("polaritas", _unknown_polarity),
+                   ("terhadap", _unknown_basis))
     return tuple(make_rows(MeasurementRow, len(table.rows), {
         "row": table.rows, "role": roles, **columns}))
+
+
+# Each row's checks (_roles): the column, whether a cell's raw value is not understood, and
+# the problem that records it.
+_ROW_CHECKS: dict[str, str] = {"polaritas": ProblemKind.UNKNOWN_POLARITY,
+                               "terhadap": ProblemKind.UNKNOWN_BASIS}
+
+
+def _unknown_polarity(raw: object) -> bool:
+    """A Polaritas value that is neither blank nor Positif/Negatif (`_check_polarity`)."""
+    return not _is_blank_raw(raw) and parse_polarity(raw) is None
+
+
+def _unknown_basis(raw: object) -> bool:
+    """A Terhadap value that is neither blank nor a known basis."""
+    return not _is_blank_raw(raw) and parse_basis(raw) is None
+
+
+def _is_blank_raw(raw: object) -> bool:
+    """`Cell.is_blank` of a cell holding `raw`."""
+    return raw is None or (isinstance(raw, str) and not raw.strip())
+
+
+def _roles(ctx: _Context, columns: dict[str, list[Cell]], allowed: frozenset[RowRole | None],
+           *checks: tuple[str, Callable[[object], bool]]) -> list[RowRole | None]:
+    """Each row's role (None where the Baris cell names none of `allowed`), the problems
+    recorded row by row as a reader visiting each row in turn records them: an unknown role
+    (`_unknown_role`), then each of `checks` (column key, whether its value is not understood) in
+    order. The parses are remembered by text (`_parsed`): a column repeats a few words."""
+    baris = columns["baris"]
+    roles: list[RowRole | None] = _parsed(baris, parse_role)
+    known = list(map(allowed.__contains__, roles))
+    flagged = [(key, column, _parsed(column, check)) for key, check in checks
+               if (column := columns.get(key)) is not None]
+    if all(known) and not any(any(flags) for _, _, flags in flagged):
+        return roles
+    for j, ok in enumerate(known):
+        if not ok:
+            roles[j] = None
+            _unknown_role(ctx, baris[j])
+        for key, column, flags in flagged:
+            if flags[j]:
+                cell = column[j]
+                assert cell.ref is not None
+                ctx.problem(_ROW_CHECKS[key], cell.ref.sheet, cell.ref.address, cell.text,
+                            cell.raw)
+    return roles
+
+
+_MISSING = object()
+_RAW = itemgetter(1)  # Cell.raw
+# parse -> {raw text (or None) -> parse(raw)}, for `_parsed`; bounded
+_PARSES: dict[Callable[[object], object], dict[object, object]] = {}
+_PARSES_MAX = 4096
+
+
+def _parsed(cells: list[Cell], parse: Callable[[object], _T]) -> list[_T]:
+    """`[parse(cell.raw) for cell in cells]` for a pure `parse`, remembering its result for a
+    text or a blank (the values a column repeats), the look-ups made in C."""
+    raws = list(map(_RAW, cells))
+    cache = _PARSES.setdefault(parse, {})
+    try:
+        out = list(map(cache.get, raws, repeat(_MISSING)))
+    except TypeError:  # a raw value that cannot be hashed (not one calamine gives)
+        return list(map(parse, raws))
+    if out.count(_MISSING):
+        for j, value in enumerate(out):
+            if value is _MISSING:
+                raw = raws[j]
+                out[j] = value = parse(raw)
+                if raw is None or raw.__class__ is str:
+                    if len(cache) >= _PARSES_MAX:
+                        cache.clear()
+                    cache[raw] = value
+    return out  # type: ignore[return-value]
 
 
 def _read_budget(ctx: _Context) -> tuple[BudgetRow, ...]:
@@ -727,20 +787,18 @@ def _read_budget(ctx: _Context) -> tuple[BudgetRow, ...]:
     sheet, layout = found
     table = _table(ctx, sheet, layout, BUDGET_TABLE)
     columns = table.columns
-    roles: list[RowRole | None] = []
+    roles = _roles(ctx, columns, _BUDGET_ALLOWED)
     groups: list[int | None] = []
     programs: list[int | None] = []
     group_row: int | None = None
     program_row: int | None = None
-    for r, baris in zip(table.rows, columns["baris"], strict=True):
-        role = _role(ctx, baris, _BUDGET_ROLES)
+    for r, role in zip(table.rows, roles, strict=True):
         if role is RowRole.KELOMPOK:
             group_row, program_row = r, None
         elif role is RowRole.PROGRAM:
             program_row = r
-        elif role in (RowRole.JUMLAH, RowRole.TOTAL):
+        elif role is RowRole.JUMLAH or role is RowRole.TOTAL:
             program_row = None
-        roles.append(role)
         groups.append(group_row if role is not RowRole.KELOMPOK else None)
         programs.append(program_row if role is RowRole.RINCIAN else None)
     return tuple(make_rows(BudgetRow, len(table.rows), {
