@@ -110,38 +110,70 @@ def make_cells(sheet: str, rows: Sequence[int], col: int, raws: Iterable[object]
 
 
 # (sheet, column) -> [CellRef(sheet, r, column) for r in range(len(list))]: a column's cell
-# references, shared by every Report that reads a sheet of that name (a CellRef is immutable).
-# A batch reads the same sheets, columns and rows file after file: after the first, a table's
-# references are looked up rather than made. Bounded: cleared past _REFS_MAX references.
+# references, shared by every Report that reads a sheet of that name (a CellRef is immutable);
+# likewise its blank cells, Cell(ref) for each. A batch reads the same sheets, columns and rows
+# file after file: after the first, a table's references are looked up rather than made.
+# Bounded: cleared past _SHARED_MAX objects.
 _REFS: dict[tuple[str, int], list[CellRef]] = {}
-_REFS_MAX = 250_000
-_refs_held = 0
+_BLANKS: dict[tuple[str, int], list[Cell]] = {}
+_SHARED_MAX = 250_000
+_shared = 0
 
 
 def cell_refs(sheet: str, rows: Sequence[int], col: int) -> Iterable[CellRef]:
     """`CellRef(sheet, r, col)` for each r of `rows`, shared where they were made before."""
-    global _refs_held
-    if not rows:
-        return ()
-    high = max(rows)
-    if min(rows) < 1 or high >= _REFS_MAX // 16 or sheet.__class__ is not str:
+    refs = _shared_column(_REFS, sheet, rows, col, _make_refs)
+    if refs is None:
         return map(_tuple_new, repeat(CellRef), zip(repeat(sheet), rows, repeat(col)))
-    key = (sheet, col)
-    refs = _REFS.get(key)
-    if refs is None or len(refs) <= high:
-        # a new list, never one extended in place: a reader of the old one keeps its indexes
-        start = 0 if refs is None else len(refs)
-        more = list(map(_tuple_new, repeat(CellRef),
-                        zip(repeat(sheet), range(start, high + 1), repeat(col))))
-        if _refs_held + len(more) > _REFS_MAX:
-            _REFS.clear()
-            _refs_held = 0
-            refs, more = None, list(map(_tuple_new, repeat(CellRef),
-                                        zip(repeat(sheet), range(high + 1), repeat(col))))
-        refs = more if refs is None else refs + more
-        _refs_held += len(more)
-        _REFS[key] = refs
     return map(refs.__getitem__, rows)
+
+
+def blank_cells(sheet: str, rows: Sequence[int], col: int) -> list[Cell]:
+    """`[Cell(CellRef(sheet, r, col)) for r in rows]` (blank cells), shared like `cell_refs`'s
+    references."""
+    cells = _shared_column(_BLANKS, sheet, rows, col, _make_blanks)
+    if cells is None:
+        return list(map(_tuple_new, repeat(Cell), zip(cell_refs(sheet, rows, col),
+                                                      repeat(None), repeat(EMPTY))))
+    return list(map(cells.__getitem__, rows))
+
+
+def _make_refs(sheet: str, start: int, stop: int, col: int) -> list[CellRef]:
+    return list(map(_tuple_new, repeat(CellRef), zip(repeat(sheet), range(start, stop),
+                                                     repeat(col))))
+
+
+def _make_blanks(sheet: str, start: int, stop: int, col: int) -> list[Cell]:
+    shared = _REFS.get((sheet, col))  # the same references as the column's other cells
+    refs = shared[start:stop] if shared is not None and len(shared) >= stop \
+        else _make_refs(sheet, start, stop, col)
+    return list(map(_tuple_new, repeat(Cell), zip(refs, repeat(None), repeat(EMPTY))))
+
+
+def _shared_column(cache: dict[tuple[str, int], list[_T]], sheet: str, rows: Sequence[int],
+                   col: int, make: Callable[[str, int, int, int], list[_T]]) -> list[_T] | None:
+    """The cached list of column `col` of `sheet`, long enough for every row of `rows` (index
+    = row number), or None when `rows` are not ones to keep (empty, below 1, too many)."""
+    global _shared
+    if not rows:
+        return None
+    high = max(rows)
+    if min(rows) < 1 or high >= _SHARED_MAX // 16 or sheet.__class__ is not str:
+        return None
+    key = (sheet, col)
+    found = cache.get(key)
+    if found is not None and len(found) > high:
+        return found
+    # a new list, never one extended in place: a reader of the old one keeps its indexes
+    start = 0 if found is None else len(found)
+    if _shared + high + 1 - start > _SHARED_MAX:
+        _REFS.clear()
+        _BLANKS.clear()
+        _shared, found, start = 0, None, 0
+    more = make(sheet, start, high + 1, col)
+    _shared += len(more)
+    cache[key] = found = more if found is None else found + more
+    return found
 
 
 @lru_cache(maxsize=64)

@@ -33,6 +33,7 @@ from ..model import (
     Scale,
     ScaleBand,
     Settings,
+    blank_cells,
     column_letter,
     make_cells,
     make_rows,
@@ -556,7 +557,27 @@ def _column_cells(name: str, rows: list[int], c: int, values: list[object], kind
     holds a placeholder)."""
     uncommon: list[int] = []
     numbers: Iterable[Number]
-    if kind in NUMERIC_KINDS:
+    numeric = kind in NUMERIC_KINDS
+    blanks = values.count(None)
+    if blanks == len(values):  # an empty column (Keterangan, an optional one left blank)
+        if blank_meta:
+            uncommon = list(range(len(values)))
+        elif merged and not numeric:
+            uncommon = [j for j, r in enumerate(rows) if (r, c) in merged]
+        return blank_cells(name, rows, c), uncommon
+    if numeric and percent is None and _PLAIN.issuperset(map(type, values)) \
+            and all(map(isfinite, filter(None, values))):  # type: ignore[arg-type]
+        # Finite numbers and blanks only (the common numeric column), the loops in C: each
+        # blank's placeholder number becomes EMPTY.
+        if blanks:
+            numbers = list(map(_BLANK_NUMBER.get, values, make_numbers(
+                map(float, map(_BLANK_ZERO.get, values, values)), NumberSource.NUMBER)))
+            if blank_meta:
+                uncommon = [j for j, v in enumerate(values) if v is None]
+        else:
+            numbers = make_numbers(map(float, values), NumberSource.NUMBER)  # type: ignore[arg-type]
+        return make_cells(name, rows, c, values, numbers), uncommon
+    if numeric:
         plain = [j for j, v in enumerate(values)
                  if ((k := v.__class__) is float or k is int) and isfinite(v)]  # type: ignore[arg-type]
         if percent is not None:  # a number in Excel's percent format is read as a percentage
@@ -564,7 +585,6 @@ def _column_cells(name: str, rows: list[int], c: int, values: list[object], kind
             formatted = {j for j in plain if f"{letter}{rows[j]}" in percent}
             if formatted:
                 plain = [j for j in plain if j not in formatted]
-        blanks = values.count(None)
         if len(plain) + blanks != len(values):  # text, an error, a date, a boolean ...
             common = set(plain)
             uncommon = [j for j, v in enumerate(values) if v is not None and j not in common]
@@ -581,6 +601,11 @@ def _column_cells(name: str, rows: list[int], c: int, values: list[object], kind
         if blank_meta:
             uncommon = sorted({*uncommon, *(j for j, v in enumerate(values) if v is None)})
     return make_cells(name, rows, c, values, numbers), uncommon
+
+
+_PLAIN = frozenset({float, int, type(None)})  # a column of these needs no `_Context.cell`
+_BLANK_ZERO: dict[None, float] = {None: 0.0}  # .get(v, v): a blank as 0.0, a number as itself
+_BLANK_NUMBER: dict[None, Number] = {None: EMPTY}  # .get(v, n): a blank's number EMPTY, else n
 
 
 def _last_row(ctx: _Context, sheet: RawSheet) -> int:
