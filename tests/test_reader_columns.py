@@ -224,6 +224,31 @@ def test_uncommon_cells_keep_their_reading() -> None:
     ]
 
 
+def test_row_checks_remember_texts_but_read_any_value() -> None:
+    """Roles, polarities and bases are parsed a column at a time, each text's parse
+    remembered: values that cannot be remembered (unhashable, numbers) are parsed each time,
+    with the problems in the reader's order."""
+    header = [c.header for c in MEASUREMENT_TABLE.columns]
+    col = {c.key: i for i, c in enumerate(MEASUREMENT_TABLE.columns)}
+    grid: list[list[object]] = [header]
+    for baris, polaritas, terhadap in (("Indikator", ["Positif"], "Target PK"),
+                                       (["Indikator"], "Positif", 1.0),
+                                       ("Indikator", True, ["x"]),
+                                       ("entah", "naik", "Tahun Lalu")):
+        row: list[object] = [""] * len(header)
+        row[col["baris"]], row[col["polaritas"]], row[col["terhadap"]] = \
+            baris, polaritas, terhadap
+        row[col["kode_indikator"]] = "IK-1"
+        grid.append(row)
+    raw = RawWorkbook(Path("x.xlsx"), {SHEET_MEASUREMENT: RawSheet(SHEET_MEASUREMENT, grid)})
+    for _ in range(2):  # the second time from what was remembered
+        report = build_report(raw)
+        assert report == reference_report(raw)
+        assert [p.kind for p in report.problems if p.sheet == SHEET_MEASUREMENT] == [
+            "unknown-basis", "unknown-polarity", "unknown-basis", "unknown-role"]
+        assert [r.role for r in report.measurements][:3] == ["Indikator"] * 3
+
+
 # --- the model's builders -----------------------------------------------------------------------
 
 
