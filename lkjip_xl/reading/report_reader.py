@@ -482,6 +482,8 @@ def _table(ctx: _Context, sheet: RawSheet, layout: TableLayout, spec: TableSpec)
     name = sheet.name
     meta = ctx.raw.meta
     blank_meta = name in meta.errors or name in meta.formulas  # a blank may be an error
+    # the cells where a blank is one: an error value or a formula without a value
+    meta_at = {*meta.errors.get(name, ()), *meta.formulas.get(name, ())} if blank_meta else None
     first = layout.first_data_row
     last = _last_row(ctx, sheet)
     span: list[list[object] | tuple[()]] = list(sheet.rows[first - 1:last]) \
@@ -514,7 +516,7 @@ def _table(ctx: _Context, sheet: RawSheet, layout: TableLayout, spec: TableSpec)
     columns: dict[str, list[Cell]] = {}
     for key, c in cols:
         kind = kinds[key]
-        cells, uncommon = _column_cells(name, rows, c, values[c], kind, blank_meta, merged,
+        cells, uncommon = _column_cells(name, rows, c, values[c], kind, meta_at, merged,
                                         percent)
         columns[key] = cells
         slow.extend((j, c, key, kind, key in _WORDS_OK) for j in uncommon)
@@ -523,7 +525,7 @@ def _table(ctx: _Context, sheet: RawSheet, layout: TableLayout, spec: TableSpec)
         columns[key][j] = ctx.cell(sheet, rows[j], c, kind, words_ok)
     years: list[tuple[int, int, list[Cell | None]]] = []
     for year, c in sorted(layout.years.items()):
-        cells, uncommon = _column_cells(name, rows, c, values[c], "number", blank_meta, {},
+        cells, uncommon = _column_cells(name, rows, c, values[c], "number", meta_at, {},
                                         percent)
         year_cells: list[Cell | None] = list(cells)
         for j in uncommon:
@@ -550,7 +552,7 @@ def _nonblank(value: object) -> object:
 
 
 def _column_cells(name: str, rows: list[int], c: int, values: list[object], kind: str,
-                  blank_meta: bool, merged: dict[tuple[int, int], tuple[int, int]],
+                  meta_at: set[str] | None, merged: dict[tuple[int, int], tuple[int, int]],
                   percent: set[str] | None) -> tuple[list[Cell], list[int]]:
     """The common cells of column `c` (`values`: one per row of `rows`, None for a blank),
     and the indexes of the others, which `_Context.cell` must read (their place in the list
@@ -560,10 +562,10 @@ def _column_cells(name: str, rows: list[int], c: int, values: list[object], kind
     numeric = kind in NUMERIC_KINDS
     blanks = values.count(None)
     if blanks == len(values):  # an empty column (Keterangan, an optional one left blank)
-        if blank_meta:
-            uncommon = list(range(len(values)))
-        elif merged and not numeric:
+        if merged and not numeric:
             uncommon = [j for j, r in enumerate(rows) if (r, c) in merged]
+        if meta_at:
+            uncommon = sorted({*uncommon, *_blanks_with_meta(values, rows, c, meta_at)})
         return blank_cells(name, rows, c), uncommon
     if numeric and percent is None and _PLAIN.issuperset(map(type, values)) \
             and all(map(isfinite, filter(None, values))):  # type: ignore[arg-type]
@@ -572,8 +574,8 @@ def _column_cells(name: str, rows: list[int], c: int, values: list[object], kind
         if blanks:
             numbers = list(map(_BLANK_NUMBER.get, values, make_numbers(
                 map(float, map(_BLANK_ZERO.get, values, values)), NumberSource.NUMBER)))
-            if blank_meta:
-                uncommon = [j for j, v in enumerate(values) if v is None]
+            if meta_at:
+                uncommon = _blanks_with_meta(values, rows, c, meta_at)
         else:
             numbers = make_numbers(map(float, values), NumberSource.NUMBER)  # type: ignore[arg-type]
         return make_cells(name, rows, c, values, numbers), uncommon
@@ -588,8 +590,8 @@ def _column_cells(name: str, rows: list[int], c: int, values: list[object], kind
         if len(plain) + blanks != len(values):  # text, an error, a date, a boolean ...
             common = set(plain)
             uncommon = [j for j, v in enumerate(values) if v is not None and j not in common]
-        if blank_meta and blanks:
-            uncommon.extend(j for j, v in enumerate(values) if v is None)
+        if meta_at and blanks:
+            uncommon.extend(_blanks_with_meta(values, rows, c, meta_at))
         numbers = [EMPTY] * len(values)
         for j, number in zip(plain, make_numbers([float(values[j]) for j in plain],  # type: ignore[arg-type]
                                                  NumberSource.NUMBER), strict=True):
@@ -598,9 +600,18 @@ def _column_cells(name: str, rows: list[int], c: int, values: list[object], kind
         numbers = repeat(EMPTY)
         if merged:  # a merged text cell (a Sasaran spanning rows) belongs to every row
             uncommon = [j for j, r in enumerate(rows) if (r, c) in merged]
-        if blank_meta:
-            uncommon = sorted({*uncommon, *(j for j, v in enumerate(values) if v is None)})
+        if meta_at:
+            uncommon = sorted({*uncommon, *_blanks_with_meta(values, rows, c, meta_at)})
     return make_cells(name, rows, c, values, numbers), uncommon
+
+
+def _blanks_with_meta(values: list[object], rows: list[int], c: int, meta_at: set[str]
+                      ) -> list[int]:
+    """The blanks of column `c` where the XML scan found an error value or a formula without
+    a value (`meta_at`: their addresses): `_Context.cell` reads them. The other blanks are
+    common blank cells."""
+    letter = column_letter(c)
+    return [j for j, v in enumerate(values) if v is None and f"{letter}{rows[j]}" in meta_at]
 
 
 _PLAIN = frozenset({float, int, type(None)})  # a column of these needs no `_Context.cell`
