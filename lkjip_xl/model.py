@@ -101,12 +101,12 @@ _consume = deque(maxlen=0).extend  # runs an iterator to its end, keeping nothin
 
 
 def make_cells(sheet: str, rows: Sequence[int], col: int, raws: Iterable[object],
-               numbers: Iterable[Number]) -> list[Cell]:
+               numbers: Iterable[Number], *, ascending: bool = False) -> list[Cell]:
     """`[Cell(CellRef(sheet, r, col), raw, number) for r, raw, number in zip(rows, raws,
     numbers)]`, the same objects built a column at a time, the loops in C (`raws` and
     `numbers` at least as long as `rows`). The CellRefs come from `cell_refs`."""
-    return list(map(_tuple_new, repeat(Cell), zip(cell_refs(sheet, rows, col), raws, numbers,
-                                                   strict=False)))
+    return list(map(_tuple_new, repeat(Cell), zip(cell_refs(sheet, rows, col, ascending=ascending),
+                                                   raws, numbers, strict=False)))
 
 
 # (sheet, column) -> [CellRef(sheet, r, column) for r in range(len(list))]: a column's cell
@@ -120,18 +120,21 @@ _SHARED_MAX = 250_000
 _shared = 0
 
 
-def cell_refs(sheet: str, rows: Sequence[int], col: int) -> Iterable[CellRef]:
-    """`CellRef(sheet, r, col)` for each r of `rows`, shared where they were made before."""
-    refs = _shared_column(_REFS, sheet, rows, col, _make_refs)
+def cell_refs(sheet: str, rows: Sequence[int], col: int, *, ascending: bool = False
+              ) -> Iterable[CellRef]:
+    """`CellRef(sheet, r, col)` for each r of `rows`, shared where they were made before
+    (`ascending`: the caller knows `rows` to be in ascending order)."""
+    refs = _shared_column(_REFS, sheet, rows, col, _make_refs, ascending)
     if refs is None:
         return map(_tuple_new, repeat(CellRef), zip(repeat(sheet), rows, repeat(col)))
     return map(refs.__getitem__, rows)
 
 
-def blank_cells(sheet: str, rows: Sequence[int], col: int) -> list[Cell]:
+def blank_cells(sheet: str, rows: Sequence[int], col: int, *, ascending: bool = False
+                ) -> list[Cell]:
     """`[Cell(CellRef(sheet, r, col)) for r in rows]` (blank cells), shared like `cell_refs`'s
     references."""
-    cells = _shared_column(_BLANKS, sheet, rows, col, _make_blanks)
+    cells = _shared_column(_BLANKS, sheet, rows, col, _make_blanks, ascending)
     if cells is None:
         return list(map(_tuple_new, repeat(Cell), zip(cell_refs(sheet, rows, col),
                                                       repeat(None), repeat(EMPTY))))
@@ -151,14 +154,15 @@ def _make_blanks(sheet: str, start: int, stop: int, col: int) -> list[Cell]:
 
 
 def _shared_column(cache: dict[tuple[str, int], list[_T]], sheet: str, rows: Sequence[int],
-                   col: int, make: Callable[[str, int, int, int], list[_T]]) -> list[_T] | None:
+                   col: int, make: Callable[[str, int, int, int], list[_T]],
+                   ascending: bool = False) -> list[_T] | None:
     """The cached list of column `col` of `sheet`, long enough for every row of `rows` (index
     = row number), or None when `rows` are not ones to keep (empty, below 1, too many)."""
     global _shared
     if not rows:
         return None
-    high = max(rows)
-    if min(rows) < 1 or high >= _SHARED_MAX // 16 or sheet.__class__ is not str:
+    low, high = (rows[0], rows[-1]) if ascending else (min(rows), max(rows))
+    if low < 1 or high >= _SHARED_MAX // 16 or sheet.__class__ is not str:
         return None
     key = (sheet, col)
     found = cache.get(key)

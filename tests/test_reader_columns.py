@@ -287,6 +287,10 @@ def test_shared_references_and_blank_cells_equal_the_constructors(monkeypatch) -
             assert [type(c) for c in blanks] == [Cell] * len(rows)
             assert all(c.number is EMPTY for c in blanks)
             blanks.clear()  # the caller's own list
+            if rows == sorted(rows):  # the table's rows: the lowest and highest at the ends
+                assert list(model.cell_refs("Lampiran II", rows, col, ascending=True)) == refs
+                assert model.blank_cells("Lampiran II", rows, col, ascending=True) == [
+                    Cell(ref) for ref in refs]
             assert model.blank_cells("Lampiran II", rows, col) == [
                 Cell(CellRef("Lampiran II", r, col)) for r in rows]
     (first,) = model.cell_refs("Lampiran II", [39], 27)

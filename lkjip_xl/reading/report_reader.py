@@ -566,7 +566,7 @@ def _column_cells(name: str, rows: list[int], c: int, values: list[object], kind
             uncommon = [j for j, r in enumerate(rows) if (r, c) in merged]
         if meta_at:
             uncommon = sorted({*uncommon, *_blanks_with_meta(values, rows, c, meta_at)})
-        return blank_cells(name, rows, c), uncommon
+        return blank_cells(name, rows, c, ascending=True), uncommon
     if numeric and percent is None and _PLAIN.issuperset(map(type, values)) \
             and all(map(isfinite, filter(None, values))):  # type: ignore[arg-type]
         # Finite numbers and blanks only (the common numeric column), the loops in C: each
@@ -578,7 +578,7 @@ def _column_cells(name: str, rows: list[int], c: int, values: list[object], kind
                 uncommon = _blanks_with_meta(values, rows, c, meta_at)
         else:
             numbers = make_numbers(map(float, values), NumberSource.NUMBER)  # type: ignore[arg-type]
-        return make_cells(name, rows, c, values, numbers), uncommon
+        return make_cells(name, rows, c, values, numbers, ascending=True), uncommon
     if numeric:
         plain = [j for j, v in enumerate(values)
                  if ((k := v.__class__) is float or k is int) and isfinite(v)]  # type: ignore[arg-type]
@@ -602,7 +602,7 @@ def _column_cells(name: str, rows: list[int], c: int, values: list[object], kind
             uncommon = [j for j, r in enumerate(rows) if (r, c) in merged]
         if meta_at:
             uncommon = sorted({*uncommon, *_blanks_with_meta(values, rows, c, meta_at)})
-    return make_cells(name, rows, c, values, numbers), uncommon
+    return make_cells(name, rows, c, values, numbers, ascending=True), uncommon
 
 
 def _blanks_with_meta(values: list[object], rows: list[int], c: int, meta_at: set[str]
