@@ -511,13 +511,14 @@ def _table(ctx: _Context, sheet: RawSheet, layout: TableLayout, spec: TableSpec)
         rows = [first + j for j in at]
         values = {c: list(map(v.__getitem__, at)) for c, v in values.items()}
     merged = ctx.merged_cells(sheet)
+    merged_cols = {c for _, c in merged}  # the columns with a merged cell
     percent = meta.percent.get(name)
     slow: list[tuple[int, int, str, str, bool]] = []  # (index, column, key, kind, words_ok)
     columns: dict[str, list[Cell]] = {}
     for key, c in cols:
         kind = kinds[key]
-        cells, uncommon = _column_cells(name, rows, c, values[c], kind, meta_at, merged,
-                                        percent)
+        cells, uncommon = _column_cells(name, rows, c, values[c], kind, meta_at,
+                                        merged if c in merged_cols else {}, percent)
         columns[key] = cells
         slow.extend((j, c, key, kind, key in _WORDS_OK) for j in uncommon)
     slow.sort()
