@@ -79,8 +79,14 @@ def _reference_table(ctx, sheet, layout, spec: TableSpec):
     return report_reader._Table(rows, columns, years)
 
 
+def _reference_rows(cls, n: int, columns: dict):
+    """Each row through its class's constructor (what `model.make_rows` stands for)."""
+    return [cls(**{key: column[i] for key, column in columns.items()}) for i in range(n)]
+
+
 def reference_report(raw: RawWorkbook):
-    with mock.patch.object(report_reader, "_table", _reference_table):
+    with mock.patch.object(report_reader, "_table", _reference_table), \
+            mock.patch.object(report_reader, "make_rows", _reference_rows):
         return build_report(raw)
 
 

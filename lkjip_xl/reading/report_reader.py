@@ -653,15 +653,23 @@ def _read_rpjmd(ctx: _Context) -> tuple[tuple[Indicator, ...], tuple[int, ...]]:
         return (), ()
     sheet, layout = found
     table = _table(ctx, sheet, layout, RPJMD_TABLE)
-    indicators = []
+    kept: list[int] = []  # the rows that are not blank after all
+    all_targets: list[tuple[tuple[int, Cell], ...]] = []
+    columns = table.columns
+    polarities = columns.get("polaritas")
     for j, r in enumerate(table.rows):
-        cells = {key: column[j] for key, column in table.columns.items()}
         targets = tuple((year, _year_cell(ctx, sheet, r, c, column[j]))
                         for year, c, column in table.years)
-        if all(cell.is_blank for cell in cells.values()) and all(t.is_blank for _, t in targets):
+        if all(column[j].is_blank for column in columns.values()) \
+                and all(t.is_blank for _, t in targets):
             continue
-        _check_polarity(ctx, cells.get("polaritas", BLANK))
-        indicators.append(Indicator(row=r, targets=targets, **cells))
+        if polarities is not None:
+            _check_polarity(ctx, polarities[j])
+        kept.append(j)
+        all_targets.append(targets)
+    indicators = make_rows(Indicator, len(kept), {
+        "row": [table.rows[j] for j in kept], "targets": all_targets,
+        **{key: [column[j] for j in kept] for key, column in columns.items()}})
     return tuple(indicators), tuple(sorted(layout.years))
 
 
@@ -682,15 +690,20 @@ def _read_comparisons(ctx: _Context) -> tuple[tuple[ComparisonRow, ...], tuple[i
         return (), ()
     sheet, layout = found
     table = _table(ctx, sheet, layout, COMPARISON_TABLE)
-    rows = []
+    kept: list[int] = []  # the rows that are not blank after all
+    all_years: list[dict[int, Cell]] = []
+    columns = table.columns
     for j, r in enumerate(table.rows):
-        cells = {key: column[j] for key, column in table.columns.items()}
         by_year = {year: _year_cell(ctx, sheet, r, c, column[j])
                    for year, c, column in table.years}
-        if all(cell.is_blank for cell in cells.values()) \
+        if all(column[j].is_blank for column in columns.values()) \
                 and all(c.is_blank for c in by_year.values()):
             continue
-        rows.append(ComparisonRow(row=r, realisasi_by_year=by_year, **cells))
+        kept.append(j)
+        all_years.append(by_year)
+    rows = make_rows(ComparisonRow, len(kept), {
+        "row": [table.rows[j] for j in kept], "realisasi_by_year": all_years,
+        **{key: [column[j] for j in kept] for key, column in columns.items()}})
     return tuple(rows), tuple(sorted(layout.years))
 
 
