@@ -101,12 +101,83 @@ _consume = deque(maxlen=0).extend  # runs an iterator to its end, keeping nothin
 
 
 def make_cells(sheet: str, rows: Sequence[int], col: int, raws: Iterable[object],
-               numbers: Iterable[Number]) -> list[Cell]:
+               numbers: Iterable[Number], *, ascending: bool = False) -> list[Cell]:
     """`[Cell(CellRef(sheet, r, col), raw, number) for r, raw, number in zip(rows, raws,
     numbers)]`, the same objects built a column at a time, the loops in C (`raws` and
-    `numbers` at least as long as `rows`)."""
-    refs = map(_tuple_new, repeat(CellRef), zip(repeat(sheet), rows, repeat(col)))
-    return list(map(_tuple_new, repeat(Cell), zip(refs, raws, numbers, strict=False)))
+    `numbers` at least as long as `rows`). The CellRefs come from `cell_refs`."""
+    return list(map(_tuple_new, repeat(Cell), zip(cell_refs(sheet, rows, col, ascending=ascending),
+                                                   raws, numbers, strict=False)))
+
+
+# (sheet, column) -> [CellRef(sheet, r, column) for r in range(len(list))]: a column's cell
+# references, shared by every Report that reads a sheet of that name (a CellRef is immutable);
+# likewise its blank cells, Cell(ref) for each. A batch reads the same sheets, columns and rows
+# file after file: after the first, a table's references are looked up rather than made.
+# Bounded: cleared past _SHARED_MAX objects.
+_REFS: dict[tuple[str, int], list[CellRef]] = {}
+_BLANKS: dict[tuple[str, int], list[Cell]] = {}
+_SHARED_MAX = 250_000
+_shared = 0
+
+
+def cell_refs(sheet: str, rows: Sequence[int], col: int, *, ascending: bool = False
+              ) -> Iterable[CellRef]:
+    """`CellRef(sheet, r, col)` for each r of `rows`, shared where they were made before
+    (`ascending`: the caller knows `rows` to be in ascending order)."""
+    refs = _shared_column(_REFS, sheet, rows, col, _make_refs, ascending)
+    if refs is None:
+        return map(_tuple_new, repeat(CellRef), zip(repeat(sheet), rows, repeat(col)))
+    return map(refs.__getitem__, rows)
+
+
+def blank_cells(sheet: str, rows: Sequence[int], col: int, *, ascending: bool = False
+                ) -> list[Cell]:
+    """`[Cell(CellRef(sheet, r, col)) for r in rows]` (blank cells), shared like `cell_refs`'s
+    references."""
+    cells = _shared_column(_BLANKS, sheet, rows, col, _make_blanks, ascending)
+    if cells is None:
+        return list(map(_tuple_new, repeat(Cell), zip(cell_refs(sheet, rows, col),
+                                                      repeat(None), repeat(EMPTY))))
+    return list(map(cells.__getitem__, rows))
+
+
+def _make_refs(sheet: str, start: int, stop: int, col: int) -> list[CellRef]:
+    return list(map(_tuple_new, repeat(CellRef), zip(repeat(sheet), range(start, stop),
+                                                     repeat(col))))
+
+
+def _make_blanks(sheet: str, start: int, stop: int, col: int) -> list[Cell]:
+    shared = _REFS.get((sheet, col))  # the same references as the column's other cells
+    refs = shared[start:stop] if shared is not None and len(shared) >= stop \
+        else _make_refs(sheet, start, stop, col)
+    return list(map(_tuple_new, repeat(Cell), zip(refs, repeat(None), repeat(EMPTY))))
+
+
+def _shared_column(cache: dict[tuple[str, int], list[_T]], sheet: str, rows: Sequence[int],
+                   col: int, make: Callable[[str, int, int, int], list[_T]],
+                   ascending: bool = False) -> list[_T] | None:
+    """The cached list of column `col` of `sheet`, long enough for every row of `rows` (index
+    = row number), or None when `rows` are not ones to keep (empty, below 1, too many)."""
+    global _shared
+    if not rows:
+        return None
+    low, high = (rows[0], rows[-1]) if ascending else (min(rows), max(rows))
+    if low < 1 or high >= _SHARED_MAX // 16 or sheet.__class__ is not str:
+        return None
+    key = (sheet, col)
+    found = cache.get(key)
+    if found is not None and len(found) > high:
+        return found
+    # a new list, never one extended in place: a reader of the old one keeps its indexes
+    start = 0 if found is None else len(found)
+    if _shared + high + 1 - start > _SHARED_MAX:
+        _REFS.clear()
+        _BLANKS.clear()
+        _shared, found, start = 0, None, 0
+    more = make(sheet, start, high + 1, col)
+    _shared += len(more)
+    cache[key] = found = more if found is None else found + more
+    return found
 
 
 @lru_cache(maxsize=64)

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
+from functools import lru_cache
 from itertools import repeat
 from typing import NamedTuple
 
@@ -197,13 +198,21 @@ def parse_number(raw: object, *, percent_column: bool = False) -> Number:
         return Number(value, NumberSource.NUMBER)
     if isinstance(raw, datetime | date | time | timedelta):
         return Number(None, NumberSource.INVALID, notes=(NOTE_DATE,))
-    return parse_text(str(raw), percent_column=percent_column)
+    return _parse_text(str(raw), percent_column)
 
 
 MAX_NUMBER_TEXT = 200  # characters: a longer text is words, not a number
 
 
 def parse_text(text: str, *, percent_column: bool = False) -> Number:
+    """Parse a text into a Number (`parse_number` of a text cell)."""
+    return _parse_text(text, percent_column)
+
+
+@lru_cache(maxsize=8192)
+def _parse_text(text: str, percent_column: bool) -> Number:
+    # Cached (a pure function of the text; a Number is immutable): a workbook writes the same
+    # texts ('100%', '-', 'n/a', a unit) in many cells, a batch in many workbooks.
     # Runs of spaces become one (no separator is two spaces wide): the patterns below then
     # stay linear in the text's length; without it '1' + 30,000 spaces + 'x1' took 40 s.
     s = _SPACES.sub(" ", text.replace("\u00a0", " ")).strip()
@@ -228,21 +237,21 @@ def parse_text(text: str, *, percent_column: bool = False) -> Number:
         notes.append(NOTE_CURRENCY)
 
     if (ratio := _RATIO.match(s)) is not None:
-        rest = parse_text(s[ratio.end():], percent_column=percent_column)
+        rest = _parse_text(s[ratio.end():], percent_column)
         if rest.value is not None and rest.value > 0 and not rest.is_ratio:
             return Number(rest.value, rest.source, unit=rest.unit, decimals=rest.decimals,
                           prefix=RATIO_PREFIX,
                           notes=tuple(dict.fromkeys((*notes, NOTE_RATIO, *rest.notes))))
 
     if (level := _LEVEL.match(s)) is not None:
-        rest = parse_text(s[level.end():], percent_column=percent_column)
+        rest = _parse_text(s[level.end():], percent_column)
         if rest.value is not None and not rest.prefix:
             return Number(rest.value, rest.source, unit=rest.unit, decimals=rest.decimals,
                           prefix=s[:level.end()], notes=tuple(dict.fromkeys((*notes,
                                                                              *rest.notes))))
 
     if (bound := _BOUND.match(s)) is not None:
-        rest = parse_text(s[bound.end():], percent_column=percent_column)
+        rest = _parse_text(s[bound.end():], percent_column)
         if rest.value is not None and not rest.prefix:
             return Number(rest.value, rest.source, unit=rest.unit, decimals=rest.decimals,
                           prefix=s[:bound.end()], notes=tuple(dict.fromkeys((*notes, NOTE_BOUND,

@@ -79,8 +79,14 @@ def _reference_table(ctx, sheet, layout, spec: TableSpec):
     return report_reader._Table(rows, columns, years)
 
 
+def _reference_rows(cls, n: int, columns: dict):
+    """Each row through its class's constructor (what `model.make_rows` stands for)."""
+    return [cls(**{key: column[i] for key, column in columns.items()}) for i in range(n)]
+
+
 def reference_report(raw: RawWorkbook):
-    with mock.patch.object(report_reader, "_table", _reference_table):
+    with mock.patch.object(report_reader, "_table", _reference_table), \
+            mock.patch.object(report_reader, "make_rows", _reference_rows):
         return build_report(raw)
 
 
@@ -98,6 +104,15 @@ VALUES = st.one_of(
     st.floats(allow_nan=False, allow_infinity=False, min_value=-1e15, max_value=1e15),
     st.text(alphabet="0123456789.,% -abRp", max_size=8),
 )
+COLUMN_STYLES = {
+    "odd": VALUES,
+    "numbers": st.one_of(st.sampled_from(["", "", 0, -0.0, 100.0]), st.integers(-10**6, 10**12),
+                         st.floats(allow_nan=False, allow_infinity=False, min_value=-1e15,
+                                   max_value=1e15)),
+    "texts": st.sampled_from(["", "Program", "Kegiatan", "Indikator", "Positif", "entah",
+                              "Target PK"]),
+    "blank": st.just(""),
+}
 TABLES = [(SHEET_RPJMD, RPJMD_TABLE, "{}"), (SHEET_PK, PK_TABLE, None),
           (SHEET_MEASUREMENT, MEASUREMENT_TABLE, None), (SHEET_BUDGET, BUDGET_TABLE, None),
           (SHEET_COMPARISON, COMPARISON_TABLE, "Realisasi {}")]
@@ -119,8 +134,12 @@ def sheets(draw, name: str, spec: TableSpec, year_header: str | None) -> tuple[R
     grid: list[list[object]] = [["Judul"] + [""] * draw(st.integers(0, 2))
                                 for _ in range(draw(st.integers(0, 2)))]
     grid.append(header)
+    # Each column's values: odd ones, or those of the columnar build's fast paths (finite
+    # numbers and blanks, texts and blanks, every cell blank).
+    styles = draw(st.lists(st.sampled_from(list(COLUMN_STYLES)), min_size=width,
+                           max_size=width))
     for _ in range(draw(st.integers(0, 9))):
-        row = draw(st.lists(VALUES, min_size=width, max_size=width))
+        row = [draw(COLUMN_STYLES[style]) for style in styles]
         grid.append(row[:draw(st.integers(0, width))] if draw(st.integers(0, 4)) == 0 else row)
     height = len(grid)
 
@@ -211,6 +230,31 @@ def test_uncommon_cells_keep_their_reading() -> None:
     ]
 
 
+def test_row_checks_remember_texts_but_read_any_value() -> None:
+    """Roles, polarities and bases are parsed a column at a time, each text's parse
+    remembered: values that cannot be remembered (unhashable, numbers) are parsed each time,
+    with the problems in the reader's order."""
+    header = [c.header for c in MEASUREMENT_TABLE.columns]
+    col = {c.key: i for i, c in enumerate(MEASUREMENT_TABLE.columns)}
+    grid: list[list[object]] = [header]
+    for baris, polaritas, terhadap in (("Indikator", ["Positif"], "Target PK"),
+                                       (["Indikator"], "Positif", 1.0),
+                                       ("Indikator", True, ["x"]),
+                                       ("entah", "naik", "Tahun Lalu")):
+        row: list[object] = [""] * len(header)
+        row[col["baris"]], row[col["polaritas"]], row[col["terhadap"]] = \
+            baris, polaritas, terhadap
+        row[col["kode_indikator"]] = "IK-1"
+        grid.append(row)
+    raw = RawWorkbook(Path("x.xlsx"), {SHEET_MEASUREMENT: RawSheet(SHEET_MEASUREMENT, grid)})
+    for _ in range(2):  # the second time from what was remembered
+        report = build_report(raw)
+        assert report == reference_report(raw)
+        assert [p.kind for p in report.problems if p.sheet == SHEET_MEASUREMENT] == [
+            "unknown-basis", "unknown-polarity", "unknown-basis", "unknown-role"]
+        assert [r.role for r in report.measurements][:3] == ["Indikator"] * 3
+
+
 # --- the model's builders -----------------------------------------------------------------------
 
 
@@ -227,6 +271,41 @@ def test_make_cells_and_numbers_equal_the_constructors() -> None:
     assert make_numbers([2.0, -0.0], NumberSource.NUMBER) == [
         Number(2.0, NumberSource.NUMBER), Number(-0.0, NumberSource.NUMBER)]
     assert str(make_numbers([-0.0], NumberSource.NUMBER)[0].value) == "-0.0"
+
+
+def test_shared_references_and_blank_cells_equal_the_constructors(monkeypatch) -> None:
+    """A column's CellRefs and blank cells are shared across Reports: the same values as
+    made afresh, for any rows (ascending or not, a row 0 or below made afresh), after the
+    cache was cleared at its bound, and a list the caller may change without harm."""
+    from lkjip_xl import model
+
+    monkeypatch.setattr(model, "_SHARED_MAX", 16 * 40)  # rows below 40, cleared past 640
+    monkeypatch.setattr(model, "_REFS", {})
+    monkeypatch.setattr(model, "_BLANKS", {})
+    monkeypatch.setattr(model, "_shared", 0)
+    for rows in ([4, 5, 6], [9, 2, 30], [1], [], [0, 3], [-2], [39], [41, 7]):
+        for col in (1, 3, 27):
+            refs = list(model.cell_refs("Lampiran II", rows, col))
+            assert refs == [CellRef("Lampiran II", r, col) for r in rows]
+            assert [type(ref) for ref in refs] == [CellRef] * len(rows)
+            blanks = model.blank_cells("Lampiran II", rows, col)
+            assert blanks == [Cell(CellRef("Lampiran II", r, col)) for r in rows]
+            assert [type(c) for c in blanks] == [Cell] * len(rows)
+            assert all(c.number is EMPTY for c in blanks)
+            blanks.clear()  # the caller's own list
+            if rows == sorted(rows):  # the table's rows: the lowest and highest at the ends
+                assert list(model.cell_refs("Lampiran II", rows, col, ascending=True)) == refs
+                assert model.blank_cells("Lampiran II", rows, col, ascending=True) == [
+                    Cell(ref) for ref in refs]
+            assert model.blank_cells("Lampiran II", rows, col) == [
+                Cell(CellRef("Lampiran II", r, col)) for r in rows]
+    (first,) = model.cell_refs("Lampiran II", [39], 27)
+    (again,) = model.cell_refs("Lampiran II", [39], 27)
+    assert again is first  # shared
+    assert model._shared <= 640
+    for col in range(1, 40):  # more than the bound: cleared, then still right
+        assert list(model.cell_refs("Keuangan", [38], col)) == [CellRef("Keuangan", 38, col)]
+    assert model._shared <= 640
 
 
 def test_make_rows_equals_the_constructor_and_refuses_unknown_fields() -> None:

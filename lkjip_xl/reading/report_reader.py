@@ -14,6 +14,7 @@ from itertools import repeat
 from math import isfinite
 from operator import itemgetter
 from pathlib import Path
+from typing import TypeVar
 
 from ..model import (
     BLANK,
@@ -32,6 +33,7 @@ from ..model import (
     Scale,
     ScaleBand,
     Settings,
+    blank_cells,
     column_letter,
     make_cells,
     make_rows,
@@ -75,6 +77,7 @@ from .limits import Limits
 from .opening import RawSheet, RawWorkbook, open_workbook
 from .tables import TableLayout, find_table, header_names
 
+_T = TypeVar("_T")
 NUMERIC_KINDS = ("number", "percent", "money")
 _ROW_DIGITS = re.compile(r"\d+$")
 # Columns where a value in words is a predicate ('WTP', 'Baik'), not a reading problem.
@@ -510,6 +513,8 @@ def _table(ctx: _Context, sheet: RawSheet, layout: TableLayout, spec: TableSpec)
     name = sheet.name
     meta = ctx.raw.meta
     blank_meta = name in meta.errors or name in meta.formulas  # a blank may be an error
+    # the cells where a blank is one: an error value or a formula without a value
+    meta_at = {*meta.errors.get(name, ()), *meta.formulas.get(name, ())} if blank_meta else None
     first = layout.first_data_row
     last = _last_row(ctx, sheet)
     span: list[list[object] | tuple[()]] = list(sheet.rows[first - 1:last]) \
@@ -519,8 +524,8 @@ def _table(ctx: _Context, sheet: RawSheet, layout: TableLayout, spec: TableSpec)
     values = {c: _column(span, c - 1, narrowest) for c in every_col}
     width = len(every_col)
     if width:
-        keep = [t.count(None) != width
-                for t in zip(*(values[c] for c in every_col), strict=True)]
+        keep = list(map(width.__ne__, map(tuple.count, zip(*(values[c] for c in every_col),
+                                                           strict=True), repeat(None))))
     else:
         keep = [False] * len(span)
     if blank_meta:
@@ -537,13 +542,14 @@ def _table(ctx: _Context, sheet: RawSheet, layout: TableLayout, spec: TableSpec)
         rows = [first + j for j in at]
         values = {c: list(map(v.__getitem__, at)) for c, v in values.items()}
     merged = ctx.merged_cells(sheet)
+    merged_cols = {c for _, c in merged}  # the columns with a merged cell
     percent = meta.percent.get(name)
     slow: list[tuple[int, int, str, str, bool]] = []  # (index, column, key, kind, words_ok)
     columns: dict[str, list[Cell]] = {}
     for key, c in cols:
         kind = kinds[key]
-        cells, uncommon = _column_cells(name, rows, c, values[c], kind, blank_meta, merged,
-                                        percent)
+        cells, uncommon = _column_cells(name, rows, c, values[c], kind, meta_at,
+                                        merged if c in merged_cols else {}, percent)
         columns[key] = cells
         slow.extend((j, c, key, kind, key in _WORDS_OK) for j in uncommon)
     slow.sort()
@@ -551,7 +557,7 @@ def _table(ctx: _Context, sheet: RawSheet, layout: TableLayout, spec: TableSpec)
         columns[key][j] = ctx.cell(sheet, rows[j], c, kind, words_ok)
     years: list[tuple[int, int, list[Cell | None]]] = []
     for year, c in sorted(layout.years.items()):
-        cells, uncommon = _column_cells(name, rows, c, values[c], "number", blank_meta, {},
+        cells, uncommon = _column_cells(name, rows, c, values[c], "number", meta_at, {},
                                         percent)
         year_cells: list[Cell | None] = list(cells)
         for j in uncommon:
@@ -578,14 +584,34 @@ def _nonblank(value: object) -> object:
 
 
 def _column_cells(name: str, rows: list[int], c: int, values: list[object], kind: str,
-                  blank_meta: bool, merged: dict[tuple[int, int], tuple[int, int]],
+                  meta_at: set[str] | None, merged: dict[tuple[int, int], tuple[int, int]],
                   percent: set[str] | None) -> tuple[list[Cell], list[int]]:
     """The common cells of column `c` (`values`: one per row of `rows`, None for a blank),
     and the indexes of the others, which `_Context.cell` must read (their place in the list
     holds a placeholder)."""
     uncommon: list[int] = []
     numbers: Iterable[Number]
-    if kind in NUMERIC_KINDS:
+    numeric = kind in NUMERIC_KINDS
+    blanks = values.count(None)
+    if blanks == len(values):  # an empty column (Keterangan, an optional one left blank)
+        if merged and not numeric:
+            uncommon = [j for j, r in enumerate(rows) if (r, c) in merged]
+        if meta_at:
+            uncommon = sorted({*uncommon, *_blanks_with_meta(values, rows, c, meta_at)})
+        return blank_cells(name, rows, c, ascending=True), uncommon
+    if numeric and percent is None and _PLAIN.issuperset(map(type, values)) \
+            and all(map(isfinite, filter(None, values))):  # type: ignore[arg-type]
+        # Finite numbers and blanks only (the common numeric column), the loops in C: each
+        # blank's placeholder number becomes EMPTY.
+        if blanks:
+            numbers = list(map(_BLANK_NUMBER.get, values, make_numbers(
+                map(float, map(_BLANK_ZERO.get, values, values)), NumberSource.NUMBER)))
+            if meta_at:
+                uncommon = _blanks_with_meta(values, rows, c, meta_at)
+        else:
+            numbers = make_numbers(map(float, values), NumberSource.NUMBER)  # type: ignore[arg-type]
+        return make_cells(name, rows, c, values, numbers, ascending=True), uncommon
+    if numeric:
         plain = [j for j, v in enumerate(values)
                  if ((k := v.__class__) is float or k is int) and isfinite(v)]  # type: ignore[arg-type]
         if percent is not None:  # a number in Excel's percent format is read as a percentage
@@ -593,12 +619,11 @@ def _column_cells(name: str, rows: list[int], c: int, values: list[object], kind
             formatted = {j for j in plain if f"{letter}{rows[j]}" in percent}
             if formatted:
                 plain = [j for j in plain if j not in formatted]
-        blanks = values.count(None)
         if len(plain) + blanks != len(values):  # text, an error, a date, a boolean ...
             common = set(plain)
             uncommon = [j for j, v in enumerate(values) if v is not None and j not in common]
-        if blank_meta and blanks:
-            uncommon.extend(j for j, v in enumerate(values) if v is None)
+        if meta_at and blanks:
+            uncommon.extend(_blanks_with_meta(values, rows, c, meta_at))
         numbers = [EMPTY] * len(values)
         for j, number in zip(plain, make_numbers([float(values[j]) for j in plain],  # type: ignore[arg-type]
                                                  NumberSource.NUMBER), strict=True):
@@ -607,9 +632,23 @@ def _column_cells(name: str, rows: list[int], c: int, values: list[object], kind
         numbers = repeat(EMPTY)
         if merged:  # a merged text cell (a Sasaran spanning rows) belongs to every row
             uncommon = [j for j, r in enumerate(rows) if (r, c) in merged]
-        if blank_meta:
-            uncommon = sorted({*uncommon, *(j for j, v in enumerate(values) if v is None)})
-    return make_cells(name, rows, c, values, numbers), uncommon
+        if meta_at:
+            uncommon = sorted({*uncommon, *_blanks_with_meta(values, rows, c, meta_at)})
+    return make_cells(name, rows, c, values, numbers, ascending=True), uncommon
+
+
+def _blanks_with_meta(values: list[object], rows: list[int], c: int, meta_at: set[str]
+                      ) -> list[int]:
+    """The blanks of column `c` where the XML scan found an error value or a formula without
+    a value (`meta_at`: their addresses): `_Context.cell` reads them. The other blanks are
+    common blank cells."""
+    letter = column_letter(c)
+    return [j for j, v in enumerate(values) if v is None and f"{letter}{rows[j]}" in meta_at]
+
+
+_PLAIN = frozenset({float, int, type(None)})  # a column of these needs no `_Context.cell`
+_BLANK_ZERO: dict[None, float] = {None: 0.0}  # .get(v, v): a blank as 0.0, a number as itself
+_BLANK_NUMBER: dict[None, Number] = {None: EMPTY}  # .get(v, n): a blank's number EMPTY, else n
 
 
 def _last_row(ctx: _Context, sheet: RawSheet) -> int:
@@ -632,14 +671,11 @@ def _has_meta(ctx: _Context, sheet: RawSheet, row: int, cols: list[int]) -> bool
     return False
 
 
-def _role(ctx: _Context, baris: Cell, allowed: tuple[RowRole, ...]) -> RowRole | None:
-    role = parse_role(baris.raw)
-    if role is None or role not in allowed:
-        ref = baris.ref
-        assert ref is not None
-        ctx.problem(ProblemKind.UNKNOWN_ROLE, ref.sheet, ref.address, baris.text, baris.raw)
-        return None
-    return role
+def _unknown_role(ctx: _Context, baris: Cell) -> None:
+    """The problem of a Baris cell that names no role the table allows."""
+    ref = baris.ref
+    assert ref is not None
+    ctx.problem(ProblemKind.UNKNOWN_ROLE, ref.sheet, ref.address, baris.text, baris.raw)
 
 
 def _read_rpjmd(ctx: _Context) -> tuple[tuple[Indicator, ...], tuple[int, ...]]:
@@ -648,15 +684,23 @@ def _read_rpjmd(ctx: _Context) -> tuple[tuple[Indicator, ...], tuple[int, ...]]:
         return (), ()
     sheet, layout = found
     table = _table(ctx, sheet, layout, RPJMD_TABLE)
-    indicators = []
+    kept: list[int] = []  # the rows that are not blank after all
+    all_targets: list[tuple[tuple[int, Cell], ...]] = []
+    columns = table.columns
+    polarities = columns.get("polaritas")
     for j, r in enumerate(table.rows):
-        cells = {key: column[j] for key, column in table.columns.items()}
         targets = tuple((year, _year_cell(ctx, sheet, r, c, column[j]))
                         for year, c, column in table.years)
-        if all(cell.is_blank for cell in cells.values()) and all(t.is_blank for _, t in targets):
+        if all(column[j].is_blank for column in columns.values()) \
+                and all(t.is_blank for _, t in targets):
             continue
-        _check_polarity(ctx, cells.get("polaritas", BLANK))
-        indicators.append(Indicator(row=r, targets=targets, **cells))
+        if polarities is not None:
+            _check_polarity(ctx, polarities[j])
+        kept.append(j)
+        all_targets.append(targets)
+    indicators = make_rows(Indicator, len(kept), {
+        "row": [table.rows[j] for j in kept], "targets": all_targets,
+        **{key: [column[j] for j in kept] for key, column in columns.items()}})
     return tuple(indicators), tuple(sorted(layout.years))
 
 
@@ -677,15 +721,20 @@ def _read_comparisons(ctx: _Context) -> tuple[tuple[ComparisonRow, ...], tuple[i
         return (), ()
     sheet, layout = found
     table = _table(ctx, sheet, layout, COMPARISON_TABLE)
-    rows = []
+    kept: list[int] = []  # the rows that are not blank after all
+    all_years: list[dict[int, Cell]] = []
+    columns = table.columns
     for j, r in enumerate(table.rows):
-        cells = {key: column[j] for key, column in table.columns.items()}
         by_year = {year: _year_cell(ctx, sheet, r, c, column[j])
                    for year, c, column in table.years}
-        if all(cell.is_blank for cell in cells.values()) \
+        if all(column[j].is_blank for column in columns.values()) \
                 and all(c.is_blank for c in by_year.values()):
             continue
-        rows.append(ComparisonRow(row=r, realisasi_by_year=by_year, **cells))
+        kept.append(j)
+        all_years.append(by_year)
+    rows = make_rows(ComparisonRow, len(kept), {
+        "row": [table.rows[j] for j in kept], "realisasi_by_year": all_years,
+        **{key: [column[j] for j in kept] for key, column in columns.items()}})
     return tuple(rows), tuple(sorted(layout.years))
 
 
@@ -697,11 +746,12 @@ def _check_polarity(ctx: _Context, polarity: Cell) -> None:
                     polarity.text, polarity.raw)
 
 
-_PK_ROLES = (RowRole.INDIKATOR, RowRole.PROGRAM, RowRole.KEGIATAN, RowRole.JUMLAH,
-             RowRole.TOTAL)
-_MEASUREMENT_ROLES = (RowRole.INDIKATOR, RowRole.RATA_RATA)
-_BUDGET_ROLES = (RowRole.KELOMPOK, RowRole.PROGRAM, RowRole.RINCIAN, RowRole.JUMLAH,
-                 RowRole.TOTAL)
+# The roles each table allows (a Baris cell naming another is an unknown role).
+_PK_ALLOWED = frozenset({RowRole.INDIKATOR, RowRole.PROGRAM, RowRole.KEGIATAN, RowRole.JUMLAH,
+                         RowRole.TOTAL})
+_MEASUREMENT_ALLOWED = frozenset({RowRole.INDIKATOR, RowRole.RATA_RATA})
+_BUDGET_ALLOWED = frozenset({RowRole.KELOMPOK, RowRole.PROGRAM, RowRole.RINCIAN,
+                             RowRole.JUMLAH, RowRole.TOTAL})
 
 
 def _read_pk(ctx: _Context) -> tuple[PkRow, ...]:
@@ -711,18 +761,14 @@ def _read_pk(ctx: _Context) -> tuple[PkRow, ...]:
     sheet, layout = found
     table = _table(ctx, sheet, layout, PK_TABLE)
     columns = table.columns
-    roles: list[RowRole | None] = []
+    roles = _roles(ctx, columns, _PK_ALLOWED, ("polaritas", _unknown_polarity))
     parents: list[int | None] = []
     program_row: int | None = None
-    polarities = columns.get("polaritas")
-    for j, (r, baris) in enumerate(zip(table.rows, columns["baris"], strict=True)):
-        role = _role(ctx, baris, _PK_ROLES)
+    for r, role in zip(table.rows, roles, strict=True):
         if role is RowRole.PROGRAM:
             program_row = r
-        parents.append(program_row if role in (RowRole.KEGIATAN, RowRole.JUMLAH) else None)
-        roles.append(role)
-        if polarities is not None:
-            _check_polarity(ctx, polarities[j])
+        parents.append(program_row if role is RowRole.KEGIATAN or role is RowRole.JUMLAH
+                       else None)
     return tuple(make_rows(PkRow, len(table.rows), {
         "row": table.rows, "role": roles, "program_row": parents, **columns}))
 
@@ -734,21 +780,85 @@ def _read_measurements(ctx: _Context) -> tuple[MeasurementRow, ...]:
     sheet, layout = found
     table = _table(ctx, sheet, layout, MEASUREMENT_TABLE)
     columns = table.columns
-    roles: list[RowRole | None] = []
-    polarities = columns.get("polaritas")
-    bases = columns.get("terhadap")
-    for j, baris in enumerate(columns["baris"]):
-        roles.append(_role(ctx, baris, _MEASUREMENT_ROLES))
-        if polarities is not None:
-            _check_polarity(ctx, polarities[j])
-        if bases is not None:
-            basis = bases[j]
-            if not basis.is_blank and parse_basis(basis.raw) is None:
-                assert basis.ref is not None
-                ctx.problem(ProblemKind.UNKNOWN_BASIS, sheet.name, basis.ref.address,
-                            basis.text, basis.raw)
+    roles = _roles(ctx, columns, _MEASUREMENT_ALLOWED, ("polaritas", _unknown_polarity),
+                   ("terhadap", _unknown_basis))
     return tuple(make_rows(MeasurementRow, len(table.rows), {
         "row": table.rows, "role": roles, **columns}))
+
+
+# Each row's checks (_roles): the column, whether a cell's raw value is not understood, and
+# the problem that records it.
+_ROW_CHECKS: dict[str, str] = {"polaritas": ProblemKind.UNKNOWN_POLARITY,
+                               "terhadap": ProblemKind.UNKNOWN_BASIS}
+
+
+def _unknown_polarity(raw: object) -> bool:
+    """A Polaritas value that is neither blank nor Positif/Negatif (`_check_polarity`)."""
+    return not _is_blank_raw(raw) and parse_polarity(raw) is None
+
+
+def _unknown_basis(raw: object) -> bool:
+    """A Terhadap value that is neither blank nor a known basis."""
+    return not _is_blank_raw(raw) and parse_basis(raw) is None
+
+
+def _is_blank_raw(raw: object) -> bool:
+    """`Cell.is_blank` of a cell holding `raw`."""
+    return raw is None or (isinstance(raw, str) and not raw.strip())
+
+
+def _roles(ctx: _Context, columns: dict[str, list[Cell]], allowed: frozenset[RowRole | None],
+           *checks: tuple[str, Callable[[object], bool]]) -> list[RowRole | None]:
+    """Each row's role (None where the Baris cell names none of `allowed`), the problems
+    recorded row by row as a reader visiting each row in turn records them: an unknown role
+    (`_unknown_role`), then each of `checks` (column key, whether its value is not understood) in
+    order. The parses are remembered by text (`_parsed`): a column repeats a few words."""
+    baris = columns["baris"]
+    roles: list[RowRole | None] = _parsed(baris, parse_role)
+    known = list(map(allowed.__contains__, roles))
+    flagged = [(key, column, _parsed(column, check)) for key, check in checks
+               if (column := columns.get(key)) is not None]
+    if all(known) and not any(any(flags) for _, _, flags in flagged):
+        return roles
+    for j, ok in enumerate(known):
+        if not ok:
+            roles[j] = None
+            _unknown_role(ctx, baris[j])
+        for key, column, flags in flagged:
+            if flags[j]:
+                cell = column[j]
+                assert cell.ref is not None
+                ctx.problem(_ROW_CHECKS[key], cell.ref.sheet, cell.ref.address, cell.text,
+                            cell.raw)
+    return roles
+
+
+_MISSING = object()
+_RAW = itemgetter(1)  # Cell.raw
+# parse -> {raw text (or None) -> parse(raw)}, for `_parsed`; bounded
+_PARSES: dict[Callable[[object], object], dict[object, object]] = {}
+_PARSES_MAX = 4096
+
+
+def _parsed(cells: list[Cell], parse: Callable[[object], _T]) -> list[_T]:
+    """`[parse(cell.raw) for cell in cells]` for a pure `parse`, remembering its result for a
+    text or a blank (the values a column repeats), the look-ups made in C."""
+    raws = list(map(_RAW, cells))
+    cache = _PARSES.setdefault(parse, {})
+    try:
+        out = list(map(cache.get, raws, repeat(_MISSING)))
+    except TypeError:  # a raw value that cannot be hashed (not one calamine gives)
+        return list(map(parse, raws))
+    if out.count(_MISSING):
+        for j, value in enumerate(out):
+            if value is _MISSING:
+                raw = raws[j]
+                out[j] = value = parse(raw)
+                if raw is None or raw.__class__ is str:
+                    if len(cache) >= _PARSES_MAX:
+                        cache.clear()
+                    cache[raw] = value
+    return out  # type: ignore[return-value]
 
 
 def _read_budget(ctx: _Context) -> tuple[BudgetRow, ...]:
@@ -758,20 +868,18 @@ def _read_budget(ctx: _Context) -> tuple[BudgetRow, ...]:
     sheet, layout = found
     table = _table(ctx, sheet, layout, BUDGET_TABLE)
     columns = table.columns
-    roles: list[RowRole | None] = []
+    roles = _roles(ctx, columns, _BUDGET_ALLOWED)
     groups: list[int | None] = []
     programs: list[int | None] = []
     group_row: int | None = None
     program_row: int | None = None
-    for r, baris in zip(table.rows, columns["baris"], strict=True):
-        role = _role(ctx, baris, _BUDGET_ROLES)
+    for r, role in zip(table.rows, roles, strict=True):
         if role is RowRole.KELOMPOK:
             group_row, program_row = r, None
         elif role is RowRole.PROGRAM:
             program_row = r
-        elif role in (RowRole.JUMLAH, RowRole.TOTAL):
+        elif role is RowRole.JUMLAH or role is RowRole.TOTAL:
             program_row = None
-        roles.append(role)
         groups.append(group_row if role is not RowRole.KELOMPOK else None)
         programs.append(program_row if role is RowRole.RINCIAN else None)
     return tuple(make_rows(BudgetRow, len(table.rows), {

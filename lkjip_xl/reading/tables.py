@@ -70,16 +70,20 @@ def find_table(rows: list[list[object]], spec: TableSpec, *, with_years: bool = 
     """
     index = _alias_index(spec)
     required = {c.key for c in spec.columns if c.required}
+    most = len({c.key for c in spec.columns})
     best: TableLayout | None = None
     best_score = 1
     partial: TableLayout | None = None
     partial_score = 2
     lookup = index.get
+    known = index.__contains__
     for r, row in enumerate(rows[:HEADER_SEARCH_ROWS], start=1):
+        # How many of the row's texts name a column, counted in C: most rows name none.
+        if sum(map(known, map(normalise_text, filter(str.__instancecheck__, row)))) \
+                <= min(best_score, partial_score):
+            continue  # not better than a row already found (most rows: no header name)
         hits = [(c, value, col) for c, value in enumerate(row, start=1)
                 if isinstance(value, str) and (col := lookup(normalise_text(value))) is not None]
-        if len(hits) <= min(best_score, partial_score):
-            continue  # not better than a row already found (most rows: no header name)
         layout = TableLayout(header_row=r)
         for c, value, col in hits:
             if col.key in layout.columns:
@@ -89,6 +93,8 @@ def find_table(rows: list[list[object]], spec: TableSpec, *, with_years: bool = 
         score = len(layout.columns)
         if score > best_score and required <= layout.columns.keys():
             best, best_score = layout, score
+            if score == most:
+                break  # every column of the spec: no row further down can be better
         elif score >= 3 and score > partial_score:
             partial, partial_score = layout, score
     if best is None:
