@@ -50,12 +50,13 @@ from ..formulas import (
     capaian,
     digits_typo,
     fmt,
+    percent_of,
     percentage,
     round_half_up,
     truncate,
 )
 from ..model import Cell, CellRef, MeasurementRow, PkRow, Report, Settings
-from ..numbers import Number
+from ..numbers import RATIO_PREFIX, Number, NumberSource
 from ..schema import Basis, Capping, NegativeFormula, Polarity, RangeReading, RowRole
 from .base import Action, Finding, Fix, RuleContext, Severity, Value, localised_list
 from .define import rule
@@ -366,15 +367,72 @@ def matches_no_reading(check: Check, settings: Settings) -> bool:
 
 # --- Lampiran II ------------------------------------------------------------------------------
 
-def _pk_checks(report: Report, settings: Settings) -> Iterator[Check]:
+# The sources of a blank (Number.is_blank), compared by identity: `in` on a tuple of StrEnum
+# members compares them as strings, ten times slower, and the scan asks for every cell.
+_EMPTY, _DASH = NumberSource.EMPTY, NumberSource.DASH
+_PREDICATE_NOTE = "predicate"  # numbers.NOTE_PREDICATE (Number.is_predicate)
+_CAPAIAN, _PERCENTAGE = "capaian", "percentage"  # Kind values, the keys of `sheet_precision`
+
+
+def _settled(n: Number, part: Number, whole: Number, cap: float | None,
+             decimals: int) -> int | None:
+    """The decimals `n`, a stated value, is written with (at most `decimals`), when it is
+    plainly right: `whole` and `part` plain numbers (no range, ratio, predicate), `whole` not
+    zero, part / whole x 100 at most `cap`, and `n` equal to it rounded to `decimals` and
+    written with no more decimals. Such a check's outcome is OK with nothing more to say (the
+    `_notable` filter drops it): the scan records only its precision. None: anything else,
+    for the full check to judge. The same arithmetic as `formulas.capaian` (Positif) and
+    `formulas.percentage`, which give `percent_of(part, whole)` rounded half up."""
+    s = n.value
+    if s is None or n.source is _EMPTY or n.source is _DASH:
+        return None
+    t, r = whole.value, part.value
+    if not t or r is None or whole.low is not None or part.low is not None:
+        return None
+    if (whole.notes or part.notes) and (_PREDICATE_NOTE in whole.notes
+                                        or _PREDICATE_NOTE in part.notes):
+        return None
+    if whole.prefix == RATIO_PREFIX or part.prefix == RATIO_PREFIX:
+        return None
+    exact = percent_of(r, t)
+    if cap is not None and exact > cap:
+        return None
+    if s != round_half_up(exact, decimals):
+        return None
+    ds = n.decimals if n.decimals is not None else _float_decimals(s)
+    return ds if ds <= decimals else None
+
+
+def _record(precision: dict[tuple[str, str], int], sheet: str, kind: str, ds: int) -> None:
+    key = (sheet, kind)
+    if precision.get(key, -1) < ds:
+        precision[key] = ds
+
+
+def _pk_checks(report: Report, settings: Settings,
+               precision: dict[tuple[str, str], int] | None = None) -> Iterator[Check]:
+    """The Lampiran II checks. With `precision`, the rows whose stated capaian is plainly
+    right (`_settled`) give no check, only their precision, recorded there."""
     conventions = settings.conventions  # a new dict at each call: taken once
+    cap, decimals = settings.cap, settings.decimals
+    kegiatan = RowRole.KEGIATAN
     for row in report.pk_rows:
-        if row.role is None or row.capaian.ref is None:
+        role = row.role
+        cell = row.capaian
+        if role is None or cell.ref is None:
             continue
-        if row.role is not RowRole.KEGIATAN and row.capaian.number.is_blank:
+        n = cell.number
+        if role is not kegiatan and (n.source is _EMPTY or n.source is _DASH):
             continue  # only Kegiatan rows get a capaian filled in
-        if _bad(row.target) or _bad(row.realisasi) or _bad(row.capaian):
+        if _bad(row.target) or _bad(row.realisasi) or _bad(cell):
             continue
+        if precision is not None and (
+                (role is kegiatan and row.polaritas.raw is None)
+                or row_polarity(report, row)[0] is Polarity.POSITIVE):
+            ds = _settled(n, row.realisasi.number, row.target.number, cap, decimals)
+            if ds is not None:
+                _record(precision, cell.ref.sheet, _CAPAIAN, ds)
+                continue
         yield _pk_check(report, settings, row, conventions)
 
 
@@ -653,7 +711,10 @@ def _with_typo(variant: str, a: Number, b: Number) -> str:
 
 # --- Keuangan ---------------------------------------------------------------------------------
 
-def _budget_checks(report: Report, settings: Settings) -> Iterator[Check]:
+def _budget_checks(report: Report, settings: Settings,
+                   precision: dict[tuple[str, str], int] | None = None) -> Iterator[Check]:
+    """The Keuangan checks; `precision` as in `_pk_checks`."""
+    decimals = settings.decimals
     for row in report.budget_rows:
         cell = row.persentase
         if row.role is None or cell.ref is None:
@@ -661,6 +722,11 @@ def _budget_checks(report: Report, settings: Settings) -> Iterator[Check]:
         if _bad(row.pagu) or _bad(row.realisasi) or _bad(cell):
             continue
         pagu, real = row.pagu.number, row.realisasi.number
+        if precision is not None:
+            ds = _settled(cell.number, real, pagu, None, decimals)
+            if ds is not None:
+                _record(precision, cell.ref.sheet, _PERCENTAGE, ds)
+                continue
         if cell.number.is_blank and (pagu.value is None or real.value is None):
             continue  # nothing stated, nothing to compute from
         if pagu.is_blank and real.is_blank:
@@ -704,24 +770,44 @@ def checks(report: Report, settings: Settings) -> list[Check]:
     return _checks(report, settings, figures)
 
 
-def shared_checks(ctx: HasReport) -> list[Check]:
-    """`checks` computed once per report for all the CAP rules of one check."""
+def _notable(check: Check, settings: Settings) -> bool:
+    """Whether a CAP rule can report on `check`: every check but those whose stated value is
+    right (outcome OK) with nothing more to say (no cap cut the value, no polarity readings,
+    not blank)."""
+    return (check.outcome(settings) is not Outcome.OK
+            or check.computation.uncapped is not None or bool(check.readings)
+            or check.cell.number.is_blank)
+
+
+Scan = tuple[list[Check], dict[tuple[str, str], int]]
+
+
+def scan(report: Report, settings: Settings) -> Scan:
+    """(the `_notable` checks in `checks` order, `sheet_precision` of all the checks): what
+    the CAP rules and `truncated_checks` need, without building a check for the derived cells
+    whose stated value is plainly right (most of a workbook's), whose precision is all that
+    counts."""
+    precision: dict[tuple[str, str], int] = {}
+    built = [*_pk_checks(report, settings, precision),
+             *_measurement_checks(report, settings, indicator_figures(report, settings)),
+             *_budget_checks(report, settings, precision)]
+    for key, ds in sheet_precision(built, settings).items():
+        _record(precision, *key, ds)
+    return [c for c in built if _notable(c, settings)], precision
+
+
+def _shared_scan(ctx: HasReport) -> Scan:
+    """`scan` computed once per report for all the CAP rules of one check."""
     memo = getattr(ctx, "memo", None)
     if memo is None:
-        return checks(ctx.report, ctx.settings)
-    return memo("capaian.checks", lambda: checks(ctx.report, ctx.settings))
+        return scan(ctx.report, ctx.settings)
+    return memo("capaian.scan", lambda: scan(ctx.report, ctx.settings))
 
 
 def _notable_checks(ctx: RuleContext) -> list[Check]:
-    """The checks a CAP rule can report on, in order: every check but those whose stated value
-    is right (outcome OK) with nothing more to say (no cap cut the value, no polarity
-    readings, not blank). The CAP rules loop over these rather than every derived cell;
-    `sheet_precision` and `truncated_checks` still see them all."""
-    def compute() -> list[Check]:
-        return [c for c in shared_checks(ctx) if c.outcome(ctx.settings) is not Outcome.OK
-                or c.computation.uncapped is not None or c.readings
-                or c.cell.number.is_blank]
-    return ctx.memo("capaian.notable", compute)
+    """The checks a CAP rule can report on (`_notable`), in order. The CAP rules loop over
+    these rather than every derived cell."""
+    return _shared_scan(ctx)[0]
 
 
 def _checks(report: Report, settings: Settings, figures: dict) -> list[Check]:
@@ -765,9 +851,8 @@ def truncated_cells(ctx: HasReport) -> list[tuple[CellRef, float]]:
 def truncated_checks(ctx: HasReport) -> list[tuple[Check, float]]:
     """The checks behind `truncated_cells`, each with its corrected value (the fixer also
     shows each cell's own formula)."""
-    all_checks = shared_checks(ctx)
-    precision = sheet_precision(all_checks, ctx.settings)
-    return [(check, corrected_value(check, precision, ctx.settings)) for check in all_checks
+    notable, precision = _shared_scan(ctx)  # a truncated value is notable
+    return [(check, corrected_value(check, precision, ctx.settings)) for check in notable
             if check.outcome(ctx.settings) is Outcome.TRUNCATED and check.cell.ref is not None]
 
 
@@ -854,8 +939,7 @@ def _mismatch(ctx: RuleContext, check: Check, prefix: str) -> Finding:
     # fits the other polarity's formula is only mentioned (INP023 says why).
     severity = Severity.INFO if action is Action.CORRECT_UNSAFE \
         and not ctx.report.indicators else None
-    precision = ctx.memo("capaian.precision",
-                         lambda: sheet_precision(shared_checks(ctx), ctx.settings))
+    precision = _shared_scan(ctx)[1]
     value = corrected_value(check, precision, ctx.settings)
     return ctx.finding(check.cell.ref, f"{prefix}.{variant}", params=params, related=related,
                        severity=severity, fix=Fix(check.cell.ref, value, action),
