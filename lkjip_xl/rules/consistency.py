@@ -215,15 +215,23 @@ def _own(report: Report, settings: Settings, row: MeasurementRow | PkRow) -> Com
     return comp if comp.ok else None
 
 
-def _capaian_statements(report: Report, settings: Settings, code: str, pk: PkRow | None
-                        ) -> list[_Statement]:
-    """Every stated capaian of one indicator: Pengukuran Kinerja rows, then Lampiran II."""
-    found = [_Statement(_sumber(m.sumber.text, f"Pengukuran Kinerja {m.row}"), m.capaian,
-                        m.basis, _own(report, settings, m))
-             for m in measurement_rows(report, code) if _states(m.capaian)]
+def _stating_rows(report: Report, code: str, pk: PkRow | None
+                  ) -> list[tuple[Basis, MeasurementRow | PkRow]]:
+    """(basis, row) of every row stating a capaian of one indicator: Pengukuran Kinerja rows,
+    then Lampiran II."""
+    found: list[tuple[Basis, MeasurementRow | PkRow]] = [
+        (m.basis, m) for m in measurement_rows(report, code) if _states(m.capaian)]
     if pk is not None and _states(pk.capaian):
-        found.append(_Statement("Lampiran II", pk.capaian, Basis.PK, _own(report, settings, pk)))
+        found.append((Basis.PK, pk))
     return found
+
+
+def _statement(report: Report, settings: Settings, basis: Basis,
+               row: MeasurementRow | PkRow) -> _Statement:
+    """The stated capaian of `row` (`_stating_rows`), with its own computation."""
+    sumber = _sumber(row.sumber.text, f"Pengukuran Kinerja {row.row}") \
+        if isinstance(row, MeasurementRow) else "Lampiran II"
+    return _Statement(sumber, row.capaian, basis, _own(report, settings, row))
 
 
 def _states(cell: Cell) -> bool:
@@ -244,8 +252,15 @@ def _basis_computation(report: Report, settings: Settings, fig: IndicatorFigures
 
 
 def _matches(s: _Statement, comp: Computation | None, settings: Settings) -> bool:
-    return comp is not None and comp.exact is not None and agrees(
-        s.value, stated_decimals(s.cell.number), comp.exact, settings)
+    return comp is not None and comp.exact is not None and _agrees_with(s.cell, comp.exact,
+                                                                        settings)
+
+
+def _agrees_with(cell: Cell, exact: float, settings: Settings) -> bool:
+    """Whether a stated capaian (`_states`) agrees with `exact` (`capaian.agrees`)."""
+    n = cell.number
+    assert n.value is not None
+    return agrees(n.value, stated_decimals(n), exact, settings)
 
 
 @rule("XTB002", "capaian-disagreement", Severity.ERROR)
@@ -278,13 +293,21 @@ def capaian_disagreement(ctx: RuleContext) -> Iterator[Finding]:
     pk = _pk_indicators(ctx.report)
     tol = ctx.settings.tolerance + 1e-9
     for key, fig in figures.items():
-        statements = _capaian_statements(ctx.report, ctx.settings, fig.code, pk.get(key))
-        bases = dict.fromkeys(s.basis for s in statements)
+        rows = _stating_rows(ctx.report, fig.code, pk.get(key))
+        if len(rows) < 2:
+            continue
+        bases = dict.fromkeys(basis for basis, _ in rows)
         for basis in bases:
-            stated = [s for s in statements if s.basis is basis]
-            if len(stated) < 2:
+            # the rows' own computations only for a basis stated at least twice
+            stating = [row for b, row in rows if b is basis]
+            if len(stating) < 2:
                 continue
             computed = _basis_computation(ctx.report, ctx.settings, fig, basis)
+            if computed is not None and computed.exact is not None and all(
+                    _agrees_with(row.capaian, computed.exact, ctx.settings)
+                    for row in stating):
+                continue  # every statement is right by the computation: none is wrong
+            stated = [_statement(ctx.report, ctx.settings, basis, row) for row in stating]
             own = [s for s in stated if s.own is not None]
             if computed is None and not own:
                 values = [s.value for s in stated]

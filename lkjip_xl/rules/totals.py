@@ -29,6 +29,8 @@ import math
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import pairwise
+from operator import attrgetter
 from typing import Any
 
 from ..config import unit_key
@@ -73,7 +75,7 @@ class Comparison:
 
     @property
     def expected(self) -> float:
-        total = math.fsum(v for _, v in self.terms)
+        total = math.fsum([v for _, v in self.terms])
         return round(total, 2) if self.money else round(total, 9)
 
 
@@ -146,28 +148,45 @@ def pk_comparisons(report: Report, settings: Settings) -> Iterator[Comparison]:
     for k in kegiatan:
         by_program.setdefault(k.program_row, []).append(k)
     unit_keys: dict[str, str] = {}  # unit as written -> config.unit_key (the same each time)
+    # The sums of money, by (attribute, program row, or -1 for all Kegiatan, count): in a
+    # sheet read top down what a total covers is the first `count` Kegiatan of its program
+    # (or of the sheet), and a Program row and its Jumlah row usually cover the same ones:
+    # added once.
+    sums: dict[tuple[str, int | None, int], _Sum] | None = {} if all(
+        a.row < b.row for a, b in pairwise(kegiatan)) else None
     for row in report.pk_rows:
-        if row.role is RowRole.PROGRAM:
-            covered = list(by_program.get(row.row, ()))
+        role_ = row.role
+        if role_ is RowRole.PROGRAM:
+            group: int | None = row.row
+            covered = by_program.get(row.row, [])
             label = _pk_name(row)
-        elif row.role is RowRole.JUMLAH:
+        elif role_ is RowRole.JUMLAH:
+            group = row.program_row
             covered = [k for k in by_program.get(row.program_row, ()) if k.row < row.row]
             label = _pk_name(programs.get(row.program_row)) if row.program_row else ""
-        elif row.role is RowRole.TOTAL:
+        elif role_ is RowRole.TOTAL:
+            group = -1
             covered = [k for k in kegiatan if k.row < row.row]
             label = ""
         else:
             continue
-        role = row.role.value
+        role = role_.value
         for attr, quantity in _PK_COUNTS:
             comp = _pk_count(row, covered, attr, quantity, role, label, settings, unit_keys)
             if comp is not None:
                 yield comp
         for attr, quantity in _PK_MONEY:
-            if not _stated(getattr(row, attr)):
+            stated = getattr(row, attr)
+            if not _stated(stated):
                 continue
-            comp = _money("pk", getattr(row, attr), [getattr(k, attr) for k in covered],
-                          quantity, role, label)
+            if sums is None:
+                added = _add(map(_GETTERS[attr], covered))
+            else:
+                key = (attr, group, len(covered))
+                added = sums.get(key)
+                if added is None:
+                    added = sums[key] = _add(map(_GETTERS[attr], covered))
+            comp = _money_of("pk", stated, added, quantity, role, label)
             if comp is not None:
                 yield comp
 
@@ -224,12 +243,23 @@ def _pk_count(row: PkRow, covered: Sequence[PkRow], attr: str, quantity: str, ro
     return comparison(terms=terms, units=units, mixed_sum=mixed)
 
 
-def _money(sheet: str, stated: Cell, cells: Sequence[Cell], quantity: str, role: str,
+_GETTERS = {attr: attrgetter(attr) for attr in
+            ("target", "realisasi", "anggaran", "realisasi_anggaran", "pagu")}
+_Sum = tuple[tuple[tuple[Cell, float], ...], tuple[Cell, ...]]  # `_add`'s (terms, unusable)
+
+
+def _money(sheet: str, stated: Cell, cells: Iterable[Cell], quantity: str, role: str,
            label: str) -> Comparison | None:
     """A money total: added regardless of unit."""
     if not _stated(stated):
         return None
-    terms, unusable = _add(cells)
+    return _money_of(sheet, stated, _add(cells), quantity, role, label)
+
+
+def _money_of(sheet: str, stated: Cell, added: _Sum, quantity: str, role: str, label: str
+              ) -> Comparison | None:
+    """`_money` of cells already added (`_add`)."""
+    terms, unusable = added
     if not terms and not unusable:
         return None  # nothing listed under it (all blank): nothing to verify
     if unusable:
@@ -285,29 +315,52 @@ def budget_comparisons(report: Report) -> Iterator[Comparison]:
         elif row.role is RowRole.TOTAL:
             window = [r for r in rows if last_total < r.row < row.row]
             last_total = row.row
+            groups = None
             for attr, quantity in _BUDGET_MONEY:
-                cells = _total_cells(window, attr, is_item)
-                comp = _money("budget", getattr(row, attr), cells, quantity, "Total",
+                stated = getattr(row, attr)
+                if not _stated(stated):
+                    continue  # (what `_money` says of it)
+                if groups is None:
+                    groups = _total_groups(window, is_item)
+                comp = _money("budget", stated, _total_cells(groups, attr), quantity, "Total",
                               row.uraian.text)
                 if comp is not None:
                     yield comp
 
 
-def _total_cells(window: Sequence[BudgetRow], attr: str,
-                 is_item: Callable[[BudgetRow], bool]) -> list[Cell]:
+# A Total's Kelompok: (its Jumlah rows, its items), in the window of the Total.
+_Group = tuple[list[BudgetRow], list[BudgetRow]]
+
+
+def _total_groups(window: Sequence[BudgetRow], is_item: Callable[[BudgetRow], bool]
+                  ) -> list[_Group]:
+    """The Kelompok a Total covers, in order of first appearance in its window, each with its
+    Jumlah rows and its items (`_total_cells`)."""
+    groups: dict[int | None, _Group] = {}  # group -> its members in the window
+    total, kelompok, jumlah = RowRole.TOTAL, RowRole.KELOMPOK, RowRole.JUMLAH
+    for r in window:
+        role = r.role
+        if role is not total:
+            key = r.row if role is kelompok else r.group_row  # `_group_of`
+            if key not in groups:
+                groups[key] = ([], [])
+    for r in window:
+        role = r.role
+        if role is not kelompok and (members := groups.get(r.group_row)) is not None:
+            if role is jumlah:
+                members[0].append(r)
+            if is_item(r):
+                members[1].append(r)
+    return list(groups.values())
+
+
+def _total_cells(groups: Sequence[_Group], attr: str) -> list[Cell]:
     """What a Total adds: per Kelompok its stated Jumlah rows, else its items."""
-    groups: dict[int | None, list[BudgetRow]] = {}  # group -> its members in the window
-    for r in window:
-        if r.role is not RowRole.TOTAL:
-            groups.setdefault(_group_of(r), [])
-    for r in window:
-        if r.role is not RowRole.KELOMPOK and r.group_row in groups:
-            groups[r.group_row].append(r)
+    get = _GETTERS[attr]
     cells: list[Cell] = []
-    for members in groups.values():
-        subtotals = [getattr(r, attr) for r in members
-                     if r.role is RowRole.JUMLAH and not _is_empty(getattr(r, attr))]
-        cells.extend(subtotals or [getattr(r, attr) for r in members if is_item(r)])
+    for jumlah, items in groups:
+        subtotals = [c for c in map(get, jumlah) if c.number.source is not _EMPTY]
+        cells.extend(subtotals or map(get, items))
     return cells
 
 
