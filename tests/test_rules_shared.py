@@ -107,7 +107,8 @@ def test_scan_is_the_long_way(tmp_path: Path, changes: dict[str, Any]) -> None:
 
 @pytest.mark.parametrize("cap", [100.0, 120.0])
 def test_scan_is_the_long_way_capped(tmp_path: Path, cap: float) -> None:
-    """A value right but above the cap, or capped, is notable (CAP009 or a mismatch)."""
+    """A value right but above the cap, or capped, is notable (CAP009 or a mismatch); on
+    Pengukuran Kinerja too, where the agreed target may replace the row's own."""
     from lkjip_xl.schema import Capping
 
     path = make_workbook(
@@ -119,13 +120,22 @@ def test_scan_is_the_long_way_capped(tmp_path: Path, cap: float) -> None:
                   *({"baris": "Kegiatan", "kode_indikator": "IK-1", "program_kegiatan": f"K{i}",
                      "target": 80, "realisasi": r, "capaian": c}
                     for i, (r, c) in enumerate([(111, 138.75), (111, 120), (111, 100),
-                                                (90, 112.5), (80, 100)]))])
+                                                (90, 112.5), (80, 100)]))],
+        # Pengukuran Kinerja: right on its own target, right on the agreed target replacing a
+        # typing slip (180 for 80), right but above the cap, wrong, and right as a fraction
+        pengukuran=[{"baris": "Indikator", "kode_indikator": "IK-1", "satuan": "Org", **r}
+                    for r in ({"target": 90, "realisasi": 81, "capaian": 90},
+                              {"target": 180, "realisasi": 76, "capaian": 95},
+                              {"target": 80, "realisasi": 90, "capaian": 112.5},
+                              {"target": 80, "realisasi": 76, "capaian": 96},
+                              {"target": 80, "realisasi": 76, "capaian": "95,0"})])
     report = read_report(path)
     capping = Capping.CAP_100 if cap == 100.0 else Capping.CAP_120
     settings = dataclasses.replace(Config().settings_for(report), capping=capping)
     notable, precision = scan(report, settings)
     assert (notable, precision) == _long_way(report, settings)
-    assert len(notable) >= 2
+    assert len(notable) >= 4
+    assert len(notable) < len(checks(report, settings))
 
 
 @pytest.mark.parametrize("name", _EXAMPLES)

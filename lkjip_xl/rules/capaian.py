@@ -424,12 +424,15 @@ def _pk_checks(report: Report, settings: Settings,
         n = cell.number
         if role is not kegiatan and (n.source is _EMPTY or n.source is _DASH):
             continue  # only Kegiatan rows get a capaian filled in
-        if _bad(row.target) or _bad(row.realisasi) or _bad(cell):
+        target, realisasi = row.target, row.realisasi
+        if (target.number.value is None and _bad(target)) \
+                or (realisasi.number.value is None and _bad(realisasi)) \
+                or (n.value is None and _bad(cell)):
             continue
         if precision is not None and (
                 (role is kegiatan and row.polaritas.raw is None)
                 or row_polarity(report, row)[0] is Polarity.POSITIVE):
-            ds = _settled(n, row.realisasi.number, row.target.number, cap, decimals)
+            ds = _settled(n, realisasi.number, target.number, cap, decimals)
             if ds is not None:
                 _record(precision, cell.ref.sheet, _CAPAIAN, ds)
                 continue
@@ -568,7 +571,10 @@ def first_row_capaian(report: Report, settings: Settings, rows: Iterable[Measure
 
 
 def _measurement_checks(report: Report, settings: Settings,
-                        figures: dict[str, IndicatorFigures]) -> Iterator[Check]:
+                        figures: dict[str, IndicatorFigures],
+                        precision: dict[tuple[str, str], int] | None = None
+                        ) -> Iterator[Check]:
+    """The Pengukuran Kinerja checks; `precision` as in `_pk_checks`."""
     for row in report.measurements:
         if row.role is not RowRole.INDIKATOR or row.capaian.ref is None:
             continue
@@ -587,7 +593,20 @@ def _measurement_checks(report: Report, settings: Settings,
             continue
         if _bad(row.target) or _bad(row.realisasi) or _bad(row.capaian):
             continue
-        yield _measurement_check(report, settings, row, _figures_for(row, figures))
+        fig = _figures_for(row, figures)
+        if precision is not None:
+            # the inputs `_measurement_check` computes with (the agreed target when the row's
+            # own is a typing slip of it): a plainly right statement needs no check
+            target, realisasi, _ = _measurement_inputs(report, settings, row, fig)
+            if target is not None and realisasi is not None \
+                    and row_polarity(report, row)[0] is Polarity.POSITIVE:
+                ds = _settled(row.capaian.number, realisasi.number, target.number,
+                              settings.cap, settings.decimals)
+                if ds is not None:
+                    assert row.capaian.ref is not None
+                    _record(precision, row.capaian.ref.sheet, _CAPAIAN, ds)
+                    continue
+        yield _measurement_check(report, settings, row, fig)
 
 
 def _lone_statement(report: Report, row: MeasurementRow, fig: IndicatorFigures | None) -> bool:
@@ -789,7 +808,8 @@ def scan(report: Report, settings: Settings) -> Scan:
     counts."""
     precision: dict[tuple[str, str], int] = {}
     built = [*_pk_checks(report, settings, precision),
-             *_measurement_checks(report, settings, indicator_figures(report, settings)),
+             *_measurement_checks(report, settings, indicator_figures(report, settings),
+                                  precision),
              *_budget_checks(report, settings, precision)]
     for key, ds in sheet_precision(built, settings).items():
         _record(precision, *key, ds)
