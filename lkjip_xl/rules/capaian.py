@@ -50,9 +50,9 @@ from ..formulas import (
     capaian,
     digits_typo,
     fmt,
-    percent_of,
     percentage,
     round_half_up,
+    rounded_percent,
     truncate,
 )
 from ..model import Cell, CellRef, MeasurementRow, PkRow, Report, Settings
@@ -382,7 +382,8 @@ def _settled(n: Number, part: Number, whole: Number, cap: float | None,
     written with no more decimals. Such a check's outcome is OK with nothing more to say (the
     `_notable` filter drops it): the scan records only its precision. None: anything else,
     for the full check to judge. The same arithmetic as `formulas.capaian` (Positif) and
-    `formulas.percentage`, which give `percent_of(part, whole)` rounded half up."""
+    `formulas.percentage`, which give `percent_of(part, whole)` rounded half up
+    (`rounded_percent`)."""
     s = n.value
     if s is None or n.source is _EMPTY or n.source is _DASH:
         return None
@@ -394,10 +395,8 @@ def _settled(n: Number, part: Number, whole: Number, cap: float | None,
         return None
     if whole.prefix == RATIO_PREFIX or part.prefix == RATIO_PREFIX:
         return None
-    exact = percent_of(r, t)
-    if cap is not None and exact > cap:
-        return None
-    if s != round_half_up(exact, decimals):
+    exact, rounded = rounded_percent(r, t, decimals)
+    if s != rounded or (cap is not None and exact > cap):
         return None
     ds = n.decimals if n.decimals is not None else _float_decimals(s)
     return ds if ds <= decimals else None
