@@ -162,3 +162,22 @@ def test_rekap_line_is_the_ringkasan(name: str) -> None:
                                                         total.serapan)
     assert line.budget_source == (full.budget_source if total.pagu is not None else "")
     assert line.scale == full.scale_name
+
+
+@pytest.mark.parametrize("name", _EXAMPLES)
+@pytest.mark.parametrize("money_tolerance", [0.0, 1.0, 1e9])
+def test_notable_totals_are_the_long_way(name: str, money_tolerance: float) -> None:
+    """The totals rules keep only the totals they can report on: those with a problem, and
+    those that do not add up (`_mismatch`); a money total that adds up is left out early."""
+    from lkjip_xl.rules.totals import _mismatch, budget_comparisons, pk_comparisons
+
+    report = read_report(ROOT / "examples" / name)
+    settings = dataclasses.replace(Config().settings_for(report),
+                                   money_tolerance=money_tolerance)
+    for every, notable in (
+            (list(pk_comparisons(report, settings)),
+             list(pk_comparisons(report, settings, notable=True))),
+            (list(budget_comparisons(report)),
+             list(budget_comparisons(report, settings.money_tolerance)))):
+        assert notable == [c for c in every if c.problem or c.money is False
+                           or _mismatch(c, settings)]

@@ -75,8 +75,13 @@ class Comparison:
 
     @property
     def expected(self) -> float:
-        total = math.fsum([v for _, v in self.terms])
-        return round(total, 2) if self.money else round(total, 9)
+        return _sum_of(self.terms, self.money)
+
+
+def _sum_of(terms: tuple[tuple[Cell, float], ...], money: bool) -> float:
+    """What the terms of a total add up to: to the sen for money."""
+    total = math.fsum([v for _, v in terms])
+    return round(total, 2) if money else round(total, 9)
 
 
 def plain_number(value: float | None) -> str:
@@ -140,8 +145,12 @@ def _pk_unit(row: PkRow, cell: Cell) -> str:
     return row.satuan.text or cell.number.unit
 
 
-def pk_comparisons(report: Report, settings: Settings) -> Iterator[Comparison]:
-    """Every stated Program/Jumlah/Total figure of Lampiran II with the Kegiatan it covers."""
+def pk_comparisons(report: Report, settings: Settings, *, notable: bool = False
+                   ) -> Iterator[Comparison]:
+    """Every stated Program/Jumlah/Total figure of Lampiran II with the Kegiatan it covers.
+    `notable`: leave out the money totals that add up (within `money_tolerance`), the only
+    thing the rules would do with them is find them right (`_mismatch`)."""
+    tolerance = settings.money_tolerance if notable else None
     kegiatan = [r for r in report.pk_rows if r.role is RowRole.KEGIATAN]
     programs = {r.row: r for r in report.pk_rows if r.role is RowRole.PROGRAM}
     by_program: dict[int | None, list[PkRow]] = {}  # Program row -> its Kegiatan, in order
@@ -186,7 +195,7 @@ def pk_comparisons(report: Report, settings: Settings) -> Iterator[Comparison]:
                 added = sums.get(key)
                 if added is None:
                     added = sums[key] = _add(map(_GETTERS[attr], covered))
-            comp = _money_of("pk", stated, added, quantity, role, label)
+            comp = _money_of("pk", stated, added, quantity, role, label, tolerance)
             if comp is not None:
                 yield comp
 
@@ -249,17 +258,24 @@ _Sum = tuple[tuple[tuple[Cell, float], ...], tuple[Cell, ...]]  # `_add`'s (term
 
 
 def _money(sheet: str, stated: Cell, cells: Iterable[Cell], quantity: str, role: str,
-           label: str) -> Comparison | None:
-    """A money total: added regardless of unit."""
+           label: str, tolerance: float | None = None) -> Comparison | None:
+    """A money total: added regardless of unit. With a `tolerance` (`money_tolerance`), None
+    for a total that adds up (a `_mismatch` would say it is right)."""
     if not _stated(stated):
         return None
-    return _money_of(sheet, stated, _add(cells), quantity, role, label)
+    return _money_of(sheet, stated, _add(cells), quantity, role, label, tolerance)
 
 
-def _money_of(sheet: str, stated: Cell, added: _Sum, quantity: str, role: str, label: str
-              ) -> Comparison | None:
+def _money_of(sheet: str, stated: Cell, added: _Sum, quantity: str, role: str, label: str,
+              tolerance: float | None = None) -> Comparison | None:
     """`_money` of cells already added (`_add`)."""
     terms, unusable = added
+    if tolerance is not None and terms and not unusable:
+        value = stated.number.value
+        assert value is not None
+        expected = _sum_of(terms, True)
+        if abs(value - expected) <= tolerance + float_slack(expected):  # as `_mismatch`
+            return None
     if not terms and not unusable:
         return None  # nothing listed under it (all blank): nothing to verify
     if unusable:
@@ -276,8 +292,11 @@ def _group_of(row: BudgetRow) -> int | None:
     return row.row if row.role is RowRole.KELOMPOK else row.group_row
 
 
-def budget_comparisons(report: Report) -> Iterator[Comparison]:
-    """Every stated Program/Jumlah/Total amount of Keuangan with the amounts it covers."""
+def budget_comparisons(report: Report, money_tolerance: float | None = None
+                       ) -> Iterator[Comparison]:
+    """Every stated Program/Jumlah/Total amount of Keuangan with the amounts it covers; with
+    `money_tolerance`, those that do not add up within it (as `pk_comparisons(notable)`)."""
+    tolerance = money_tolerance
     rows = report.budget_rows
     rincian_of: dict[int, list[BudgetRow]] = {}
     for r in rows:
@@ -298,7 +317,7 @@ def budget_comparisons(report: Report) -> Iterator[Comparison]:
             for attr, quantity in _BUDGET_MONEY:
                 comp = _money("budget", getattr(row, attr),
                               [getattr(r, attr) for r in rincian_of[row.row]],
-                              quantity, "Program", row.uraian.text)
+                              quantity, "Program", row.uraian.text, tolerance)
                 if comp is not None:
                     yield comp
         elif row.role is RowRole.JUMLAH:
@@ -309,7 +328,7 @@ def budget_comparisons(report: Report) -> Iterator[Comparison]:
             label = names.get(row.group_row, "") if row.group_row else ""
             for attr, quantity in _BUDGET_MONEY:
                 comp = _money("budget", getattr(row, attr), [getattr(r, attr) for r in items],
-                              quantity, "Jumlah", label)
+                              quantity, "Jumlah", label, tolerance)
                 if comp is not None:
                     yield comp
         elif row.role is RowRole.TOTAL:
@@ -323,7 +342,7 @@ def budget_comparisons(report: Report) -> Iterator[Comparison]:
                 if groups is None:
                     groups = _total_groups(window, is_item)
                 comp = _money("budget", stated, _total_cells(groups, attr), quantity, "Total",
-                              row.uraian.text)
+                              row.uraian.text, tolerance)
                 if comp is not None:
                     yield comp
 
@@ -443,14 +462,18 @@ def pk_total_mismatch(ctx: RuleContext) -> Iterator[Finding]:
 
 
 def _shared_pk_comparisons(ctx: RuleContext) -> list[Comparison]:
-    """`pk_comparisons` once per report and settings for TOT001 and TOT003."""
+    """`pk_comparisons` once per report and settings for TOT001 and TOT003: the notable
+    ones (money totals that add up are right, nothing more is said of them)."""
     return ctx.memo(f"totals.pk_comparisons.{id(ctx.settings)}",
-                    lambda: list(pk_comparisons(ctx.report, ctx.settings)))
+                    lambda: list(pk_comparisons(ctx.report, ctx.settings, notable=True)))
 
 
 def _shared_budget_comparisons(ctx: RuleContext) -> list[Comparison]:
-    """`budget_comparisons` once per report for TOT002 and TOT003."""
-    return ctx.memo("totals.budget_comparisons", lambda: list(budget_comparisons(ctx.report)))
+    """`budget_comparisons` once per report and settings for TOT002 and TOT003 (the notable
+    ones, as `_shared_pk_comparisons`)."""
+    return ctx.memo(f"totals.budget_comparisons.{id(ctx.settings)}",
+                    lambda: list(budget_comparisons(ctx.report,
+                                                    ctx.settings.money_tolerance)))
 
 
 @rule("TOT002", "budget-total-mismatch", Severity.ERROR)
