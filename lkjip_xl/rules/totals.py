@@ -40,6 +40,16 @@ from ..schema import RowRole
 from .base import Action, Finding, Fix, RuleContext, Severity
 from .define import rule
 
+# Enum members as module constants: `RowRole.KEGIATAN` looks the member up on the enum
+# class (0.1 to 0.25 us in Python 3.11), a module constant is one dict lookup; the loops
+# over every row of a report ask for them thousands of times.
+_JUMLAH = RowRole.JUMLAH
+_KEGIATAN = RowRole.KEGIATAN
+_KELOMPOK = RowRole.KELOMPOK
+_PROGRAM = RowRole.PROGRAM
+_RINCIAN = RowRole.RINCIAN
+_TOTAL = RowRole.TOTAL
+
 # (model attribute, the name shown in messages: the workbook's own column header)
 _PK_COUNTS = (("target", "Target"), ("realisasi", "Realisasi"))
 _PK_MONEY = (("anggaran", "Anggaran"), ("realisasi_anggaran", "Realisasi Anggaran"))
@@ -151,8 +161,8 @@ def pk_comparisons(report: Report, settings: Settings, *, notable: bool = False
     `notable`: leave out the money totals that add up (within `money_tolerance`), the only
     thing the rules would do with them is find them right (`_mismatch`)."""
     tolerance = settings.money_tolerance if notable else None
-    kegiatan = [r for r in report.pk_rows if r.role is RowRole.KEGIATAN]
-    programs = {r.row: r for r in report.pk_rows if r.role is RowRole.PROGRAM}
+    kegiatan = [r for r in report.pk_rows if r.role is _KEGIATAN]
+    programs = {r.row: r for r in report.pk_rows if r.role is _PROGRAM}
     by_program: dict[int | None, list[PkRow]] = {}  # Program row -> its Kegiatan, in order
     for k in kegiatan:
         by_program.setdefault(k.program_row, []).append(k)
@@ -165,15 +175,15 @@ def pk_comparisons(report: Report, settings: Settings, *, notable: bool = False
         a.row < b.row for a, b in pairwise(kegiatan)) else None
     for row in report.pk_rows:
         role_ = row.role
-        if role_ is RowRole.PROGRAM:
+        if role_ is _PROGRAM:
             group: int | None = row.row
             covered = by_program.get(row.row, [])
             label = _pk_name(row)
-        elif role_ is RowRole.JUMLAH:
+        elif role_ is _JUMLAH:
             group = row.program_row
             covered = [k for k in by_program.get(row.program_row, ()) if k.row < row.row]
             label = _pk_name(programs.get(row.program_row)) if row.program_row else ""
-        elif role_ is RowRole.TOTAL:
+        elif role_ is _TOTAL:
             group = -1
             covered = [k for k in kegiatan if k.row < row.row]
             label = ""
@@ -289,7 +299,7 @@ def _money_of(sheet: str, stated: Cell, added: _Sum, quantity: str, role: str, l
 
 def _group_of(row: BudgetRow) -> int | None:
     """The Kelompok a row belongs to (a Kelompok row belongs to itself)."""
-    return row.row if row.role is RowRole.KELOMPOK else row.group_row
+    return row.row if row.role is _KELOMPOK else row.group_row
 
 
 def budget_comparisons(report: Report, money_tolerance: float | None = None
@@ -300,27 +310,27 @@ def budget_comparisons(report: Report, money_tolerance: float | None = None
     rows = report.budget_rows
     rincian_of: dict[int, list[BudgetRow]] = {}
     for r in rows:
-        if r.role is RowRole.RINCIAN and r.program_row is not None:
+        if r.role is _RINCIAN and r.program_row is not None:
             rincian_of.setdefault(r.program_row, []).append(r)
-    names = {r.row: r.uraian.text for r in rows if r.role is RowRole.KELOMPOK}
+    names = {r.row: r.uraian.text for r in rows if r.role is _KELOMPOK}
     by_group: dict[int | None, list[BudgetRow]] = {}  # group_row -> its rows, in order
     for r in rows:
         by_group.setdefault(r.group_row, []).append(r)
 
     def is_item(r: BudgetRow) -> bool:
-        return r.role is RowRole.RINCIAN or (r.role is RowRole.PROGRAM and r.row not in rincian_of)
+        return r.role is _RINCIAN or (r.role is _PROGRAM and r.row not in rincian_of)
 
     last_jumlah: dict[int | None, int] = {}  # group -> row of its latest Jumlah
     last_total = 0
     for row in rows:
-        if row.role is RowRole.PROGRAM and row.row in rincian_of:
+        if row.role is _PROGRAM and row.row in rincian_of:
             for attr, quantity in _BUDGET_MONEY:
                 comp = _money("budget", getattr(row, attr),
                               [getattr(r, attr) for r in rincian_of[row.row]],
                               quantity, "Program", row.uraian.text, tolerance)
                 if comp is not None:
                     yield comp
-        elif row.role is RowRole.JUMLAH:
+        elif row.role is _JUMLAH:
             start = last_jumlah.get(row.group_row, 0)
             items = [r for r in by_group[row.group_row] if start < r.row < row.row
                      and is_item(r)]
@@ -331,7 +341,7 @@ def budget_comparisons(report: Report, money_tolerance: float | None = None
                               quantity, "Jumlah", label, tolerance)
                 if comp is not None:
                     yield comp
-        elif row.role is RowRole.TOTAL:
+        elif row.role is _TOTAL:
             window = [r for r in rows if last_total < r.row < row.row]
             last_total = row.row
             groups = None
@@ -356,7 +366,7 @@ def _total_groups(window: Sequence[BudgetRow], is_item: Callable[[BudgetRow], bo
     """The Kelompok a Total covers, in order of first appearance in its window, each with its
     Jumlah rows and its items (`_total_cells`)."""
     groups: dict[int | None, _Group] = {}  # group -> its members in the window
-    total, kelompok, jumlah = RowRole.TOTAL, RowRole.KELOMPOK, RowRole.JUMLAH
+    total, kelompok, jumlah = _TOTAL, _KELOMPOK, _JUMLAH
     for r in window:
         role = r.role
         if role is not total:
