@@ -106,10 +106,10 @@ def covered_codes(report: Report, row: MeasurementRow) -> tuple[str, ...]:
     """The indicators a Rata-rata row averages, without repeats. A blank Kode Indikator means
     every indicator of the workbook; in a workbook whose Tabel VI.1 and Lampiran II are empty,
     every indicator measured on Pengukuran Kinerja."""
-    measured = tuple(c for m in report.measurements if m.role is _INDIKATOR
-                     for c in m.codes)
+    codes = row.codes or report.indicator_codes or tuple(
+        c for m in report.measurements if m.role is _INDIKATOR for c in m.codes)
     seen: dict[str, str] = {}
-    for code in row.codes or report.indicator_codes or measured:
+    for code in codes:
         seen.setdefault(code_key(code), code)
     return tuple(seen.values())
 

@@ -424,6 +424,7 @@ def _pk_checks(report: Report, settings: Settings,
     conventions = settings.conventions  # a new dict at each call: taken once
     cap, decimals = settings.cap, settings.decimals
     kegiatan = _KEGIATAN
+    settled: dict[str, int] = {}  # sheet -> the most decimals of its settled values
     for row in report.pk_rows:
         role = row.role
         cell = row.capaian
@@ -442,9 +443,14 @@ def _pk_checks(report: Report, settings: Settings,
                 or row_polarity(report, row)[0] is _POSITIVE):
             ds = _settled(n, realisasi.number, target.number, cap, decimals)
             if ds is not None:
-                _record(precision, cell.ref.sheet, _CAPAIAN, ds)
+                sheet = cell.ref.sheet
+                if settled.get(sheet, -1) < ds:
+                    settled[sheet] = ds
                 continue
         yield _pk_check(report, settings, row, conventions)
+    if precision is not None:
+        for sheet, ds in settled.items():
+            _record(precision, sheet, _CAPAIAN, ds)
 
 
 def _pk_check(report: Report, settings: Settings, row: PkRow,
@@ -742,6 +748,7 @@ def _budget_checks(report: Report, settings: Settings,
                    precision: dict[tuple[str, str], int] | None = None) -> Iterator[Check]:
     """The Keuangan checks; `precision` as in `_pk_checks`."""
     decimals = settings.decimals
+    settled: dict[str, int] = {}  # as in `_pk_checks`
     for row in report.budget_rows:
         cell = row.persentase
         if row.role is None or cell.ref is None:
@@ -752,7 +759,9 @@ def _budget_checks(report: Report, settings: Settings,
         if precision is not None:
             ds = _settled(cell.number, real, pagu, None, decimals)
             if ds is not None:
-                _record(precision, cell.ref.sheet, _PERCENTAGE, ds)
+                sheet = cell.ref.sheet
+                if settled.get(sheet, -1) < ds:
+                    settled[sheet] = ds
                 continue
         if cell.number.is_blank and (pagu.value is None or real.value is None):
             continue  # nothing stated, nothing to compute from
@@ -788,6 +797,9 @@ def _budget_checks(report: Report, settings: Settings,
             built_for=settings,
             built_outcome=outcome,
         )
+    if precision is not None:
+        for sheet, ds in settled.items():
+            _record(precision, sheet, _PERCENTAGE, ds)
 
 
 def checks(report: Report, settings: Settings) -> list[Check]:
