@@ -56,7 +56,7 @@ from ..formulas import (
     truncate,
 )
 from ..model import Cell, CellRef, MeasurementRow, PkRow, Report, Settings
-from ..numbers import RATIO_PREFIX, Number, NumberSource
+from ..numbers import NOTE_PREDICATE, RATIO_PREFIX, Number, NumberSource
 from ..schema import Basis, Capping, NegativeFormula, Polarity, RangeReading, RowRole
 from .base import Action, Finding, Fix, RuleContext, Severity, Value, localised_list
 from .define import rule
@@ -241,7 +241,10 @@ def _bad(cell: Cell) -> bool:
     n = cell.number
     if n.value is not None:
         return False
-    return not n.is_blank and not n.is_usable and not n.is_predicate
+    # not n.is_blank, not n.is_usable (no value: a range), not n.is_predicate
+    source = n.source
+    return source is not _EMPTY and source is not _DASH \
+        and (n.low is None or n.high is None) and _PREDICATE_NOTE not in n.notes
 
 
 def _fmt_number(n: Number) -> str:
@@ -379,7 +382,7 @@ def matches_no_reading(check: Check, settings: Settings) -> bool:
 # The sources of a blank (Number.is_blank), compared by identity: `in` on a tuple of StrEnum
 # members compares them as strings, ten times slower, and the scan asks for every cell.
 _EMPTY, _DASH = NumberSource.EMPTY, NumberSource.DASH
-_PREDICATE_NOTE = "predicate"  # numbers.NOTE_PREDICATE (Number.is_predicate)
+_PREDICATE_NOTE = NOTE_PREDICATE  # (Number.is_predicate)
 _CAPAIAN, _PERCENTAGE = "capaian", "percentage"  # Kind values, the keys of `sheet_precision`
 
 
@@ -753,9 +756,10 @@ def _budget_checks(report: Report, settings: Settings,
         cell = row.persentase
         if row.role is None or cell.ref is None:
             continue
-        if _bad(row.pagu) or _bad(row.realisasi) or _bad(cell):
-            continue
         pagu, real = row.pagu.number, row.realisasi.number
+        if (pagu.value is None and _bad(row.pagu)) or (real.value is None and _bad(row.realisasi)) \
+                or (cell.number.value is None and _bad(cell)):
+            continue
         if precision is not None:
             ds = _settled(cell.number, real, pagu, None, decimals)
             if ds is not None:
