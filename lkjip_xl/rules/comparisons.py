@@ -419,6 +419,8 @@ def end_target_mismatch(ctx: RuleContext) -> Iterator[Finding]:
         for m in measurement_rows(report, s.code):
             if m.basis is _BASIS_END_OF_PERIOD and len(m.codes) == 1:
                 copies.append((Source.ROW_TARGET, m.target))
+        if not any(_usable(c) for _, c in copies):
+            continue  # no copy states a figure: none can disagree with the reference
         final = final_target(report, s.rpjmd)
         stated_how = s.row is not None and not s.row.cara_hitung.is_blank
         summed = summed_targets(s.rpjmd) \
