@@ -22,8 +22,10 @@ Every stated value is compared with the value computed by `formulas.capaian` (or
 instead of rounded (CAP002, once per workbook), rounded to fewer decimals (CAP003), within the
 tolerance, or a mismatch (CAP001 / CAP006), whose message says what most likely happened.
 
-The analysis is shared by the rules through `checks(report, settings)`; `truncated_cells(ctx)`
-gives the fixer the cells CAP002 is about, with their correct values.
+`checks(report, settings)` builds a check for every derived cell; the rules share
+`scan(report, settings)`, which builds one only for a cell they can report on (a stated value
+plainly right, as most are, gives only its precision). `truncated_cells(ctx)` gives the fixer
+the cells CAP002 is about, with their correct values.
 """
 
 from __future__ import annotations
