@@ -17,7 +17,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Context, Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lkjip_xl.formulas import percent_of, round_half_up, truncate
+from lkjip_xl.formulas import percent_of, round_half_up, rounded_percent, truncate
 
 _WIDE = Context(prec=400)
 PROPERTY = settings(max_examples=1500, deadline=None)
@@ -112,6 +112,9 @@ def decimal_percent(part: float, whole: float) -> float:
 def check_percent(part: float, whole: float) -> None:
     got, want = percent_of(part, whole), decimal_percent(part, whole)
     assert same(got, want), (part, whole, got, want)
+    for d in (0, 1, 2, 3):  # the fused call: the same two values
+        exact, rounded = rounded_percent(part, whole, d)
+        assert same(exact, got) and same(rounded, round_half_up(got, d)), (part, whole, d)
 
 
 hundredths = st.integers(min_value=0, max_value=2)
@@ -145,6 +148,10 @@ def test_percent_of_any_float(part: float, whole: float) -> None:
 
 def test_percent_of_known_cases() -> None:
     assert percent_of(109.99, 200) == 54.995  # a written half stays a half
+    assert rounded_percent(109.99, 200.0, 2) == (54.995, 55.0)
+    assert rounded_percent(1.0, 8.0, 0) == (12.5, 13.0)  # a tie: the decimal rounding
+    assert rounded_percent(67.0, 72.0, 2) == (percent_of(67, 72), 93.06)
+    assert rounded_percent(-67.0, 72.0, 1) == (percent_of(-67, 72), -93.1)
     assert round_half_up(percent_of(109.99, 200), 2) == 55.0
     assert percent_of(565, 594) == decimal_percent(565, 594)
     assert same(percent_of(0.0, -594.0), -0.0)

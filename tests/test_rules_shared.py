@@ -3,6 +3,8 @@
 - Each capaian check is classified once, when it is built (for the settings it was built
   with), with a shortcut for a stated value equal to the rounded computation; asked with other
   settings it classifies again. Both must give `classify`'s outcome.
+- The CAP rules build a check only for a derived cell that is not plainly right
+  (`capaian.scan`): its checks and precision must be those of every check (`checks`).
 - The rekap line builds only part of the Ringkasan (`build_summary(full=False)`); its figures
   must be those of the whole Ringkasan.
 """
@@ -19,7 +21,7 @@ from lkjip_xl.config import Config
 from lkjip_xl.engine import check_report
 from lkjip_xl.reading import read_report
 from lkjip_xl.rekap import summarise
-from lkjip_xl.rules.capaian import Outcome, checks, classify
+from lkjip_xl.rules.capaian import Outcome, checks, classify, scan, sheet_precision
 from lkjip_xl.summary import build_summary
 from tests.builders import make_workbook
 
@@ -80,6 +82,69 @@ def test_cached_outcome_is_the_classification(tmp_path: Path, changes: dict[str,
             assert check.outcome(settings) is classify(n, exact, settings), check.cell.ref
 
 
+_EXAMPLES = sorted(str(p.relative_to(ROOT / "examples"))
+                   for p in (*(ROOT / "examples").glob("*.xlsx"),
+                             *(ROOT / "examples" / "real").glob("*.xlsx")))
+
+
+def _long_way(report: Any, settings: Any) -> tuple[list[Any], dict[tuple[str, str], int]]:
+    every = checks(report, settings)
+    notable = [c for c in every if c.outcome(settings) is not Outcome.OK
+               or c.computation.uncapped is not None or c.readings or c.cell.number.is_blank]
+    return notable, sheet_precision(every, settings)
+
+
+@pytest.mark.parametrize("changes", [{}, {"decimals": 1}, {"decimals": 3},
+                                     {"tolerance": 1.0}])
+def test_scan_is_the_long_way(tmp_path: Path, changes: dict[str, Any]) -> None:
+    report = read_report(_workbook(tmp_path))
+    settings = dataclasses.replace(Config().settings_for(report), **changes)
+    notable, precision = scan(report, settings)
+    assert (notable, precision) == _long_way(report, settings)
+    # the workbook's plainly right values were left out, its others kept
+    assert 0 < len(notable) < len(checks(report, settings))
+
+
+@pytest.mark.parametrize("cap", [100.0, 120.0])
+def test_scan_is_the_long_way_capped(tmp_path: Path, cap: float) -> None:
+    """A value right but above the cap, or capped, is notable (CAP009 or a mismatch); on
+    Pengukuran Kinerja too, where the agreed target may replace the row's own."""
+    from lkjip_xl.schema import Capping
+
+    path = make_workbook(
+        tmp_path / "capped.xlsx",
+        tabel=[{"kode_indikator": "IK-1", "indikator": "Indikator", "polaritas": "Positif"}],
+        lampiran=[{"baris": "Indikator", "kode_indikator": "IK-1", "target": 80,
+                   "realisasi": 111, "capaian": 120},
+                  {"baris": "Program", "kode": "1.01", "program_kegiatan": "Program"},
+                  *({"baris": "Kegiatan", "kode_indikator": "IK-1", "program_kegiatan": f"K{i}",
+                     "target": 80, "realisasi": r, "capaian": c}
+                    for i, (r, c) in enumerate([(111, 138.75), (111, 120), (111, 100),
+                                                (90, 112.5), (80, 100)]))],
+        # Pengukuran Kinerja: right on its own target, right on the agreed target replacing a
+        # typing slip (180 for 80), right but above the cap, wrong, and right as a fraction
+        pengukuran=[{"baris": "Indikator", "kode_indikator": "IK-1", "satuan": "Org", **r}
+                    for r in ({"target": 90, "realisasi": 81, "capaian": 90},
+                              {"target": 180, "realisasi": 76, "capaian": 95},
+                              {"target": 80, "realisasi": 90, "capaian": 112.5},
+                              {"target": 80, "realisasi": 76, "capaian": 96},
+                              {"target": 80, "realisasi": 76, "capaian": "95,0"})])
+    report = read_report(path)
+    capping = Capping.CAP_100 if cap == 100.0 else Capping.CAP_120
+    settings = dataclasses.replace(Config().settings_for(report), capping=capping)
+    notable, precision = scan(report, settings)
+    assert (notable, precision) == _long_way(report, settings)
+    assert len(notable) >= 4
+    assert len(notable) < len(checks(report, settings))
+
+
+@pytest.mark.parametrize("name", _EXAMPLES)
+def test_scan_is_the_long_way_on_examples(name: str) -> None:
+    report = read_report(ROOT / "examples" / name)
+    settings = Config().settings_for(report)
+    assert scan(report, settings) == _long_way(report, settings)
+
+
 @pytest.mark.parametrize("name", ["lkjip_2019_dinsos_batam.xlsx", "lkjip_2022_dinas_contoh.xlsx",
                                   "lkjip_2023_dinas_contoh.xlsx"])
 def test_rekap_line_is_the_ringkasan(name: str) -> None:
@@ -97,3 +162,22 @@ def test_rekap_line_is_the_ringkasan(name: str) -> None:
                                                         total.serapan)
     assert line.budget_source == (full.budget_source if total.pagu is not None else "")
     assert line.scale == full.scale_name
+
+
+@pytest.mark.parametrize("name", _EXAMPLES)
+@pytest.mark.parametrize("money_tolerance", [0.0, 1.0, 1e9])
+def test_notable_totals_are_the_long_way(name: str, money_tolerance: float) -> None:
+    """The totals rules keep only the totals they can report on: those with a problem, and
+    those that do not add up (`_mismatch`); a money total that adds up is left out early."""
+    from lkjip_xl.rules.totals import _mismatch, budget_comparisons, pk_comparisons
+
+    report = read_report(ROOT / "examples" / name)
+    settings = dataclasses.replace(Config().settings_for(report),
+                                   money_tolerance=money_tolerance)
+    for every, notable in (
+            (list(pk_comparisons(report, settings)),
+             list(pk_comparisons(report, settings, notable=True))),
+            (list(budget_comparisons(report)),
+             list(budget_comparisons(report, settings.money_tolerance)))):
+        assert notable == [c for c in every if c.problem or c.money is False
+                           or _mismatch(c, settings)]

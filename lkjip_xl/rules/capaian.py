@@ -22,8 +22,10 @@ Every stated value is compared with the value computed by `formulas.capaian` (or
 instead of rounded (CAP002, once per workbook), rounded to fewer decimals (CAP003), within the
 tolerance, or a mismatch (CAP001 / CAP006), whose message says what most likely happened.
 
-The analysis is shared by the rules through `checks(report, settings)`; `truncated_cells(ctx)`
-gives the fixer the cells CAP002 is about, with their correct values.
+`checks(report, settings)` builds a check for every derived cell; the rules share
+`scan(report, settings)`, which builds one only for a cell they can report on (a stated value
+plainly right, as most are, gives only its precision). `truncated_cells(ctx)` gives the fixer
+the cells CAP002 is about, with their correct values.
 """
 
 from __future__ import annotations
@@ -52,13 +54,23 @@ from ..formulas import (
     fmt,
     percentage,
     round_half_up,
+    rounded_percent,
     truncate,
 )
 from ..model import Cell, CellRef, MeasurementRow, PkRow, Report, Settings
-from ..numbers import Number
+from ..numbers import NOTE_PREDICATE, RATIO_PREFIX, Number, NumberSource
 from ..schema import Basis, Capping, NegativeFormula, Polarity, RangeReading, RowRole
 from .base import Action, Finding, Fix, RuleContext, Severity, Value, localised_list
 from .define import rule
+
+# Enum members as module constants: `RowRole.KEGIATAN` looks the member up on the enum
+# class (0.1 to 0.25 us in Python 3.11), a module constant is one dict lookup; the loops
+# over every row of a report ask for them thousands of times.
+_BASIS_PK = Basis.PK
+_NEGATIVE = Polarity.NEGATIVE
+_POSITIVE = Polarity.POSITIVE
+_INDIKATOR = RowRole.INDIKATOR
+_KEGIATAN = RowRole.KEGIATAN
 
 _MAX_DECIMALS = 10  # a float's written decimals are inferred up to this many
 
@@ -167,7 +179,7 @@ class Check:
     plain_variant: str = "plain"  # "agreed-target" when the row's own target was replaced
     plain_params: tuple[tuple[str, str], ...] = ()
     polarity_stated: bool = True  # False: Positif assumed (Tabel VI.1 does not say)
-    basis: str = Basis.PK.value  # what the capaian is measured against (`Terhadap`)
+    basis: str = _BASIS_PK.value  # what the capaian is measured against (`Terhadap`)
     # The computation under every polarity, when the polarity is not known and the capaian
     # depends on it (a ratio '1:32'): `polarity_readings`.
     readings: tuple[Candidate, ...] = ()
@@ -231,7 +243,10 @@ def _bad(cell: Cell) -> bool:
     n = cell.number
     if n.value is not None:
         return False
-    return not n.is_blank and not n.is_usable and not n.is_predicate
+    # not n.is_blank, not n.is_usable (no value: a range), not n.is_predicate
+    source = n.source
+    return source is not _EMPTY and source is not _DASH \
+        and (n.low is None or n.high is None) and _PREDICATE_NOTE not in n.notes
 
 
 def _fmt_number(n: Number) -> str:
@@ -249,7 +264,7 @@ def _same_number(a: Number, b: Number) -> bool:
 
 
 def _flip(polarity: Polarity) -> Polarity:
-    return Polarity.NEGATIVE if polarity is Polarity.POSITIVE else Polarity.POSITIVE
+    return _NEGATIVE if polarity is _POSITIVE else _POSITIVE
 
 
 def _other_formula(formula: NegativeFormula) -> NegativeFormula:
@@ -265,10 +280,10 @@ def _explanations(target: Number, realisasi: Number, polarity: Polarity, setting
     out: list[Candidate] = []
     if not target.is_range and target.value is not None and realisasi.value is not None:
         neg = settings.negative_formula
-        if polarity is Polarity.POSITIVE:
+        if polarity is _POSITIVE:
             # T / R written for R / T. (For a negative indicator under T / R, the inverted
             # ratio is the positive formula: the "polarity" explanation below.)
-            inv = capaian(realisasi, target, Polarity.POSITIVE, cap=settings.cap)
+            inv = capaian(realisasi, target, _POSITIVE, cap=settings.cap)
             if inv.ok:
                 assert inv.exact is not None
                 out.append(Candidate("inverted", inv.exact, inv.formula))
@@ -278,7 +293,7 @@ def _explanations(target: Number, realisasi: Number, polarity: Polarity, setting
             out.append(Candidate("polarity", flipped.exact, flipped.formula,
                                  params=(("used_polarity", _flip(polarity).value),
                                          ("polarity", polarity.value))))
-        if polarity is Polarity.NEGATIVE:
+        if polarity is _NEGATIVE:
             other = capaian(target, realisasi, polarity, _other_formula(neg),
                             **settings.conventions)
             if other.ok:
@@ -333,9 +348,9 @@ def polarity_readings(target: Number, realisasi: Number, settings: Settings
     'R/T', 'T/R', '(2T-R)/T'). Those that cannot be computed are left out."""
     out = []
     for label, polarity, formula in (
-            ("R/T", Polarity.POSITIVE, settings.negative_formula),
-            ("T/R", Polarity.NEGATIVE, NegativeFormula.INVERSE),
-            ("(2T-R)/T", Polarity.NEGATIVE, NegativeFormula.REFLECTED)):
+            ("R/T", _POSITIVE, settings.negative_formula),
+            ("T/R", _NEGATIVE, NegativeFormula.INVERSE),
+            ("(2T-R)/T", _NEGATIVE, NegativeFormula.REFLECTED)):
         comp = capaian(target, realisasi, polarity, formula, settings.decimals,
                        **settings.conventions)
         if comp.ok:
@@ -366,16 +381,81 @@ def matches_no_reading(check: Check, settings: Settings) -> bool:
 
 # --- Lampiran II ------------------------------------------------------------------------------
 
-def _pk_checks(report: Report, settings: Settings) -> Iterator[Check]:
+# The sources of a blank (Number.is_blank), compared by identity: `in` on a tuple of StrEnum
+# members compares them as strings, ten times slower, and the scan asks for every cell.
+_EMPTY, _DASH = NumberSource.EMPTY, NumberSource.DASH
+_PREDICATE_NOTE = NOTE_PREDICATE  # (Number.is_predicate)
+_CAPAIAN, _PERCENTAGE = "capaian", "percentage"  # Kind values, the keys of `sheet_precision`
+
+
+def _settled(n: Number, part: Number, whole: Number, cap: float | None,
+             decimals: int) -> int | None:
+    """The decimals `n`, a stated value, is written with (at most `decimals`), when it is
+    plainly right: `whole` and `part` plain numbers (no range, ratio, predicate), `whole` not
+    zero, part / whole x 100 at most `cap`, and `n` equal to it rounded to `decimals` and
+    written with no more decimals. Such a check's outcome is OK with nothing more to say (the
+    `_notable` filter drops it): the scan records only its precision. None: anything else,
+    for the full check to judge. The same arithmetic as `formulas.capaian` (Positif) and
+    `formulas.percentage`, which give `percent_of(part, whole)` rounded half up
+    (`rounded_percent`)."""
+    s = n.value
+    if s is None or n.source is _EMPTY or n.source is _DASH:
+        return None
+    t, r = whole.value, part.value
+    if not t or r is None or whole.low is not None or part.low is not None:
+        return None
+    if (whole.notes or part.notes) and (_PREDICATE_NOTE in whole.notes
+                                        or _PREDICATE_NOTE in part.notes):
+        return None
+    if whole.prefix == RATIO_PREFIX or part.prefix == RATIO_PREFIX:
+        return None
+    exact, rounded = rounded_percent(r, t, decimals)
+    if s != rounded or (cap is not None and exact > cap):
+        return None
+    ds = n.decimals if n.decimals is not None else _float_decimals(s)
+    return ds if ds <= decimals else None
+
+
+def _record(precision: dict[tuple[str, str], int], sheet: str, kind: str, ds: int) -> None:
+    key = (sheet, kind)
+    if precision.get(key, -1) < ds:
+        precision[key] = ds
+
+
+def _pk_checks(report: Report, settings: Settings,
+               precision: dict[tuple[str, str], int] | None = None) -> Iterator[Check]:
+    """The Lampiran II checks. With `precision`, the rows whose stated capaian is plainly
+    right (`_settled`) give no check, only their precision, recorded there."""
     conventions = settings.conventions  # a new dict at each call: taken once
+    cap, decimals = settings.cap, settings.decimals
+    kegiatan = _KEGIATAN
+    settled: dict[str, int] = {}  # sheet -> the most decimals of its settled values
     for row in report.pk_rows:
-        if row.role is None or row.capaian.ref is None:
+        role = row.role
+        cell = row.capaian
+        if role is None or cell.ref is None:
             continue
-        if row.role is not RowRole.KEGIATAN and row.capaian.number.is_blank:
+        n = cell.number
+        if role is not kegiatan and (n.source is _EMPTY or n.source is _DASH):
             continue  # only Kegiatan rows get a capaian filled in
-        if _bad(row.target) or _bad(row.realisasi) or _bad(row.capaian):
+        target, realisasi = row.target, row.realisasi
+        if (target.number.value is None and _bad(target)) \
+                or (realisasi.number.value is None and _bad(realisasi)) \
+                or (n.value is None and _bad(cell)):
             continue
+        if precision is not None and (
+                (role is kegiatan and row.polaritas.raw is None)
+                or row_polarity(report, row)[0] is _POSITIVE):
+            ds = _settled(n, realisasi.number, target.number, cap, decimals)
+            if ds is not None:
+                sheet = cell.ref.sheet
+                if settled.get(sheet, -1) < ds:
+                    settled[sheet] = ds
+                continue
         yield _pk_check(report, settings, row, conventions)
+    if precision is not None:
+        for sheet, ds in settled.items():
+            _record(precision, sheet, _CAPAIAN, ds)
 
 
 def _pk_check(report: Report, settings: Settings, row: PkRow,
@@ -391,7 +471,7 @@ def _pk_check(report: Report, settings: Settings, row: PkRow,
     candidates = [*_cap_explanations(comp, settings),
                   *_explanations(row.target.number, row.realisasi.number, polarity, settings,
                                  comp.exact)] if outcome is Outcome.MISMATCH else []
-    if candidates and row.role is RowRole.KEGIATAN and row.polarity is None \
+    if candidates and row.role is _KEGIATAN and row.polarity is None \
             and row.kode_indikator.text \
             and polarity_of(report, row.kode_indikator.text)[0] is not polarity:
         # the other formula is most likely the indicator's polarity wrongly carried over
@@ -403,7 +483,7 @@ def _pk_check(report: Report, settings: Settings, row: PkRow,
         computation=comp,
         input_cells=(row.target, row.realisasi),
         candidates=tuple(candidates),
-        fillable=row.role is RowRole.KEGIATAN and row.target.number.is_usable
+        fillable=row.role is _KEGIATAN and row.target.number.is_usable
         and row.realisasi.number.is_usable,
         target_cell=row.target,
         realisasi_cell=row.realisasi,
@@ -427,7 +507,7 @@ def _agreed_target(report: Report, settings: Settings, row: MeasurementRow,
     disagreement for the consistency rules, and re-basing would invent capaian like 2492.50.
     """
     if fig is None or fig.pk is None or fig.target is not fig.pk.target \
-            or row.basis is not Basis.PK:
+            or row.basis is not _BASIS_PK:
         return None
     agreed = fig.pk.target
     own = row.target.number
@@ -472,7 +552,7 @@ def measurement_computation(report: Report, settings: Settings, row: Measurement
     indicator's computed capaian. (None, ()) when the row's figures are unreadable."""
     fig = _figures_for(row, figures)
     if row.target.number.is_blank and row.realisasi.number.is_blank \
-            and row.basis is Basis.PK and row.polarity is None:
+            and row.basis is _BASIS_PK and row.polarity is None:
         if fig is None:
             return None, ()
         target, realisasi = fig.target, fig.realisasi
@@ -510,9 +590,12 @@ def first_row_capaian(report: Report, settings: Settings, rows: Iterable[Measure
 
 
 def _measurement_checks(report: Report, settings: Settings,
-                        figures: dict[str, IndicatorFigures]) -> Iterator[Check]:
+                        figures: dict[str, IndicatorFigures],
+                        precision: dict[tuple[str, str], int] | None = None
+                        ) -> Iterator[Check]:
+    """The Pengukuran Kinerja checks; `precision` as in `_pk_checks`."""
     for row in report.measurements:
-        if row.role is not RowRole.INDIKATOR or row.capaian.ref is None:
+        if row.role is not _INDIKATOR or row.capaian.ref is None:
             continue
         if row.target.number.is_blank and row.realisasi.number.is_blank:
             # states only a capaian: the cross-table rule compares those; but one of an
@@ -529,19 +612,32 @@ def _measurement_checks(report: Report, settings: Settings,
             continue
         if _bad(row.target) or _bad(row.realisasi) or _bad(row.capaian):
             continue
-        yield _measurement_check(report, settings, row, _figures_for(row, figures))
+        fig = _figures_for(row, figures)
+        if precision is not None:
+            # the inputs `_measurement_check` computes with (the agreed target when the row's
+            # own is a typing slip of it): a plainly right statement needs no check
+            target, realisasi, _ = _measurement_inputs(report, settings, row, fig)
+            if target is not None and realisasi is not None \
+                    and row_polarity(report, row)[0] is _POSITIVE:
+                ds = _settled(row.capaian.number, realisasi.number, target.number,
+                              settings.cap, settings.decimals)
+                if ds is not None:
+                    assert row.capaian.ref is not None
+                    _record(precision, row.capaian.ref.sheet, _CAPAIAN, ds)
+                    continue
+        yield _measurement_check(report, settings, row, fig)
 
 
 def _lone_statement(report: Report, row: MeasurementRow, fig: IndicatorFigures | None) -> bool:
     """Whether `row` (a Pengukuran row stating only a capaian, against the PK target) is the
     only capaian stated for its indicator, and the indicator's capaian can be computed."""
-    if fig is None or row.basis is not Basis.PK or row.polarity is not None \
+    if fig is None or row.basis is not _BASIS_PK or row.polarity is not None \
             or not fig.computation.ok or row.capaian.number.value is None:
         return False
     key = code_key(fig.code)
     stating = [m for m in report.measurements
-               if m.role is RowRole.INDIKATOR and m.capaian.number.value is not None
-               and m.basis is Basis.PK and key in {code_key(c) for c in m.codes}]
+               if m.role is _INDIKATOR and m.capaian.number.value is not None
+               and m.basis is _BASIS_PK and key in {code_key(c) for c in m.codes}]
     return stating == [row]
 
 
@@ -550,7 +646,7 @@ def _unknown_polarity_statement(row: MeasurementRow, fig: IndicatorFigures | Non
     """A Pengukuran row stating only a capaian, of an indicator whose capaian cannot be
     computed without a polarity nobody states (a ratio target): a check against the
     indicator's target and realisation under every polarity (`polarity_readings`)."""
-    if fig is None or row.basis is not Basis.PK or row.polarity is not None \
+    if fig is None or row.basis is not _BASIS_PK or row.polarity is not None \
             or fig.computation.reason != NotComputable.RATIO_POLARITY \
             or row.capaian.ref is None or row.capaian.number.value is None:
         return None
@@ -571,7 +667,7 @@ def _measurement_check(report: Report, settings: Settings, row: MeasurementRow,
     target, realisasi, agreed = _measurement_inputs(report, settings, row, fig)
     polarity, polarity_stated = row_polarity(report, row)
     code = fig.code if fig is not None else (row.codes[0] if row.codes else "")
-    if target is None and row.basis is not Basis.PK:
+    if target is None and row.basis is not _BASIS_PK:
         # measured against a figure the workbook does not hold (last year's realisation, a
         # national standard, a year without a target): nothing is missing, it is not checkable
         comp = Computation(None, None, "", NotComputable.NO_BASIS_TARGET)
@@ -653,14 +749,26 @@ def _with_typo(variant: str, a: Number, b: Number) -> str:
 
 # --- Keuangan ---------------------------------------------------------------------------------
 
-def _budget_checks(report: Report, settings: Settings) -> Iterator[Check]:
+def _budget_checks(report: Report, settings: Settings,
+                   precision: dict[tuple[str, str], int] | None = None) -> Iterator[Check]:
+    """The Keuangan checks; `precision` as in `_pk_checks`."""
+    decimals = settings.decimals
+    settled: dict[str, int] = {}  # as in `_pk_checks`
     for row in report.budget_rows:
         cell = row.persentase
         if row.role is None or cell.ref is None:
             continue
-        if _bad(row.pagu) or _bad(row.realisasi) or _bad(cell):
-            continue
         pagu, real = row.pagu.number, row.realisasi.number
+        if (pagu.value is None and _bad(row.pagu)) or (real.value is None and _bad(row.realisasi)) \
+                or (cell.number.value is None and _bad(cell)):
+            continue
+        if precision is not None:
+            ds = _settled(cell.number, real, pagu, None, decimals)
+            if ds is not None:
+                sheet = cell.ref.sheet
+                if settled.get(sheet, -1) < ds:
+                    settled[sheet] = ds
+                continue
         if cell.number.is_blank and (pagu.value is None or real.value is None):
             continue  # nothing stated, nothing to compute from
         if pagu.is_blank and real.is_blank:
@@ -695,6 +803,9 @@ def _budget_checks(report: Report, settings: Settings) -> Iterator[Check]:
             built_for=settings,
             built_outcome=outcome,
         )
+    if precision is not None:
+        for sheet, ds in settled.items():
+            _record(precision, sheet, _PERCENTAGE, ds)
 
 
 def checks(report: Report, settings: Settings) -> list[Check]:
@@ -704,24 +815,45 @@ def checks(report: Report, settings: Settings) -> list[Check]:
     return _checks(report, settings, figures)
 
 
-def shared_checks(ctx: HasReport) -> list[Check]:
-    """`checks` computed once per report for all the CAP rules of one check."""
+def _notable(check: Check, settings: Settings) -> bool:
+    """Whether a CAP rule can report on `check`: every check but those whose stated value is
+    right (outcome OK) with nothing more to say (no cap cut the value, no polarity readings,
+    not blank)."""
+    return (check.outcome(settings) is not Outcome.OK
+            or check.computation.uncapped is not None or bool(check.readings)
+            or check.cell.number.is_blank)
+
+
+Scan = tuple[list[Check], dict[tuple[str, str], int]]
+
+
+def scan(report: Report, settings: Settings) -> Scan:
+    """(the `_notable` checks in `checks` order, `sheet_precision` of all the checks): what
+    the CAP rules and `truncated_checks` need, without building a check for the derived cells
+    whose stated value is plainly right (most of a workbook's), whose precision is all that
+    counts."""
+    precision: dict[tuple[str, str], int] = {}
+    built = [*_pk_checks(report, settings, precision),
+             *_measurement_checks(report, settings, indicator_figures(report, settings),
+                                  precision),
+             *_budget_checks(report, settings, precision)]
+    for key, ds in sheet_precision(built, settings).items():
+        _record(precision, *key, ds)
+    return [c for c in built if _notable(c, settings)], precision
+
+
+def _shared_scan(ctx: HasReport) -> Scan:
+    """`scan` computed once per report for all the CAP rules of one check."""
     memo = getattr(ctx, "memo", None)
     if memo is None:
-        return checks(ctx.report, ctx.settings)
-    return memo("capaian.checks", lambda: checks(ctx.report, ctx.settings))
+        return scan(ctx.report, ctx.settings)
+    return memo("capaian.scan", lambda: scan(ctx.report, ctx.settings))
 
 
 def _notable_checks(ctx: RuleContext) -> list[Check]:
-    """The checks a CAP rule can report on, in order: every check but those whose stated value
-    is right (outcome OK) with nothing more to say (no cap cut the value, no polarity
-    readings, not blank). The CAP rules loop over these rather than every derived cell;
-    `sheet_precision` and `truncated_checks` still see them all."""
-    def compute() -> list[Check]:
-        return [c for c in shared_checks(ctx) if c.outcome(ctx.settings) is not Outcome.OK
-                or c.computation.uncapped is not None or c.readings
-                or c.cell.number.is_blank]
-    return ctx.memo("capaian.notable", compute)
+    """The checks a CAP rule can report on (`_notable`), in order. The CAP rules loop over
+    these rather than every derived cell."""
+    return _shared_scan(ctx)[0]
 
 
 def _checks(report: Report, settings: Settings, figures: dict) -> list[Check]:
@@ -765,9 +897,8 @@ def truncated_cells(ctx: HasReport) -> list[tuple[CellRef, float]]:
 def truncated_checks(ctx: HasReport) -> list[tuple[Check, float]]:
     """The checks behind `truncated_cells`, each with its corrected value (the fixer also
     shows each cell's own formula)."""
-    all_checks = shared_checks(ctx)
-    precision = sheet_precision(all_checks, ctx.settings)
-    return [(check, corrected_value(check, precision, ctx.settings)) for check in all_checks
+    notable, precision = _shared_scan(ctx)  # a truncated value is notable
+    return [(check, corrected_value(check, precision, ctx.settings)) for check in notable
             if check.outcome(ctx.settings) is Outcome.TRUNCATED and check.cell.ref is not None]
 
 
@@ -854,8 +985,7 @@ def _mismatch(ctx: RuleContext, check: Check, prefix: str) -> Finding:
     # fits the other polarity's formula is only mentioned (INP023 says why).
     severity = Severity.INFO if action is Action.CORRECT_UNSAFE \
         and not ctx.report.indicators else None
-    precision = ctx.memo("capaian.precision",
-                         lambda: sheet_precision(shared_checks(ctx), ctx.settings))
+    precision = _shared_scan(ctx)[1]
     value = corrected_value(check, precision, ctx.settings)
     return ctx.finding(check.cell.ref, f"{prefix}.{variant}", params=params, related=related,
                        severity=severity, fix=Fix(check.cell.ref, value, action),

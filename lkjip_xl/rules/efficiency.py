@@ -45,6 +45,14 @@ from .base import Finding, RuleContext, Severity
 from .capaian import agrees, stated_decimals
 from .define import rule
 
+# Enum members as module constants: `RowRole.KEGIATAN` looks the member up on the enum
+# class (0.1 to 0.25 us in Python 3.11), a module constant is one dict lookup; the loops
+# over every row of a report ask for them thousands of times.
+_INDIKATOR = RowRole.INDIKATOR
+_KEGIATAN = RowRole.KEGIATAN
+_PROGRAM = RowRole.PROGRAM
+_RATA_RATA = RowRole.RATA_RATA
+
 
 @dataclass(frozen=True, slots=True)
 class _Reading:
@@ -89,7 +97,7 @@ def _program_readings(report: Report, settings: Settings, row: PkRow,
         readings.append(_Reading("program", name, efficiency(comp, serapan, settings.decimals)))
     kegiatan = []
     for k in report.pk_rows:
-        if k.role is RowRole.KEGIATAN and k.program_row == row.row:
+        if k.role is _KEGIATAN and k.program_row == row.row:
             pol, st = row_polarity(report, k)
             c = row_capaian(k.target, k.realisasi, pol, st, settings)
             if c.rounded is not None:
@@ -136,13 +144,13 @@ def _stated_reading(what: str, name: str, capaian_cell: Cell, serapan: Computati
 
 def _stated(report: Report) -> Iterator[tuple[PkRow | MeasurementRow, Cell]]:
     for row in report.pk_rows:
-        if row.role in (RowRole.PROGRAM, RowRole.INDIKATOR) and row.efisiensi.ref is not None \
+        if row.role in (_PROGRAM, _INDIKATOR) and row.efisiensi.ref is not None \
                 and row.efisiensi.number.value is not None:
             yield row, row.efisiensi
     for m in report.measurements:
-        if m.role in (RowRole.INDIKATOR, RowRole.RATA_RATA) and m.efisiensi.ref is not None \
+        if m.role in (_INDIKATOR, _RATA_RATA) and m.efisiensi.ref is not None \
                 and m.efisiensi.number.value is not None \
-                and (m.codes or m.role is RowRole.RATA_RATA):
+                and (m.codes or m.role is _RATA_RATA):
             yield m, m.efisiensi
 
 
@@ -166,9 +174,9 @@ def _average_readings(report: Report, settings: Settings, row: MeasurementRow,
 def _readings(report: Report, settings: Settings, row: PkRow | MeasurementRow,
               figures: dict[str, IndicatorFigures],
               sasaran: tuple[SasaranEfficiency, ...]) -> list[_Reading]:
-    if isinstance(row, PkRow) and row.role is RowRole.PROGRAM:
+    if isinstance(row, PkRow) and row.role is _PROGRAM:
         return _program_readings(report, settings, row, figures)
-    if isinstance(row, MeasurementRow) and row.role is RowRole.RATA_RATA:
+    if isinstance(row, MeasurementRow) and row.role is _RATA_RATA:
         return _average_readings(report, settings, row, figures)
     code = row.codes[0] if isinstance(row, MeasurementRow) else row.kode_indikator.text
     if not code:
