@@ -29,13 +29,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from lkjip_xl.analysis import forget  # noqa: E402
 from lkjip_xl.batch import _pack, _unpack  # noqa: E402
 from lkjip_xl.config import Config  # noqa: E402
 from lkjip_xl.engine import FileResult  # noqa: E402
 from lkjip_xl.reading.cellmeta import scan_cell_meta  # noqa: E402
 from lkjip_xl.reading.limits import Limits  # noqa: E402
 from lkjip_xl.reading.opening import _read_values, check_container  # noqa: E402
-from lkjip_xl.reading.report_reader import build_report  # noqa: E402
+from lkjip_xl.reading.report_reader import build_report, is_report_sheet  # noqa: E402
 from lkjip_xl.rekap import summarise  # noqa: E402
 from lkjip_xl.rules import RuleContext, all_rules  # noqa: E402
 from lkjip_xl.writers.formats import open_stream  # noqa: E402
@@ -63,7 +64,7 @@ def one_pass(files: list[Path], config: Config, rules: list, per_rule: bool
         t1 = clock()
         unpacked = check_container(path, limits)
         t2 = clock()
-        raw = _read_values(path, limits)
+        raw = _read_values(path, limits, is_report_sheet)  # as read_report: input sheets
         t3 = clock()
         raw.meta = scan_cell_meta(path, tuple(raw.sheets), limits, unpacked)
         t4 = clock()
@@ -100,6 +101,9 @@ def one_pass(files: list[Path], config: Config, rules: list, per_rule: bool
         cost["rekap summary"] += t6 - t
         cost["JSON writing"] += t7 - t6
         cost["worker -> main encoding"] += t8 - t7
+        # freed here, as check_file frees them, not inside the next file's first rule
+        forget(report)
+        del ctx, report, raw, shared, findings, result, summary
     return cost
 
 
