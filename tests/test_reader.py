@@ -662,3 +662,25 @@ def test_a_sheet_the_report_is_not_built_from_is_not_read(tmp_path: Path) -> Non
     with pytest.raises(WorkbookError) as info:
         read_report(path, limits=small)
     assert info.value.reason == "limit.cells"
+
+
+def test_the_values_read_are_those_of_the_bytes_checked(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """calamine reads the bytes the container checks ran on, not the file again: a file
+    replaced between the two (a sync client writing it, a second save) cannot slip past
+    the limits, and the values are those of the workbook that was checked."""
+    from lkjip_xl.reading import opening
+
+    path = make_workbook(tmp_path / "baik.xlsx", **simple_indicator_rows(target=100))
+    other = make_workbook(tmp_path / "lain.xlsx", **simple_indicator_rows(target=250))
+    real_check = opening.check_container
+
+    def check_then_replace(*args: object, **kwargs: object) -> object:
+        unpacked = real_check(*args, **kwargs)  # type: ignore[arg-type]
+        path.write_bytes(other.read_bytes())  # the file changes after it was checked
+        return unpacked
+
+    monkeypatch.setattr(opening, "check_container", check_then_replace)
+    report = read_report(path)
+    assert [row.target.number.value for row in report.pk_rows if row.target.raw is not None] \
+        == [100]

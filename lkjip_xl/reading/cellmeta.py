@@ -59,6 +59,9 @@ class Unpacked:
     parts: dict[str, bytes] = field(default_factory=dict)  # part -> its bytes
     # the parts of `parts` whose every cell start tag the survey found canonical
     canonical: set[str] = field(default_factory=set)
+    # the file's bytes the checks ran on (a file up to `limits.PACKED_MAX`), for calamine to
+    # read those same bytes rather than the file again (which may have changed meanwhile)
+    data: bytes | None = None
 
 
 def scan_cell_meta(path: Path, sheet_names: tuple[str, ...], limits: Limits,
@@ -67,6 +70,9 @@ def scan_cell_meta(path: Path, sheet_names: tuple[str, ...], limits: Limits,
     are not read again, and the zip is opened only for a part they did not keep."""
     meta = CellMeta()
     cached = unpacked.parts if unpacked is not None else {}
+    # the bytes the container checks ran on, when they kept them: the same file
+    source: Path | io.BytesIO = io.BytesIO(unpacked.data) \
+        if unpacked is not None and unpacked.data is not None else path
     zf: zipfile.ZipFile | None = None
 
     def read(part: str) -> bytes:
@@ -74,14 +80,14 @@ def scan_cell_meta(path: Path, sheet_names: tuple[str, ...], limits: Limits,
         if part in cached:
             return cached[part]
         if zf is None:
-            zf = zipfile.ZipFile(path)
+            zf = zipfile.ZipFile(source)
         return zf.read(part)
 
     try:
         if unpacked is not None and unpacked.sheet_parts is not None:
             parts = unpacked.sheet_parts
         else:
-            zf = zipfile.ZipFile(path)
+            zf = zipfile.ZipFile(source)
             parts = _sheet_parts(zf)
         percent_styles = _percent_styles_of(read)
         # whether a sheet holds ' s="N"' for a percent style N: one search for them all (a
@@ -95,7 +101,7 @@ def scan_cell_meta(path: Path, sheet_names: tuple[str, ...], limits: Limits,
                 continue
             if part not in cached:
                 if zf is None:
-                    zf = zipfile.ZipFile(path)
+                    zf = zipfile.ZipFile(source)
                 if names is None:
                     names = set(zf.namelist())
                 if part not in names:

@@ -127,7 +127,7 @@ def _check_container(path: Path, limits: Limits,
             canonical: set[str] = set()
             limits.survey(path, zf, names_of, {*names_of, "xl/styles.xml"}, kept, unread,
                           canonical, packed, read)
-            return Unpacked(sheet_parts, kept, canonical)
+            return Unpacked(sheet_parts, kept, canonical, data)
     except WorkbookError:
         raise
     except RuntimeError as exc:  # a zip entry encrypted with a password (not Excel's way)
@@ -352,7 +352,7 @@ def open_workbook(path: str | Path, limits: Limits | None = None,
     limits = limits or Limits()
     unpacked = check_container(path, limits)
     with _native_stderr_silenced():
-        raw = _read_values(path, limits, sheets)
+        raw = _read_values(path, limits, sheets, unpacked.data)
     try:
         raw.meta = scan_cell_meta(path, tuple(raw.sheets), limits, unpacked)
     except WorkbookError:
@@ -367,17 +367,21 @@ def read_sheets(path: Path, limits: Limits, wanted: Callable[[str], bool]) -> Ra
     checks as `open_workbook` (no cell-metadata scan: values only)."""
     import python_calamine  # noqa: F401 - imported before file descriptor 2 is silenced
 
-    check_container(path, limits, wanted)
+    unpacked = check_container(path, limits, wanted)
     with _native_stderr_silenced():
-        return _read_values(path, limits, wanted)
+        return _read_values(path, limits, wanted, unpacked.data)
 
 
-def _read_values(path: Path, limits: Limits,
-                 wanted: Callable[[str], bool] | None = None) -> RawWorkbook:
+def _read_values(path: Path, limits: Limits, wanted: Callable[[str], bool] | None = None,
+                 data: bytes | None = None) -> RawWorkbook:
+    """The values of the worksheets `wanted` accepts (every one without it); `data`: the
+    file's bytes that the container checks ran on, read instead of the file."""
     import python_calamine as pc
 
     try:
-        if path.suffix.lower() in WORKBOOK_EXTENSIONS:
+        if data is not None:  # calamine tells the kind of workbook by its content
+            book = pc.CalamineWorkbook.from_filelike(io.BytesIO(data))
+        elif path.suffix.lower() in WORKBOOK_EXTENSIONS:
             book = pc.CalamineWorkbook.from_path(str(path))
         else:  # a workbook renamed (.xls, no extension): calamine picks by content
             with path.open("rb") as fh:
