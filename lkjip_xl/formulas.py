@@ -47,6 +47,17 @@ def round_half_up(value: float, decimals: int = 2) -> float:
     """93.0555 -> 93.06; uses the shortest repr so 1.005 rounds like a person expects."""
     if not math.isfinite(value):
         return value
+    fast = _half_up_by_float(value, decimals)
+    if fast is not None:
+        return fast
+    if value == 0:  # -0.0 and 0.0 are equal keys of the cache but round to different zeros
+        return _rounded.__wrapped__(value, decimals, ROUND_HALF_UP)
+    return _rounded(value, decimals, ROUND_HALF_UP)
+
+
+def _half_up_by_float(value: float, decimals: int) -> float | None:
+    """`round_half_up` of a finite `value` by the float fast path (see above), or None
+    where that path cannot be trusted (a near tie, a large value, odd decimals)."""
     if 0 <= decimals < 16:
         scale = _SCALES[decimals]
         x = abs(value) * scale
@@ -55,9 +66,7 @@ def round_half_up(value: float, decimals: int = 2) -> float:
             frac = x - n
             if abs(frac - 0.5) > _BAND * (x + 1.0):
                 return math.copysign((n + 1 if frac > 0.5 else n) / scale, value)
-    if value == 0:  # -0.0 and 0.0 are equal keys of the cache but round to different zeros
-        return _rounded.__wrapped__(value, decimals, ROUND_HALF_UP)
-    return _rounded(value, decimals, ROUND_HALF_UP)
+    return None
 
 
 def truncate(value: float, decimals: int = 2) -> float:
@@ -255,20 +264,15 @@ def percent_of(part: float, whole: float) -> float:
 
 def rounded_percent(part: float, whole: float, decimals: int) -> tuple[float, float]:
     """(`percent_of(part, whole)`, that rounded half up to `decimals`), in one call: the usual
-    case (whole figures, as counts and rupiah are written) takes both float paths inline, the
-    same arithmetic under the same conditions; anything else calls the two functions."""
+    case (whole figures, as counts and rupiah are written) computes the percentage inline, the
+    same arithmetic under the same conditions as `percent_of`, and rounds it by the float
+    path where it can; anything else calls the two functions."""
     if part.__class__ is float and whole.__class__ is float and part.is_integer() \
             and whole.is_integer() and abs(part) * 100.0 < _PART_LIMIT \
             and 0 < abs(whole) < _WHOLE_LIMIT and 0 <= decimals < 16:
         exact = (part * 100.0) / whole
-        scale = _SCALES[decimals]
-        x = abs(exact) * scale
-        if x < _FAST_LIMIT:
-            n = math.floor(x)
-            frac = x - n
-            if abs(frac - 0.5) > _BAND * (x + 1.0):
-                return exact, math.copysign((n + 1 if frac > 0.5 else n) / scale, exact)
-        return exact, round_half_up(exact, decimals)
+        fast = _half_up_by_float(exact, decimals)
+        return exact, fast if fast is not None else round_half_up(exact, decimals)
     exact = percent_of(part, whole)
     return exact, round_half_up(exact, decimals)
 
