@@ -210,16 +210,15 @@ _PLAIN_ADDRESS = re.compile(r"([A-Z]+)([0-9]+)")
 def _row_col(address: str) -> tuple[int, int]:
     plain = _PLAIN_ADDRESS.fullmatch(address)
     if plain is not None:  # "J12", as nearly every cell is: what the general way gives
-        col = 0
-        for ch in plain.group(1):
-            col = col * 26 + ord(ch) - 64
-        return (int(plain.group(2)), col)
-    letters = "".join(ch for ch in address if ch.isalpha())
-    digits = "".join(ch for ch in address if ch.isdigit())
+        letters, row = plain.group(1), int(plain.group(2))
+    else:
+        letters = "".join(ch for ch in address if ch.isalpha()).upper()
+        digits = "".join(ch for ch in address if ch.isdigit())
+        row = int(digits) if digits else 0
     col = 0
-    for ch in letters.upper():
+    for ch in letters:
         col = col * 26 + ord(ch) - 64
-    return (int(digits) if digits else 0, col)
+    return (row, col)
 
 
 def localised_list(name: str, key: str, items: Iterable[Mapping[str, Any]],
